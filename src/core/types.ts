@@ -1,0 +1,183 @@
+// The domain vocabulary of product.md, as plain data. Everything here is structured-clone safe,
+// so the same objects travel through IndexedDB, messages and backups unchanged.
+
+/** Sites that have a profile adapter. */
+export type Site = 'linkedin' | 'github' | 'x' | 'gitlab' | 'stackoverflow' | 'mastodon' | 'behance' | 'dribbble';
+
+/** Canonical profile key: `${site}:${normalisedHandle}`, e.g. `linkedin:jane-doe-123`. Built only by core/identity. */
+export type ProfileKey = string;
+
+/**
+ * A calendar date with the precision that is known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+ * Imports of damaged dates keep whatever precision can be read, so partial dates are first-class.
+ */
+export type PartialDate = string;
+
+/** Milliseconds since the epoch, for audit timestamps (createdAt, updatedAt, snoozedUntil). */
+export type Millis = number;
+
+/** Fields whose value can come from the page, an import or the user. The user's value always wins. */
+export type EditableField = 'name' | 'headline' | 'company' | 'position' | 'location' | 'connectedOn';
+
+export interface FirstMet {
+  date?: PartialDate;
+  where?: string;
+  context?: string;
+}
+
+export interface Person {
+  id: string;
+  name: string;
+  headline?: string;
+  company?: string;
+  position?: string;
+  location?: string;
+  photoUrl?: string;
+  email?: string;
+  /** From LinkedIn's export, or typed in. */
+  connectedOn?: PartialDate;
+  firstMet?: FirstMet;
+  /** Id of the person who introduced us. */
+  introducedBy?: string;
+  tags: string[];
+  /** Fields the user typed by hand; page snapshots and imports never overwrite these. */
+  userEdited: EditableField[];
+  /** Created by a LinkedIn import row that could not be matched to anyone. */
+  fromImport?: boolean;
+  createdAt: Millis;
+  updatedAt: Millis;
+}
+
+export interface Profile {
+  key: ProfileKey;
+  personId: string;
+  site: Site;
+  /** The normalised handle (the part of the key after `site:`). */
+  handle: string;
+  url: string;
+  /** Last name and headline the page showed, kept for display only. */
+  seenName?: string;
+  seenHeadline?: string;
+  lastSeenAt?: Millis;
+}
+
+/** The kinds of shared work the essay names. */
+export type WorkKind =
+  | 'smallTask'
+  | 'trial'
+  | 'freeSampleGiven'
+  | 'freeSampleReceived'
+  | 'volunteer'
+  | 'consultation'
+  | 'paidProject'
+  | 'longEngagement'
+  /** I recommended or introduced them. */
+  | 'referralGiven'
+  /** They recommended or introduced me. */
+  | 'referralReceived';
+
+/** Who delivered: whose work was tested. */
+export type Direction = 'theyDelivered' | 'iDelivered' | 'together';
+
+export type WorkStatus = 'planned' | 'inProgress' | 'done' | 'abandoned';
+
+export type Reliability = 'onTime' | 'late' | 'missed';
+
+export type WouldWorkAgain = 'yes' | 'no' | 'unsure';
+
+export interface Payment {
+  /** `pending` until paid or the due date passes; `late` carries the days. */
+  status: 'pending' | 'onTime' | 'late' | 'unpaid';
+  lateDays?: number;
+  dueDate?: PartialDate;
+}
+
+export interface Outcome {
+  /** 1 (poor) to 5 (excellent). */
+  quality?: 1 | 2 | 3 | 4 | 5;
+  reliability?: Reliability;
+  /** Only for paid work (paidProject, longEngagement, consultation when paid). */
+  payment?: Payment;
+  wouldWorkAgain?: WouldWorkAgain;
+}
+
+export interface SharedWork {
+  id: string;
+  personId: string;
+  kind: WorkKind;
+  direction: Direction;
+  status: WorkStatus;
+  title?: string;
+  startDate?: PartialDate;
+  endDate?: PartialDate;
+  outcome?: Outcome;
+  note?: string;
+  createdAt: Millis;
+  updatedAt: Millis;
+}
+
+export interface Note {
+  id: string;
+  personId: string;
+  text: string;
+  createdAt: Millis;
+  updatedAt: Millis;
+}
+
+export type FlagKind = 'dormant' | 'stalled' | 'paymentOverdue' | 'followUpDue';
+
+export type FlagState = 'open' | 'snoozed' | 'dismissed' | 'closed';
+
+export interface Flag {
+  /** Deterministic: `${personId}:${kind}` or `${personId}:${kind}:${workId}`, so a re-scan finds the same flag. */
+  id: string;
+  personId: string;
+  kind: FlagKind;
+  state: FlagState;
+  /** The shared work the flag is about (payment overdue, follow-up due). */
+  workId?: string;
+  raisedAt: Millis;
+  snoozedUntil?: Millis;
+  updatedAt: Millis;
+}
+
+export type Language = 'auto' | 'en' | 'ar';
+
+export interface Settings {
+  /** Years connected or since first met with no shared work before a contact is dormant. */
+  dormancyYears: number;
+  /** Years since the last good shared work before it is stalled. */
+  stalledYears: number;
+  /** Days after a paid work's end when payment is due, when the work has no due date. */
+  defaultPaymentTermsDays: number;
+  scanPeriodHours: number;
+  digestEnabled: boolean;
+  /** 0 = Sunday ... 6 = Saturday. */
+  digestWeekday: number;
+  /** Sites other than LinkedIn the user enabled (each is an optional host permission). */
+  enabledSites: Site[];
+  language: Language;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  dormancyYears: 3,
+  stalledYears: 2,
+  defaultPaymentTermsDays: 30,
+  scanPeriodHours: 6,
+  digestEnabled: false,
+  digestWeekday: 1,
+  enabledSites: [],
+  language: 'auto',
+};
+
+/** What a content script reads from a profile page. Every string is untrusted page data. */
+export interface ProfileSnapshot {
+  site: Site;
+  key: ProfileKey;
+  handle: string;
+  url: string;
+  name?: string;
+  headline?: string;
+  location?: string;
+  photoUrl?: string;
+}
