@@ -101,7 +101,13 @@ type ColumnIndex = Partial<Record<Column, number>>;
 function headerColumns(fields: string[]): ColumnIndex | undefined {
   const index: ColumnIndex = {};
   fields.forEach((field, i) => {
-    const column = COLUMN_BY_HEADER.get(field.replace(/^\ufeff/, '').trim().replace(/\s+/g, ' ').toLowerCase());
+    const column = COLUMN_BY_HEADER.get(
+      field
+        .replace(/^\ufeff/, '')
+        .trim()
+        .replace(/\s+/g, ' ')
+        .toLowerCase(),
+    );
     if (column !== undefined && index[column] === undefined) index[column] = i;
   });
   const found = Object.keys(index).length;
@@ -218,8 +224,10 @@ class ConnectionsCsvReader {
     if (connectedOn !== '') {
       const reading = readConnectedOn(connectedOn);
       if (reading.date !== undefined) row.connectedOn = reading.date;
-      if (reading.precision === 'none') this.warnings.push({ line, code: 'dateUnreadable', value: connectedOn });
-      else if (reading.precision !== 'day') this.warnings.push({ line, code: 'datePartial', value: connectedOn });
+      if (reading.precision === 'none')
+        this.warnings.push({ line, code: 'dateUnreadable', value: connectedOn });
+      else if (reading.precision !== 'day')
+        this.warnings.push({ line, code: 'datePartial', value: connectedOn });
     }
     this.rows.push(row);
   }

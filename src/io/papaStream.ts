@@ -57,6 +57,8 @@ export async function parseCsvChunks(chunks: AsyncIterable<TextChunk>, sink: Row
     Papa.parse<string[]>(source as unknown as NodeJS.ReadableStream, {
       header: false,
       worker: false,
+      // LinkedIn always writes commas; Papa's delimiter guessing would pick ';' for a file full of them.
+      delimiter: ',',
       skipEmptyLines: false,
       chunk(results, parser) {
         if (stopped) return;

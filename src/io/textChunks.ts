@@ -13,12 +13,15 @@ export interface TextChunk {
 }
 
 /** Reads the first bytes to choose a decoder, refusing what cannot be a text CSV. */
-export function sniffEncoding(head: Uint8Array): { encoding: TextEncodingLabel } | { error: ImportErrorCode } {
+export function sniffEncoding(
+  head: Uint8Array,
+): { encoding: TextEncodingLabel } | { error: ImportErrorCode } {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8' };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le' };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be' };
   // "PK\x03\x04": a zip (an .xlsx too) picked with the CSV picker.
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return { error: 'notCsv' };
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04)
+    return { error: 'notCsv' };
   // NUL bytes never occur in UTF-8 text; without a byte-order mark we cannot tell UTF-16's byte order.
   if (head.includes(0)) return { error: 'unsupportedEncoding' };
   return { encoding: 'utf-8' };
