@@ -95,6 +95,8 @@ const MAX_PREAMBLE_RECORDS = 50;
 // A real export is about 100 bytes a row and capped at 30,000 connections: this is 100x that.
 export const MAX_CSV_BYTES = 300 * 1024 * 1024;
 
+type Rejection = Pick<RejectedRow, 'reason' | 'firstLine'>;
+
 type ColumnIndex = Partial<Record<Column, number>>;
 
 /** The header is the first record naming both name columns and at least one other LinkedIn column. */
@@ -167,27 +169,29 @@ class ConnectionsCsvReader {
         else if (++this.preambleRecords > MAX_PREAMBLE_RECORDS) return false;
         continue;
       }
-      this.record(line, fields);
+      const outcome = this.record(line, fields);
+      if ('reason' in outcome) {
+        const raw = Papa.unparse([fields], { newline: '\n' });
+        this.rejected.push({ line, raw, ...outcome });
+      } else {
+        this.rows.push(outcome);
+      }
     }
     return true;
   }
 
-  private reject(line: number, reason: RejectCode, fields: string[], firstLine?: number): void {
-    const raw = Papa.unparse([fields], { newline: '\n' });
-    this.rejected.push(firstLine === undefined ? { line, reason, raw } : { line, reason, raw, firstLine });
-  }
-
-  private record(line: number, fields: string[]): void {
+  /** Reads one record after the header into an accepted row, or the reason it is rejected. */
+  private record(line: number, fields: string[]): ConnectionRow | Rejection {
     const columns = this.columns!;
     const cell = (column: Column): string => {
       const i = columns[column];
       const value = i === undefined ? '' : (fields[i] ?? '').trim();
       return value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value;
     };
-    if (fields.every((f) => f.trim() === '')) return this.reject(line, 'emptyRow', fields);
+    if (fields.every((f) => f.trim() === '')) return { reason: 'emptyRow' };
     // Extra trailing empty cells (a spreadsheet's ",,,") are harmless; anything else shifted the columns.
     const extraFilled = fields.slice(this.headerWidth).some((f) => f.trim() !== '');
-    if (fields.length < this.headerWidth || extraFilled) return this.reject(line, 'columnCount', fields);
+    if (fields.length < this.headerWidth || extraFilled) return { reason: 'columnCount' };
 
     const firstName = cell('firstName');
     const lastName = cell('lastName');
@@ -197,9 +201,9 @@ class ConnectionsCsvReader {
 
     if (url !== '') {
       const profile = profileFromUrl(withScheme(url));
-      if (profile === null || profile.site !== 'linkedin') return this.reject(line, 'badUrl', fields);
+      if (profile === null || profile.site !== 'linkedin') return { reason: 'badUrl' };
       const firstLine = this.lineOfKey.get(profile.key);
-      if (firstLine !== undefined) return this.reject(line, 'duplicateUrl', fields, firstLine);
+      if (firstLine !== undefined) return { reason: 'duplicateUrl', firstLine };
       this.lineOfKey.set(profile.key, line);
       row.url = url;
       row.key = profile.key;
@@ -210,7 +214,7 @@ class ConnectionsCsvReader {
         row.nameFromUrl = true;
       }
     } else if (name === '') {
-      return this.reject(line, 'noNameNoUrl', fields);
+      return { reason: 'noNameNoUrl' };
     }
 
     const email = cell('email');
@@ -229,7 +233,7 @@ class ConnectionsCsvReader {
       else if (reading.precision !== 'day')
         this.warnings.push({ line, code: 'datePartial', value: connectedOn });
     }
-    this.rows.push(row);
+    return row;
   }
 }
 
