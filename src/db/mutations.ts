@@ -438,7 +438,13 @@ export async function updateSharedWork(
     const previous = await tdb.sharedWork.get(id);
     if (!previous) throw new RecordNotFoundError('sharedWork', id);
     const time = Date.now();
-    const work = compact<SharedWork>({ ...previous, ...changes, id, personId: previous.personId, updatedAt: time });
+    const work = compact<SharedWork>({
+      ...previous,
+      ...changes,
+      id,
+      personId: previous.personId,
+      updatedAt: time,
+    });
     await tdb.sharedWork.put(work);
     await touchPerson(tdb, work.personId, time);
     return { work, previous };
@@ -586,7 +592,10 @@ export async function refreshDerivedFields(tdb: TrustDb, personIds?: readonly st
       ? (await tdb.people.bulkGet([...personIds])).filter((row) => row !== undefined)
       : await tdb.people.toArray();
     const works = personIds
-      ? await tdb.sharedWork.where('personId').anyOf([...personIds]).toArray()
+      ? await tdb.sharedWork
+          .where('personId')
+          .anyOf([...personIds])
+          .toArray()
       : await tdb.sharedWork.toArray();
     const worksByPerson = new Map<string, SharedWork[]>();
     for (const work of works) {

@@ -203,14 +203,25 @@ async function filteredIds(tdb: TrustDb, query: PeopleQuery): Promise<Set<string
   if (query.stage) sets.push(ids(tdb.people.where('stage').equals(query.stage).primaryKeys()));
   if (query.tag) sets.push(ids(tdb.people.where('tags').equals(query.tag).primaryKeys()));
   if (query.fromImport !== undefined) {
-    sets.push(ids(tdb.people.where('fromImportKey').equals(query.fromImport ? 1 : 0).primaryKeys()));
+    sets.push(
+      ids(
+        tdb.people
+          .where('fromImportKey')
+          .equals(query.fromImport ? 1 : 0)
+          .primaryKeys(),
+      ),
+    );
   }
   if (query.connectedFrom !== undefined || query.connectedTo !== undefined) {
     // '' marks an unknown date; it is below every date and excluded. '\uffff' makes a partial upper
     // bound inclusive of the days inside it ('2019' takes in '2019-12-31').
     const range = tdb.people
       .where('connectedSort')
-      .between(query.connectedFrom ?? '', `${query.connectedTo ?? ''}\uffff`, query.connectedFrom !== undefined);
+      .between(
+        query.connectedFrom ?? '',
+        `${query.connectedTo ?? ''}\uffff`,
+        query.connectedFrom !== undefined,
+      );
     sets.push(ids(range.primaryKeys()));
   }
   if (query.site) {
@@ -283,7 +294,9 @@ export async function listPeople(tdb: TrustDb, query: PeopleQuery = {}): Promise
 
 /** How many people are at each stage; index counts only. */
 export async function countsByStage(tdb: TrustDb): Promise<Record<Stage, number>> {
-  const counts = await Promise.all(STAGE_ORDER.map((stage) => tdb.people.where('stage').equals(stage).count()));
+  const counts = await Promise.all(
+    STAGE_ORDER.map((stage) => tdb.people.where('stage').equals(stage).count()),
+  );
   return Object.fromEntries(STAGE_ORDER.map((stage, i) => [stage, counts[i]!])) as Record<Stage, number>;
 }
 
