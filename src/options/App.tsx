@@ -1,0 +1,48 @@
+// The options page: the full app. A header with the views, and the view the address names.
+import { useState } from 'preact/hooks';
+import { t } from '../ui/i18n';
+import { useRoute } from './navigation';
+import { PeopleView } from './people/PeopleView';
+import { routeHash, type ViewName } from './route';
+
+const NAV: { view: Exclude<ViewName, 'person'>; key: string }[] = [
+  { view: 'people', key: 'options_nav_people' },
+  { view: 'network', key: 'options_nav_network' },
+  { view: 'settings', key: 'options_nav_settings' },
+  { view: 'data', key: 'options_nav_data' },
+];
+
+function hrefOf(view: Exclude<ViewName, 'person'>): string {
+  return view === 'people'
+    ? routeHash({ view, filters: { text: '', sort: 'name', dir: 'asc' } })
+    : routeHash({ view });
+}
+
+export function App() {
+  const route = useRoute();
+  // The language setting re-renders everything from scratch in the new language.
+  const [epoch, setEpoch] = useState(0);
+  const current = route.view === 'person' ? 'people' : route.view;
+  return (
+    <div class="app" key={epoch}>
+      <header class="app-header">
+        <h1>{t('options_title')}</h1>
+        <nav aria-label={t('options_nav_label')}>
+          <ul>
+            {NAV.map(({ view, key }) => (
+              <li key={view}>
+                <a href={hrefOf(view)} aria-current={current === view ? 'page' : undefined}>
+                  {t(key)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main">
+        {route.view === 'people' && <PeopleView filters={route.filters} />}
+        {route.view !== 'people' && <p>{route.view}</p>}
+      </main>
+    </div>
+  );
+}
