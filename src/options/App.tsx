@@ -1,5 +1,4 @@
 // The options page: the full app. A header with the views, and the view the address names.
-import { useState } from 'preact/hooks';
 import { t } from '../ui/i18n';
 import { useRoute } from './navigation';
 import { PeopleView } from './people/PeopleView';
@@ -20,11 +19,9 @@ function hrefOf(view: Exclude<ViewName, 'person'>): string {
 
 export function App() {
   const route = useRoute();
-  // The language setting re-renders everything from scratch in the new language.
-  const [epoch, setEpoch] = useState(0);
   const current = route.view === 'person' ? 'people' : route.view;
   return (
-    <div class="app" key={epoch}>
+    <div class="app">
       <header class="app-header">
         <h1>{t('options_title')}</h1>
         <nav aria-label={t('options_nav_label')}>

@@ -87,7 +87,12 @@ export function BarChart(props: BarChartProps) {
                   </g>
                 );
               })}
-              <text class="tn-chart-label" x={groupX(ci) + groupWidth / 2} y={HEIGHT - 6} text-anchor="middle">
+              <text
+                class="tn-chart-label"
+                x={groupX(ci) + groupWidth / 2}
+                y={HEIGHT - 6}
+                text-anchor="middle"
+              >
                 {category}
               </text>
             </g>

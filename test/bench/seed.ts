@@ -21,16 +21,64 @@ import { getSettings } from '../../src/db/meta';
 import { derivePersonRow } from '../../src/db/personRow';
 
 const FIRST = [
-  'Fadi', 'Layla', 'Omar', 'Zoé', 'José', 'Ängel', 'Mariam', 'Chen', 'Aiko', 'Noah', 'Émile', 'Sara',
-  'يوسف', 'فاطمة', 'أحمد', 'ليلى', 'خالد', 'نور', 'Björn', 'Ingrid', 'Priya', 'Kwame', 'Ana', 'Łukasz',
+  'Fadi',
+  'Layla',
+  'Omar',
+  'Zoé',
+  'José',
+  'Ängel',
+  'Mariam',
+  'Chen',
+  'Aiko',
+  'Noah',
+  'Émile',
+  'Sara',
+  'يوسف',
+  'فاطمة',
+  'أحمد',
+  'ليلى',
+  'خالد',
+  'نور',
+  'Björn',
+  'Ingrid',
+  'Priya',
+  'Kwame',
+  'Ana',
+  'Łukasz',
 ];
 const LAST = [
-  'Haddad', 'Nasser', 'Müller', 'García', 'Okafor', 'Tanaka', 'Smith', 'Dubois', 'Kowalski', 'Rossi',
-  'الأسمر', 'الحداد', 'منصور', 'العلي', 'Öztürk', 'Nguyễn', 'Silva', 'Johansson', 'Patel', 'Mensah',
+  'Haddad',
+  'Nasser',
+  'Müller',
+  'García',
+  'Okafor',
+  'Tanaka',
+  'Smith',
+  'Dubois',
+  'Kowalski',
+  'Rossi',
+  'الأسمر',
+  'الحداد',
+  'منصور',
+  'العلي',
+  'Öztürk',
+  'Nguyễn',
+  'Silva',
+  'Johansson',
+  'Patel',
+  'Mensah',
 ];
 const KINDS: WorkKind[] = [
-  'smallTask', 'trial', 'freeSampleGiven', 'freeSampleReceived', 'volunteer', 'consultation',
-  'paidProject', 'longEngagement', 'referralGiven', 'referralReceived',
+  'smallTask',
+  'trial',
+  'freeSampleGiven',
+  'freeSampleReceived',
+  'volunteer',
+  'consultation',
+  'paidProject',
+  'longEngagement',
+  'referralGiven',
+  'referralReceived',
 ];
 const DIRECTIONS: Direction[] = ['theyDelivered', 'iDelivered', 'together'];
 const STATUSES: WorkStatus[] = ['done', 'done', 'done', 'done', 'planned', 'inProgress', 'abandoned'];
@@ -94,7 +142,13 @@ export function generateNetwork({ people: count, works: workCount, seed = 7 }: S
     });
     if (i % 7 === 0) {
       const site = pick(OTHER_SITES);
-      profiles.push({ key: makeProfileKey(site, handle), personId: id, site, handle, url: `https://${site}.com/${handle}` });
+      profiles.push({
+        key: makeProfileKey(site, handle),
+        personId: id,
+        site,
+        handle,
+        url: `https://${site}.com/${handle}`,
+      });
     }
   }
   const works: SharedWork[] = [];

@@ -44,7 +44,7 @@ export function PeopleView({ filters }: { filters: PeopleFilters }) {
           {t('options_people_add')}
         </button>
       </div>
-      <div role="search" class="people-filters">
+      <search class="people-filters">
         <label class="people-search">
           <span>{t('options_people_search')}</span>
           <input
@@ -111,7 +111,7 @@ export function PeopleView({ filters }: { filters: PeopleFilters }) {
             {t('options_filter_clear')}
           </button>
         )}
-      </div>
+      </search>
 
       <StageCounts
         counts={counts}
@@ -126,20 +126,21 @@ export function PeopleView({ filters }: { filters: PeopleFilters }) {
       </p>
 
       {people.total === 0 ? (
-        <p class="empty">
-          {everyone === 0 ? t('options_people_empty') : t('options_people_no_match')}
-        </p>
+        <p class="empty">{everyone === 0 ? t('options_people_empty') : t('options_people_no_match')}</p>
       ) : (
-        <VirtualList
-          key={JSON.stringify(filters)}
-          class="people-list"
-          count={people.total ?? 0}
-          rowHeight={ROW_HEIGHT}
-          label={t('options_people_list_label')}
-          getKey={(index) => people.rowAt(index)?.id ?? `loading-${index}`}
-          onRangeChange={(first, last) => setRange([first, last])}
-          renderRow={(index) => <PersonRow person={people.rowAt(index)} />}
-        />
+        <div class="people-table">
+          <ListHeader />
+          <VirtualList
+            key={JSON.stringify(filters)}
+            class="people-list"
+            count={people.total ?? 0}
+            rowHeight={ROW_HEIGHT}
+            label={t('options_people_list_label')}
+            getKey={(index) => people.rowAt(index)?.id ?? `loading-${index}`}
+            onRangeChange={(first, last) => setRange([first, last])}
+            renderRow={(index) => <PersonRow person={people.rowAt(index)} />}
+          />
+        </div>
       )}
 
       <AddPersonDialog open={adding} onClose={() => setAdding(false)} />
@@ -205,19 +206,37 @@ function PersonRow({ person }: { person: PeopleListItem | undefined }) {
         <span class="person-row-sub">{work}</span>
       </div>
       <span class={`tn-stage tn-stage-${person.stage}`}>{t(`stage_${person.stage}`)}</span>
-      <span class="person-row-date" title={t('options_sort_connectedOn')}>
-        {formatPartialDate(person.connectedOn)}
-      </span>
-      <span class="person-row-date" title={t('options_sort_lastWork')}>
-        {formatPartialDate(person.lastWorkDate || undefined)}
-      </span>
+      <DateCell label={t('options_sort_connectedOn')} value={person.connectedOn} />
+      <DateCell label={t('options_sort_lastWork')} value={person.lastWorkDate || undefined} />
       <span class="person-row-flags">
-        {person.openFlags.map((kind) => (
+        {[...new Set(person.openFlags)].map((kind) => (
           <span key={kind} class={`flag-pill flag-${kind}`}>
             {t(`options_flag_short_${kind}`)}
           </span>
         ))}
       </span>
+    </div>
+  );
+}
+
+function DateCell({ label, value }: { label: string; value: string | undefined }) {
+  return (
+    <span class="person-row-date">
+      {value && <span class="tn-visually-hidden">{label}: </span>}
+      {formatPartialDate(value)}
+    </span>
+  );
+}
+
+/** Column titles over the rows; the rows name their cells for screen readers themselves. */
+function ListHeader() {
+  return (
+    <div class="person-row person-row-header" aria-hidden="true">
+      <span>{t('options_sort_name')}</span>
+      <span>{t('options_sort_stage')}</span>
+      <span>{t('options_sort_connectedOn')}</span>
+      <span>{t('options_sort_lastWork')}</span>
+      <span>{t('options_filter_flag')}</span>
     </div>
   );
 }

@@ -8,7 +8,10 @@ describe('parseRoute', () => {
     ['#', { view: 'people', filters: DEFAULT_FILTERS }],
     ['#/', { view: 'people', filters: DEFAULT_FILTERS }],
     ['#/people', { view: 'people', filters: DEFAULT_FILTERS }],
-    ['#/people?q=fadi&stage=tested', { view: 'people', filters: { ...DEFAULT_FILTERS, text: 'fadi', stage: 'tested' } }],
+    [
+      '#/people?q=fadi&stage=tested',
+      { view: 'people', filters: { ...DEFAULT_FILTERS, text: 'fadi', stage: 'tested' } },
+    ],
     ['#/person/abc-123', { view: 'person', id: 'abc-123' }],
     ['/person/abc-123', { view: 'person', id: 'abc-123' }],
     ['#/person/a%2Fb', { view: 'person', id: 'a/b' }],
@@ -29,7 +32,10 @@ describe('parseRoute', () => {
 describe('routeHash', () => {
   test.each<[Route, string]>([
     [{ view: 'people', filters: DEFAULT_FILTERS }, '#/people'],
-    [{ view: 'people', filters: { ...DEFAULT_FILTERS, text: 'فادي', sort: 'stage' } }, '#/people?q=%D9%81%D8%A7%D8%AF%D9%8A&sort=stage'],
+    [
+      { view: 'people', filters: { ...DEFAULT_FILTERS, text: 'فادي', sort: 'stage' } },
+      '#/people?q=%D9%81%D8%A7%D8%AF%D9%8A&sort=stage',
+    ],
     [{ view: 'person', id: 'a/b c' }, '#/person/a%2Fb%20c'],
     [{ view: 'network' }, '#/network'],
     [{ view: 'settings' }, '#/settings'],
