@@ -119,7 +119,7 @@ export interface DeliveredWork {
   direction: Direction;
   date?: PartialDate;
   outcome?: Outcome;
-  /** How my side was judged: good, or the serious negatives about my work or my payments. */
+  /** How my side was judged: good, or the serious negatives about my delivery (quality, reliability). */
   verdict: 'good' | 'negative';
   reasons: NegativeReason[];
 }
@@ -163,8 +163,9 @@ export function myRecord(entries: readonly PersonRecords[], now: Date): MyRecord
       delivered.push({ work, item });
     }
 
-    const received = works.filter((work) => work.kind === 'referralReceived' && isReferralMade(work, now));
-    const sorted = [...received].sort(byDate);
+    const sorted = works
+      .filter((work) => work.kind === 'referralReceived' && isReferralMade(work, now))
+      .sort(byDate);
     const first = sorted[0];
     if (first) {
       const item: Ambassador = { personId: person.id, referrals: sorted.map((work) => work.id) };
