@@ -53,7 +53,10 @@ export const linkedin = defineAdapter({
       ['https://www.linkedin.com/in/jane-doe-1a2b3c/overlay/contact-info/', 'jane-doe-1a2b3c'],
       ['https://www.linkedin.com/in/jane-doe-1a2b3c/recent-activity/all/', 'jane-doe-1a2b3c'],
       ['https://fr.linkedin.com/in/jean-dupont', 'jean-dupont'],
-      ['https://ar.linkedin.com/in/%D9%81%D8%A7%D8%AF%D9%8A-%D8%A7%D9%84%D8%AD%D8%B3%D9%86-4b5c6d', 'فادي-الحسن-4b5c6d'],
+      [
+        'https://ar.linkedin.com/in/%D9%81%D8%A7%D8%AF%D9%8A-%D8%A7%D9%84%D8%AD%D8%B3%D9%86-4b5c6d',
+        'فادي-الحسن-4b5c6d',
+      ],
       ['https://www.linkedin.com/in/فادي-الحسن-4b5c6d/', 'فادي-الحسن-4b5c6d'],
       ['https://m.linkedin.com/in/jane-doe-1a2b3c', 'jane-doe-1a2b3c'],
       ['https://www.linkedin.com/mwlite/in/jane-doe-1a2b3c', 'jane-doe-1a2b3c'],

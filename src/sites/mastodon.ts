@@ -7,7 +7,9 @@ import { firstImageUrl, firstText, textOf } from './page-text.ts';
  * (other sites with `/@user` paths use it too) unless it is a fediverse `user@domain` address.
  */
 function isMastodonPage(doc: Document): boolean {
-  if (doc.querySelector('#mastodon, body.app-body, link[rel="alternate"][type="application/activity+json"]')) {
+  if (
+    doc.querySelector('#mastodon, body.app-body, link[rel="alternate"][type="application/activity+json"]')
+  ) {
     return true;
   }
   const username = doc.querySelector('meta[property="profile:username"]')?.getAttribute('content') ?? '';
@@ -49,7 +51,9 @@ export const mastodon = defineAdapter({
   },
   fields(doc, url, handle) {
     const header = HEADER.map((s) => doc.querySelector(s)).find(Boolean) ?? doc;
-    const title = header.querySelector('.account__header__tabs__name h1, .public-account-header__tabs__name h1');
+    const title = header.querySelector(
+      '.account__header__tabs__name h1, .public-account-header__tabs__name h1',
+    );
     // The header prints `@user` (local) or `@user@domain`; after in-app navigation it may still show the last one.
     const shown = textOf(title?.querySelector('small'));
     if (shown) {

@@ -3,7 +3,12 @@ import { firstImageUrl, firstText, textOf } from './page-text.ts';
 
 export const x = defineAdapter({
   site: 'x',
-  matches: ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.x.com/*', 'https://mobile.twitter.com/*'],
+  matches: [
+    'https://x.com/*',
+    'https://twitter.com/*',
+    'https://mobile.x.com/*',
+    'https://mobile.twitter.com/*',
+  ],
   testUrls: {
     profile: [
       ['https://x.com/janedoe', 'janedoe'],
@@ -54,7 +59,11 @@ export const x = defineAdapter({
       name: lines.find((line) => !line.startsWith('@')),
       headline: firstText(doc, ['[data-testid="UserDescription"]']),
       location: firstText(doc, ['[data-testid="UserLocation"]']),
-      photoUrl: firstImageUrl(doc, ['[data-testid^="UserAvatar-Container"] img', 'a[href$="/photo"] img'], url),
+      photoUrl: firstImageUrl(
+        doc,
+        ['[data-testid^="UserAvatar-Container"] img', 'a[href$="/photo"] img'],
+        url,
+      ),
     };
   },
 });
