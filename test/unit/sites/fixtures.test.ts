@@ -226,6 +226,23 @@ describe('single-page navigation: the URL changed but the page still shows the p
     expect(found?.adapter.read(new URL(url), doc)).toBeNull();
   });
 
+  test('a LinkedIn member-id URL is not mistaken for a stale page', () => {
+    const doc = fixtureDoc('linkedin-profile.html');
+    const url = new URL('https://www.linkedin.com/in/ACoAABcdEfGh123/');
+    expect(detectProfile(url, doc)?.adapter.read(url, doc)?.name).toBe('Jane Doe');
+  });
+
+  test('a Mastodon instance whose accounts live on another domain still reads its local profiles', () => {
+    const html = readFileSync(`${FIXTURES}mastodon-profile.html`, 'utf8').replaceAll(
+      'mastodon.social',
+      'example.com',
+    );
+    const url = new URL('https://social.example.com/@jane');
+    const snapshot = detectProfile(url, parseHtml(html))?.adapter.read(url, parseHtml(html));
+    expect(snapshot?.key).toBe('mastodon:jane@social.example.com');
+    expect(snapshot?.name).toBe('Jane Doe');
+  });
+
   test('the key still comes from the URL, never the page', () => {
     const doc = fixtureDoc('github-profile.html');
     const url = new URL('https://github.com/someone-else');
