@@ -42,7 +42,9 @@ describe('useLiveQuery', () => {
     render(<PeopleCount tdb={tdb} />);
     expect(screen.getByTestId('count').textContent).toBe('-1');
     await waitFor(() => expect(screen.getByTestId('count').textContent).toBe('0'));
-    await act(() => createPerson(tdb, { name: 'Lina' }));
+    await act(async () => {
+      await createPerson(tdb, { name: 'Lina' });
+    });
     await waitFor(() => expect(screen.getByTestId('count').textContent).toBe('1'));
   });
 
@@ -54,7 +56,9 @@ describe('useLiveQuery', () => {
     await waitFor(() => expect(screen.getByTestId('found').textContent).toBe('Fadi'));
     rerender(<Search tdb={tdb} text="om" />);
     await waitFor(() => expect(screen.getByTestId('found').textContent).toBe('Omar'));
-    await act(() => updatePerson(tdb, fadi.id, { name: 'Omar Fadi' }));
+    await act(async () => {
+      await updatePerson(tdb, fadi.id, { name: 'Omar Fadi' });
+    });
     await waitFor(() => expect(screen.getByTestId('found').textContent).toBe('Omar,Omar Fadi'));
   });
 
