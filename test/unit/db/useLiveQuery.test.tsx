@@ -2,10 +2,10 @@ import { act, cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { Component, type ComponentChildren } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { TrustDb } from '../../../src/db/database';
-import { addNote, createPerson, updatePerson } from '../../../src/db/mutations';
-import { searchPeopleByPrefix } from '../../../src/db/queries';
+import { addNote, addSharedWork, createPerson, updatePerson } from '../../../src/db/mutations';
+import { getPersonRecord, listPeople, searchPeopleByPrefix } from '../../../src/db/queries';
 import { useLiveQuery } from '../../../src/db/useLiveQuery';
-import { freshDb } from './testDb';
+import { freshDb, goodSmallTask } from './testDb';
 
 afterEach(cleanup);
 
@@ -60,6 +60,27 @@ describe('useLiveQuery', () => {
       await updatePerson(tdb, fadi.id, { name: 'Omar Fadi' });
     });
     await waitFor(() => expect(screen.getByTestId('found').textContent).toBe('Omar,Omar Fadi'));
+  });
+
+  test('follows queries that read inside a transaction across tables (listPeople, getPersonRecord)', async () => {
+    const tdb = freshDb();
+    const person = await createPerson(tdb, { name: 'Rami' });
+    function Record() {
+      const page = useLiveQuery(() => listPeople(tdb, { sort: 'stage' }), []);
+      const record = useLiveQuery(() => getPersonRecord(tdb, person.id), []);
+      return (
+        <p data-testid="record">
+          {page?.rows.map((row) => row.stage).join(',')}/{record?.notes.length}
+        </p>
+      );
+    }
+    render(<Record />);
+    await waitFor(() => expect(screen.getByTestId('record').textContent).toBe('connected/0'));
+    await act(async () => {
+      await addSharedWork(tdb, person.id, goodSmallTask);
+      await addNote(tdb, person.id, 'seen live');
+    });
+    await waitFor(() => expect(screen.getByTestId('record').textContent).toBe('tested/1'));
   });
 
   test('unsubscribes on unmount: later writes run no query', async () => {
