@@ -1,5 +1,7 @@
 import Papa from 'papaparse';
 import type { Person, Profile, SharedWork } from '../core/types';
+import type { TrustDb } from '../db/database';
+import { toPerson } from '../db/personRow';
 
 // A cell that a spreadsheet would run as a formula ("=HYPERLINK(...)", "+cmd|...", "@SUM") is
 // neutralised with a leading apostrophe, the OWASP CSV-injection advice. Spreadsheets skip leading
@@ -95,4 +97,26 @@ export function sharedWorkToCsv(works: readonly SharedWork[], people: readonly P
     w.note ?? '',
   ]);
   return unparse(WORK_COLUMNS, rows);
+}
+
+/** All people as a CSV file, read in one transaction so the rows agree with each other. */
+export async function exportPeopleCsv(tdb: TrustDb): Promise<Blob> {
+  // nameSort is never undefined (see PersonRow), so ordering by its index keeps every person.
+  const [people, profiles] = await tdb.transaction('r', tdb.people, tdb.profiles, () =>
+    Promise.all([tdb.people.orderBy('nameSort').toArray(), tdb.profiles.toArray()]),
+  );
+  return new Blob([peopleToCsv(people.map(toPerson), profiles)], { type: 'text/csv;charset=utf-8' });
+}
+
+/** All shared work as a CSV file, oldest first; undated work last. */
+export async function exportSharedWorkCsv(tdb: TrustDb): Promise<Blob> {
+  const [works, people] = await tdb.transaction('r', tdb.sharedWork, tdb.people, () =>
+    // Not orderBy('startDate'): an index leaves out the work that has no start date.
+    Promise.all([tdb.sharedWork.toArray(), tdb.people.toArray()]),
+  );
+  const undated = '\uffff';
+  works.sort(
+    (a, b) => (a.startDate ?? undated).localeCompare(b.startDate ?? undated) || a.createdAt - b.createdAt,
+  );
+  return new Blob([sharedWorkToCsv(works, people)], { type: 'text/csv;charset=utf-8' });
 }

@@ -1,7 +1,15 @@
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
 import type { Person, Profile, SharedWork } from '../../../src/core/types';
-import { neutraliseCell, peopleToCsv, sharedWorkToCsv } from '../../../src/io/csvExport';
+import { addSharedWork, createPerson } from '../../../src/db/mutations';
+import {
+  exportPeopleCsv,
+  exportSharedWorkCsv,
+  neutraliseCell,
+  peopleToCsv,
+  sharedWorkToCsv,
+} from '../../../src/io/csvExport';
+import { freshDb, goodSmallTask } from '../db/testDb';
 
 describe('neutraliseCell', () => {
   test.each([
@@ -117,6 +125,36 @@ describe('sharedWorkToCsv', () => {
       '12',
       'yes',
       "'=2*3",
+    ]);
+  });
+});
+
+describe('exporting from the database', () => {
+  test('every person and every piece of work is exported, dated or not', async () => {
+    const tdb = freshDb();
+    const zed = await createPerson(tdb, { name: 'Zed' });
+    const amal = await createPerson(tdb, { name: 'أمل' });
+    await createPerson(tdb, { name: 'alice' });
+    await addSharedWork(tdb, zed.id, { ...goodSmallTask, startDate: '2021-01', title: 'later' });
+    await addSharedWork(tdb, amal.id, {
+      kind: 'trial',
+      direction: 'together',
+      status: 'planned',
+      title: 'undated',
+    });
+    await addSharedWork(tdb, amal.id, { ...goodSmallTask, startDate: '2019-05', title: 'earlier' });
+
+    const people = Papa.parse<string[]>((await (await exportPeopleCsv(tdb)).text()).slice(1), {
+      skipEmptyLines: true,
+    });
+    expect(people.data.slice(1).map((r) => r[0])).toEqual(['alice', 'Zed', 'أمل']);
+    const works = Papa.parse<string[]>((await (await exportSharedWorkCsv(tdb)).text()).slice(1), {
+      skipEmptyLines: true,
+    });
+    expect(works.data.slice(1).map((r) => [r[0], r[4]])).toEqual([
+      ['أمل', 'earlier'],
+      ['Zed', 'later'],
+      ['أمل', 'undated'],
     ]);
   });
 });
