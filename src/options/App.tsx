@@ -2,7 +2,9 @@
 import { t } from '../ui/i18n';
 import { useRoute } from './navigation';
 import { PeopleView } from './people/PeopleView';
+import { PersonRecord } from './person/PersonRecord';
 import { routeHash, type ViewName } from './route';
+import { UndoProvider } from './undo';
 
 const NAV: { view: Exclude<ViewName, 'person'>; key: string }[] = [
   { view: 'people', key: 'options_nav_people' },
@@ -21,25 +23,27 @@ export function App() {
   const route = useRoute();
   const current = route.view === 'person' ? 'people' : route.view;
   return (
-    <div class="app">
-      <header class="app-header">
-        <h1>{t('options_title')}</h1>
-        <nav aria-label={t('options_nav_label')}>
-          <ul>
-            {NAV.map(({ view, key }) => (
-              <li key={view}>
-                <a href={hrefOf(view)} aria-current={current === view ? 'page' : undefined}>
-                  {t(key)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      </header>
-      <main id="main">
-        {route.view === 'people' && <PeopleView filters={route.filters} />}
-        {route.view !== 'people' && <p>{route.view}</p>}
-      </main>
-    </div>
+    <UndoProvider>
+      <div class="app">
+        <header class="app-header">
+          <h1>{t('options_title')}</h1>
+          <nav aria-label={t('options_nav_label')}>
+            <ul>
+              {NAV.map(({ view, key }) => (
+                <li key={view}>
+                  <a href={hrefOf(view)} aria-current={current === view ? 'page' : undefined}>
+                    {t(key)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main">
+          {route.view === 'people' && <PeopleView filters={route.filters} />}
+          {route.view === 'person' && <PersonRecord key={route.id} id={route.id} />}
+        </main>
+      </div>
+    </UndoProvider>
   );
 }

@@ -34,7 +34,11 @@ describe('validateWorkForm', () => {
       [{ field: 'dueDate', key: 'options_date_invalid' }],
     ],
     ['payment fields are ignored for kinds without payment', { kind: 'smallTask', dueDate: 'x' }, []],
-    ['an over-long title', { title: 'x'.repeat(201) }, [{ field: 'title', key: 'options_work_error_too_long' }]],
+    [
+      'an over-long title',
+      { title: 'x'.repeat(201) },
+      [{ field: 'title', key: 'options_work_error_too_long' }],
+    ],
   ])('%s', (_, changes, errors) => {
     expect(validateWorkForm(form(changes))).toEqual(errors);
   });
@@ -97,7 +101,12 @@ test('a stored work survives a round trip through the form', () => {
     title: 'مشروع الهوية',
     startDate: '2016',
     endDate: '2019-04',
-    outcome: { quality: 5, reliability: 'onTime', wouldWorkAgain: 'yes', payment: { status: 'pending', dueDate: '2019-05-01' } },
+    outcome: {
+      quality: 5,
+      reliability: 'onTime',
+      wouldWorkAgain: 'yes',
+      payment: { status: 'pending', dueDate: '2019-05-01' },
+    },
     note: 'Great 👍',
     createdAt: 1,
     updatedAt: 2,
