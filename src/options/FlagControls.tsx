@@ -19,7 +19,7 @@ export function FlagSteps({ kind }: { kind: FlagKind }) {
   return (
     <div class="flag-steps">
       <span class="muted">{t('options_flags_next_step')}</span>
-      <ul>
+      <ul class="flag-steps-list">
         {suggestedSteps(kind).map((step) => (
           <li key={step}>{t(`step_${step}`)}</li>
         ))}
