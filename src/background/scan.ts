@@ -4,6 +4,7 @@
 // the checkpoint. The scan's reference time is in the checkpoint too, so a resumed scan writes exactly what
 // an uninterrupted one would. Memory is bounded by the page size, never by the number of people.
 import { flagCandidates, reconcileFlags } from '../core/flags.ts';
+import { isFutureDated } from '../core/trust.ts';
 import type { Flag, Millis, Settings, SharedWork } from '../core/types.ts';
 import type { TrustDb } from '../db/database.ts';
 import { getMeta, getSettings, setMeta } from '../db/meta.ts';
@@ -28,10 +29,21 @@ function byPerson<T extends { personId: string }>(items: readonly T[]): Map<stri
 }
 
 /**
+ * A stored stage depends on the date only through future-dated work, which starts to count once its date
+ * passes. Rows were right as of the last completed scan (which refreshed them) or their last edit (which
+ * derived them), so only people with work still in the future at that scan can have gone stale; before any
+ * scan has completed, everyone is checked.
+ */
+function mayBeStale(works: readonly SharedWork[], lastScanAt: Millis | undefined): boolean {
+  if (lastScanAt === undefined) return true;
+  const then = new Date(lastScanAt);
+  return works.some((work) => isFutureDated(work, then));
+}
+
+/**
  * Evaluates a batch of people with all of their shared work and stored flags in hand, inside the caller's
- * transaction. Flags of people no longer stored are removed. Derived person fields that depend on today's
- * date (a future-dated work starts to count) are refreshed from the same rows, rather than through
- * refreshDerivedFields, which would read every row and work a second time.
+ * transaction. Flags of people no longer stored are removed. Stale derived fields are refreshed from the
+ * same rows, rather than through refreshDerivedFields, which would read every row and work a second time.
  */
 async function evaluateBatch(
   tdb: TrustDb,
@@ -40,6 +52,7 @@ async function evaluateBatch(
   flags: readonly Flag[],
   settings: Settings,
   now: Millis,
+  lastScanAt: Millis | undefined,
 ): Promise<void> {
   const date = new Date(now);
   const worksOf = byPerson(works);
@@ -54,7 +67,9 @@ async function evaluateBatch(
   if (put.length > 0 || orphans.length > 0) await applyFlagChanges(tdb, put, orphans);
 
   const refreshed = rows.flatMap((row) => {
-    const fresh = derivePersonRow(row, worksOf.get(row.id) ?? [], date);
+    const own = worksOf.get(row.id) ?? [];
+    if (!mayBeStale(own, lastScanAt)) return [];
+    const fresh = derivePersonRow(row, own, date);
     return fresh.stage === row.stage && fresh.lastWorkDate === row.lastWorkDate ? [] : [fresh];
   });
   if (refreshed.length > 0) await tdb.people.bulkPut(refreshed);
@@ -75,12 +90,13 @@ export async function scanPage(tdb: TrustDb, pageSize = SCAN_PAGE_SIZE): Promise
     const first = rows[0]?.id;
     const last = rows.at(-1)?.id;
     if (first !== undefined && last !== undefined) {
-      const [works, flags, settings] = await Promise.all([
+      const [works, flags, settings, lastScanAt] = await Promise.all([
         tdb.sharedWork.where('personId').between(first, last, true, true).toArray(),
         tdb.flags.where('personId').between(first, last, true, true).toArray(),
         getSettings(tdb),
+        getMeta(tdb, 'lastScanAt'),
       ]);
-      await evaluateBatch(tdb, rows, works, flags, settings, checkpoint.now);
+      await evaluateBatch(tdb, rows, works, flags, settings, checkpoint.now, lastScanAt);
     }
     if (last === undefined || rows.length < pageSize) {
       await tdb.meta.delete('scanCheckpoint');
@@ -149,6 +165,7 @@ export async function scanPerson(tdb: TrustDb, personId: string, now: Millis = D
       tdb.flags.where('personId').equals(personId).toArray(),
       getSettings(tdb),
     ]);
-    await evaluateBatch(tdb, row ? [row] : [], works, flags, settings, now);
+    // The edit itself derived the row just now: nothing about it can be stale.
+    await evaluateBatch(tdb, row ? [row] : [], works, flags, settings, now, now);
   });
 }

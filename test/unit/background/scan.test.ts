@@ -132,15 +132,8 @@ describe('full scan', () => {
     expect((await tdb.flags.get('dormant:dormant'))?.state).toBe('closed');
   });
 
-  test('removes flags of people no longer stored, and refreshes a stage that depends on the date', async () => {
-    const future = work('w-future', 'fresh', {
-      kind: 'trial',
-      startDate: '2024-06-01',
-      endDate: '2024-06-10',
-    });
-    const tdb = await seeded({ ...FIXTURE, works: [...FIXTURE.works, future] });
-    // The row was derived when the trial was still in the future, so it was not yet evidence.
-    await tdb.people.put(derivePersonRow(FIXTURE.people[4]!, [future], new Date('2024-05-01T12:00:00Z')));
+  test('removes flags of people no longer stored', async () => {
+    const tdb = await seeded(FIXTURE);
     const orphan: Flag = {
       id: 'gone:dormant',
       personId: 'gone',
@@ -150,9 +143,24 @@ describe('full scan', () => {
       updatedAt: 0,
     };
     await tdb.flags.put(orphan);
-    expect((await tdb.people.get('fresh'))?.stage).not.toBe('tested');
     await fullScan(tdb);
     expect(await tdb.flags.get('gone:dormant')).toBeUndefined();
+  });
+
+  test('refreshes a stage once the future-dated work it waits on has happened, and only then', async () => {
+    const future = work('w-future', 'fresh', {
+      kind: 'trial',
+      startDate: '2024-06-01',
+      endDate: '2024-06-10',
+    });
+    const tdb = await seeded({ ...FIXTURE, works: [...FIXTURE.works, future] });
+    // Derived when the trial was still ahead, so it was not yet evidence.
+    const before = derivePersonRow(FIXTURE.people[4]!, [future], new Date(Date.UTC(2024, 4, 1, 12)));
+    await tdb.people.put(before);
+    await fullScan(tdb, Date.UTC(2024, 4, 2, 12));
+    expect((await tdb.people.get('fresh'))?.stage).toBe(before.stage);
+    expect(before.stage).not.toBe('tested');
+    await fullScan(tdb, DATA_NOW);
     expect((await tdb.people.get('fresh'))?.stage).toBe('tested');
   });
 
