@@ -534,6 +534,14 @@ describe('flags', () => {
     await expect(dismissFlag(tdb, 'nope')).rejects.toBeInstanceOf(RecordNotFoundError);
   });
 
+  test('a snooze without an end is kept until the user acts, as in core', async () => {
+    const tdb = freshDb();
+    const a = await createPerson(tdb, { name: 'A' });
+    await applyFlagChanges(tdb, [flag(a.id, 'stalled', { state: 'snoozed' })]);
+    expect(await applyFlagChanges(tdb, [flag(a.id, 'stalled')])).toBe(0);
+    expect((await tdb.flags.get(`${a.id}:stalled`))?.state).toBe('snoozed');
+  });
+
   test('applyFlagChanges keeps the user decision, closes and removes flags, and drops flags of deleted people', async () => {
     const tdb = freshDb();
     const a = await createPerson(tdb, { name: 'A' });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { searchWords } from '../../../src/core/searchText';
+import { STAGES as STAGE_ORDER } from '../../../src/core/trust';
 import type { Flag, Person, Profile, SharedWork, Site } from '../../../src/core/types';
 import { openTrustDb, type TrustDb } from '../../../src/db/database';
 import { addSharedWork, createPerson, linkProfile } from '../../../src/db/mutations';
@@ -13,7 +14,6 @@ import {
   openFlags,
   type PeopleQuery,
   recentWork,
-  STAGE_ORDER,
   searchPeopleByPrefix,
 } from '../../../src/db/queries';
 import { freshDb, goodSmallTask, snapshot, unpaidProject } from './testDb';
