@@ -1,0 +1,41 @@
+// What the worker does around a scan: which scan to run for which event, then the badge and the digest.
+import { db } from '../db/database.ts';
+import { getSettings } from '../db/meta.ts';
+import { scanPeriodMinutes } from './alarms.ts';
+import { refreshBadge } from './badge.ts';
+import { sendDigestIfDue } from './digest.ts';
+import { ensureFullScan, restartFullScan, runFullScan, scanPerson, scanUnderWay } from './scan.ts';
+
+/**
+ * - `fresh`: from the first person, even if a scan is under way (install, import, settings changed).
+ * - `periodic`: the alarm or browser startup; an interrupted scan is resumed unless older than a period.
+ */
+export type ScanMode = 'fresh' | 'periodic';
+
+/** Runs a full scan, then updates the badge and sends the digest if due. Returns the open flag count. */
+export async function scanEveryone(mode: ScanMode): Promise<number> {
+  const tdb = db();
+  if (mode === 'fresh') await restartFullScan(tdb);
+  else await ensureFullScan(tdb, scanPeriodMinutes(await getSettings(tdb)) * 60_000);
+  await runFullScan(tdb);
+  const open = await refreshBadge(tdb);
+  await sendDigestIfDue(tdb);
+  return open;
+}
+
+/** On every wake: a scan the worker was stopped in the middle of carries on from its checkpoint. */
+export async function resumeInterruptedScan(): Promise<void> {
+  if (await scanUnderWay(db())) await scanEveryone('periodic');
+}
+
+/** After an edit: rescans one person and updates the badge. Returns the open flag count. */
+export async function rescanPerson(personId: string): Promise<number> {
+  const tdb = db();
+  await scanPerson(tdb, personId);
+  return refreshBadge(tdb);
+}
+
+/** Logs instead of leaving an unhandled rejection in a listener that can't report to anyone. */
+export function inBackground(task: Promise<unknown>, what: string): void {
+  task.catch((error: unknown) => console.error(`Trust Notes: ${what} failed`, error));
+}
