@@ -1,9 +1,13 @@
 // The options page: the full app. A header with the views, and the view the address names.
-import { t } from '../ui/i18n';
+import { useState } from 'preact/hooks';
+import type { Language } from '../core/types';
+import { initI18n, t } from '../ui/i18n';
 import { useRoute } from './navigation';
 import { PeopleView } from './people/PeopleView';
+import { DEFAULT_FILTERS } from './people/peopleFilters';
 import { PersonRecord } from './person/PersonRecord';
 import { routeHash, type ViewName } from './route';
+import { SettingsView } from './settings/SettingsView';
 import { UndoProvider } from './undo';
 
 const NAV: { view: Exclude<ViewName, 'person'>; key: string }[] = [
@@ -14,16 +18,21 @@ const NAV: { view: Exclude<ViewName, 'person'>; key: string }[] = [
 ];
 
 function hrefOf(view: Exclude<ViewName, 'person'>): string {
-  return view === 'people'
-    ? routeHash({ view, filters: { text: '', sort: 'name', dir: 'asc' } })
-    : routeHash({ view });
+  return view === 'people' ? routeHash({ view, filters: DEFAULT_FILTERS }) : routeHash({ view });
 }
 
 export function App() {
   const route = useRoute();
+  // A new language re-renders the whole page from scratch in that language.
+  const [epoch, setEpoch] = useState(0);
+  const changeLanguage = async (language: Language) => {
+    await initI18n(language);
+    document.title = t('options_title');
+    setEpoch((n) => n + 1);
+  };
   const current = route.view === 'person' ? 'people' : route.view;
   return (
-    <UndoProvider>
+    <UndoProvider key={epoch}>
       <div class="app">
         <header class="app-header">
           <h1>{t('options_title')}</h1>
@@ -42,6 +51,7 @@ export function App() {
         <main id="main">
           {route.view === 'people' && <PeopleView filters={route.filters} />}
           {route.view === 'person' && <PersonRecord key={route.id} id={route.id} />}
+          {route.view === 'settings' && <SettingsView onLanguageChange={changeLanguage} />}
         </main>
       </div>
     </UndoProvider>

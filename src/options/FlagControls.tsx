@@ -7,6 +7,7 @@ import { db } from '../db/database';
 import { dismissFlag, snoozeFlag } from '../db/mutations';
 import { t } from '../ui/i18n';
 import { formatDayOfMillis } from '../ui/locale';
+import { flagsChanged } from '../ui/workerNotify';
 
 const DAY_MS = 86_400_000;
 export const SNOOZE_CHOICES = [
@@ -56,7 +57,10 @@ export function FlagActions({ flag, subject }: { flag: Flag; subject?: string })
         type="button"
         class="secondary"
         aria-label={t('options_flags_snooze_label', title)}
-        onClick={() => snoozeFlag(db(), flag.id, Date.now() + days * DAY_MS)}
+        onClick={async () => {
+          await snoozeFlag(db(), flag.id, Date.now() + days * DAY_MS);
+          await flagsChanged();
+        }}
       >
         {t('options_flags_snooze')}
       </button>
@@ -64,7 +68,10 @@ export function FlagActions({ flag, subject }: { flag: Flag; subject?: string })
         type="button"
         class="secondary"
         aria-label={t('options_flags_dismiss_label', title)}
-        onClick={() => dismissFlag(db(), flag.id)}
+        onClick={async () => {
+          await dismissFlag(db(), flag.id);
+          await flagsChanged();
+        }}
       >
         {t('options_flags_dismiss')}
       </button>

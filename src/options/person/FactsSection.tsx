@@ -8,6 +8,7 @@ import { updatePerson } from '../../db/mutations';
 import type { PersonRow } from '../../db/personRow';
 import { t } from '../../ui/i18n';
 import { formatPartialDate } from '../../ui/locale';
+import { personChanged } from '../../ui/workerNotify';
 import { routeHash } from '../route';
 import { PersonPicker } from './PersonPicker';
 
@@ -73,7 +74,10 @@ function FactsForm({ person, onDone }: { person: PersonRow; onDone: () => void }
     if (JSON.stringify(firstMet) !== JSON.stringify(person.firstMet ?? {})) {
       changes.firstMet = Object.keys(firstMet).length > 0 ? firstMet : undefined;
     }
-    if (Object.keys(changes).length > 0) await updatePerson(db(), person.id, changes);
+    if (Object.keys(changes).length > 0) {
+      await updatePerson(db(), person.id, changes);
+      void personChanged(person.id);
+    }
     onDone();
   };
 

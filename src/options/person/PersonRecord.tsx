@@ -7,6 +7,7 @@ import { toPerson } from '../../db/personRow';
 import { getPersonRecord } from '../../db/queries';
 import { useLiveQuery } from '../../db/useLiveQuery';
 import { t } from '../../ui/i18n';
+import { flagsChanged, personChanged } from '../../ui/workerNotify';
 import { navigate } from '../navigation';
 import { DEFAULT_FILTERS } from '../people/peopleFilters';
 import { routeHash } from '../route';
@@ -39,11 +40,13 @@ export function PersonRecord({ id }: { id: string }) {
 
   const remove = async () => {
     const deleted = await deletePerson(db(), person.id);
+    void flagsChanged();
     navigate({ view: 'people', filters: DEFAULT_FILTERS });
     offerUndo({
       message: t('options_record_deleted', person.name),
       undo: async () => {
         await restoreDeleted(db(), deleted);
+        void personChanged(deleted.person.id);
         navigate({ view: 'person', id: deleted.person.id });
       },
     });

@@ -9,6 +9,7 @@ import type { PersonRow } from '../../db/personRow';
 import { getPersonByProfileKey } from '../../db/queries';
 import { Dialog } from '../../ui/Dialog';
 import { t } from '../../ui/i18n';
+import { personChanged } from '../../ui/workerNotify';
 import { routeHash } from '../route';
 import { useOfferUndo } from '../undo';
 import { PersonPicker } from './PersonPicker';
@@ -140,6 +141,7 @@ function LinkProfileForm({ person }: { person: PersonRow }) {
               type="button"
               onClick={async () => {
                 await mergePeople(db(), person.id, conflict.owner.id);
+                void personChanged(person.id);
                 setConflict(undefined);
                 setAddress('');
               }}
@@ -165,6 +167,7 @@ function MergeControl({ person }: { person: PersonRow }) {
     setBusy(true);
     try {
       await mergePeople(db(), person.id, other.id);
+      void personChanged(person.id);
     } finally {
       setBusy(false);
       setOther(undefined);

@@ -6,6 +6,7 @@ import { db } from '../../db/database';
 import { addSharedWork, deleteSharedWork, restoreSharedWork, updateSharedWork } from '../../db/mutations';
 import { t } from '../../ui/i18n';
 import { formatPartialDate } from '../../ui/locale';
+import { personChanged } from '../../ui/workerNotify';
 import { useOfferUndo } from '../undo';
 import {
   asksForOutcome,
@@ -38,7 +39,14 @@ export function WorkSection({ personId, works }: Props) {
   const remove = async (work: SharedWork) => {
     const snapshot = await deleteSharedWork(db(), work.id);
     if (!snapshot) return;
-    offerUndo({ message: t('options_work_deleted'), undo: () => restoreSharedWork(db(), snapshot) });
+    void personChanged(personId);
+    offerUndo({
+      message: t('options_work_deleted'),
+      undo: async () => {
+        await restoreSharedWork(db(), snapshot);
+        await personChanged(personId);
+      },
+    });
   };
 
   return (
@@ -59,6 +67,7 @@ export function WorkSection({ personId, works }: Props) {
           onSave={async (form) => {
             await addSharedWork(db(), personId, formToWork(form));
             setAdding(false);
+            void personChanged(personId);
           }}
         />
       )}
@@ -76,6 +85,7 @@ export function WorkSection({ personId, works }: Props) {
                   onSave={async (form) => {
                     await updateSharedWork(db(), work.id, formToWork(form));
                     setEditingId(undefined);
+                    void personChanged(personId);
                   }}
                 />
               ) : (
