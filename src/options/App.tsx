@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Language } from '../core/types';
 import { initI18n, t } from '../ui/i18n';
 import { useRoute } from './navigation';
+import { NetworkView } from './network/NetworkView';
 import { PeopleView } from './people/PeopleView';
 import { DEFAULT_FILTERS } from './people/peopleFilters';
 import { PersonRecord } from './person/PersonRecord';
@@ -51,6 +52,7 @@ export function App() {
         <main id="main">
           {route.view === 'people' && <PeopleView filters={route.filters} />}
           {route.view === 'person' && <PersonRecord key={route.id} id={route.id} />}
+          {route.view === 'network' && <NetworkView />}
           {route.view === 'settings' && <SettingsView onLanguageChange={changeLanguage} />}
         </main>
       </div>

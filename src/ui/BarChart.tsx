@@ -17,6 +17,8 @@ export interface BarChartProps {
   /** Header of the category column in the data table. */
   categoryHeader: string;
   rtl?: boolean;
+  /** How values are written on the bars and in the table (e.g. with the page language's digits). */
+  format?: (value: number) => string;
   /** Extra content under the caption (a legend is drawn automatically for several series). */
   children?: ComponentChild;
   class?: string;
@@ -29,23 +31,30 @@ const BAR = 22;
 const BAR_GAP = 4;
 const GROUP_GAP = 18;
 
-/** Rounds the largest value up to a readable scale top (1, 2, 5 × 10^n), so bars of equal value look equal. */
+const NICE_STEPS = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+// A category's label needs about this much width per character at the chart's font size.
+const CHAR_WIDTH = 7;
+
+/** Rounds the largest value up to a readable scale top (1, 1.2, 1.5, 2 … 10 × 10^n). */
 export function niceMax(max: number): number {
   if (max <= 0) return 1;
   const power = 10 ** Math.floor(Math.log10(max));
-  const step = [1, 2, 5, 10].find((s) => s * power >= max) ?? 10;
+  const step = NICE_STEPS.find((s) => s * power >= max) ?? 10;
   return step * power;
 }
 
 export function BarChart(props: BarChartProps) {
-  const { categories, series, rtl = false } = props;
+  const { categories, series, rtl = false, format = String } = props;
   const top = niceMax(Math.max(0, ...series.flatMap((s) => s.values)));
-  const groupWidth = series.length * BAR + (series.length - 1) * BAR_GAP;
-  const width = Math.max(1, categories.length * (groupWidth + GROUP_GAP) + GROUP_GAP);
+  const barsWidth = series.length * BAR + (series.length - 1) * BAR_GAP;
+  const longestLabel = Math.max(0, ...categories.map((c) => c.length));
+  // Each category gets room for its bars or its label, whichever is wider, so labels never overlap.
+  const slot = Math.max(barsWidth, longestLabel * CHAR_WIDTH) + GROUP_GAP;
+  const width = Math.max(1, categories.length * slot + GROUP_GAP);
   const plot = HEIGHT - LABEL_SPACE - VALUE_SPACE;
   const groupX = (i: number) => {
-    const slot = rtl ? categories.length - 1 - i : i;
-    return GROUP_GAP + slot * (groupWidth + GROUP_GAP);
+    const position = rtl ? categories.length - 1 - i : i;
+    return GROUP_GAP + position * slot + (slot - GROUP_GAP - barsWidth) / 2;
   };
 
   return (
@@ -82,17 +91,12 @@ export function BarChart(props: BarChartProps) {
                   <g key={s.name}>
                     <rect class={`tn-series-${si}`} x={x} y={y} width={BAR} height={h} rx={3} />
                     <text class="tn-chart-value" x={x + BAR / 2} y={y - 4} text-anchor="middle">
-                      {value}
+                      {format(value)}
                     </text>
                   </g>
                 );
               })}
-              <text
-                class="tn-chart-label"
-                x={groupX(ci) + groupWidth / 2}
-                y={HEIGHT - 6}
-                text-anchor="middle"
-              >
+              <text class="tn-chart-label" x={groupX(ci) + barsWidth / 2} y={HEIGHT - 6} text-anchor="middle">
                 {category}
               </text>
             </g>
@@ -116,7 +120,7 @@ export function BarChart(props: BarChartProps) {
             <tr key={category}>
               <th scope="row">{category}</th>
               {series.map((s) => (
-                <td key={s.name}>{s.values[ci] ?? 0}</td>
+                <td key={s.name}>{format(s.values[ci] ?? 0)}</td>
               ))}
             </tr>
           ))}
