@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { Language } from '../core/types';
 import { initI18n, t } from '../ui/i18n';
+import { ImportBackupView } from './data/ImportBackupView';
 import { useRoute } from './navigation';
 import { NetworkView } from './network/NetworkView';
 import { PeopleView } from './people/PeopleView';
@@ -54,6 +55,7 @@ export function App() {
           {route.view === 'person' && <PersonRecord key={route.id} id={route.id} />}
           {route.view === 'network' && <NetworkView />}
           {route.view === 'settings' && <SettingsView onLanguageChange={changeLanguage} />}
+          {route.view === 'data' && <ImportBackupView />}
         </main>
       </div>
     </UndoProvider>
