@@ -3,7 +3,7 @@
 //
 // Permissions are asked for inside the click handler, before any await: browsers grant a permission
 // prompt only while the user's click is still being handled.
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Language, Settings, Site } from '../../core/types';
 import { db } from '../../db/database';
@@ -168,8 +168,36 @@ function DigestSettings({ settings, onSave, onStatus }: SectionProps) {
   );
 }
 
+/**
+ * The optional sites whose host permissions are granted now. The permission, not the setting, decides
+ * where Trust Notes runs (the user can take it back in the browser's own settings), so the boxes show it.
+ */
+function useGrantedSites(): ReadonlySet<Site> | undefined {
+  const [granted, setGranted] = useState<ReadonlySet<Site> | undefined>();
+  useEffect(() => {
+    let live = true;
+    const check = async () => {
+      const sites = optionalSites();
+      const has = await Promise.all(
+        sites.map(({ matches }) => browser.permissions.contains({ origins: matches })),
+      );
+      if (live) setGranted(new Set(sites.filter((_, i) => has[i]).map(({ site }) => site)));
+    };
+    void check();
+    browser.permissions.onAdded.addListener(check);
+    browser.permissions.onRemoved.addListener(check);
+    return () => {
+      live = false;
+      browser.permissions.onAdded.removeListener(check);
+      browser.permissions.onRemoved.removeListener(check);
+    };
+  }, []);
+  return granted;
+}
+
 function SiteSettings({ settings, onSave, onStatus }: SectionProps) {
   const sites = optionalSites();
+  const granted = useGrantedSites();
   const toggle = (site: Site, matches: string[]) => (event: Event) => {
     const on = (event.currentTarget as HTMLInputElement).checked;
     const others = settings.enabledSites.filter((s) => s !== site);
