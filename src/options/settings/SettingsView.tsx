@@ -230,7 +230,7 @@ function SiteSettings({ settings, onSave, onStatus }: SectionProps) {
         <label key={site} class="checkbox">
           <input
             type="checkbox"
-            checked={settings.enabledSites.includes(site)}
+            checked={granted?.has(site) ?? settings.enabledSites.includes(site)}
             onChange={toggle(site, matches)}
           />
           <span>{t(`options_site_${site}`)}</span>
