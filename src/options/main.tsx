@@ -2,6 +2,7 @@ import { db } from '../db/database';
 import { getSettings } from '../db/meta';
 import { boot } from '../ui/boot.tsx';
 import { App } from './App';
+import '../ui/controls.css';
 import './options.css';
 
 // The language setting decides the catalog before the first render; a database that cannot be read

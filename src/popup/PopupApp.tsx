@@ -1,0 +1,162 @@
+// The toolbar popup. On a profile page: that person's summary and quick add. Anywhere else: open flags
+// with their next steps, a search for people, and the latest shared work, with a way into the full app.
+import { useEffect, useId, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { suggestedSteps } from '../core/flags';
+import type { ProfileSnapshot } from '../core/types';
+import { db } from '../db/database';
+import type { PersonRow } from '../db/personRow';
+import { type FlagItem, openFlags, recentWork, searchPeopleByPrefix, type WorkItem } from '../db/queries';
+import { useLiveQuery } from '../db/useLiveQuery';
+import { sendMessage } from '../messages/client';
+import { FlagActions } from '../options/FlagControls';
+import { personRecordPath } from '../options/route';
+import { t } from '../ui/i18n';
+import { formatCount, formatPartialDate } from '../ui/locale';
+import { targetTabId } from './activeTab';
+
+const FLAGS_SHOWN = 20;
+const RECENT_SHOWN = 5;
+
+function recordUrl(personId: string): string {
+  return browser.runtime.getURL(personRecordPath(personId));
+}
+
+/** The profile the popup's tab shows, or null; undefined while asking. */
+function useTabSnapshot(): ProfileSnapshot | null | undefined {
+  const [snapshot, setSnapshot] = useState<ProfileSnapshot | null | undefined>(undefined);
+  useEffect(() => {
+    void (async () => {
+      const tabId = await targetTabId();
+      if (tabId === undefined) return setSnapshot(null);
+      const reply = await sendMessage('page:tabProfile', { tabId }).catch(() => ({ snapshot: null }));
+      setSnapshot(reply.snapshot);
+    })();
+  }, []);
+  return snapshot;
+}
+
+export function PopupApp({ flagsOnly = false }: { flagsOnly?: boolean }) {
+  const snapshot = useTabSnapshot();
+  const flags = useLiveQuery(() => openFlags(db(), FLAGS_SHOWN), [], undefined as FlagItem[] | undefined);
+  const recent = useLiveQuery(() => recentWork(db(), RECENT_SHOWN), [], undefined as WorkItem[] | undefined);
+  const ready = flags !== undefined && recent !== undefined && snapshot !== undefined;
+  useEffect(() => {
+    // The bench reads this mark: the popup is usable once its first data is on screen.
+    if (ready) performance.mark('trust-notes:interactive');
+  }, [ready]);
+
+  return (
+    <div class="popup">
+      <header class="popup-header">
+        <h1>{t('popup_title')}</h1>
+        <button type="button" class="secondary" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('popup_open_app')}
+        </button>
+      </header>
+      <main>
+        {snapshot && !flagsOnly && <ProfileSection snapshot={snapshot} />}
+        {!flagsOnly && <SearchSection />}
+        <FlagsSection flags={flags} />
+        {!flagsOnly && <RecentSection recent={recent} />}
+      </main>
+    </div>
+  );
+}
+
+function ProfileSection({ snapshot }: { snapshot: ProfileSnapshot }) {
+  return (
+    <section class="popup-section" aria-labelledby="popup-profile-heading">
+      <h2 id="popup-profile-heading">{snapshot.name ?? snapshot.handle}</h2>
+    </section>
+  );
+}
+
+function SearchSection() {
+  const [text, setText] = useState('');
+  const resultsId = useId();
+  const results = useLiveQuery(
+    async () => (text.trim() ? await searchPeopleByPrefix(db(), text, 8) : []),
+    [text],
+    [] as PersonRow[],
+  );
+  return (
+    <section class="popup-section" aria-labelledby="popup-search-heading">
+      <h2 id="popup-search-heading">{t('popup_search_heading')}</h2>
+      <label class="popup-search">
+        <span class="tn-visually-hidden">{t('popup_search_label')}</span>
+        <input
+          type="search"
+          value={text}
+          placeholder={t('popup_search_placeholder')}
+          aria-controls={resultsId}
+          onInput={(e) => setText(e.currentTarget.value)}
+        />
+      </label>
+      <ul id={resultsId} class="popup-list" aria-label={t('popup_search_results')}>
+        {results.map((person) => (
+          <li key={person.id}>
+            <a href={recordUrl(person.id)} target="_blank" rel="noopener">
+              {person.name}
+            </a>
+            <span class={`tn-stage tn-stage-${person.stage}`}>{t(`stage_${person.stage}`)}</span>
+          </li>
+        ))}
+      </ul>
+      {text.trim() && results.length === 0 && <p class="muted">{t('popup_search_none')}</p>}
+    </section>
+  );
+}
+
+function FlagsSection({ flags }: { flags: FlagItem[] | undefined }) {
+  return (
+    <section class="popup-section" aria-labelledby="popup-flags-heading">
+      <h2 id="popup-flags-heading">
+        {t('popup_flags_heading')}
+        {flags && flags.length > 0 && <span class="count">{formatCount(flags.length)}</span>}
+      </h2>
+      {flags === undefined ? (
+        <p class="muted">{t('options_people_loading')}</p>
+      ) : flags.length === 0 ? (
+        <p class="muted">{t('popup_flags_none')}</p>
+      ) : (
+        <ul class="popup-flags">
+          {flags.map(({ flag, person }) => (
+            <li key={flag.id}>
+              <p class="popup-flag-title">
+                <a href={recordUrl(person.id)} target="_blank" rel="noopener">
+                  {person.name}
+                </a>{' '}
+                <span class="flag-pill">{t(`options_flag_short_${flag.kind}`)}</span>
+              </p>
+              <p class="popup-flag-step">{t(`step_${suggestedSteps(flag.kind)[0]}`)}</p>
+              <FlagActions flag={flag} subject={person.name} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function RecentSection({ recent }: { recent: WorkItem[] | undefined }) {
+  if (!recent || recent.length === 0) return null;
+  return (
+    <section class="popup-section" aria-labelledby="popup-recent-heading">
+      <h2 id="popup-recent-heading">{t('popup_recent_heading')}</h2>
+      <ul class="popup-list">
+        {recent.map(({ work, person }) => (
+          <li key={work.id}>
+            <a href={recordUrl(person.id)} target="_blank" rel="noopener">
+              {person.name}
+            </a>
+            <span class="muted">
+              {t(`options_work_kind_${work.kind}`)}
+              {(work.endDate ?? work.startDate) && ` · ${formatPartialDate(work.endDate ?? work.startDate)}`}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
