@@ -1,0 +1,138 @@
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { ProfileSnapshot } from '../core/types.ts';
+import { t } from '../ui/i18n.ts';
+import { ProfileTrustView } from '../ui/ProfileTrustView.tsx';
+import { type ProfileView, useProfileView } from '../ui/profileRecord.ts';
+import { StageBadge } from '../ui/StageBadge.tsx';
+import { followTabProfile, onToggleShortcut, sendLayout } from './tabLink.ts';
+import './panel.css';
+
+type Openness = { expanded: false } | { expanded: true; byKey: boolean };
+
+function badgeText(view: ProfileView): string {
+  const stage = view.record ? t(`stage_${view.evaluation.stage.stage}`) : t('panel_badge_unrecorded');
+  const flags = view.openFlags.length;
+  return flags > 0 ? `${stage}, ${t('panel_badge_flags', flags)}` : stage;
+}
+
+function Badge(props: { tabId: number; view: ProfileView; onOpen: () => void; focusOnMount: boolean }) {
+  const { tabId, view, onOpen, focusOnMount } = props;
+  const button = useRef<HTMLButtonElement>(null);
+  // The frame is sized to the badge: the content script gets its measured size whenever it changes.
+  useLayoutEffect(() => {
+    const el = button.current;
+    if (!el) return;
+    const report = () => {
+      const box = el.getBoundingClientRect();
+      sendLayout(tabId, { mode: 'badge', width: box.width, height: box.height });
+    };
+    report();
+    const observer = new ResizeObserver(report);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [tabId]);
+  useEffect(() => {
+    if (focusOnMount) button.current?.focus();
+  }, [focusOnMount]);
+  const flags = view.openFlags.length;
+  return (
+    <button
+      ref={button}
+      type="button"
+      class="tn-badge"
+      data-testid="tn-badge"
+      aria-expanded="false"
+      aria-label={t('panel_badge_label', badgeText(view))}
+      onClick={onOpen}
+    >
+      <span class="tn-badge-mark">{t('ext_short_name')}</span>
+      {view.record ? (
+        <StageBadge stage={view.evaluation.stage.stage} />
+      ) : (
+        <span>{t('panel_badge_unrecorded')}</span>
+      )}
+      {flags > 0 ? <span class="tn-badge-flags">{flags}</span> : null}
+    </button>
+  );
+}
+
+function Expanded(props: { snapshot: ProfileSnapshot; view: ProfileView; onClose: () => void }) {
+  const { snapshot, view, onClose } = props;
+  const headingId = useId();
+  const close = useRef(onClose);
+  close.current = onClose;
+  useEffect(() => {
+    // Focus lands on the person's name, so a screen reader announces whom the panel is about.
+    document.getElementById(headingId)?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') close.current();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [headingId]);
+  return (
+    <main class="tn-panel" aria-labelledby={headingId}>
+      <div class="tn-panel-bar">
+        <p>{t('ext_name')}</p>
+        <button type="button" class="tn-secondary" aria-expanded="true" onClick={onClose}>
+          {t('panel_collapse')}
+        </button>
+      </div>
+      <div class="tn-panel-body">
+        <ProfileTrustView snapshot={snapshot} view={view} headingId={headingId} />
+      </div>
+    </main>
+  );
+}
+
+function ProfilePanel(props: { tabId: number; snapshot: ProfileSnapshot }) {
+  const { tabId, snapshot } = props;
+  const view = useProfileView(snapshot);
+  const [open, setOpen] = useState<Openness>({ expanded: false });
+  const [returnFocus, setReturnFocus] = useState(false);
+  useEffect(
+    () =>
+      onToggleShortcut(tabId, () =>
+        setOpen((o) => (o.expanded ? { expanded: false } : { expanded: true, byKey: true })),
+      ),
+    [tabId],
+  );
+  const ready = view.record !== undefined;
+  useEffect(() => {
+    if (!ready) sendLayout(tabId, { mode: 'hidden' });
+    else if (open.expanded) sendLayout(tabId, { mode: 'expanded', focus: open.byKey });
+  }, [tabId, ready, open]);
+  // Nothing shows until this profile's record is read: never a half-known badge.
+  if (!ready) return null;
+  if (!open.expanded) {
+    return (
+      <Badge
+        tabId={tabId}
+        view={view}
+        focusOnMount={returnFocus}
+        onOpen={() => setOpen({ expanded: true, byKey: false })}
+      />
+    );
+  }
+  return (
+    <Expanded
+      snapshot={snapshot}
+      view={view}
+      onClose={() => {
+        setReturnFocus(true);
+        setOpen({ expanded: false });
+      }}
+    />
+  );
+}
+
+/** The panel frame: follows the profile its tab shows, as a badge or expanded. */
+export function PanelApp({ tabId }: { tabId: number }) {
+  const [snapshot, setSnapshot] = useState<ProfileSnapshot | null | undefined>(undefined);
+  useEffect(() => followTabProfile(tabId, setSnapshot), [tabId]);
+  useEffect(() => {
+    if (!snapshot) sendLayout(tabId, { mode: 'hidden' });
+  }, [tabId, snapshot]);
+  if (!snapshot) return null;
+  return <ProfilePanel tabId={tabId} snapshot={snapshot} />;
+}
