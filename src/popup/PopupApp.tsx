@@ -2,25 +2,24 @@
 // with their next steps, a search for people, and the latest shared work, with a way into the full app.
 import { useEffect, useId, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { suggestedSteps } from '../core/flags';
 import type { ProfileSnapshot } from '../core/types';
 import { db } from '../db/database';
 import type { PersonRow } from '../db/personRow';
 import { type FlagItem, openFlags, recentWork, searchPeopleByPrefix, type WorkItem } from '../db/queries';
 import { useLiveQuery } from '../db/useLiveQuery';
 import { sendMessage } from '../messages/client';
-import { FlagActions } from '../options/FlagControls';
-import { personRecordPath } from '../options/route';
+import { dismissAndTell, snoozeAndTell } from '../options/person/FlagsSection';
+import { FlagCard } from '../ui/FlagCard';
 import { t } from '../ui/i18n';
+import { fullRecordUrl } from '../ui/links';
 import { formatCount, formatPartialDate } from '../ui/locale';
+import { ProfileTrustView } from '../ui/ProfileTrustView';
+import { useProfileView } from '../ui/profileRecord';
+import { StageBadge } from '../ui/StageBadge';
 import { targetTabId } from './activeTab';
 
 const FLAGS_SHOWN = 20;
 const RECENT_SHOWN = 5;
-
-function recordUrl(personId: string): string {
-  return browser.runtime.getURL(personRecordPath(personId));
-}
 
 /** The profile the popup's tab shows, or null; undefined while asking. */
 function useTabSnapshot(): ProfileSnapshot | null | undefined {
@@ -64,11 +63,13 @@ export function PopupApp({ flagsOnly = false }: { flagsOnly?: boolean }) {
   );
 }
 
+/** The person on the tab's profile page: the same summary and quick add as the in-page panel. */
 function ProfileSection({ snapshot }: { snapshot: ProfileSnapshot }) {
+  const view = useProfileView(snapshot);
   return (
-    <section class="popup-section" aria-labelledby="popup-profile-heading">
-      <h2 id="popup-profile-heading">{snapshot.name ?? snapshot.handle}</h2>
-    </section>
+    <div class="popup-profile">
+      <ProfileTrustView snapshot={snapshot} view={view} headingId="popup-profile-heading" />
+    </div>
   );
 }
 
@@ -96,10 +97,10 @@ function SearchSection() {
       <ul id={resultsId} class="popup-list" aria-label={t('popup_search_results')}>
         {results.map((person) => (
           <li key={person.id}>
-            <a href={recordUrl(person.id)} target="_blank" rel="noopener">
+            <a href={fullRecordUrl(person.id)} target="_blank" rel="noopener">
               {person.name}
             </a>
-            <span class={`tn-stage tn-stage-${person.stage}`}>{t(`stage_${person.stage}`)}</span>
+            <StageBadge stage={person.stage} />
           </li>
         ))}
       </ul>
@@ -124,13 +125,16 @@ function FlagsSection({ flags }: { flags: FlagItem[] | undefined }) {
           {flags.map(({ flag, person }) => (
             <li key={flag.id}>
               <p class="popup-flag-title">
-                <a href={recordUrl(person.id)} target="_blank" rel="noopener">
+                <a href={fullRecordUrl(person.id)} target="_blank" rel="noopener">
                   {person.name}
                 </a>{' '}
                 <span class="flag-pill">{t(`options_flag_short_${flag.kind}`)}</span>
               </p>
-              <p class="popup-flag-step">{t(`step_${suggestedSteps(flag.kind)[0]}`)}</p>
-              <FlagActions flag={flag} subject={person.name} />
+              <FlagCard
+                flag={flag}
+                onSnooze={(until) => snoozeAndTell(flag, until)}
+                onDismiss={() => dismissAndTell(flag)}
+              />
             </li>
           ))}
         </ul>
@@ -147,11 +151,11 @@ function RecentSection({ recent }: { recent: WorkItem[] | undefined }) {
       <ul class="popup-list">
         {recent.map(({ work, person }) => (
           <li key={work.id}>
-            <a href={recordUrl(person.id)} target="_blank" rel="noopener">
+            <a href={fullRecordUrl(person.id)} target="_blank" rel="noopener">
               {person.name}
             </a>
             <span class="muted">
-              {t(`options_work_kind_${work.kind}`)}
+              {t(`ui_work_kind_${work.kind}`)}
               {(work.endDate ?? work.startDate) && ` · ${formatPartialDate(work.endDate ?? work.startDate)}`}
             </span>
           </li>

@@ -210,7 +210,7 @@ function NetworkFigures({ data }: { data: NetworkData }) {
               .map((d) => (
                 <li key={d.workId}>
                   <span class={`verdict verdict-${d.verdict}`}>{t(`network_verdict_${d.verdict}`)}</span>{' '}
-                  {t(`options_work_kind_${d.kind}`)} —{' '}
+                  {t(`ui_work_kind_${d.kind}`)} —{' '}
                   <a href={routeHash({ view: 'person', id: d.personId })}>
                     {names.get(d.personId) ?? d.personId}
                   </a>{' '}

@@ -11,6 +11,7 @@ import { useLiveQuery } from '../../db/useLiveQuery';
 import { Dialog } from '../../ui/Dialog';
 import { t } from '../../ui/i18n';
 import { formatCount, formatPartialDate } from '../../ui/locale';
+import { StageBadge } from '../../ui/StageBadge';
 import { VirtualList } from '../../ui/VirtualList';
 import { navigate } from '../navigation';
 import { routeHash } from '../route';
@@ -205,7 +206,7 @@ function PersonRow({ person }: { person: PeopleListItem | undefined }) {
         </a>
         <span class="person-row-sub">{work}</span>
       </div>
-      <span class={`tn-stage tn-stage-${person.stage}`}>{t(`stage_${person.stage}`)}</span>
+      <StageBadge stage={person.stage} />
       <DateCell label={t('options_sort_connectedOn')} value={person.connectedOn} />
       <DateCell label={t('options_sort_lastWork')} value={person.lastWorkDate || undefined} />
       <span class="person-row-flags">

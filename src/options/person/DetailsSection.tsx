@@ -6,6 +6,7 @@ import { db } from '../../db/database';
 import { type PersonChanges, updatePerson } from '../../db/mutations';
 import type { PersonRow } from '../../db/personRow';
 import { t } from '../../ui/i18n';
+import { StageBadge } from '../../ui/StageBadge';
 
 const FIELDS = ['name', 'headline', 'position', 'company', 'location', 'email'] as const;
 type Field = (typeof FIELDS)[number];
@@ -23,7 +24,7 @@ export function DetailsSection({ person, stage, onDelete }: Props) {
     <header class="record-header">
       <div class="record-title">
         <h2 id="record-name">{person.name}</h2>
-        <span class={`tn-stage tn-stage-${stage}`}>{t(`stage_${stage}`)}</span>
+        <StageBadge stage={stage} />
         {person.fromImport && <span class="muted">{t('options_record_from_import')}</span>}
       </div>
       {person.headline && <p class="record-headline">{person.headline}</p>}

@@ -7,6 +7,8 @@ import { toPerson } from '../../db/personRow';
 import { getPersonRecord } from '../../db/queries';
 import { useLiveQuery } from '../../db/useLiveQuery';
 import { t } from '../../ui/i18n';
+import { TrustDirections } from '../../ui/TrustDirections';
+import { VouchBox } from '../../ui/VouchBox';
 import { flagsChanged, personChanged } from '../../ui/workerNotify';
 import { navigate } from '../navigation';
 import { DEFAULT_FILTERS } from '../people/peopleFilters';
@@ -60,6 +62,10 @@ export function PersonRecord({ id }: { id: string }) {
       <DetailsSection person={person} stage={evaluation.stage.stage} onDelete={remove} />
       <div class="record-grid">
         <div class="record-main">
+          <section class="card trust-card" aria-label={t('options_record_trust')}>
+            <VouchBox vouch={evaluation.vouch} works={record.works} />
+            <TrustDirections evaluation={evaluation} works={record.works} />
+          </section>
           <WorkSection personId={person.id} works={record.works} />
           <MilestonesSection milestones={evaluation.milestones} />
           <NotesSection personId={person.id} notes={record.notes} />

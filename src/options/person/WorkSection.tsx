@@ -7,6 +7,7 @@ import { addSharedWork, deleteSharedWork, restoreSharedWork, updateSharedWork } 
 import { t } from '../../ui/i18n';
 import { formatPartialDate } from '../../ui/locale';
 import { personChanged } from '../../ui/workerNotify';
+import { outcomeParts } from '../../ui/workText';
 import { useOfferUndo } from '../undo';
 import {
   asksForOutcome,
@@ -99,24 +100,6 @@ export function WorkSection({ personId, works }: Props) {
   );
 }
 
-function outcomeParts(work: SharedWork): string[] {
-  const outcome = work.outcome;
-  if (!outcome) return [];
-  const parts: string[] = [];
-  if (outcome.quality !== undefined) parts.push(t('options_work_quality_value', outcome.quality));
-  if (outcome.reliability) parts.push(t(`options_work_reliability_${outcome.reliability}`));
-  const payment = outcome.payment;
-  if (payment) {
-    parts.push(
-      payment.status === 'late' && payment.lateDays !== undefined
-        ? t('options_work_payment_late_days', payment.lateDays)
-        : t(`options_work_payment_${payment.status}`),
-    );
-  }
-  if (outcome.wouldWorkAgain) parts.push(t(`options_work_again_${outcome.wouldWorkAgain}`));
-  return parts;
-}
-
 function WorkEntry({
   work,
   onEdit,
@@ -130,18 +113,18 @@ function WorkEntry({
     .filter((d): d is string => Boolean(d))
     .map(formatPartialDate)
     .join(' – ');
-  const name = work.title || t(`options_work_kind_${work.kind}`);
+  const name = work.title || t(`ui_work_kind_${work.kind}`);
   return (
     <article aria-label={name}>
       <p class="timeline-when">{dates || t('options_work_undated')}</p>
       <p class="timeline-what">
-        <strong>{t(`options_work_kind_${work.kind}`)}</strong>
+        <strong>{t(`ui_work_kind_${work.kind}`)}</strong>
         {work.title && <span> — {work.title}</span>}
       </p>
       <p class="muted">
-        {t(`options_work_direction_${work.direction}`)} · {t(`options_work_status_${work.status}`)}
+        {t(`ui_work_direction_${work.direction}`)} · {t(`ui_work_status_${work.status}`)}
       </p>
-      {outcomeParts(work).length > 0 && <p>{outcomeParts(work).join(' · ')}</p>}
+      {outcomeParts(work.outcome).length > 0 && <p>{outcomeParts(work.outcome).join(' · ')}</p>}
       {work.note && <p class="timeline-note">{work.note}</p>}
       <div class="actions">
         <button
@@ -237,49 +220,47 @@ function WorkEditor({ title, initial, onSave, onCancel }: EditorProps) {
     );
   };
 
-  const notSaid = t('options_work_not_said');
+  const notSaid = t('ui_not_said');
   return (
     <form class="work-editor" aria-label={title} onSubmit={submit} noValidate>
       <div class="grid">
-        {select('kind', t('options_work_kind'), WORK_KINDS, (v) => t(`options_work_kind_${v}`))}
-        {select('direction', t('options_work_direction'), DIRECTIONS, (v) =>
-          t(`options_work_direction_${v}`),
-        )}
-        {select('status', t('options_work_status'), STATUSES, (v) => t(`options_work_status_${v}`))}
+        {select('kind', t('ui_work_kind'), WORK_KINDS, (v) => t(`ui_work_kind_${v}`))}
+        {select('direction', t('ui_work_direction'), DIRECTIONS, (v) => t(`ui_work_direction_${v}`))}
+        {select('status', t('ui_work_status'), STATUSES, (v) => t(`ui_work_status_${v}`))}
         {text('title', t('options_work_title'))}
         {text('startDate', t('options_work_start'), t('options_date_placeholder'))}
         {text('endDate', t('options_work_end'), t('options_date_placeholder'))}
       </div>
       {asksForOutcome(form.kind) && (
         <fieldset>
-          <legend>{t('options_work_outcome')}</legend>
+          <legend>{t('ui_work_outcome')}</legend>
           <div class="grid">
-            {select('quality', t('options_work_quality'), ['1', '2', '3', '4', '5'], (v) => v, notSaid)}
+            {select('quality', t('ui_work_quality'), ['1', '2', '3', '4', '5'], (v) => v, notSaid)}
             {select(
               'reliability',
-              t('options_work_reliability'),
+              t('ui_work_reliability'),
               RELIABILITIES,
-              (v) => t(`options_work_reliability_${v}`),
+              (v) => t(`ui_work_reliability_${v}`),
               notSaid,
             )}
             {select(
               'wouldWorkAgain',
-              t('options_work_again'),
+              t('ui_work_again'),
               WOULD_WORK_AGAIN,
-              (v) => t(`options_work_again_${v}`),
+              (v) => t(`ui_work_again_${v}`),
               notSaid,
             )}
             {asksForPayment(form.kind) &&
               select(
                 'paymentStatus',
-                t('options_work_payment'),
+                t('ui_work_payment'),
                 PAYMENT_STATUSES,
-                (v) => t(`options_work_payment_${v}`),
+                (v) => t(`ui_work_payment_${v}`),
                 notSaid,
               )}
             {asksForPayment(form.kind) &&
               form.paymentStatus === 'late' &&
-              text('lateDays', t('options_work_late_days'))}
+              text('lateDays', t('ui_work_late_days'))}
             {asksForPayment(form.kind) &&
               form.paymentStatus !== '' &&
               text('dueDate', t('options_work_due_date'), t('options_date_placeholder'))}
@@ -287,7 +268,7 @@ function WorkEditor({ title, initial, onSave, onCancel }: EditorProps) {
         </fieldset>
       )}
       <label>
-        <span>{t('options_work_note')}</span>
+        <span>{t('ui_work_note')}</span>
         <textarea value={form.note} onInput={(e) => set('note', e.currentTarget.value)} />
       </label>
       {errors.length > 0 && (

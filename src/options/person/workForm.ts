@@ -14,23 +14,14 @@ import type {
 } from '../../core/types';
 import type { NewSharedWork } from '../../db/mutations';
 
-export const WORK_KINDS: readonly WorkKind[] = [
-  'smallTask',
-  'trial',
-  'freeSampleGiven',
-  'freeSampleReceived',
-  'volunteer',
-  'consultation',
-  'paidProject',
-  'longEngagement',
-  'referralGiven',
-  'referralReceived',
-];
-export const DIRECTIONS: readonly Direction[] = ['theyDelivered', 'iDelivered', 'together'];
-export const STATUSES: readonly WorkStatus[] = ['planned', 'inProgress', 'done', 'abandoned'];
-export const RELIABILITIES: readonly Reliability[] = ['onTime', 'late', 'missed'];
-export const WOULD_WORK_AGAIN: readonly WouldWorkAgain[] = ['yes', 'no', 'unsure'];
-export const PAYMENT_STATUSES: readonly Payment['status'][] = ['pending', 'onTime', 'late', 'unpaid'];
+export {
+  AGAIN as WOULD_WORK_AGAIN,
+  DIRECTIONS,
+  PAYMENT_STATUSES,
+  RELIABILITIES,
+  STATUSES,
+  WORK_KINDS,
+} from '../../ui/quickWork';
 
 export interface WorkFormState {
   kind: WorkKind;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_FILTERS } from '../../../src/options/people/peopleFilters';
-import { parseRoute, personRecordPath, type Route, routeHash } from '../../../src/options/route';
+import { parseRoute, type Route, routeHash } from '../../../src/options/route';
 
 describe('parseRoute', () => {
   test.each<[string, Route]>([
@@ -44,8 +44,4 @@ describe('routeHash', () => {
     expect(routeHash(route)).toBe(hash);
     expect(parseRoute(hash)).toEqual(route);
   });
-});
-
-test('the record deep link is the options page with a person route', () => {
-  expect(personRecordPath('p-1')).toBe('src/options/index.html#/person/p-1');
 });
