@@ -5,7 +5,14 @@ import browser from 'webextension-polyfill';
 import type { ProfileSnapshot } from '../core/types';
 import { db } from '../db/database';
 import type { PersonRow } from '../db/personRow';
-import { type FlagItem, openFlags, recentWork, searchPeopleByPrefix, type WorkItem } from '../db/queries';
+import {
+  countOpenFlags,
+  type FlagItem,
+  openFlags,
+  recentWork,
+  searchPeopleByPrefix,
+  type WorkItem,
+} from '../db/queries';
 import { useLiveQuery } from '../db/useLiveQuery';
 import { sendMessage } from '../messages/client';
 import { dismissAndTell, snoozeAndTell } from '../options/person/FlagsSection';
@@ -18,7 +25,9 @@ import { useProfileView } from '../ui/profileRecord';
 import { StageBadge } from '../ui/StageBadge';
 import { targetTabId } from './activeTab';
 
-const FLAGS_SHOWN = 20;
+/** The popup is small: a few flags, with the whole list one click away (`#/flags`). */
+const FLAGS_SHOWN = 5;
+const FLAGS_IN_LIST = 100;
 const RECENT_SHOWN = 5;
 
 /** The profile the popup's tab shows, or null; undefined while asking. */
@@ -37,7 +46,12 @@ function useTabSnapshot(): ProfileSnapshot | null | undefined {
 
 export function PopupApp({ flagsOnly = false }: { flagsOnly?: boolean }) {
   const snapshot = useTabSnapshot();
-  const flags = useLiveQuery(() => openFlags(db(), FLAGS_SHOWN), [], undefined as FlagItem[] | undefined);
+  const flags = useLiveQuery(
+    () => openFlags(db(), flagsOnly ? FLAGS_IN_LIST : FLAGS_SHOWN),
+    [flagsOnly],
+    undefined as FlagItem[] | undefined,
+  );
+  const flagCount = useLiveQuery(() => countOpenFlags(db()), [], undefined as number | undefined);
   const recent = useLiveQuery(() => recentWork(db(), RECENT_SHOWN), [], undefined as WorkItem[] | undefined);
   const ready = flags !== undefined && recent !== undefined && snapshot !== undefined;
   useEffect(() => {
@@ -56,7 +70,7 @@ export function PopupApp({ flagsOnly = false }: { flagsOnly?: boolean }) {
       <main>
         {snapshot && !flagsOnly && <ProfileSection snapshot={snapshot} />}
         {!flagsOnly && <SearchSection />}
-        <FlagsSection flags={flags} />
+        <FlagsSection flags={flags} total={flagCount} showAllLink={!flagsOnly} />
         {!flagsOnly && <RecentSection recent={recent} />}
       </main>
     </div>
@@ -109,12 +123,17 @@ function SearchSection() {
   );
 }
 
-function FlagsSection({ flags }: { flags: FlagItem[] | undefined }) {
+function FlagsSection(props: {
+  flags: FlagItem[] | undefined;
+  total: number | undefined;
+  showAllLink: boolean;
+}) {
+  const { flags, total } = props;
   return (
     <section class="popup-section" aria-labelledby="popup-flags-heading">
       <h2 id="popup-flags-heading">
         {t('popup_flags_heading')}
-        {flags && flags.length > 0 && <span class="count">{formatCount(flags.length)}</span>}
+        {total !== undefined && total > 0 && <span class="count">{formatCount(total)}</span>}
       </h2>
       {flags === undefined ? (
         <p class="muted">{t('options_people_loading')}</p>
@@ -138,6 +157,13 @@ function FlagsSection({ flags }: { flags: FlagItem[] | undefined }) {
             </li>
           ))}
         </ul>
+      )}
+      {props.showAllLink && flags !== undefined && total !== undefined && total > flags.length && (
+        <p>
+          <a href={browser.runtime.getURL('src/popup/index.html#/flags')} target="_blank" rel="noopener">
+            {t('popup_flags_all', formatCount(total))}
+          </a>
+        </p>
       )}
     </section>
   );
