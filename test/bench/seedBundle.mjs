@@ -32,6 +32,7 @@ export async function seedScript() {
  * the options page) and returns its result.
  * @param {import('playwright-core').Page} page
  * @param {string} body  a function expression's source: `(seed, arg) => seed.seedNetwork(arg)`
+ * @param {unknown} [arg]  JSON-serialisable argument
  */
 export async function withSeed(page, body, arg) {
   const defined = await page.evaluate(() => 'TrustNotesSeed' in globalThis);

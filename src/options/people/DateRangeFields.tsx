@@ -31,26 +31,28 @@ export function PartialDateField(props: {
   useEffect(() => setText(props.value ?? ''), [props.value]);
   const valid = text.trim() === '' || isPartialDate(text.trim());
   return (
-    <label class="partial-date">
-      <span>{props.label}</span>
-      <input
-        type="text"
-        inputMode="numeric"
-        value={text}
-        placeholder={t('options_date_placeholder')}
-        aria-invalid={valid ? undefined : 'true'}
-        aria-describedby={valid ? undefined : errorId}
-        onInput={(e) => setText(e.currentTarget.value)}
-        onChange={(e) => {
-          const value = e.currentTarget.value.trim();
-          if (value === '' || isPartialDate(value)) props.onValid(value || undefined);
-        }}
-      />
+    <div class="partial-date">
+      <label>
+        <span>{props.label}</span>
+        <input
+          type="text"
+          inputMode="numeric"
+          value={text}
+          placeholder={t('options_date_placeholder')}
+          aria-invalid={valid ? undefined : 'true'}
+          aria-describedby={valid ? undefined : errorId}
+          onInput={(e) => setText(e.currentTarget.value)}
+          onChange={(e) => {
+            const value = e.currentTarget.value.trim();
+            if (value === '' || isPartialDate(value)) props.onValid(value || undefined);
+          }}
+        />
+      </label>
       {!valid && (
         <span id={errorId} class="field-error">
           {t('options_date_invalid')}
         </span>
       )}
-    </label>
+    </div>
   );
 }

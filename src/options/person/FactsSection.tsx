@@ -88,23 +88,25 @@ function FactsForm({ person, onDone }: { person: PersonRow; onDone: () => void }
     name: string,
     errorId: string,
   ) => (
-    <label>
-      <span>{label}</span>
-      <input
-        type="text"
-        inputMode="numeric"
-        value={value}
-        placeholder={t('options_date_placeholder')}
-        aria-invalid={invalid.includes(name) ? 'true' : undefined}
-        aria-describedby={invalid.includes(name) ? errorId : undefined}
-        onInput={(e) => set(e.currentTarget.value)}
-      />
+    <div>
+      <label>
+        <span>{label}</span>
+        <input
+          type="text"
+          inputMode="numeric"
+          value={value}
+          placeholder={t('options_date_placeholder')}
+          aria-invalid={invalid.includes(name) ? 'true' : undefined}
+          aria-describedby={invalid.includes(name) ? errorId : undefined}
+          onInput={(e) => set(e.currentTarget.value)}
+        />
+      </label>
       {invalid.includes(name) && (
         <span id={errorId} class="field-error">
           {t('options_date_invalid')}
         </span>
       )}
-    </label>
+    </div>
   );
 
   return (

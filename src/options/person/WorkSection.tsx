@@ -201,22 +201,24 @@ function WorkEditor({ title, initial, onSave, onCancel }: EditorProps) {
     const error = errorOf(field);
     const errorId = `${baseId}-${field}-error`;
     return (
-      <label>
-        <span>{label}</span>
-        <input
-          type="text"
-          value={form[field]}
-          placeholder={placeholder}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? errorId : undefined}
-          onInput={(e) => set(field, e.currentTarget.value)}
-        />
+      <div>
+        <label>
+          <span>{label}</span>
+          <input
+            type="text"
+            value={form[field]}
+            placeholder={placeholder}
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby={error ? errorId : undefined}
+            onInput={(e) => set(field, e.currentTarget.value)}
+          />
+        </label>
         {error && (
           <span id={errorId} class="field-error">
             {t(error.key)}
           </span>
         )}
-      </label>
+      </div>
     );
   };
 

@@ -84,22 +84,24 @@ function NumberSetting(props: {
   const hintId = useId();
   const value = validNumberSetting(field, text);
   return (
-    <label class="setting">
-      <span>{t(`settings_${field}`)}</span>
-      <input
-        type="number"
-        min={limits.min}
-        max={limits.max}
-        step={1}
-        value={text}
-        aria-invalid={value === undefined ? 'true' : undefined}
-        aria-describedby={value === undefined ? `${hintId} ${errorId}` : hintId}
-        onInput={(e) => setText(e.currentTarget.value)}
-        onChange={async (e) => {
-          const next = validNumberSetting(field, e.currentTarget.value);
-          if (next !== undefined && next !== settings[field]) await props.onSave({ [field]: next });
-        }}
-      />
+    <div class="setting">
+      <label>
+        <span>{t(`settings_${field}`)}</span>
+        <input
+          type="number"
+          min={limits.min}
+          max={limits.max}
+          step={1}
+          value={text}
+          aria-invalid={value === undefined ? 'true' : undefined}
+          aria-describedby={value === undefined ? `${hintId} ${errorId}` : hintId}
+          onInput={(e) => setText(e.currentTarget.value)}
+          onChange={async (e) => {
+            const next = validNumberSetting(field, e.currentTarget.value);
+            if (next !== undefined && next !== settings[field]) await props.onSave({ [field]: next });
+          }}
+        />
+      </label>
       <span id={hintId} class="setting-hint">
         {t(`settings_${field}_hint`)}
       </span>
@@ -108,7 +110,7 @@ function NumberSetting(props: {
           {t('settings_number_invalid', limits.min, limits.max)}
         </span>
       )}
-    </label>
+    </div>
   );
 }
 
