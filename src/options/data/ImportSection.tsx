@@ -150,9 +150,7 @@ function ImportPreview(props: {
                   <tr key={row.line}>
                     <td>{formatCount(row.line)}</td>
                     <td>
-                      {t(`import_reject_${row.reason}`)}
-                      {row.firstLine !== undefined &&
-                        ` (${t('options_import_first_line', formatCount(row.firstLine))})`}
+                      {t(`import_reject_${row.reason}`, formatCount(row.firstLine ?? 0))}
                     </td>
                     <td>
                       <code>{row.raw}</code>
