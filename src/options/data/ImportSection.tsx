@@ -149,9 +149,7 @@ function ImportPreview(props: {
                 {rejected.slice(0, REJECTED_SHOWN).map((row) => (
                   <tr key={row.line}>
                     <td>{formatCount(row.line)}</td>
-                    <td>
-                      {t(`import_reject_${row.reason}`, formatCount(row.firstLine ?? 0))}
-                    </td>
+                    <td>{t(`import_reject_${row.reason}`, formatCount(row.firstLine ?? 0))}</td>
                     <td>
                       <code>{row.raw}</code>
                     </td>
