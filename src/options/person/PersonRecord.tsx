@@ -62,10 +62,10 @@ export function PersonRecord({ id }: { id: string }) {
       <DetailsSection person={person} stage={evaluation.stage.stage} onDelete={remove} />
       <div class="record-grid">
         <div class="record-main">
-          <section class="card trust-card" aria-label={t('options_record_trust')}>
+          <div class="card trust-card">
             <VouchBox vouch={evaluation.vouch} works={record.works} />
             <TrustDirections evaluation={evaluation} works={record.works} />
-          </section>
+          </div>
           <WorkSection personId={person.id} works={record.works} />
           <MilestonesSection milestones={evaluation.milestones} />
           <NotesSection personId={person.id} notes={record.notes} />
