@@ -1,0 +1,8 @@
+// An extension page for `npm start`: it defines the seeding function and does nothing on its own. The start
+// script opens this page and calls it. It is not web-accessible, and no message reaches it, so neither a
+// site nor a content script can trigger it; it refuses to write into a database that already has people.
+import { db } from '../db/database.ts';
+import { seedDemoNetwork } from './seedDemo.ts';
+
+(globalThis as { trustNotesSeedDemo?: () => Promise<number> }).trustNotesSeedDemo = () =>
+  seedDemoNetwork(db(), new Date());
