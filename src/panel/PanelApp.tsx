@@ -62,13 +62,23 @@ function Expanded(props: { snapshot: ProfileSnapshot; view: ProfileView; onClose
   const close = useRef(onClose);
   close.current = onClose;
   useEffect(() => {
-    // Focus lands on the person's name, so a screen reader announces whom the panel is about.
-    document.getElementById(headingId)?.focus();
+    // Focus lands on the person's name, so a screen reader announces whom the panel is about. When the
+    // shortcut opened the panel, the content script focuses the frame afterwards, which resets focus to the
+    // body: the name takes it again then.
+    const focusName = () => document.getElementById(headingId)?.focus();
+    focusName();
+    const onFrameFocus = () => {
+      if (document.activeElement === document.body) focusName();
+    };
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') close.current();
     };
+    window.addEventListener('focus', onFrameFocus);
     document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('focus', onFrameFocus);
+      document.removeEventListener('keydown', onKey);
+    };
   }, [headingId]);
   return (
     <main class="tn-panel" aria-labelledby={headingId}>
@@ -99,10 +109,10 @@ function ProfilePanel(props: { tabId: number; snapshot: ProfileSnapshot }) {
   );
   const ready = view.record !== undefined;
   useEffect(() => {
-    if (!ready) sendLayout(tabId, { mode: 'hidden' });
-    else if (open.expanded) sendLayout(tabId, { mode: 'expanded', focus: open.byKey });
+    if (ready && open.expanded) sendLayout(tabId, { mode: 'expanded', focus: open.byKey });
   }, [tabId, ready, open]);
-  // Nothing shows until this profile's record is read: never a half-known badge.
+  // Nothing shows until this profile's record is read: never a half-known badge, never the previous person
+  // under the new one's page. The frame keeps its size meanwhile (a few milliseconds), so it does not flicker.
   if (!ready) return null;
   if (!open.expanded) {
     return (
