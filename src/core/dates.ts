@@ -20,7 +20,6 @@ interface Day {
 }
 
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-const MS_PER_DAY = 86_400_000;
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -31,9 +30,24 @@ export function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+// A network of 30,000 people repeats the same few thousand dates; parsing each once keeps a full scan fast.
+const parsedCache = new Map<string, Readonly<ParsedDate> | null>();
+const PARSED_CACHE_LIMIT = 50_000;
+
 /** Parses a partial date; anything malformed or impossible (2021-02-29, month 13, year 0) is `undefined`. */
-export function parsePartialDate(value: string | undefined): ParsedDate | undefined {
+export function parsePartialDate(value: string | undefined): Readonly<ParsedDate> | undefined {
   if (value === undefined) return undefined;
+  let parsed = parsedCache.get(value);
+  if (parsed === undefined) {
+    if (parsedCache.size >= PARSED_CACHE_LIMIT) parsedCache.clear();
+    const fresh = parse(value);
+    parsed = fresh ? Object.freeze(fresh) : null;
+    parsedCache.set(value, parsed);
+  }
+  return parsed ?? undefined;
+}
+
+function parse(value: string): ParsedDate | undefined {
   const match = PARTIAL_DATE.exec(value);
   if (!match) return undefined;
   const year = Number(match[1]);
@@ -75,17 +89,35 @@ function latest(date: ParsedDate): Day {
   return { year: date.year, month, day: date.day ?? daysInMonth(date.year, month) };
 }
 
-/** Days since 1970-01-01, so day arithmetic is plain integer arithmetic. */
-function dayNumber(day: Day): number {
-  const utc = new Date(0);
-  // setUTCFullYear, not Date.UTC: Date.UTC maps years 0-99 to 1900-1999.
-  utc.setUTCFullYear(day.year, day.month - 1, day.day);
-  return Math.round(utc.getTime() / MS_PER_DAY);
+/**
+ * Days since 1970-01-01 in the proleptic Gregorian calendar, by integer arithmetic (Hinnant's days_from_civil):
+ * no Date objects, because a network scan asks this hundreds of thousands of times.
+ */
+function dayNumber({ year, month, day }: Day): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 function fromDayNumber(n: number): Day {
-  const utc = new Date(n * MS_PER_DAY);
-  return { year: utc.getUTCFullYear(), month: utc.getUTCMonth() + 1, day: utc.getUTCDate() };
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
 function today(now: Date): Day {

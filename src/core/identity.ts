@@ -132,7 +132,9 @@ const GITLAB_RESERVED = words(
     'sitemap snippets unsubscribes uploads users v2',
 );
 const GITLAB_USER_TABS = words('activity groups contributed projects starred snippets followers following');
-const GITLAB_USERS_ROUTES = words('sign_in sign_up sign_out password confirmation unlock auth almost_there edit');
+const GITLAB_USERS_ROUTES = words(
+  'sign_in sign_up sign_out password confirmation unlock auth almost_there edit',
+);
 const BEHANCE_RESERVED = words(
   'about account assets blog collection discover featured following for_you galleries gallery hire inbox joblist ' +
     'jobs live login logout misc moodboard notifications onboarding pro search settings signup',
@@ -173,7 +175,11 @@ function handleFromUrl(url: URL): { site: Site; handle: string } | null {
   if (hostIs(host, 'github.com')) {
     site = 'github';
     handle = userAtRoot(segs, GITHUB_USER, GITHUB_RESERVED);
-  } else if (hostIs(host, 'x.com', 'twitter.com') || host === 'mobile.twitter.com' || host === 'mobile.x.com') {
+  } else if (
+    hostIs(host, 'x.com', 'twitter.com') ||
+    host === 'mobile.twitter.com' ||
+    host === 'mobile.x.com'
+  ) {
     site = 'x';
     handle = userAtRoot(segs, X_USER, X_RESERVED, X_TABS);
   } else if (hostIs(host, 'gitlab.com')) {

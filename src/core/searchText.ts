@@ -48,11 +48,24 @@ export function searchKey(text: string): string {
 const APOSTROPHES = /['\u2019\u02BC]/g;
 const WORD_SEPARATORS = /[\s\p{P}\p{Cc}]+/u;
 
+// The Arabic article is written joined to the name (الأسمر), yet people search for the name without it.
+const ARABIC_ARTICLE = 'ال';
+
 /**
  * The distinct folded words of a name, for a multiEntry index: a prefix query on any word finds the
- * person ("had" finds "Fadi Haddad"). Emoji and symbols stay part of their word.
+ * person ("had" finds "Fadi Haddad"). A word with the Arabic article also yields the word without it,
+ * so "اسمر" finds "الأسمر". Emoji and symbols stay part of their word.
+ * Queries fold the same way: a query word's extra article-less form always matches whenever the query
+ * word itself does, so "every query word prefixes a name word" keeps its meaning.
  */
 export function searchWords(name: string): string[] {
-  const words = searchKey(name).replace(APOSTROPHES, '').split(WORD_SEPARATORS);
+  const words = searchKey(name)
+    .replace(APOSTROPHES, '')
+    .split(WORD_SEPARATORS)
+    .flatMap((word) =>
+      word.startsWith(ARABIC_ARTICLE) && word.length >= ARABIC_ARTICLE.length + 2
+        ? [word, word.slice(ARABIC_ARTICLE.length)]
+        : [word],
+    );
   return [...new Set(words.filter((word) => word.length > 0))];
 }

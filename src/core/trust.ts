@@ -110,7 +110,8 @@ export interface Evaluation {
   milestones: Milestones;
 }
 
-type Party = 'them' | 'me';
+/** Whose conduct a serious negative judges: theirs (my trust in them) or mine (their trust in me). */
+export type Party = 'them' | 'me';
 
 interface Negative {
   reason: NegativeReason;
@@ -159,6 +160,12 @@ function negativesOf(work: SharedWork, now: Date): Negative[] {
   }
   if (outcome.wouldWorkAgain === 'no') found.push({ reason: 'wouldNotWorkAgain', about: ['them'] });
   return found;
+}
+
+/** The serious negatives of a work that judge one side, most serious first. */
+export function negativeReasonsAbout(work: SharedWork, now: Date, party: Party): NegativeReason[] {
+  const found = negativesOf(work, now).filter((n) => n.about.includes(party));
+  return NEGATIVE_REASONS.filter((reason) => found.some((n) => n.reason === reason));
 }
 
 /** Has at least one serious negative (about either side). */

@@ -2,7 +2,15 @@
 // so the same objects travel through IndexedDB, messages and backups unchanged.
 
 /** Sites that have a profile adapter. */
-export type Site = 'linkedin' | 'github' | 'x' | 'gitlab' | 'stackoverflow' | 'mastodon' | 'behance' | 'dribbble';
+export type Site =
+  | 'linkedin'
+  | 'github'
+  | 'x'
+  | 'gitlab'
+  | 'stackoverflow'
+  | 'mastodon'
+  | 'behance'
+  | 'dribbble';
 
 /** Canonical profile key: `${site}:${normalisedHandle}`, e.g. `linkedin:jane-doe-123`. Built only by core/identity. */
 export type ProfileKey = string;

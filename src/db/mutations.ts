@@ -2,6 +2,7 @@
 // transaction that leaves the person's derived fields (stage, search words, sort keys) up to date.
 // Functions are async so callers always get native promises, never Dexie's.
 
+import { flagId } from '../core/flags';
 import type {
   EditableField,
   Flag,
@@ -244,11 +245,6 @@ function mergedPerson(keep: Person, other: Person): Person {
   return merged;
 }
 
-/** The same flag id for the kept person: flag ids start with the person id (see Flag.id). */
-function flagIdFor(flag: Flag, fromId: string, toId: string): string {
-  return flag.id.startsWith(`${fromId}:`) ? `${toId}:${flag.id.slice(fromId.length + 1)}` : flag.id;
-}
-
 /**
  * Merges `mergeId` into `keepId`: profiles, shared work, notes and flags move, tags are united, and
  * references to the merged person are repointed. The merged person is deleted.
@@ -264,7 +260,7 @@ export async function mergePeople(tdb: TrustDb, keepId: string, mergeId: string)
       tdb.notes.where('personId').equals(mergeId).modify({ personId: keepId }),
     ]);
     const movingFlags = await tdb.flags.where('personId').equals(mergeId).toArray();
-    const newIds = movingFlags.map((flag) => flagIdFor(flag, mergeId, keepId));
+    const newIds = movingFlags.map((flag) => flagId(keepId, flag.kind, flag.workId));
     const existing = await tdb.flags.bulkGet(newIds);
     await tdb.flags.bulkDelete(movingFlags.map((flag) => flag.id));
     // Where both people had the same flag, the kept person's flag (and the user's decision on it) stays.
@@ -438,7 +434,13 @@ export async function updateSharedWork(
     const previous = await tdb.sharedWork.get(id);
     if (!previous) throw new RecordNotFoundError('sharedWork', id);
     const time = Date.now();
-    const work = compact<SharedWork>({ ...previous, ...changes, id, personId: previous.personId, updatedAt: time });
+    const work = compact<SharedWork>({
+      ...previous,
+      ...changes,
+      id,
+      personId: previous.personId,
+      updatedAt: time,
+    });
     await tdb.sharedWork.put(work);
     await touchPerson(tdb, work.personId, time);
     return { work, previous };
@@ -544,7 +546,9 @@ export async function dismissFlag(tdb: TrustDb, id: string): Promise<Flag> {
 
 function userSilenced(flag: Flag | undefined, time: Millis): boolean {
   if (!flag) return false;
-  return flag.state === 'dismissed' || (flag.state === 'snoozed' && (flag.snoozedUntil ?? 0) > time);
+  // As core's reconcileFlags: a snooze without an end lasts until the user acts.
+  const snoozed = flag.state === 'snoozed' && (flag.snoozedUntil === undefined || flag.snoozedUntil > time);
+  return flag.state === 'dismissed' || snoozed;
 }
 
 /**
@@ -586,7 +590,10 @@ export async function refreshDerivedFields(tdb: TrustDb, personIds?: readonly st
       ? (await tdb.people.bulkGet([...personIds])).filter((row) => row !== undefined)
       : await tdb.people.toArray();
     const works = personIds
-      ? await tdb.sharedWork.where('personId').anyOf([...personIds]).toArray()
+      ? await tdb.sharedWork
+          .where('personId')
+          .anyOf([...personIds])
+          .toArray()
       : await tdb.sharedWork.toArray();
     const worksByPerson = new Map<string, SharedWork[]>();
     for (const work of works) {

@@ -3,20 +3,13 @@
 
 import { Dexie } from 'dexie';
 import { searchWords } from '../core/searchText';
-import type { Stage } from '../core/trust';
+import { byDate, STAGES, type Stage } from '../core/trust';
 import type { Flag, FlagKind, Note, PartialDate, Profile, ProfileKey, SharedWork, Site } from '../core/types';
 import type { TrustDb } from './database';
 import type { PersonRow } from './personRow';
 
-/** The ladder order used when sorting by stage; caution, which overrides the ladder, comes last. */
-export const STAGE_ORDER: readonly Stage[] = [
-  'connected',
-  'acquainted',
-  'tested',
-  'proven',
-  'ambassador',
-  'caution',
-];
+/** Sorting by stage follows the ladder; caution, which overrides the ladder, comes last. */
+const STAGE_ORDER: readonly Stage[] = STAGES;
 
 export async function getPerson(tdb: TrustDb, id: string): Promise<PersonRow | undefined> {
   return tdb.people.get(id);
@@ -30,16 +23,12 @@ export async function getPersonByProfileKey(tdb: TrustDb, key: ProfileKey): Prom
 export interface PersonRecord {
   person: PersonRow;
   profiles: Profile[];
-  /** Newest first: by end date, else start date; undated work first, since it is usually just added. */
+  /** Newest first by end date, else start date (core's byDate reversed): undated work, usually just added, first. */
   works: SharedWork[];
   /** Newest first. */
   notes: Note[];
   flags: Flag[];
   introducer?: PersonRow;
-}
-
-function workDate(work: SharedWork): string {
-  return work.endDate ?? work.startDate ?? '\uffff';
 }
 
 export async function getPersonRecord(tdb: TrustDb, id: string): Promise<PersonRecord | undefined> {
@@ -53,7 +42,7 @@ export async function getPersonRecord(tdb: TrustDb, id: string): Promise<PersonR
       tdb.flags.where('personId').equals(id).toArray(),
       person.introducedBy ? tdb.people.get(person.introducedBy) : undefined,
     ]);
-    works.sort((a, b) => compareText(workDate(b), workDate(a)) || b.createdAt - a.createdAt);
+    works.sort((a, b) => byDate(b, a));
     notes.sort((a, b) => b.createdAt - a.createdAt);
     return { person, profiles, works, notes, flags, ...(introducer ? { introducer } : {}) };
   });
@@ -203,14 +192,25 @@ async function filteredIds(tdb: TrustDb, query: PeopleQuery): Promise<Set<string
   if (query.stage) sets.push(ids(tdb.people.where('stage').equals(query.stage).primaryKeys()));
   if (query.tag) sets.push(ids(tdb.people.where('tags').equals(query.tag).primaryKeys()));
   if (query.fromImport !== undefined) {
-    sets.push(ids(tdb.people.where('fromImportKey').equals(query.fromImport ? 1 : 0).primaryKeys()));
+    sets.push(
+      ids(
+        tdb.people
+          .where('fromImportKey')
+          .equals(query.fromImport ? 1 : 0)
+          .primaryKeys(),
+      ),
+    );
   }
   if (query.connectedFrom !== undefined || query.connectedTo !== undefined) {
     // '' marks an unknown date; it is below every date and excluded. '\uffff' makes a partial upper
     // bound inclusive of the days inside it ('2019' takes in '2019-12-31').
     const range = tdb.people
       .where('connectedSort')
-      .between(query.connectedFrom ?? '', `${query.connectedTo ?? ''}\uffff`, query.connectedFrom !== undefined);
+      .between(
+        query.connectedFrom ?? '',
+        `${query.connectedTo ?? ''}\uffff`,
+        query.connectedFrom !== undefined,
+      );
     sets.push(ids(range.primaryKeys()));
   }
   if (query.site) {
@@ -283,7 +283,9 @@ export async function listPeople(tdb: TrustDb, query: PeopleQuery = {}): Promise
 
 /** How many people are at each stage; index counts only. */
 export async function countsByStage(tdb: TrustDb): Promise<Record<Stage, number>> {
-  const counts = await Promise.all(STAGE_ORDER.map((stage) => tdb.people.where('stage').equals(stage).count()));
+  const counts = await Promise.all(
+    STAGE_ORDER.map((stage) => tdb.people.where('stage').equals(stage).count()),
+  );
   return Object.fromEntries(STAGE_ORDER.map((stage, i) => [stage, counts[i]!])) as Record<Stage, number>;
 }
 

@@ -10,14 +10,18 @@ type LiveState<T> = { value: T } | { error: unknown };
  * unmount. A failing query throws during render, for the nearest error boundary.
  */
 export function useLiveQuery<T>(querier: () => Promise<T> | T, deps: readonly unknown[]): T | undefined;
-export function useLiveQuery<T, D>(querier: () => Promise<T> | T, deps: readonly unknown[], defaultResult: D): T | D;
+export function useLiveQuery<T, D>(
+  querier: () => Promise<T> | T,
+  deps: readonly unknown[],
+  defaultResult: D,
+): T | D;
 export function useLiveQuery<T, D>(
   querier: () => Promise<T> | T,
   deps: readonly unknown[],
   defaultResult?: D,
 ): T | D | undefined {
   const [state, setState] = useState<LiveState<T | D | undefined>>({ value: defaultResult });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps decide when the query changes.
+  // The caller's deps decide when the query changes, as with dexie-react-hooks.
   useEffect(() => {
     const subscription = liveQuery(querier).subscribe({
       next: (value) => setState({ value }),

@@ -46,7 +46,12 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
       const seen = found && fields(doc, url, found.handle);
       if (!found || !seen) return null;
       const key = makeProfileKey(spec.site, found.handle);
-      const snapshot: ProfileSnapshot = { site: spec.site, key, handle: found.handle, url: profileUrl(key) ?? url.href };
+      const snapshot: ProfileSnapshot = {
+        site: spec.site,
+        key,
+        handle: found.handle,
+        url: profileUrl(key) ?? url.href,
+      };
       for (const field of ['name', 'headline', 'location', 'photoUrl'] as const) {
         const value = seen[field];
         if (value) snapshot[field] = value;

@@ -36,7 +36,11 @@ export const behance = defineAdapter({
       name: firstText(card, ['[class*="ProfileCard-userFullName"]', 'h1']),
       headline: firstText(card, ['[class*="ProfileCard-occupation"]', '[class*="ProfileCard-line"]']),
       location: firstText(card, ['[class*="ProfileCard-userLocation"]', '[class*="ProfileCard-anchor"]']),
-      photoUrl: firstImageUrl(card, ['img[class*="AvatarImage-avatarImage"]', '[class*="ProfileCard-avatar"] img'], url),
+      photoUrl: firstImageUrl(
+        card,
+        ['img[class*="AvatarImage-avatarImage"]', '[class*="ProfileCard-avatar"] img'],
+        url,
+      ),
     };
   },
 });

@@ -6,7 +6,11 @@ const BIO = ['.p-note', '.user-profile-bio'];
 const LOCATION = ['[itemprop="homeLocation"] .p-label', '[itemprop="homeLocation"]'];
 const byUrl = detectByUrl('github');
 
-const AVATAR = ['img.avatar-user.width-full', '.js-profile-editable-replace img.avatar', 'a[itemprop="image"]'];
+const AVATAR = [
+  'img.avatar-user.width-full',
+  '.js-profile-editable-replace img.avatar',
+  'a[itemprop="image"]',
+];
 
 export const github = defineAdapter({
   site: 'github',

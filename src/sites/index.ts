@@ -15,7 +15,16 @@ import { x } from './x.ts';
 export type { SiteAdapter } from './adapter.ts';
 
 /** Mastodon last: its pattern matches `/@…` on any host, so every named site must claim its URLs first. */
-export const ADAPTERS: readonly SiteAdapter[] = [linkedin, github, x, gitlab, stackoverflow, behance, dribbble, mastodon];
+export const ADAPTERS: readonly SiteAdapter[] = [
+  linkedin,
+  github,
+  x,
+  gitlab,
+  stackoverflow,
+  behance,
+  dribbble,
+  mastodon,
+];
 
 export function adapterForUrl(input: string | URL): SiteAdapter | null {
   let url: URL;

@@ -1,3 +1,4 @@
+import { normaliseHandle } from '../core/identity.ts';
 import { defineAdapter } from './adapter.ts';
 import { firstElement, firstImageUrl, firstText } from './page-text.ts';
 
@@ -23,17 +24,14 @@ const PHOTO = [
   'img.profile-photo-edit__preview',
 ];
 
-/** The slug of a top-card link such as `/in/<slug>/overlay/contact-info/`, percent-decoded and lower-cased. */
+/** LinkedIn's URN-style member ids (`ACoAA…`) appear in some URLs in place of the vanity slug. */
+const isMemberId = (slug: string): boolean => slug.startsWith('acoa');
+
+/** The normalised slug of a top-card link such as `/in/<slug>/overlay/contact-info/`. */
 function cardSlug(card: ParentNode): string | null {
   for (const link of Array.from(card.querySelectorAll('a[href*="/in/"][href*="/overlay/"]'))) {
-    const match = /\/in\/([^/?#]+)\/overlay\//.exec(link.getAttribute('href') ?? '');
-    if (match?.[1]) {
-      try {
-        return decodeURIComponent(match[1]).normalize('NFC').toLowerCase();
-      } catch {
-        return match[1].toLowerCase();
-      }
-    }
+    const slug = /\/in\/([^/?#]+)\/overlay\//.exec(link.getAttribute('href') ?? '')?.[1];
+    if (slug) return normaliseHandle('linkedin', slug);
   }
   return null;
 }
@@ -53,7 +51,10 @@ export const linkedin = defineAdapter({
       ['https://www.linkedin.com/in/jane-doe-1a2b3c/overlay/contact-info/', 'jane-doe-1a2b3c'],
       ['https://www.linkedin.com/in/jane-doe-1a2b3c/recent-activity/all/', 'jane-doe-1a2b3c'],
       ['https://fr.linkedin.com/in/jean-dupont', 'jean-dupont'],
-      ['https://ar.linkedin.com/in/%D9%81%D8%A7%D8%AF%D9%8A-%D8%A7%D9%84%D8%AD%D8%B3%D9%86-4b5c6d', 'فادي-الحسن-4b5c6d'],
+      [
+        'https://ar.linkedin.com/in/%D9%81%D8%A7%D8%AF%D9%8A-%D8%A7%D9%84%D8%AD%D8%B3%D9%86-4b5c6d',
+        'فادي-الحسن-4b5c6d',
+      ],
       ['https://www.linkedin.com/in/فادي-الحسن-4b5c6d/', 'فادي-الحسن-4b5c6d'],
       ['https://m.linkedin.com/in/jane-doe-1a2b3c', 'jane-doe-1a2b3c'],
       ['https://www.linkedin.com/mwlite/in/jane-doe-1a2b3c', 'jane-doe-1a2b3c'],
@@ -81,8 +82,9 @@ export const linkedin = defineAdapter({
   fields(doc, url, handle) {
     const card = firstElement(doc, TOP_CARD) ?? doc;
     // LinkedIn changes the URL before it swaps the top card; a card that links to another slug is the previous page.
+    // Member-id URLs (`/in/ACoAA…`) and vanity slugs name the same person differently, so only compare two slugs.
     const shown = cardSlug(card);
-    if (shown && shown !== handle) return null;
+    if (shown && shown !== handle && !isMemberId(shown) && !isMemberId(handle)) return null;
     return {
       name: firstText(card, NAME),
       headline: firstText(card, HEADLINE),

@@ -1,4 +1,4 @@
-import { mastodonHandleFromUrl, normaliseHandle } from '../core/identity.ts';
+import { mastodonHandleFromUrl } from '../core/identity.ts';
 import { defineAdapter } from './adapter.ts';
 import { firstImageUrl, firstText, textOf } from './page-text.ts';
 
@@ -7,7 +7,9 @@ import { firstImageUrl, firstText, textOf } from './page-text.ts';
  * (other sites with `/@user` paths use it too) unless it is a fediverse `user@domain` address.
  */
 function isMastodonPage(doc: Document): boolean {
-  if (doc.querySelector('#mastodon, body.app-body, link[rel="alternate"][type="application/activity+json"]')) {
+  if (
+    doc.querySelector('#mastodon, body.app-body, link[rel="alternate"][type="application/activity+json"]')
+  ) {
     return true;
   }
   const username = doc.querySelector('meta[property="profile:username"]')?.getAttribute('content') ?? '';
@@ -49,13 +51,18 @@ export const mastodon = defineAdapter({
   },
   fields(doc, url, handle) {
     const header = HEADER.map((s) => doc.querySelector(s)).find(Boolean) ?? doc;
-    const title = header.querySelector('.account__header__tabs__name h1, .public-account-header__tabs__name h1');
-    // The header prints `@user` (local) or `@user@domain`; after in-app navigation it may still show the last one.
-    const shown = textOf(title?.querySelector('small'));
-    if (shown) {
-      const acct = shown.split(/\s/, 1)[0] ?? '';
-      const full = acct.lastIndexOf('@') > 0 ? acct : `${acct}@${url.hostname}`;
-      if (normaliseHandle('mastodon', full) !== handle) return null;
+    const title = header.querySelector(
+      '.account__header__tabs__name h1, .public-account-header__tabs__name h1',
+    );
+    // The header prints `@user@domain`; after in-app navigation it may still show the previous account.
+    const [shownUser, shownDomain] =
+      textOf(title?.querySelector('small')).split(/\s/, 1)[0]?.split('@').slice(1) ?? [];
+    if (shownUser) {
+      const [user, domain] = handle.split('@');
+      // A local account's domain may differ from the web host (LOCAL_DOMAIN vs WEB_DOMAIN): compare the user only.
+      const local = domain === url.hostname;
+      if (shownUser.toLowerCase() !== user || (!local && shownDomain && shownDomain.toLowerCase() !== domain))
+        return null;
     }
     return {
       name: textOf(title?.querySelector(':scope > span')) || firstText(header, ['.display-name__html']),

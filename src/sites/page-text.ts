@@ -75,7 +75,11 @@ export function firstElement(root: ParentNode, selectors: readonly string[]): El
  * The first http(s) image URL among selectors (an img `src`, a link `href`), resolved against the page URL.
  * Other schemes (javascript:, data:, blob:) are dropped: the URL is stored and may later be loaded.
  */
-export function firstImageUrl(root: ParentNode, selectors: readonly string[], pageUrl: URL): string | undefined {
+export function firstImageUrl(
+  root: ParentNode,
+  selectors: readonly string[],
+  pageUrl: URL,
+): string | undefined {
   for (const selector of selectors) {
     const el = root.querySelector(selector);
     const raw = el?.getAttribute('src') ?? el?.getAttribute('href');

@@ -3,7 +3,8 @@ import { firstImageUrl, firstText, textOf } from './page-text.ts';
 
 export const x = defineAdapter({
   site: 'x',
-  matches: ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.x.com/*', 'https://mobile.twitter.com/*'],
+  // mobile.twitter.com redirects to x.com: asking for it too would only widen the permission prompt.
+  matches: ['https://x.com/*', 'https://twitter.com/*'],
   testUrls: {
     profile: [
       ['https://x.com/janedoe', 'janedoe'],
@@ -54,7 +55,11 @@ export const x = defineAdapter({
       name: lines.find((line) => !line.startsWith('@')),
       headline: firstText(doc, ['[data-testid="UserDescription"]']),
       location: firstText(doc, ['[data-testid="UserLocation"]']),
-      photoUrl: firstImageUrl(doc, ['[data-testid^="UserAvatar-Container"] img', 'a[href$="/photo"] img'], url),
+      photoUrl: firstImageUrl(
+        doc,
+        ['[data-testid^="UserAvatar-Container"] img', 'a[href$="/photo"] img'],
+        url,
+      ),
     };
   },
 });

@@ -221,3 +221,20 @@ describe('addDays', () => {
     expect(addDays(from, days)).toBe(expected);
   });
 });
+
+test('day arithmetic agrees with the platform calendar, years 1 to 9999', () => {
+  fc.assert(
+    fc.property(
+      fc.date({ min: new Date(Date.UTC(1, 0, 1)), max: new Date(Date.UTC(9999, 0, 1)), noInvalidDate: true }),
+      fc.integer({ min: -40_000, max: 40_000 }),
+      (date, days) => {
+        const iso = (d: Date) =>
+          `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+        const shifted = new Date(date.getTime() + days * 86_400_000);
+        fc.pre(shifted.getUTCFullYear() >= 1 && shifted.getUTCFullYear() <= 9999);
+        expect(addDays(iso(date), days)).toBe(iso(shifted));
+      },
+    ),
+    { numRuns: 500 },
+  );
+});

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { REASON_CODES, STEP_CODES } from '../../../src/core/codes';
+import { FLAG_KINDS } from '../../../src/core/flags';
 import { MILESTONE_KINDS, STAGES, TRUST_LEVELS } from '../../../src/core/trust';
 
 type Messages = Record<string, { message: string; description?: string }>;
@@ -16,6 +17,7 @@ const ar = load('ar');
 const keys = [
   ...REASON_CODES.map((code) => `trust_reason_${code}`),
   ...STEP_CODES.map((code) => `step_${code}`),
+  ...FLAG_KINDS.map((kind) => `flag_${kind}`),
   ...STAGES.map((stage) => `stage_${stage}`),
   ...TRUST_LEVELS.map((level) => `trust_level_${level}`),
   ...MILESTONE_KINDS.map((kind) => `milestone_${kind}`),

@@ -46,6 +46,9 @@ describe('searchWords', () => {
     ['punctuation and extra spaces', '  Smith,  John (PhD) ', ['smith', 'john', 'phd']],
     ['Arabic with variants', 'فادي حدّاد', ['فادي', 'حداد']],
     ['Arabic comma', 'أحمد، علي', ['احمد', 'علي']],
+    ['Arabic article also dropped', 'زياد الأسمر', ['زياد', 'الاسمر', 'اسمر']],
+    ['a bare article stays as it is', 'ال', ['ال']],
+    ['too short to carry an article', 'الف', ['الف']],
     ['CJK single word', '李小龍', ['李小龍']],
     ['emoji stays a word', 'Sara 🌟', ['sara', '🌟']],
     ['emoji attached to a name', 'Omar🚀', ['omar🚀']],
@@ -63,6 +66,8 @@ describe('searchWords', () => {
     ['أحمد', 'احم'],
     ['Hélène', 'hele'],
     ['İlker', 'ilk'],
+    ['الأسمر', 'اسم'],
+    ['الأسمر', 'الاس'],
   ])('"%s" is found by prefix "%s"', (name, query) => {
     const [prefix] = searchWords(query);
     expect(prefix).toBeDefined();

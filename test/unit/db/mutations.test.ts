@@ -30,7 +30,15 @@ import { getPersonRecord } from '../../../src/db/queries';
 import { freshDb, goodSmallTask, snapshot, unpaidProject } from './testDb';
 
 function flag(personId: string, kind: Flag['kind'], extra: Partial<Flag> = {}): Flag {
-  return { id: `${personId}:${kind}`, personId, kind, state: 'open', raisedAt: 1000, updatedAt: 1000, ...extra };
+  return {
+    id: `${personId}:${kind}`,
+    personId,
+    kind,
+    state: 'open',
+    raisedAt: 1000,
+    updatedAt: 1000,
+    ...extra,
+  };
 }
 
 async function tableSizes(tdb: ReturnType<typeof freshDb>) {
@@ -96,7 +104,10 @@ describe('createPerson', () => {
 describe('updatePerson', () => {
   test('marks changed editable fields as user-edited and re-derives search words', async () => {
     const tdb = freshDb();
-    const { person } = await ensurePersonForSnapshot(tdb, snapshot('sam', { name: 'Sam Page', headline: 'CTO' }));
+    const { person } = await ensurePersonForSnapshot(
+      tdb,
+      snapshot('sam', { name: 'Sam Page', headline: 'CTO' }),
+    );
     expect(person.userEdited).toEqual([]);
     const updated = await updatePerson(tdb, person.id, { name: 'Samira Nasser', company: 'Acme' });
     expect(updated.userEdited.sort()).toEqual(['company', 'name']);
@@ -132,7 +143,10 @@ describe('setTags', () => {
   });
 
   test.each([
-    [['a', 'A', 'b'], ['a', 'b']],
+    [
+      ['a', 'A', 'b'],
+      ['a', 'b'],
+    ],
     [[' x ', 'x'], ['x']],
     [['', '  '], []],
   ])('normaliseTags(%j) = %j', (input, expected) => {
@@ -156,7 +170,12 @@ describe('shared work', () => {
   test('planned work does not count as the last work', async () => {
     const tdb = freshDb();
     const row = await createPerson(tdb, { name: 'Rana' });
-    await addSharedWork(tdb, row.id, { kind: 'trial', direction: 'together', status: 'planned', startDate: '2099' });
+    await addSharedWork(tdb, row.id, {
+      kind: 'trial',
+      direction: 'together',
+      status: 'planned',
+      startDate: '2099',
+    });
     expect((await tdb.people.get(row.id))?.lastWorkDate).toBe('');
   });
 
@@ -180,7 +199,10 @@ describe('shared work', () => {
     const tdb = freshDb();
     const row = await createPerson(tdb, { name: 'Rana' });
     const work = await addSharedWork(tdb, row.id, unpaidProject);
-    const workFlag = flag(row.id, 'paymentOverdue', { id: `${row.id}:paymentOverdue:${work.id}`, workId: work.id });
+    const workFlag = flag(row.id, 'paymentOverdue', {
+      id: `${row.id}:paymentOverdue:${work.id}`,
+      workId: work.id,
+    });
     const otherFlag = flag(row.id, 'dormant');
     await applyFlagChanges(tdb, [workFlag, otherFlag]);
 
@@ -232,7 +254,12 @@ describe('deletePerson', () => {
     const keepOther = await createPerson(tdb, { name: 'Other' });
     const introduced = await createPerson(tdb, { name: 'Introduced', introducedBy: target.id });
     await linkProfile(tdb, target.id, snapshot('ziad'));
-    await linkProfile(tdb, target.id, { site: 'github', key: 'github:ziad', handle: 'ziad', url: 'https://github.com/ziad' });
+    await linkProfile(tdb, target.id, {
+      site: 'github',
+      key: 'github:ziad',
+      handle: 'ziad',
+      url: 'https://github.com/ziad',
+    });
     await linkProfile(tdb, keepOther.id, snapshot('other'));
     const work = await addSharedWork(tdb, target.id, goodSmallTask);
     await addSharedWork(tdb, keepOther.id, goodSmallTask);
@@ -309,7 +336,10 @@ describe('recordSeenProfile', () => {
 
   test('updates page fields the user did not type, and the profile seen fields', async () => {
     const tdb = freshDb();
-    const { person } = await ensurePersonForSnapshot(tdb, snapshot('lina', { name: 'Lina', headline: 'Dev' }));
+    const { person } = await ensurePersonForSnapshot(
+      tdb,
+      snapshot('lina', { name: 'Lina', headline: 'Dev' }),
+    );
     await updatePerson(tdb, person.id, { name: 'Lina (typed by me)' });
     const seen = await recordSeenProfile(
       tdb,
@@ -349,7 +379,10 @@ describe('recordSeenProfile', () => {
   test('page strings are trimmed and capped, and a blank page value changes nothing', async () => {
     const tdb = freshDb();
     const { person } = await ensurePersonForSnapshot(tdb, snapshot('x', { name: 'X', headline: 'Kept' }));
-    const seen = await recordSeenProfile(tdb, snapshot('x', { name: `  ${'n'.repeat(5000)}  `, headline: '   ' }));
+    const seen = await recordSeenProfile(
+      tdb,
+      snapshot('x', { name: `  ${'n'.repeat(5000)}  `, headline: '   ' }),
+    );
     expect(seen?.name).toBe('n'.repeat(500));
     expect(seen?.headline).toBe('Kept');
     expect(seen?.id).toBe(person.id);
@@ -376,7 +409,10 @@ describe('ensurePersonForSnapshot', () => {
       userEdited: [],
       nameWords: ['فادي', 'حداد'],
     });
-    expect(await tdb.profiles.get(snap.key)).toMatchObject({ personId: first.person.id, seenName: 'فادى حداد' });
+    expect(await tdb.profiles.get(snap.key)).toMatchObject({
+      personId: first.person.id,
+      seenName: 'فادى حداد',
+    });
     const second = await ensurePersonForSnapshot(tdb, snap);
     expect(second).toEqual({ person: first.person, created: false });
     expect(await tdb.people.count()).toBe(1);
@@ -392,7 +428,11 @@ describe('ensurePersonForSnapshot', () => {
 describe('mergePeople', () => {
   test('moves every record, unites tags, keeps typed fields and fills blanks, deletes the merged person', async () => {
     const tdb = freshDb();
-    const keep = await createPerson(tdb, { name: 'Fadi Haddad', company: 'Acme', tags: ['client', 'Beirut'] });
+    const keep = await createPerson(tdb, {
+      name: 'Fadi Haddad',
+      company: 'Acme',
+      tags: ['client', 'Beirut'],
+    });
     const { person: merge } = await ensurePersonForSnapshot(
       tdb,
       snapshot('fadi', { name: 'Fadi H.', headline: 'Designer', location: 'Beirut' }),
@@ -401,14 +441,26 @@ describe('mergePeople', () => {
     await setTags(tdb, merge.id, ['beirut', 'design']);
     const third = await createPerson(tdb, { name: 'Third', introducedBy: merge.id });
     await updatePerson(tdb, merge.id, { introducedBy: third.id, email: 'fadi@example.com' });
-    await linkProfile(tdb, keep.id, { site: 'github', key: 'github:fadi', handle: 'fadi', url: 'https://github.com/fadi' });
+    await linkProfile(tdb, keep.id, {
+      site: 'github',
+      key: 'github:fadi',
+      handle: 'fadi',
+      url: 'https://github.com/fadi',
+    });
     const keepWork = await addSharedWork(tdb, keep.id, goodSmallTask);
-    const mergeWork = await addSharedWork(tdb, merge.id, { ...goodSmallTask, startDate: '2022', endDate: '2022' });
+    const mergeWork = await addSharedWork(tdb, merge.id, {
+      ...goodSmallTask,
+      startDate: '2022',
+      endDate: '2022',
+    });
     const mergeNote = await addNote(tdb, merge.id, 'from merged');
     await applyFlagChanges(tdb, [
       flag(keep.id, 'stalled', { state: 'dismissed' }),
       flag(merge.id, 'stalled'),
-      flag(merge.id, 'paymentOverdue', { id: `${merge.id}:paymentOverdue:${mergeWork.id}`, workId: mergeWork.id }),
+      flag(merge.id, 'paymentOverdue', {
+        id: `${merge.id}:paymentOverdue:${mergeWork.id}`,
+        workId: mergeWork.id,
+      }),
     ]);
 
     const merged = await mergePeople(tdb, keep.id, merge.id);
@@ -480,6 +532,14 @@ describe('flags', () => {
     expect(dismissed.state).toBe('dismissed');
     expect('snoozedUntil' in dismissed).toBe(false);
     await expect(dismissFlag(tdb, 'nope')).rejects.toBeInstanceOf(RecordNotFoundError);
+  });
+
+  test('a snooze without an end is kept until the user acts, as in core', async () => {
+    const tdb = freshDb();
+    const a = await createPerson(tdb, { name: 'A' });
+    await applyFlagChanges(tdb, [flag(a.id, 'stalled', { state: 'snoozed' })]);
+    expect(await applyFlagChanges(tdb, [flag(a.id, 'stalled')])).toBe(0);
+    expect((await tdb.flags.get(`${a.id}:stalled`))?.state).toBe('snoozed');
   });
 
   test('applyFlagChanges keeps the user decision, closes and removes flags, and drops flags of deleted people', async () => {

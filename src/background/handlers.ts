@@ -1,0 +1,63 @@
+import browser from 'webextension-polyfill';
+import type { ProfileSnapshot, Site } from '../core/types.ts';
+import { ProtocolError } from '../messages/protocol.ts';
+import type { Handlers } from '../messages/router.ts';
+import { optionalInteger, optionalString, record, requiredString } from '../messages/validate.ts';
+import { rememberTabProfile, tabProfile } from './tabProfiles.ts';
+
+const SITES: readonly Site[] = [
+  'linkedin',
+  'github',
+  'x',
+  'gitlab',
+  'stackoverflow',
+  'mastodon',
+  'behance',
+  'dribbble',
+];
+
+function parseSnapshot(value: unknown): ProfileSnapshot | null {
+  if (value === null) return null;
+  const o = record(value, 'snapshot');
+  const site = requiredString(o.site, 'snapshot.site', 32) as Site;
+  if (!SITES.includes(site)) throw new ProtocolError('malformed', 'snapshot.site is not a supported site.');
+  return {
+    site,
+    key: requiredString(o.key, 'snapshot.key', 512),
+    handle: requiredString(o.handle, 'snapshot.handle', 512),
+    url: requiredString(o.url, 'snapshot.url', 2048),
+    name: optionalString(o.name, 'snapshot.name', 512),
+    headline: optionalString(o.headline, 'snapshot.headline', 1024),
+    location: optionalString(o.location, 'snapshot.location', 512),
+    photoUrl: optionalString(o.photoUrl, 'snapshot.photoUrl', 2048),
+  };
+}
+
+export const handlers: Handlers = {
+  'any:ping': {
+    parse: () => ({}),
+    handle: () => ({ pong: true, version: browser.runtime.getManifest().version }),
+  },
+  'content:profileSeen': {
+    parse: (payload) => ({ snapshot: parseSnapshot(record(payload, 'payload').snapshot) }),
+    handle: async ({ snapshot }, { sender }) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) throw new ProtocolError('forbidden', 'No tab.');
+      // The snapshot must describe the page that sent it, not some other profile. sender.url keeps the
+      // document's first URL after pushState navigations, while the tab's URL follows them.
+      if (snapshot && snapshot.url !== (sender.tab?.url ?? sender.url)) {
+        throw new ProtocolError('forbidden', 'Snapshot URL is not the tab URL.');
+      }
+      await rememberTabProfile(tabId, snapshot);
+      return { recorded: true };
+    },
+  },
+  'page:tabProfile': {
+    parse: (payload) => ({ tabId: optionalInteger(record(payload, 'payload').tabId, 'tabId') }),
+    handle: async ({ tabId }, { sender }) => {
+      // The panel frame lives in the tab; the popup names the active tab it asks about.
+      const id = tabId ?? sender.tab?.id;
+      return { snapshot: id === undefined ? null : await tabProfile(id) };
+    },
+  },
+};

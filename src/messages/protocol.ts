@@ -1,0 +1,48 @@
+// The one typed protocol between contexts. Every message type is here, request → response, with the
+// kinds of sender allowed to send it. Names say the direction: `content:` from the content script,
+// `page:` from extension pages (panel, popup, options), `any:` from either.
+import type { ProfileSnapshot } from '../core/types.ts';
+
+export type SenderKind = 'extensionPage' | 'contentScript';
+
+interface Spec<Req, Res> {
+  req: Req;
+  res: Res;
+}
+
+export interface Protocol {
+  'any:ping': Spec<Record<string, never>, { pong: true; version: string }>;
+  /** The content script saw a profile (or left one: snapshot null) in its tab. */
+  'content:profileSeen': Spec<{ snapshot: ProfileSnapshot | null }, { recorded: boolean }>;
+  /** The panel or popup asks which profile its tab shows. */
+  'page:tabProfile': Spec<{ tabId?: number }, { snapshot: ProfileSnapshot | null }>;
+}
+
+export type MessageType = keyof Protocol;
+export type RequestOf<K extends MessageType> = Protocol[K]['req'];
+export type ResponseOf<K extends MessageType> = Protocol[K]['res'];
+
+export interface Envelope<K extends MessageType = MessageType> {
+  type: K;
+  payload: RequestOf<K>;
+}
+
+export type ErrorCode = 'forbidden' | 'malformed' | 'unknownType' | 'failed';
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+/** Which sender kinds each message accepts. Destructive operations only ever list 'extensionPage'. */
+export const ALLOWED_SENDERS: { [K in MessageType]: readonly SenderKind[] } = {
+  'any:ping': ['extensionPage', 'contentScript'],
+  'content:profileSeen': ['contentScript'],
+  'page:tabProfile': ['extensionPage'],
+};
+
+export class ProtocolError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
