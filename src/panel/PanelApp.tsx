@@ -9,15 +9,10 @@ import './panel.css';
 
 type Openness = { expanded: false } | { expanded: true; byKey: boolean };
 
-function badgeText(view: ProfileView): string {
-  const stage = view.record ? t(`stage_${view.evaluation.stage.stage}`) : t('panel_badge_unrecorded');
-  const flags = view.openFlags.length;
-  return flags > 0 ? `${stage}, ${t('panel_badge_flags', flags)}` : stage;
-}
-
 function Badge(props: { tabId: number; view: ProfileView; onOpen: () => void; focusOnMount: boolean }) {
   const { tabId, view, onOpen, focusOnMount } = props;
   const button = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
   // The frame is sized to the badge: the content script gets its measured size whenever it changes.
   useLayoutEffect(() => {
     const el = button.current;
@@ -35,24 +30,35 @@ function Badge(props: { tabId: number; view: ProfileView; onOpen: () => void; fo
     if (focusOnMount) button.current?.focus();
   }, [focusOnMount]);
   const flags = view.openFlags.length;
+  // The visible words are the button's name (what voice control users say); the hidden ones only add context.
   return (
-    <button
-      ref={button}
-      type="button"
-      class="tn-badge"
-      data-testid="tn-badge"
-      aria-expanded="false"
-      aria-label={t('panel_badge_label', badgeText(view))}
-      onClick={onOpen}
-    >
-      <span class="tn-badge-mark">{t('ext_short_name')}</span>
-      {view.record ? (
-        <StageBadge stage={view.evaluation.stage.stage} />
-      ) : (
-        <span>{t('panel_badge_unrecorded')}</span>
-      )}
-      {flags > 0 ? <span class="tn-badge-flags">{flags}</span> : null}
-    </button>
+    <main class="tn-badge-frame" aria-labelledby={titleId}>
+      <h1 id={titleId} class="tn-offscreen">
+        {t('panel_title')}
+      </h1>
+      <button
+        ref={button}
+        type="button"
+        class="tn-badge"
+        data-testid="tn-badge"
+        aria-expanded="false"
+        onClick={onOpen}
+      >
+        <span class="tn-badge-mark">{t('ext_short_name')}</span>{' '}
+        {view.record ? (
+          <StageBadge stage={view.evaluation.stage.stage} />
+        ) : (
+          <span>{t('panel_badge_unrecorded')}</span>
+        )}
+        {flags > 0 ? (
+          <>
+            {' '}
+            <span class="tn-offscreen">{t('panel_badge_flags')}</span>{' '}
+            <span class="tn-badge-flags">{flags}</span>
+          </>
+        ) : null}
+      </button>
+    </main>
   );
 }
 
@@ -83,7 +89,7 @@ function Expanded(props: { snapshot: ProfileSnapshot; view: ProfileView; onClose
   return (
     <main class="tn-panel" aria-labelledby={headingId}>
       <div class="tn-panel-bar">
-        <p>{t('ext_name')}</p>
+        <h1>{t('ext_name')}</h1>
         <button type="button" class="tn-secondary" aria-expanded="true" onClick={onClose}>
           {t('panel_collapse')}
         </button>
