@@ -1,16 +1,32 @@
+import type { ComponentType } from 'preact';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ProfileSnapshot } from '../core/types.ts';
+import type { PersonRecord } from '../db/queries.ts';
 import { t } from '../ui/i18n.ts';
-import { ProfileTrustView } from '../ui/ProfileTrustView.tsx';
-import { type ProfileView, useProfileView } from '../ui/profileRecord.ts';
+import { openFlagsOf, useProfileRecord } from '../ui/profileRecord.ts';
 import { StageBadge } from '../ui/StageBadge.tsx';
+import type { ExpandedPanel as ExpandedPanelType } from './ExpandedPanel.tsx';
 import { followTabProfile, onToggleShortcut, sendLayout } from './tabLink.ts';
 import './panel.css';
 
 type Openness = { expanded: false } | { expanded: true; byKey: boolean };
+type Expanded = typeof ExpandedPanelType;
 
-function Badge(props: { tabId: number; view: ProfileView; onOpen: () => void; focusOnMount: boolean }) {
-  const { tabId, view, onOpen, focusOnMount } = props;
+let expandedModule: Promise<Expanded> | null = null;
+/** Loads the expanded panel once; the badge asks for it as soon as it is on screen. */
+function loadExpanded(): Promise<Expanded> {
+  expandedModule ??= import('./ExpandedPanel.tsx').then((m) => m.ExpandedPanel);
+  return expandedModule;
+}
+
+function Badge(props: {
+  tabId: number;
+  profileKey: string;
+  record: PersonRecord | null;
+  onOpen: () => void;
+  focusOnMount: boolean;
+}) {
+  const { tabId, profileKey, record, onOpen, focusOnMount } = props;
   const button = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   // The frame is sized to the badge: the content script gets its measured size whenever it changes.
@@ -29,7 +45,7 @@ function Badge(props: { tabId: number; view: ProfileView; onOpen: () => void; fo
   useEffect(() => {
     if (focusOnMount) button.current?.focus();
   }, [focusOnMount]);
-  const flags = view.openFlags.length;
+  const flags = openFlagsOf(record).length;
   // The visible words are the button's name (what voice control users say); the hidden ones only add context.
   return (
     <main class="tn-badge-frame" aria-labelledby={titleId}>
@@ -41,15 +57,12 @@ function Badge(props: { tabId: number; view: ProfileView; onOpen: () => void; fo
         type="button"
         class="tn-badge"
         data-testid="tn-badge"
+        data-profile-key={profileKey}
         aria-expanded="false"
         onClick={onOpen}
       >
         <span class="tn-badge-mark">{t('ext_short_name')}</span>{' '}
-        {view.record ? (
-          <StageBadge stage={view.evaluation.stage.stage} />
-        ) : (
-          <span>{t('panel_badge_unrecorded')}</span>
-        )}
+        {record ? <StageBadge stage={record.person.stage} /> : <span>{t('panel_badge_unrecorded')}</span>}
         {flags > 0 ? (
           <>
             {' '}
@@ -62,50 +75,12 @@ function Badge(props: { tabId: number; view: ProfileView; onOpen: () => void; fo
   );
 }
 
-function Expanded(props: { snapshot: ProfileSnapshot; view: ProfileView; onClose: () => void }) {
-  const { snapshot, view, onClose } = props;
-  const headingId = useId();
-  const close = useRef(onClose);
-  close.current = onClose;
-  useEffect(() => {
-    // Focus lands on the person's name, so a screen reader announces whom the panel is about. When the
-    // shortcut opened the panel, the content script focuses the frame afterwards, which resets focus to the
-    // body: the name takes it again then.
-    const focusName = () => document.getElementById(headingId)?.focus();
-    focusName();
-    const onFrameFocus = () => {
-      if (document.activeElement === document.body) focusName();
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') close.current();
-    };
-    window.addEventListener('focus', onFrameFocus);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      window.removeEventListener('focus', onFrameFocus);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [headingId]);
-  return (
-    <main class="tn-panel" aria-labelledby={headingId}>
-      <div class="tn-panel-bar">
-        <h1>{t('ext_name')}</h1>
-        <button type="button" class="tn-secondary" aria-expanded="true" onClick={onClose}>
-          {t('panel_collapse')}
-        </button>
-      </div>
-      <div class="tn-panel-body">
-        <ProfileTrustView snapshot={snapshot} view={view} headingId={headingId} />
-      </div>
-    </main>
-  );
-}
-
 function ProfilePanel(props: { tabId: number; snapshot: ProfileSnapshot }) {
   const { tabId, snapshot } = props;
-  const view = useProfileView(snapshot);
+  const record = useProfileRecord(snapshot.key);
   const [open, setOpen] = useState<Openness>({ expanded: false });
   const [returnFocus, setReturnFocus] = useState(false);
+  const [ExpandedPanel, setExpandedPanel] = useState<ComponentType<Parameters<Expanded>[0]> | null>(null);
   useEffect(
     () =>
       onToggleShortcut(tabId, () =>
@@ -113,27 +88,33 @@ function ProfilePanel(props: { tabId: number; snapshot: ProfileSnapshot }) {
       ),
     [tabId],
   );
-  const ready = view.record !== undefined;
+  const ready = record !== undefined;
   useEffect(() => {
-    if (ready && open.expanded) sendLayout(tabId, { mode: 'expanded', focus: open.byKey });
-  }, [tabId, ready, open]);
+    if (!ready) return;
+    void loadExpanded().then((component) => setExpandedPanel(() => component));
+  }, [ready]);
+  const showExpanded = ready && open.expanded && ExpandedPanel !== null;
+  useEffect(() => {
+    if (showExpanded && open.expanded) sendLayout(tabId, { mode: 'expanded', focus: open.byKey });
+  }, [tabId, showExpanded, open]);
   // Nothing shows until this profile's record is read: never a half-known badge, never the previous person
   // under the new one's page. The frame keeps its size meanwhile (a few milliseconds), so it does not flicker.
   if (!ready) return null;
-  if (!open.expanded) {
+  if (!showExpanded) {
     return (
       <Badge
         tabId={tabId}
-        view={view}
+        profileKey={snapshot.key}
+        record={record}
         focusOnMount={returnFocus}
         onOpen={() => setOpen({ expanded: true, byKey: false })}
       />
     );
   }
   return (
-    <Expanded
+    <ExpandedPanel
       snapshot={snapshot}
-      view={view}
+      record={record}
       onClose={() => {
         setReturnFocus(true);
         setOpen({ expanded: false });

@@ -1,0 +1,32 @@
+// What the full view shows for one profile page: the person's record if the user has one, else just the page's
+// snapshot, evaluated the same way. Visiting never creates anyone.
+import { type Evaluation, evaluatePerson } from '../core/trust.ts';
+import type { Flag, Person, ProfileSnapshot, SharedWork } from '../core/types.ts';
+import { toPerson } from '../db/personRow.ts';
+import type { PersonRecord } from '../db/queries.ts';
+import { openFlagsOf } from './profileRecord.ts';
+
+export interface ProfileView {
+  /** Null when no person has this profile. */
+  record: PersonRecord | null;
+  evaluation: Evaluation;
+  openFlags: Flag[];
+}
+
+/** A stand-in person for a profile nobody has recorded yet: evaluates to "connected, nothing shared". */
+function unrecorded(snapshot: ProfileSnapshot): Person {
+  return {
+    id: '',
+    name: snapshot.name ?? snapshot.handle,
+    tags: [],
+    userEdited: [],
+    createdAt: 0,
+    updatedAt: 0,
+  };
+}
+
+export function evaluateView(record: PersonRecord | null, snapshot: ProfileSnapshot, now: Date): ProfileView {
+  const works: SharedWork[] = record?.works ?? [];
+  const person = record ? toPerson(record.person) : unrecorded(snapshot);
+  return { record, evaluation: evaluatePerson({ person, works, now }), openFlags: openFlagsOf(record) };
+}
