@@ -17,7 +17,7 @@ let controller: AbortController;
 
 afterEach(() => {
   controller?.abort();
-  document.documentElement.querySelectorAll(`[${HOST_ATTR}]`).forEach((el) => el.remove());
+  for (const el of document.querySelectorAll(`[${HOST_ATTR}]`)) el.remove();
 });
 
 function mount() {
