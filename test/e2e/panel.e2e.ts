@@ -3,7 +3,7 @@
 // navigation updates or removes it, and it is driven from the keyboard.
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_FIXTURES } from '../../scripts/demo.mjs';
+import { DEMO_DORMANT_URL, DEMO_FIXTURES, seedDemo } from '../../scripts/demo.mjs';
 import { launchWithExtension, serveFixtures } from './browser.mjs';
 import { badge, expand, HOST, hostBox, readStores, tabProfileKey } from './panelHelpers.ts';
 
@@ -270,6 +270,41 @@ describe('keyboard', () => {
     await page.keyboard.press('Escape');
     await frame.getByTestId('tn-badge').waitFor();
     expect(await frame.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('tn-badge');
+    await page.close();
+  });
+});
+
+describe('flags', () => {
+  let seeded: Awaited<ReturnType<typeof launchWithExtension>>;
+  beforeAll(async () => {
+    seeded = await launchWithExtension();
+    await serveFixtures(seeded.context, DEMO_FIXTURES);
+    expect(await seedDemo(seeded.context, seeded.extensionId)).toBe(5);
+  });
+  afterAll(async () => {
+    await seeded?.close();
+  });
+
+  test('a dormant contact shows the flag on the badge and in the panel with its steps; snoozing puts it away', async () => {
+    const page = await seeded.context.newPage();
+    await page.goto(DEMO_DORMANT_URL);
+    const { frame, locator } = await badge(page, seeded.extensionId);
+    expect(await locator.textContent()).toBe('Trust Notes Connected open flags: 1');
+    await locator.click();
+    const flag = frame.locator('.tn-flag');
+    expect(await flag.locator('h3').textContent()).toBe(
+      'Dormant: connected for years, never worked together',
+    );
+    expect(await flag.locator('li').first().textContent()).toBe('Propose a small joint task.');
+    await flag.getByRole('button', { name: /^Snooze for 30 days/ }).click();
+    await expect.poll(() => frame.locator('.tn-flag').count()).toBe(0);
+    const stores = await readStores(seeded.context, seeded.extensionId);
+    const omar = stores.people.find((p) => p.name === 'Omar Haddad')!;
+    expect(stores.flags.filter((f) => f.personId === omar.id).map((f) => [f.kind, f.state])).toEqual([
+      ['dormant', 'snoozed'],
+    ]);
+    await frame.getByRole('button', { name: 'Collapse' }).click();
+    expect(await frame.getByTestId('tn-badge').textContent()).toBe('Trust Notes Connected');
     await page.close();
   });
 });
