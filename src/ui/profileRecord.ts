@@ -1,10 +1,10 @@
-// The record behind a profile page, read live: what the panel's badge needs, and the base of the full view.
-// Kept free of the trust ledger so the badge loads little: the stage it shows is the one stored with the
-// person (kept current by every write and the worker's scan).
-import type { Flag, ProfileKey } from '../core/types.ts';
+// The record behind a profile page, read live: what the panel's badge needs (the stage stored with the person,
+// kept current by every write and the worker's scan, and the open flags), and the full view's evaluation.
+import type { Flag, ProfileKey, ProfileSnapshot } from '../core/types.ts';
 import { db } from '../db/database.ts';
 import { getPersonByProfileKey, getPersonRecord, type PersonRecord } from '../db/queries.ts';
 import { useLiveQuery } from '../db/useLiveQuery.ts';
+import { evaluateView, type ProfileView } from './profileView.ts';
 
 /** The person's whole record for a profile key, or null when nobody has that profile. */
 export async function recordForProfile(key: ProfileKey): Promise<PersonRecord | null> {
@@ -24,4 +24,9 @@ export function useProfileRecord(key: ProfileKey): PersonRecord | null | undefin
 
 export function openFlagsOf(record: PersonRecord | null | undefined): Flag[] {
   return (record?.flags ?? []).filter((flag) => flag.state === 'open');
+}
+
+/** The full view of a profile page (the popup's, on a profile tab), kept current. */
+export function useProfileView(snapshot: ProfileSnapshot): ProfileView {
+  return evaluateView(useProfileRecord(snapshot.key), snapshot, new Date());
 }

@@ -4,11 +4,10 @@ import { type Evaluation, evaluatePerson } from '../core/trust.ts';
 import type { Flag, Person, ProfileSnapshot, SharedWork } from '../core/types.ts';
 import { toPerson } from '../db/personRow.ts';
 import type { PersonRecord } from '../db/queries.ts';
-import { openFlagsOf } from './profileRecord.ts';
 
 export interface ProfileView {
-  /** Null when no person has this profile. */
-  record: PersonRecord | null;
+  /** Undefined while the first read is under way; null when no person has this profile. */
+  record: PersonRecord | null | undefined;
   evaluation: Evaluation;
   openFlags: Flag[];
 }
@@ -25,8 +24,13 @@ function unrecorded(snapshot: ProfileSnapshot): Person {
   };
 }
 
-export function evaluateView(record: PersonRecord | null, snapshot: ProfileSnapshot, now: Date): ProfileView {
+export function evaluateView(
+  record: PersonRecord | null | undefined,
+  snapshot: ProfileSnapshot,
+  now: Date,
+): ProfileView {
   const works: SharedWork[] = record?.works ?? [];
   const person = record ? toPerson(record.person) : unrecorded(snapshot);
-  return { record, evaluation: evaluatePerson({ person, works, now }), openFlags: openFlagsOf(record) };
+  const openFlags = (record?.flags ?? []).filter((flag) => flag.state === 'open');
+  return { record, evaluation: evaluatePerson({ person, works, now }), openFlags };
 }
