@@ -1,7 +1,7 @@
 // What the worker does around a scan: which scan to run for which event, then the badge and the digest.
 import { db } from '../db/database.ts';
 import { getSettings } from '../db/meta.ts';
-import { scanPeriodMinutes } from './alarms.ts';
+import { scanPeriodMinutes, scheduleScanAlarm } from './alarms.ts';
 import { refreshBadge } from './badge.ts';
 import { sendDigestIfDue } from './digest.ts';
 import { ensureFullScan, restartFullScan, runFullScan, scanPerson, scanUnderWay } from './scan.ts';
@@ -12,7 +12,10 @@ import { ensureFullScan, restartFullScan, runFullScan, scanPerson, scanUnderWay 
  */
 export type ScanMode = 'fresh' | 'periodic';
 
-/** Runs a full scan, then updates the badge and sends the digest if due. Returns the open flag count. */
+/**
+ * Runs a full scan, then updates the badge, sends the digest if due, and sets the next periodic scan one
+ * period after this one. Returns the open flag count.
+ */
 export async function scanEveryone(mode: ScanMode): Promise<number> {
   const tdb = db();
   if (mode === 'fresh') await restartFullScan(tdb);
@@ -20,6 +23,7 @@ export async function scanEveryone(mode: ScanMode): Promise<number> {
   await runFullScan(tdb);
   const open = await refreshBadge(tdb);
   await sendDigestIfDue(tdb);
+  await scheduleScanAlarm(tdb);
   return open;
 }
 
