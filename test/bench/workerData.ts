@@ -100,7 +100,8 @@ export function generateNetwork(people: number, works: number, seed = 1): Networ
       raisedAt: DATA_NOW - 86_400_000 * 30,
       updatedAt: DATA_NOW - 86_400_000 * 30,
     };
-    if (state === 'snoozed') flag.snoozedUntil = DATA_NOW + (random() < 0.5 ? -1 : 1) * 86_400_000;
+    // Half of the snoozes are over (the flag wakes up), half run for years (the user's choice stands).
+    if (state === 'snoozed') flag.snoozedUntil = DATA_NOW + (random() < 0.5 ? -1 : 3650) * 86_400_000;
     result.flags.push(flag);
   }
   return result;
