@@ -44,6 +44,7 @@ function mayBeStale(works: readonly SharedWork[], lastScanAt: Millis | undefined
  * Evaluates a batch of people with all of their shared work and stored flags in hand, inside the caller's
  * transaction. Flags of people no longer stored are removed. Stale derived fields are refreshed from the
  * same rows, rather than through refreshDerivedFields, which would read every row and work a second time.
+ * Returns how many flags changed.
  */
 async function evaluateBatch(
   tdb: TrustDb,
@@ -53,7 +54,7 @@ async function evaluateBatch(
   settings: Settings,
   now: Millis,
   lastScanAt: Millis | undefined,
-): Promise<void> {
+): Promise<number> {
   const date = new Date(now);
   const worksOf = byPerson(works);
   const living = new Set(rows.map((row) => row.id));
@@ -73,6 +74,7 @@ async function evaluateBatch(
     return fresh.stage === row.stage && fresh.lastWorkDate === row.lastWorkDate ? [] : [fresh];
   });
   if (refreshed.length > 0) await tdb.people.bulkPut(refreshed);
+  return put.length + orphans.length;
 }
 
 export type PageOutcome = 'idle' | 'more' | 'finished';
@@ -156,9 +158,9 @@ export function runFullScan(tdb: TrustDb, pageSize = SCAN_PAGE_SIZE): Promise<vo
   return loop;
 }
 
-/** Rescans one person after an edit (or a delete: their leftover flags go). */
-export async function scanPerson(tdb: TrustDb, personId: string, now: Millis = Date.now()): Promise<void> {
-  await tdb.transaction('rw', scanTables(tdb), async () => {
+/** Rescans one person after an edit (or a delete: their leftover flags go). Returns how many flags changed. */
+export async function scanPerson(tdb: TrustDb, personId: string, now: Millis = Date.now()): Promise<number> {
+  return tdb.transaction('rw', scanTables(tdb), async () => {
     const [row, works, flags, settings] = await Promise.all([
       tdb.people.get(personId),
       tdb.sharedWork.where('personId').equals(personId).toArray(),
@@ -166,6 +168,6 @@ export async function scanPerson(tdb: TrustDb, personId: string, now: Millis = D
       getSettings(tdb),
     ]);
     // The edit itself derived the row just now: nothing about it can be stale.
-    await evaluateBatch(tdb, row ? [row] : [], works, flags, settings, now, now);
+    return evaluateBatch(tdb, row ? [row] : [], works, flags, settings, now, now);
   });
 }

@@ -2,7 +2,7 @@
 import { db } from '../db/database.ts';
 import { getSettings } from '../db/meta.ts';
 import { scanPeriodMinutes, scheduleScanAlarm } from './alarms.ts';
-import { refreshBadge } from './badge.ts';
+import { refreshBadge, refreshBadgeSoon } from './badge.ts';
 import { sendDigestIfDue } from './digest.ts';
 import { ensureFullScan, restartFullScan, runFullScan, scanPerson, scanUnderWay } from './scan.ts';
 
@@ -32,11 +32,15 @@ export async function resumeInterruptedScan(): Promise<void> {
   if (await scanUnderWay(db())) await scanEveryone('periodic');
 }
 
-/** After an edit: rescans one person and updates the badge. Returns the open flag count. */
+/**
+ * After an edit: rescans one person; the badge recount (which grows with the number of open flags) runs
+ * after, so the caller hears back as soon as the person's flags are right. Returns how many changed.
+ */
 export async function rescanPerson(personId: string): Promise<number> {
   const tdb = db();
-  await scanPerson(tdb, personId);
-  return refreshBadge(tdb);
+  const changed = await scanPerson(tdb, personId);
+  inBackground(refreshBadgeSoon(tdb), 'badge after an edit');
+  return changed;
 }
 
 /** Logs instead of leaving an unhandled rejection in a listener that can't report to anyone. */

@@ -124,9 +124,9 @@ describe('flags and the badge', () => {
       });
       return chrome.runtime.sendMessage({ type: 'page:personChanged', payload: { personId: id } });
     }, ids.dormant);
-    expect(reply).toEqual({ ok: true, value: { openFlags: 3 } });
+    expect(reply).toEqual({ ok: true, value: { changed: 1 } });
     expect((await flagStates()).dormant).toBe('closed');
-    expect(await badge()).toEqual({ text: '3', title: 'Trust Notes: 3 open flags' });
+    await expect.poll(badge).toEqual({ text: '3', title: 'Trust Notes: 3 open flags' });
   });
 
   test('snoozed and dismissed flags stay as the user left them, and the badge follows', async () => {

@@ -85,8 +85,11 @@ describe('page:personChanged', () => {
       { type: 'page:personChanged', payload: { personId: dormant.personId } },
       page,
     );
-    expect(reply).toEqual({ ok: true, value: { openFlags: before - 1 } });
+    expect(reply).toEqual({ ok: true, value: { changed: 1 } });
     expect((await db().flags.get(dormant.id))?.state).toBe('closed');
+    await vi.waitFor(() =>
+      expect(fake.browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: String(before - 1) }),
+    );
   });
 });
 
@@ -150,7 +153,7 @@ describe('forged and malformed messages', () => {
   test('an unknown person is a harmless rescan', async () => {
     expect(await listener({ type: 'page:personChanged', payload: { personId: 'nobody' } }, page)).toEqual({
       ok: true,
-      value: { openFlags: 0 },
+      value: { changed: 0 },
     });
   });
 });
