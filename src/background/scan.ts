@@ -137,19 +137,23 @@ export async function scanUnderWay(tdb: TrustDb): Promise<boolean> {
 
 const loops = new WeakMap<TrustDb, Promise<void>>();
 
+export interface ScanOptions {
+  pageSize?: number;
+  /** Called after each page, e.g. to tell the browser the worker is busy. */
+  afterPage?: () => Promise<unknown>;
+}
+
 /**
  * Runs pages until no scan is under way. One loop per database in this worker: a second caller shares it.
  * The loop ends only on a page that finds no checkpoint, and forgets itself in that same turn, so a
  * restart written meanwhile is never left behind by a loop that was about to end.
  */
-export function runFullScan(tdb: TrustDb, pageSize = SCAN_PAGE_SIZE): Promise<void> {
+export function runFullScan(tdb: TrustDb, options: ScanOptions = {}): Promise<void> {
   const running = loops.get(tdb);
   if (running) return running;
   const loop = (async () => {
     try {
-      while ((await scanPage(tdb, pageSize)) !== 'idle') {
-        // Each page commits its own transaction; nothing to carry between pages.
-      }
+      while ((await scanPage(tdb, options.pageSize)) !== 'idle') await options.afterPage?.();
     } finally {
       loops.delete(tdb);
     }

@@ -1,10 +1,20 @@
 // What the worker does around a scan: which scan to run for which event, then the badge and the digest.
+import browser from 'webextension-polyfill';
 import { db } from '../db/database.ts';
 import { getSettings } from '../db/meta.ts';
 import { scanPeriodMinutes, scheduleScanAlarm } from './alarms.ts';
 import { refreshBadge, refreshBadgeSoon } from './badge.ts';
 import { sendDigestIfDue } from './digest.ts';
 import { ensureFullScan, restartFullScan, runFullScan, scanPerson, scanUnderWay } from './scan.ts';
+
+/**
+ * Chrome stops a worker after ~30 s without events or extension API calls, and IndexedDB work is neither.
+ * A cheap API call per page keeps a long scan (a slow machine, a huge network) going in one wake; if the
+ * worker is stopped anyway, the checkpoint carries the scan over to the next wake.
+ */
+function keepAlive(): Promise<unknown> {
+  return browser.runtime.getPlatformInfo();
+}
 
 /**
  * - `fresh`: from the first person, even if a scan is under way (install, import, settings changed).
@@ -20,7 +30,7 @@ export async function scanEveryone(mode: ScanMode): Promise<number> {
   const tdb = db();
   if (mode === 'fresh') await restartFullScan(tdb);
   else await ensureFullScan(tdb, scanPeriodMinutes(await getSettings(tdb)) * 60_000);
-  await runFullScan(tdb);
+  await runFullScan(tdb, { afterPage: keepAlive });
   const open = await refreshBadge(tdb);
   await sendDigestIfDue(tdb);
   await scheduleScanAlarm(tdb);

@@ -49,6 +49,7 @@ export function createFakeBrowser() {
       id: 'test-id',
       getURL: (path: string) => `${EXTENSION_URL}${path}`,
       getManifest: () => ({ version: '0.1.0', action: { default_popup: 'src/popup/index.html' } }),
+      getPlatformInfo: vi.fn(async () => ({ os: 'linux', arch: 'x86-64' })),
       onInstalled: event<[{ reason: string }]>(),
       onStartup: event<[]>(),
       onMessage: event<[unknown, unknown]>(),
