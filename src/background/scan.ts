@@ -8,8 +8,8 @@ import { isFutureDated } from '../core/trust.ts';
 import type { Flag, Millis, Settings, SharedWork } from '../core/types.ts';
 import type { TrustDb } from '../db/database.ts';
 import { getMeta, getSettings, setMeta } from '../db/meta.ts';
-import { applyFlagChanges } from '../db/mutations.ts';
-import { derivePersonRow, type PersonRow } from '../db/personRow.ts';
+import { applyFlagChanges, refreshDerivedFields } from '../db/mutations.ts';
+import type { PersonRow } from '../db/personRow.ts';
 
 /** People per page: large enough that transaction overhead stays small, small enough to bound memory. */
 export const SCAN_PAGE_SIZE = 1000;
@@ -42,9 +42,8 @@ function mayBeStale(works: readonly SharedWork[], lastScanAt: Millis | undefined
 
 /**
  * Evaluates a batch of people with all of their shared work and stored flags in hand, inside the caller's
- * transaction. Flags of people no longer stored are removed. Stale derived fields are refreshed from the
- * same rows, rather than through refreshDerivedFields, which would read every row and work a second time.
- * Returns how many flags changed.
+ * transaction. Flags of people no longer stored are removed, and the derived fields of the few people whose
+ * stage may have gone stale are refreshed. Returns how many flags changed.
  */
 async function evaluateBatch(
   tdb: TrustDb,
@@ -67,13 +66,8 @@ async function evaluateBatch(
   const orphans = flags.filter((flag) => !living.has(flag.personId)).map((flag) => flag.id);
   if (put.length > 0 || orphans.length > 0) await applyFlagChanges(tdb, put, orphans);
 
-  const refreshed = rows.flatMap((row) => {
-    const own = worksOf.get(row.id) ?? [];
-    if (!mayBeStale(own, lastScanAt)) return [];
-    const fresh = derivePersonRow(row, own, date);
-    return fresh.stage === row.stage && fresh.lastWorkDate === row.lastWorkDate ? [] : [fresh];
-  });
-  if (refreshed.length > 0) await tdb.people.bulkPut(refreshed);
+  const stale = rows.filter((row) => mayBeStale(worksOf.get(row.id) ?? [], lastScanAt)).map((row) => row.id);
+  if (stale.length > 0) await refreshDerivedFields(tdb, stale);
   return put.length + orphans.length;
 }
 
