@@ -7,6 +7,7 @@ import type { Handlers } from '../messages/router.ts';
 import { optionalInteger, optionalString, record, requiredString } from '../messages/validate.ts';
 import { snapshotMatchesPage } from './profilePages.ts';
 import { rememberTabProfile, tabProfile } from './tabProfiles.ts';
+import { workerHandlers } from './workerHandlers.ts';
 
 const SITES: readonly Site[] = [
   'linkedin',
@@ -37,6 +38,7 @@ function parseSnapshot(value: unknown): ProfileSnapshot | null {
 }
 
 export const handlers: Handlers = {
+  ...workerHandlers,
   'any:ping': {
     parse: () => ({}),
     handle: () => ({ pong: true, version: browser.runtime.getManifest().version }),

@@ -3,6 +3,7 @@
 import browser from 'webextension-polyfill';
 import { createMessageListener } from '../messages/router.ts';
 import { handlers } from './handlers.ts';
+import { registerScanLifecycle } from './lifecycle.ts';
 import { togglePanelInTab } from './panelCommands.ts';
 import { isSupportedSiteUrl } from './profilePages.ts';
 import { injectIntoOpenTabs, syncSiteScripts } from './siteScripts.ts';
@@ -32,3 +33,5 @@ browser.permissions.onRemoved.addListener(() => {
   void syncSiteScripts();
 });
 void syncSiteScripts();
+
+registerScanLifecycle();

@@ -3,11 +3,13 @@ import { execSync } from 'node:child_process';
 import { ROOT } from '../e2e/browser.mjs';
 import { printTable } from './harness.mjs';
 import { panelRows } from './panelRows.mjs';
+import { workerRows } from './workerRows.mjs';
 
 execSync('npx vite build', { cwd: ROOT, stdio: 'ignore' });
 
 const NAVIGATIONS = 20;
 const rows = [];
 rows.push(...(await panelRows(NAVIGATIONS)));
+rows.push(...(await workerRows()));
 
 printTable(rows);
