@@ -285,7 +285,11 @@ describe('flags', () => {
     await seeded?.close();
   });
 
-  test('a dormant contact shows the flag on the badge and in the panel with its steps; snoozing puts it away', async () => {
+  const toolbarBadge = () => seeded.worker.evaluate(() => chrome.action.getBadgeText({}));
+
+  test('a dormant contact shows the flag and its steps; planning a first small task closes it through the worker', async () => {
+    // The toolbar badge counts every open flag of the demo: Omar's dormancy and Sam's unpaid invoice.
+    await expect.poll(toolbarBadge).toBe('2');
     const page = await seeded.context.newPage();
     await page.goto(DEMO_DORMANT_URL);
     const { frame, locator } = await badge(page, seeded.extensionId);
@@ -296,15 +300,37 @@ describe('flags', () => {
       'Dormant: connected for years, never worked together',
     );
     expect(await flag.locator('li').first().textContent()).toBe('Propose a small joint task.');
-    await flag.getByRole('button', { name: /^Snooze for 30 days/ }).click();
+    // Take the first suggested step: plan a small joint task.
+    await quickAdd(frame, { Kind: 'Small joint task', Status: 'Planned', Date: '2030-01' });
+    // The panel told the worker, which rescanned Omar: the flag closes, and the toolbar badge follows at once.
     await expect.poll(() => frame.locator('.tn-flag').count()).toBe(0);
+    await expect.poll(toolbarBadge).toBe('1');
     const stores = await readStores(seeded.context, seeded.extensionId);
     const omar = stores.people.find((p) => p.name === 'Omar Haddad')!;
     expect(stores.flags.filter((f) => f.personId === omar.id).map((f) => [f.kind, f.state])).toEqual([
-      ['dormant', 'snoozed'],
+      ['dormant', 'closed'],
+    ]);
+    await page.close();
+  });
+
+  test('snoozing a flag from the panel puts it away, and the toolbar badge follows', async () => {
+    const page = await seeded.context.newPage();
+    await page.goto('https://www.linkedin.com/in/sam-keller-agency/');
+    const { frame, locator } = await badge(page, seeded.extensionId);
+    expect(await locator.textContent()).toBe('Trust Notes Caution open flags: 1');
+    await locator.click();
+    const flag = frame.locator('.tn-flag');
+    expect(await flag.locator('h3').textContent()).toBe('Payment overdue');
+    await flag.getByRole('button', { name: /^Snooze for 30 days/ }).click();
+    await expect.poll(() => frame.locator('.tn-flag').count()).toBe(0);
+    await expect.poll(toolbarBadge).toBe('');
+    const stores = await readStores(seeded.context, seeded.extensionId);
+    const sam = stores.people.find((p) => p.name === 'Sam Keller')!;
+    expect(stores.flags.filter((f) => f.personId === sam.id).map((f) => [f.kind, f.state])).toEqual([
+      ['paymentOverdue', 'snoozed'],
     ]);
     await frame.getByRole('button', { name: 'Collapse' }).click();
-    expect(await frame.getByTestId('tn-badge').textContent()).toBe('Trust Notes Connected');
+    expect(await frame.getByTestId('tn-badge').textContent()).toBe('Trust Notes Caution');
     await page.close();
   });
 });
