@@ -79,7 +79,7 @@ describe('on a LinkedIn profile', () => {
     expect(await vouch.textContent()).toContain('Not yet — You have never seen their work.');
     expect(await vouch.textContent()).toContain('Next step: Propose a small joint task.');
     // Focus moved to the person's name, so the keyboard and screen readers start there.
-    expect(await frame.evaluate(() => document.activeElement?.className)).toBe('tn-name');
+    await expect.poll(() => frame.evaluate(() => document.activeElement?.className)).toBe('tn-name');
     await page.close();
   });
 
@@ -127,7 +127,9 @@ describe('on a LinkedIn profile', () => {
     await frame.getByRole('button', { name: 'Collapse' }).click();
     const { locator } = await badge(page, ext.extensionId);
     expect(await locator.textContent()).toContain('Tested');
-    expect(await frame.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('tn-badge');
+    await expect
+      .poll(() => frame.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('tn-badge');
     await page.close();
   });
 
@@ -265,11 +267,14 @@ describe('keyboard', () => {
     expect(reached).toBe(true);
     await page.keyboard.press('Enter');
     await frame.locator('main.tn-panel').waitFor();
+    await expect.poll(() => frame.evaluate(() => document.activeElement?.className)).toBe('tn-name');
     await page.keyboard.press('Shift+Tab');
     expect(await frame.evaluate(() => document.activeElement?.textContent)).toBe('Collapse');
     await page.keyboard.press('Escape');
     await frame.getByTestId('tn-badge').waitFor();
-    expect(await frame.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('tn-badge');
+    await expect
+      .poll(() => frame.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('tn-badge');
     await page.close();
   });
 });
