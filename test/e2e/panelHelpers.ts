@@ -29,6 +29,8 @@ export async function expand(page: Page, extensionId: string): Promise<Frame> {
   const { frame, locator } = await badge(page, extensionId);
   await locator.click();
   await frame.locator('main.tn-panel').waitFor();
+  // Opening moves focus to the person's name (in an effect); later clicks must not race it.
+  await frame.waitForFunction(() => document.activeElement?.classList.contains('tn-name'));
   return frame;
 }
 
