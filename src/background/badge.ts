@@ -34,3 +34,24 @@ export async function refreshBadge(tdb: TrustDb): Promise<number> {
   await showOpenFlags(count, await textFor(settings.language));
   return count;
 }
+
+const refreshes = new WeakMap<TrustDb, { running: Promise<number>; next?: Promise<number> }>();
+
+/**
+ * refreshBadge, coalesced: counting tens of thousands of open flags takes a while, and a burst of edits
+ * needs one recount after the last of them, not one each. A call while a count runs gets the next count,
+ * which starts when the running one ends and so sees every change made before the call.
+ */
+export function refreshBadgeSoon(tdb: TrustDb): Promise<number> {
+  const state = refreshes.get(tdb);
+  if (!state) {
+    const running = refreshBadge(tdb).finally(() => refreshes.delete(tdb));
+    refreshes.set(tdb, { running });
+    return running;
+  }
+  state.next ??= state.running.then(
+    () => refreshBadgeSoon(tdb),
+    () => refreshBadgeSoon(tdb),
+  );
+  return state.next;
+}

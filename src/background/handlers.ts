@@ -1,5 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { ProfileSnapshot, Site } from '../core/types.ts';
+import { db } from '../db/database.ts';
+import { recordSeenProfile } from '../db/mutations.ts';
 import { ProtocolError } from '../messages/protocol.ts';
 import type { Handlers } from '../messages/router.ts';
 import { optionalInteger, optionalString, record, requiredString } from '../messages/validate.ts';
@@ -52,6 +54,8 @@ export const handlers: Handlers = {
         throw new ProtocolError('forbidden', 'Snapshot is not the profile the tab shows.');
       }
       await rememberTabProfile(tabId, snapshot);
+      // A linked person's name, headline and photo follow their page; an unknown profile creates no one.
+      if (snapshot) await recordSeenProfile(db(), snapshot);
       return { recorded: true };
     },
   },

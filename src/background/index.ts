@@ -21,8 +21,6 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void forgetTab(tabId);
 });
 
-registerScanLifecycle();
-
 browser.commands.onCommand.addListener((command, tab) => {
   if (command === 'toggle-panel' && tab?.id !== undefined) void togglePanelInTab(tab.id);
 });
@@ -35,3 +33,5 @@ browser.permissions.onRemoved.addListener(() => {
   void syncSiteScripts();
 });
 void syncSiteScripts();
+
+registerScanLifecycle();

@@ -8,8 +8,8 @@ import { isFutureDated } from '../core/trust.ts';
 import type { Flag, Millis, Settings, SharedWork } from '../core/types.ts';
 import type { TrustDb } from '../db/database.ts';
 import { getMeta, getSettings, setMeta } from '../db/meta.ts';
-import { applyFlagChanges } from '../db/mutations.ts';
-import { derivePersonRow, type PersonRow } from '../db/personRow.ts';
+import { applyFlagChanges, refreshDerivedFields } from '../db/mutations.ts';
+import type { PersonRow } from '../db/personRow.ts';
 
 /** People per page: large enough that transaction overhead stays small, small enough to bound memory. */
 export const SCAN_PAGE_SIZE = 1000;
@@ -42,8 +42,8 @@ function mayBeStale(works: readonly SharedWork[], lastScanAt: Millis | undefined
 
 /**
  * Evaluates a batch of people with all of their shared work and stored flags in hand, inside the caller's
- * transaction. Flags of people no longer stored are removed. Stale derived fields are refreshed from the
- * same rows, rather than through refreshDerivedFields, which would read every row and work a second time.
+ * transaction. Flags of people no longer stored are removed, and the derived fields of the few people whose
+ * stage may have gone stale are refreshed. Returns how many flags changed.
  */
 async function evaluateBatch(
   tdb: TrustDb,
@@ -53,7 +53,7 @@ async function evaluateBatch(
   settings: Settings,
   now: Millis,
   lastScanAt: Millis | undefined,
-): Promise<void> {
+): Promise<number> {
   const date = new Date(now);
   const worksOf = byPerson(works);
   const living = new Set(rows.map((row) => row.id));
@@ -66,13 +66,9 @@ async function evaluateBatch(
   const orphans = flags.filter((flag) => !living.has(flag.personId)).map((flag) => flag.id);
   if (put.length > 0 || orphans.length > 0) await applyFlagChanges(tdb, put, orphans);
 
-  const refreshed = rows.flatMap((row) => {
-    const own = worksOf.get(row.id) ?? [];
-    if (!mayBeStale(own, lastScanAt)) return [];
-    const fresh = derivePersonRow(row, own, date);
-    return fresh.stage === row.stage && fresh.lastWorkDate === row.lastWorkDate ? [] : [fresh];
-  });
-  if (refreshed.length > 0) await tdb.people.bulkPut(refreshed);
+  const stale = rows.filter((row) => mayBeStale(worksOf.get(row.id) ?? [], lastScanAt)).map((row) => row.id);
+  if (stale.length > 0) await refreshDerivedFields(tdb, stale);
+  return put.length + orphans.length;
 }
 
 export type PageOutcome = 'idle' | 'more' | 'finished';
@@ -135,19 +131,23 @@ export async function scanUnderWay(tdb: TrustDb): Promise<boolean> {
 
 const loops = new WeakMap<TrustDb, Promise<void>>();
 
+export interface ScanOptions {
+  pageSize?: number;
+  /** Called after each page, e.g. to tell the browser the worker is busy. */
+  afterPage?: () => Promise<unknown>;
+}
+
 /**
  * Runs pages until no scan is under way. One loop per database in this worker: a second caller shares it.
  * The loop ends only on a page that finds no checkpoint, and forgets itself in that same turn, so a
  * restart written meanwhile is never left behind by a loop that was about to end.
  */
-export function runFullScan(tdb: TrustDb, pageSize = SCAN_PAGE_SIZE): Promise<void> {
+export function runFullScan(tdb: TrustDb, options: ScanOptions = {}): Promise<void> {
   const running = loops.get(tdb);
   if (running) return running;
   const loop = (async () => {
     try {
-      while ((await scanPage(tdb, pageSize)) !== 'idle') {
-        // Each page commits its own transaction; nothing to carry between pages.
-      }
+      while ((await scanPage(tdb, options.pageSize)) !== 'idle') await options.afterPage?.();
     } finally {
       loops.delete(tdb);
     }
@@ -156,9 +156,9 @@ export function runFullScan(tdb: TrustDb, pageSize = SCAN_PAGE_SIZE): Promise<vo
   return loop;
 }
 
-/** Rescans one person after an edit (or a delete: their leftover flags go). */
-export async function scanPerson(tdb: TrustDb, personId: string, now: Millis = Date.now()): Promise<void> {
-  await tdb.transaction('rw', scanTables(tdb), async () => {
+/** Rescans one person after an edit (or a delete: their leftover flags go). Returns how many flags changed. */
+export async function scanPerson(tdb: TrustDb, personId: string, now: Millis = Date.now()): Promise<number> {
+  return tdb.transaction('rw', scanTables(tdb), async () => {
     const [row, works, flags, settings] = await Promise.all([
       tdb.people.get(personId),
       tdb.sharedWork.where('personId').equals(personId).toArray(),
@@ -166,6 +166,6 @@ export async function scanPerson(tdb: TrustDb, personId: string, now: Millis = D
       getSettings(tdb),
     ]);
     // The edit itself derived the row just now: nothing about it can be stale.
-    await evaluateBatch(tdb, row ? [row] : [], works, flags, settings, now, now);
+    return evaluateBatch(tdb, row ? [row] : [], works, flags, settings, now, now);
   });
 }

@@ -10,7 +10,8 @@ export interface Text {
   t: (key: string, ...subs: (string | number)[]) => string;
 }
 
-type Catalog = Record<string, { message: string } | undefined>;
+type Entry = { message: string; placeholders?: Record<string, { content: string }> };
+type Catalog = Record<string, Entry | undefined>;
 
 // The catalogs are part of the package, so they never change while the worker runs.
 const catalogs = new Map<string, Promise<Catalog>>();
@@ -26,8 +27,14 @@ function catalog(lang: string): Promise<Catalog> {
   return loaded;
 }
 
-function substitute(message: string, subs: readonly (string | number)[]): string {
-  return message.replace(/\$(\d)/g, (_, n: string) => String(subs[Number(n) - 1] ?? ''));
+/** Named placeholders ($COUNT$) resolve to their content ($1) first, then $1…$9 to `subs`, as browser.i18n does. */
+function substitute(entry: Entry, subs: readonly (string | number)[]): string {
+  return entry.message
+    .replace(
+      /\$(\w+)\$/g,
+      (whole, name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? whole,
+    )
+    .replace(/\$(\d)/g, (_, n: string) => String(subs[Number(n) - 1] ?? ''));
 }
 
 export async function textFor(language: Language): Promise<Text> {
@@ -42,7 +49,7 @@ export async function textFor(language: Language): Promise<Text> {
     lang: language,
     t: (key, ...subs) => {
       const entry = chosen[key] ?? english[key];
-      return entry ? substitute(entry.message, subs) : key;
+      return entry ? substitute(entry, subs) : key;
     },
   };
 }

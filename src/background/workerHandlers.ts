@@ -4,7 +4,7 @@ import { db } from '../db/database.ts';
 import type { Handlers } from '../messages/router.ts';
 import { record, requiredString } from '../messages/validate.ts';
 import { scheduleScanAlarm } from './alarms.ts';
-import { refreshBadge } from './badge.ts';
+import { refreshBadgeSoon } from './badge.ts';
 import { inBackground, rescanPerson, scanEveryone } from './scanJobs.ts';
 
 type WorkerMessage = 'page:scanNow' | 'page:personChanged' | 'page:flagsChanged' | 'page:settingsChanged';
@@ -22,11 +22,11 @@ export const workerHandlers: Pick<Handlers, WorkerMessage> = {
   },
   'page:personChanged': {
     parse: (payload) => ({ personId: requiredString(record(payload, 'payload').personId, 'personId', 128) }),
-    handle: async ({ personId }) => ({ openFlags: await rescanPerson(personId) }),
+    handle: async ({ personId }) => ({ changed: await rescanPerson(personId) }),
   },
   'page:flagsChanged': {
     parse: noPayload,
-    handle: async () => ({ openFlags: await refreshBadge(db()) }),
+    handle: async () => ({ openFlags: await refreshBadgeSoon(db()) }),
   },
   'page:settingsChanged': {
     parse: noPayload,

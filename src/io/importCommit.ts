@@ -49,7 +49,12 @@ export async function commitImport(
         const fingerprint = await dbFingerprint(tdb);
         const replanned = !sameFingerprint(fingerprint, plan.fingerprint);
         if (replanned) {
-          current = buildPlan(plan.parsed, await readLookups(tdb, plan.parsed.rows), fingerprint, now);
+          current = buildPlan(
+            plan.parsed,
+            await readLookups(tdb, plan.parsed.rows, fingerprint),
+            fingerprint,
+            now,
+          );
         }
         const { newPeople, newProfiles, repointedProfiles, patches } = current.writes;
 

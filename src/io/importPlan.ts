@@ -100,13 +100,31 @@ export interface Lookups {
   byName: Map<string, Person[]>;
 }
 
+/**
+ * Rows by primary key: one get per key when they are few, one getAll of the whole table when they
+ * are a large share of it (a re-import of 30,000 connections), which IndexedDB serves far faster.
+ */
+async function rowsByKey<T, K extends string>(
+  table: { bulkGet(keys: K[]): PromiseLike<(T | undefined)[]>; toArray(): PromiseLike<T[]> },
+  keys: K[],
+  tableSize: number,
+): Promise<T[]> {
+  if (keys.length === 0 || tableSize === 0) return [];
+  if (keys.length * 4 < tableSize) return (await table.bulkGet(keys)).filter((row) => row !== undefined);
+  return table.toArray();
+}
+
 /** Reads everything the plan needs in a few indexed bulk reads, not one query per row. */
-export async function readLookups(tdb: TrustDb, rows: readonly ConnectionRow[]): Promise<Lookups> {
+export async function readLookups(
+  tdb: TrustDb,
+  rows: readonly ConnectionRow[],
+  fingerprint: DbFingerprint,
+): Promise<Lookups> {
   const keys = rows.flatMap((r) => (r.key === undefined ? [] : [r.key]));
   const nameless = rows.filter((r) => r.key === undefined);
   const [foundProfiles, nameMatches] = await Promise.all([
-    tdb.profiles.bulkGet(keys),
-    nameless.length === 0
+    rowsByKey(tdb.profiles, keys, fingerprint.profiles),
+    nameless.length === 0 || fingerprint.people === 0
       ? Promise.resolve([] as PersonRow[])
       : tdb.people
           .where('nameSort')
@@ -114,10 +132,11 @@ export async function readLookups(tdb: TrustDb, rows: readonly ConnectionRow[]):
           .toArray(),
   ]);
   const profiles = new Map<ProfileKey, Profile>();
-  for (const profile of foundProfiles) if (profile) profiles.set(profile.key, profile);
+  for (const profile of foundProfiles) profiles.set(profile.key, profile);
   const personIds = [...new Set([...profiles.values()].map((p) => p.personId))];
   const people = new Map<string, Person>();
-  for (const row of await tdb.people.bulkGet(personIds)) if (row) people.set(row.id, toPerson(row));
+  for (const row of await rowsByKey(tdb.people, personIds, fingerprint.people))
+    people.set(row.id, toPerson(row));
   const byName = new Map<string, Person[]>();
   for (const row of nameMatches) {
     const person = toPerson(row);
@@ -278,7 +297,7 @@ export async function planImport(
   now: Millis = Date.now(),
 ): Promise<ImportPlan> {
   return tdb.transaction('r', tdb.people, tdb.profiles, async () => {
-    const [fingerprint, lookups] = await Promise.all([dbFingerprint(tdb), readLookups(tdb, parsed.rows)]);
-    return buildPlan(parsed, lookups, fingerprint, now);
+    const fingerprint = await dbFingerprint(tdb);
+    return buildPlan(parsed, await readLookups(tdb, parsed.rows, fingerprint), fingerprint, now);
   });
 }

@@ -138,6 +138,8 @@ function countNewlines(fields: string[]): number {
   return n;
 }
 
+const hasText = (field: string) => /\S/.test(field);
+
 function withScheme(url: string): string {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `https://${url}`;
 }
@@ -188,9 +190,10 @@ class ConnectionsCsvReader {
       const value = i === undefined ? '' : (fields[i] ?? '').trim();
       return value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value;
     };
-    if (fields.every((f) => f.trim() === '')) return { reason: 'emptyRow' };
+    if (!fields.some(hasText)) return { reason: 'emptyRow' };
     // Extra trailing empty cells (a spreadsheet's ",,,") are harmless; anything else shifted the columns.
-    const extraFilled = fields.slice(this.headerWidth).some((f) => f.trim() !== '');
+    let extraFilled = false;
+    for (let i = this.headerWidth; i < fields.length; i++) extraFilled ||= hasText(fields[i]!);
     if (fields.length < this.headerWidth || extraFilled) return { reason: 'columnCount' };
 
     const firstName = cell('firstName');

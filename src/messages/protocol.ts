@@ -18,8 +18,11 @@ export interface Protocol {
   'page:tabProfile': Spec<{ tabId?: number }, { snapshot: ProfileSnapshot | null }>;
   /** A full flag scan from the first person, e.g. after an import; answers when it is done. */
   'page:scanNow': Spec<Record<string, never>, { openFlags: number }>;
-  /** A person was edited, merged or deleted: rescan just them and update the badge. */
-  'page:personChanged': Spec<{ personId: string }, { openFlags: number }>;
+  /**
+   * A person was edited, merged or deleted: rescan just them. Answers once their flags are up to date, with
+   * how many changed; the badge follows right after.
+   */
+  'page:personChanged': Spec<{ personId: string }, { changed: number }>;
   /** The user snoozed, dismissed or otherwise changed flags: update the badge. */
   'page:flagsChanged': Spec<Record<string, never>, { openFlags: number }>;
   /** Settings changed: re-create the scan alarm and rescan, since thresholds may have moved. */

@@ -1,23 +1,34 @@
+import type { ComponentType } from 'preact';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ProfileSnapshot } from '../core/types.ts';
+import type { PersonRecord } from '../db/queries.ts';
 import { t } from '../ui/i18n.ts';
-import { ProfileTrustView } from '../ui/ProfileTrustView.tsx';
-import { type ProfileView, useProfileView } from '../ui/profileRecord.ts';
+import { openFlagsOf, useProfileRecord } from '../ui/profileRecord.ts';
 import { StageBadge } from '../ui/StageBadge.tsx';
+import type { ExpandedPanel as ExpandedPanelType } from './ExpandedPanel.tsx';
 import { followTabProfile, onToggleShortcut, sendLayout } from './tabLink.ts';
 import './panel.css';
 
 type Openness = { expanded: false } | { expanded: true; byKey: boolean };
+type Expanded = typeof ExpandedPanelType;
 
-function badgeText(view: ProfileView): string {
-  const stage = view.record ? t(`stage_${view.evaluation.stage.stage}`) : t('panel_badge_unrecorded');
-  const flags = view.openFlags.length;
-  return flags > 0 ? `${stage}, ${t('panel_badge_flags', flags)}` : stage;
+let expandedModule: Promise<Expanded> | null = null;
+/** Loads the expanded panel once; the badge asks for it as soon as it is on screen. */
+function loadExpanded(): Promise<Expanded> {
+  expandedModule ??= import('./ExpandedPanel.tsx').then((m) => m.ExpandedPanel);
+  return expandedModule;
 }
 
-function Badge(props: { tabId: number; view: ProfileView; onOpen: () => void; focusOnMount: boolean }) {
-  const { tabId, view, onOpen, focusOnMount } = props;
+function Badge(props: {
+  tabId: number;
+  profileKey: string;
+  record: PersonRecord | null;
+  onOpen: () => void;
+  focusOnMount: boolean;
+}) {
+  const { tabId, profileKey, record, onOpen, focusOnMount } = props;
   const button = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
   // The frame is sized to the badge: the content script gets its measured size whenever it changes.
   useLayoutEffect(() => {
     const el = button.current;
@@ -34,62 +45,42 @@ function Badge(props: { tabId: number; view: ProfileView; onOpen: () => void; fo
   useEffect(() => {
     if (focusOnMount) button.current?.focus();
   }, [focusOnMount]);
-  const flags = view.openFlags.length;
+  const flags = openFlagsOf(record).length;
+  // The visible words are the button's name (what voice control users say); the hidden ones only add context.
   return (
-    <button
-      ref={button}
-      type="button"
-      class="tn-badge"
-      data-testid="tn-badge"
-      aria-expanded="false"
-      aria-label={t('panel_badge_label', badgeText(view))}
-      onClick={onOpen}
-    >
-      <span class="tn-badge-mark">{t('ext_short_name')}</span>
-      {view.record ? (
-        <StageBadge stage={view.evaluation.stage.stage} />
-      ) : (
-        <span>{t('panel_badge_unrecorded')}</span>
-      )}
-      {flags > 0 ? <span class="tn-badge-flags">{flags}</span> : null}
-    </button>
-  );
-}
-
-function Expanded(props: { snapshot: ProfileSnapshot; view: ProfileView; onClose: () => void }) {
-  const { snapshot, view, onClose } = props;
-  const headingId = useId();
-  const close = useRef(onClose);
-  close.current = onClose;
-  useEffect(() => {
-    // Focus lands on the person's name, so a screen reader announces whom the panel is about.
-    document.getElementById(headingId)?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') close.current();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [headingId]);
-  return (
-    <main class="tn-panel" aria-labelledby={headingId}>
-      <div class="tn-panel-bar">
-        <p>{t('ext_name')}</p>
-        <button type="button" class="tn-secondary" aria-expanded="true" onClick={onClose}>
-          {t('panel_collapse')}
-        </button>
-      </div>
-      <div class="tn-panel-body">
-        <ProfileTrustView snapshot={snapshot} view={view} headingId={headingId} />
-      </div>
+    <main class="tn-badge-frame" aria-labelledby={titleId}>
+      <h1 id={titleId} class="tn-offscreen">
+        {t('panel_title')}
+      </h1>
+      <button
+        ref={button}
+        type="button"
+        class="tn-badge"
+        data-testid="tn-badge"
+        data-profile-key={profileKey}
+        aria-expanded="false"
+        onClick={onOpen}
+      >
+        <span class="tn-badge-mark">{t('ext_short_name')}</span>{' '}
+        {record ? <StageBadge stage={record.person.stage} /> : <span>{t('panel_badge_unrecorded')}</span>}
+        {flags > 0 ? (
+          <>
+            {' '}
+            <span class="tn-offscreen">{t('panel_badge_flags')}</span>{' '}
+            <span class="tn-badge-flags">{flags}</span>
+          </>
+        ) : null}
+      </button>
     </main>
   );
 }
 
 function ProfilePanel(props: { tabId: number; snapshot: ProfileSnapshot }) {
   const { tabId, snapshot } = props;
-  const view = useProfileView(snapshot);
+  const record = useProfileRecord(snapshot.key);
   const [open, setOpen] = useState<Openness>({ expanded: false });
   const [returnFocus, setReturnFocus] = useState(false);
+  const [ExpandedPanel, setExpandedPanel] = useState<ComponentType<Parameters<Expanded>[0]> | null>(null);
   useEffect(
     () =>
       onToggleShortcut(tabId, () =>
@@ -97,27 +88,33 @@ function ProfilePanel(props: { tabId: number; snapshot: ProfileSnapshot }) {
       ),
     [tabId],
   );
-  const ready = view.record !== undefined;
+  const ready = record !== undefined;
   useEffect(() => {
-    if (!ready) sendLayout(tabId, { mode: 'hidden' });
-    else if (open.expanded) sendLayout(tabId, { mode: 'expanded', focus: open.byKey });
-  }, [tabId, ready, open]);
-  // Nothing shows until this profile's record is read: never a half-known badge.
+    if (!ready) return;
+    void loadExpanded().then((component) => setExpandedPanel(() => component));
+  }, [ready]);
+  const showExpanded = ready && open.expanded && ExpandedPanel !== null;
+  useEffect(() => {
+    if (showExpanded && open.expanded) sendLayout(tabId, { mode: 'expanded', focus: open.byKey });
+  }, [tabId, showExpanded, open]);
+  // Nothing shows until this profile's record is read: never a half-known badge, never the previous person
+  // under the new one's page. The frame keeps its size meanwhile (a few milliseconds), so it does not flicker.
   if (!ready) return null;
-  if (!open.expanded) {
+  if (!showExpanded) {
     return (
       <Badge
         tabId={tabId}
-        view={view}
+        profileKey={snapshot.key}
+        record={record}
         focusOnMount={returnFocus}
         onOpen={() => setOpen({ expanded: true, byKey: false })}
       />
     );
   }
   return (
-    <Expanded
+    <ExpandedPanel
       snapshot={snapshot}
-      view={view}
+      record={record}
       onClose={() => {
         setReturnFocus(true);
         setOpen({ expanded: false });

@@ -1,9 +1,8 @@
-// The panel frame's link to the tab it is shown in: which profile the tab shows (asked of the worker, then
-// followed through storage.session), how the content script should size the frame, and the keyboard shortcut.
+// The panel frame's link to the tab it is shown in: which profile the tab shows (as the worker records it in
+// storage.session), how the content script should size the frame, and the keyboard shortcut.
 import browser from 'webextension-polyfill';
 import { tabProfile, watchTabProfile } from '../background/tabProfiles.ts';
 import type { ProfileSnapshot } from '../core/types.ts';
-import { sendMessage } from '../messages/client.ts';
 import type { PanelLayout, PanelNotice } from '../messages/protocol.ts';
 
 /** The tab this frame is embedded in. */
@@ -12,17 +11,23 @@ export async function currentTabId(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-/** The tab's profile now, and on every change. Returns the function that stops following. */
+/**
+ * The tab's profile now, and on every change. Read where the worker keeps it (storage.session), so showing the
+ * badge never waits for the worker to wake up. Returns the function that stops following.
+ */
 export function followTabProfile(
   tabId: number,
   onSnapshot: (snapshot: ProfileSnapshot | null) => void,
 ): () => void {
-  const stop = watchTabProfile(tabId, onSnapshot);
-  // Asked after listening, so a change in between is not missed; the worker answers from storage.session.
-  void sendMessage('page:tabProfile', { tabId })
-    .then(({ snapshot }) => snapshot)
-    .catch(() => tabProfile(tabId))
-    .then(onSnapshot);
+  let changed = false;
+  const stop = watchTabProfile(tabId, (snapshot) => {
+    changed = true;
+    onSnapshot(snapshot);
+  });
+  // Read after listening, so a change in between is not missed; a change that arrives first wins.
+  void tabProfile(tabId).then((snapshot) => {
+    if (!changed) onSnapshot(snapshot);
+  });
   return stop;
 }
 

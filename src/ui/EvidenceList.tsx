@@ -1,6 +1,6 @@
 import type { SharedWork } from '../core/types.ts';
 import { t } from './i18n.ts';
-import { workLabel } from './workText.ts';
+import { WorkLabel } from './WorkLabel.tsx';
 
 /** The shared work behind a verdict, by id: every level the panel shows can be traced back to these. */
 export function EvidenceList({ ids, works }: { ids: readonly string[]; works: readonly SharedWork[] }) {
@@ -15,7 +15,9 @@ export function EvidenceList({ ids, works }: { ids: readonly string[]; works: re
       <span class="tn-muted">{t('ui_evidence')}</span>
       <ul>
         {items.map((work) => (
-          <li key={work.id}>{workLabel(work)}</li>
+          <li key={work.id}>
+            <WorkLabel work={work} />
+          </li>
         ))}
       </ul>
     </div>

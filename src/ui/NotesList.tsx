@@ -54,7 +54,9 @@ export function NotesList(props: { notes: readonly Note[]; onAdd: (text: string)
                 <time class="tn-muted" dateTime={new Date(note.createdAt).toISOString()}>
                   {dateFormat.format(new Date(note.createdAt))}
                 </time>
-                <p class="tn-note-text">{note.text}</p>
+                <p class="tn-note-text" dir="auto">
+                  {note.text}
+                </p>
               </li>
             ))}
         </ul>

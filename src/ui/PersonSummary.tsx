@@ -40,10 +40,14 @@ export function PersonSummary(props: {
   });
   return (
     <section class="tn-summary" aria-labelledby={headingId}>
-      <h2 id={headingId} class="tn-name" tabIndex={-1}>
+      <h2 id={headingId} class="tn-name" tabIndex={-1} dir="auto">
         {name}
       </h2>
-      {headline ? <p class="tn-headline">{headline}</p> : null}
+      {headline ? (
+        <p class="tn-headline" dir="auto">
+          {headline}
+        </p>
+      ) : null}
       {links.length > 0 ? (
         <ul class="tn-profiles" aria-label={t('ui_profiles')}>
           {links.map((link) => (

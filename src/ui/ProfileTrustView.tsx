@@ -6,7 +6,7 @@ import { fullRecordUrl } from './links.ts';
 import { NotesList } from './NotesList.tsx';
 import { PersonSummary } from './PersonSummary.tsx';
 import { addNoteOnProfile, addWorkOnProfile, dismissFlagForGood, snoozeFlagUntil } from './personActions.ts';
-import type { ProfileView } from './profileRecord.ts';
+import type { ProfileView } from './profileView.ts';
 import { QuickAddWork } from './QuickAddWork.tsx';
 import { TrustDirections } from './TrustDirections.tsx';
 import { VouchBox } from './VouchBox.tsx';

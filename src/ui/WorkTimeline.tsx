@@ -1,7 +1,8 @@
 import { byDate } from '../core/trust.ts';
 import type { SharedWork } from '../core/types.ts';
 import { t } from './i18n.ts';
-import { outcomeParts, workLabel } from './workText.ts';
+import { WorkLabel } from './WorkLabel.tsx';
+import { outcomeParts } from './workText.ts';
 import './trust.css';
 
 /** Newest first; undated work (usually just written down) before dated work, as the database lists it. */
@@ -20,12 +21,18 @@ export function WorkTimeline({ works }: { works: readonly SharedWork[] }) {
         const outcome = outcomeParts(work.outcome);
         return (
           <li key={work.id} class={`tn-work tn-work-${work.status}`}>
-            <div class="tn-work-head">{workLabel(work)}</div>
+            <div class="tn-work-head">
+              <WorkLabel work={work} />
+            </div>
             <div class="tn-muted">
               {t(`ui_work_direction_${work.direction}`)} · {t(`ui_work_status_${work.status}`)}
             </div>
             {outcome.length > 0 ? <div class="tn-work-outcome">{outcome.join(' · ')}</div> : null}
-            {work.note ? <p class="tn-work-note">{work.note}</p> : null}
+            {work.note ? (
+              <p class="tn-work-note" dir="auto">
+                {work.note}
+              </p>
+            ) : null}
           </li>
         );
       })}

@@ -4,12 +4,7 @@ import type { Language } from '../core/types.ts';
 // Strings come only from public/_locales. By default the browser's UI language picks the catalog
 // (browser.i18n). When the user chooses a language in settings, that locale's messages.json is read
 // from the extension package instead: browser.i18n cannot switch locale at run time.
-type Catalog = Record<string, CatalogEntry>;
-interface CatalogEntry {
-  message: string;
-  /** Chrome's named placeholders: `$LINE$` in the message, `{ line: { content: '$1' } }` here. */
-  placeholders?: Record<string, { content: string }>;
-}
+type Catalog = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
 let override: { lang: 'en' | 'ar'; catalog: Catalog; fallback: Catalog } | null = null;
 
@@ -29,20 +24,21 @@ export async function initI18n(language: Language = 'auto'): Promise<void> {
   applyDocumentLanguage(document.documentElement);
 }
 
-/** What browser.i18n does: named placeholders (case-insensitive) to their content, then `$1`…`$9`. */
-export function substitute(entry: CatalogEntry, subs: readonly (string | number)[]): string {
-  const named = entry.message.replace(
-    /\$([A-Za-z0-9_@]+)\$/g,
-    (whole, name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? whole,
-  );
-  return named.replace(/\$(\d)/g, (_, n: string) => String(subs[Number(n) - 1] ?? ''));
+function substitute(message: string, subs: readonly (string | number)[]): string {
+  return message.replace(/\$(\d)/g, (_, n: string) => String(subs[Number(n) - 1] ?? ''));
 }
 
 /** Looks up a UI string; `$1`…`$9` in the message are replaced by `subs`. */
 export function t(key: string, ...subs: (string | number)[]): string {
   if (override) {
     const entry = override.catalog[key] ?? override.fallback[key];
-    return entry ? substitute(entry, subs) : key;
+    if (!entry) return key;
+    // Named placeholders ($LINE$) resolve to their content ($1) first, as browser.i18n does.
+    const named = entry.message.replace(
+      /\$(\w+)\$/g,
+      (whole, name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? whole,
+    );
+    return substitute(named, subs);
   }
   const text = browser.i18n.getMessage(key, subs.map(String));
   return text || key;

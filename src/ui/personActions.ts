@@ -3,7 +3,21 @@
 import type { ProfileSnapshot } from '../core/types.ts';
 import { db } from '../db/database.ts';
 import { addNote, addSharedWork, dismissFlag, ensurePersonForSnapshot, snoozeFlag } from '../db/mutations.ts';
+import { sendMessage } from '../messages/client.ts';
 import type { NewWork } from './quickWork.ts';
+
+// The worker rescans the person's flags and updates the toolbar badge now rather than at its next scan. A lost
+// message loses nothing: the periodic scan catches up.
+const personChanged = (personId: string) =>
+  sendMessage('page:personChanged', { personId }).then(
+    () => undefined,
+    () => undefined,
+  );
+const flagsChanged = () =>
+  sendMessage('page:flagsChanged', {}).then(
+    () => undefined,
+    () => undefined,
+  );
 
 /** The person to write to: the recorded one, else created now from the page's snapshot. */
 async function personIdFor(snapshot: ProfileSnapshot, personId: string | undefined): Promise<string> {
@@ -19,6 +33,7 @@ export async function addWorkOnProfile(
 ): Promise<string> {
   const id = await personIdFor(snapshot, personId);
   await addSharedWork(db(), id, work);
+  await personChanged(id);
   return id;
 }
 
@@ -29,13 +44,16 @@ export async function addNoteOnProfile(
 ): Promise<string> {
   const id = await personIdFor(snapshot, personId);
   await addNote(db(), id, text);
+  await personChanged(id);
   return id;
 }
 
 export async function snoozeFlagUntil(flagId: string, until: number): Promise<void> {
   await snoozeFlag(db(), flagId, until);
+  await flagsChanged();
 }
 
 export async function dismissFlagForGood(flagId: string): Promise<void> {
   await dismissFlag(db(), flagId);
+  await flagsChanged();
 }

@@ -1,56 +1,32 @@
-// What the panel (and the popup on a profile tab) shows for one profile page: the person's record if the user
-// has one, else just the page's snapshot, evaluated the same way. Visiting never creates anyone.
-import { type Evaluation, evaluatePerson } from '../core/trust.ts';
-import type { Flag, Person, ProfileKey, ProfileSnapshot, SharedWork } from '../core/types.ts';
+// The record behind a profile page, read live: what the panel's badge needs (the stage stored with the person,
+// kept current by every write and the worker's scan, and the open flags), and the full view's evaluation.
+import type { Flag, ProfileKey, ProfileSnapshot } from '../core/types.ts';
 import { db } from '../db/database.ts';
-import { toPerson } from '../db/personRow.ts';
 import { getPersonByProfileKey, getPersonRecord, type PersonRecord } from '../db/queries.ts';
 import { useLiveQuery } from '../db/useLiveQuery.ts';
+import { evaluateView, type ProfileView } from './profileView.ts';
 
-export interface ProfileView {
-  /** Undefined while the first read is under way; null when no person has this profile. */
-  record: PersonRecord | null | undefined;
-  evaluation: Evaluation;
-  openFlags: Flag[];
-}
-
-/** The record behind a profile key, kept current as any extension page or the worker writes. */
+/** The person's whole record for a profile key, or null when nobody has that profile. */
 export async function recordForProfile(key: ProfileKey): Promise<PersonRecord | null> {
   const person = await getPersonByProfileKey(db(), key);
   return (person && (await getPersonRecord(db(), person.id))) ?? null;
 }
 
-/** A stand-in person for a profile nobody has recorded yet: evaluates to "connected, nothing shared". */
-function unrecorded(snapshot: ProfileSnapshot): Person {
-  return {
-    id: '',
-    name: snapshot.name ?? snapshot.handle,
-    tags: [],
-    userEdited: [],
-    createdAt: 0,
-    updatedAt: 0,
-  };
-}
-
-export function evaluateView(
-  record: PersonRecord | null | undefined,
-  snapshot: ProfileSnapshot,
-  now: Date,
-): ProfileView {
-  const works: SharedWork[] = record?.works ?? [];
-  const person = record ? toPerson(record.person) : unrecorded(snapshot);
-  return {
-    record,
-    evaluation: evaluatePerson({ person, works, now }),
-    openFlags: (record?.flags ?? []).filter((flag) => flag.state === 'open'),
-  };
-}
-
-/** The view of the profile a snapshot names; `record` stays undefined until this key's first read is in. */
-export function useProfileView(snapshot: ProfileSnapshot): ProfileView {
-  const key = snapshot.key;
-  // Tagged with its key: after an in-app navigation the hook still holds the previous profile's answer
-  // until the new query returns, and that must never show under the new person.
+/**
+ * The record for `key`, kept current as any extension page or the worker writes. Undefined until this key's
+ * first read is in: after an in-app navigation the hook still holds the previous profile's answer until the
+ * new query returns, and that must never show under the new person.
+ */
+export function useProfileRecord(key: ProfileKey): PersonRecord | null | undefined {
   const result = useLiveQuery(async () => ({ key, record: await recordForProfile(key) }), [key], undefined);
-  return evaluateView(result?.key === key ? result.record : undefined, snapshot, new Date());
+  return result?.key === key ? result.record : undefined;
+}
+
+export function openFlagsOf(record: PersonRecord | null | undefined): Flag[] {
+  return (record?.flags ?? []).filter((flag) => flag.state === 'open');
+}
+
+/** The full view of a profile page (the popup's, on a profile tab), kept current. */
+export function useProfileView(snapshot: ProfileSnapshot): ProfileView {
+  return evaluateView(useProfileRecord(snapshot.key), snapshot, new Date());
 }

@@ -1,13 +1,15 @@
-// One line of plain text per shared work, for lists and the evidence behind a verdict.
+// How one shared work reads in lists and as the evidence behind a verdict.
 import { workDate } from '../core/trust.ts';
 import type { Outcome, SharedWork } from '../core/types.ts';
 import { t } from './i18n.ts';
 
-export function workLabel(work: SharedWork): string {
-  const kind = t(`ui_work_kind_${work.kind}`);
-  const head = work.title ? `${kind}: ${work.title}` : kind;
+/** The kind in words, the user's title and the date: kept apart so each can be isolated for bidi. */
+export function workLabelParts(work: SharedWork): { kind: string; title?: string; date?: string } {
+  const parts: { kind: string; title?: string; date?: string } = { kind: t(`ui_work_kind_${work.kind}`) };
+  if (work.title) parts.title = work.title;
   const date = workDate(work);
-  return date ? `${head} (${date})` : head;
+  if (date) parts.date = date;
+  return parts;
 }
 
 /** The outcome fields that were filled in, in words. */

@@ -100,21 +100,30 @@ export function generateNetwork(people: number, works: number, seed = 1): Networ
       raisedAt: DATA_NOW - 86_400_000 * 30,
       updatedAt: DATA_NOW - 86_400_000 * 30,
     };
-    if (state === 'snoozed') flag.snoozedUntil = DATA_NOW + (random() < 0.5 ? -1 : 1) * 86_400_000;
+    // Half of the snoozes are over (the flag wakes up), half run for years (the user's choice stands).
+    if (state === 'snoozed') flag.snoozedUntil = DATA_NOW + (random() < 0.5 ? -1 : 3650) * 86_400_000;
     result.flags.push(flag);
   }
   return result;
 }
 
-/** Stores a network through the database's own row derivation, in bulk, as an import would. */
-export async function seedNetwork(tdb: TrustDb, network: Network, chunk = 5000): Promise<void> {
+/**
+ * Stores a network through the database's own row derivation, in bulk, as an import would. Rows are
+ * derived as of `derivedAt`: DATA_NOW for reproducible rows, or the real time, as an import does.
+ */
+export async function seedNetwork(
+  tdb: TrustDb,
+  network: Network,
+  derivedAt: number = DATA_NOW,
+  chunk = 5000,
+): Promise<void> {
   const worksOf = new Map<string, SharedWork[]>();
   for (const work of network.works) {
     const list = worksOf.get(work.personId);
     if (list) list.push(work);
     else worksOf.set(work.personId, [work]);
   }
-  const now = new Date(DATA_NOW);
+  const now = new Date(derivedAt);
   for (let i = 0; i < network.people.length; i += chunk) {
     const rows = network.people
       .slice(i, i + chunk)

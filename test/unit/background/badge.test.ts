@@ -7,7 +7,9 @@ vi.mock('webextension-polyfill', () => ({
   default: new Proxy({}, { get: (_, key) => fake.browser[key as keyof FakeBrowser] }),
 }));
 
-const { badgeText, badgeTitle, refreshBadge } = await import('../../../src/background/badge.ts');
+const { badgeText, badgeTitle, refreshBadge, refreshBadgeSoon } = await import(
+  '../../../src/background/badge.ts'
+);
 const { textFor } = await import('../../../src/background/text.ts');
 const { saveSettings } = await import('../../../src/db/meta.ts');
 const { freshDb } = await import('../db/testDb.ts');
@@ -82,5 +84,27 @@ describe('refreshBadge', () => {
     expect(fake.browser.action.setTitle).toHaveBeenLastCalledWith({
       title: `ملاحظات الثقة — تنبيهات مفتوحة: ${arabic(1)}`,
     });
+  });
+});
+
+describe('refreshBadgeSoon', () => {
+  test('a burst of requests during a count gets one more count, which sees every change', async () => {
+    const tdb = freshDb();
+    await tdb.flags.put(flag(1, 'open'));
+    // Hold the first badge update, so the first count is still running while the edits come in.
+    let release = () => {};
+    fake.browser.action.setBadgeText.mockImplementationOnce(
+      () => new Promise<void>((resolve) => (release = resolve)),
+    );
+    const first = refreshBadgeSoon(tdb);
+    await tdb.flags.put(flag(2, 'open'));
+    const second = refreshBadgeSoon(tdb);
+    await tdb.flags.put(flag(3, 'open'));
+    const third = refreshBadgeSoon(tdb);
+    expect(third).toBe(second);
+    release();
+    expect(await first).toBe(1);
+    expect(await second).toBe(3);
+    expect(fake.browser.action.setBadgeText.mock.calls).toEqual([[{ text: '1' }], [{ text: '3' }]]);
   });
 });

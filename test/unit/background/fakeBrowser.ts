@@ -49,6 +49,7 @@ export function createFakeBrowser() {
       id: 'test-id',
       getURL: (path: string) => `${EXTENSION_URL}${path}`,
       getManifest: () => ({ version: '0.1.0', action: { default_popup: 'src/popup/index.html' } }),
+      getPlatformInfo: vi.fn(async () => ({ os: 'linux', arch: 'x86-64' })),
       onInstalled: event<[{ reason: string }]>(),
       onStartup: event<[]>(),
       onMessage: event<[unknown, unknown]>(),
@@ -86,11 +87,13 @@ export function createFakeBrowser() {
 export type FakeBrowser = ReturnType<typeof createFakeBrowser>;
 
 /** Serves the extension's locale files to fetch(), as the extension package would. */
-export function serveLocales(): void {
-  vi.stubGlobal('fetch', async (url: string) => {
+export function serveLocales() {
+  const fetch = vi.fn(async (url: string) => {
     const match = new RegExp(`^${EXTENSION_URL}_locales/(\\w+)/messages\\.json$`).exec(url);
     if (!match) throw new TypeError(`Unexpected fetch: ${url}`);
     const body = catalog(match[1]!);
     return { json: async () => body };
   });
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
 }

@@ -81,6 +81,8 @@ describe('events', () => {
     await vi.waitFor(async () => expect(await getMeta(db(), 'lastScanAt')).toBeDefined());
     const open = await openFlags();
     expect(open).toBeGreaterThan(0);
+    // One extension API call per page tells Chrome the worker is busy.
+    expect(fake.browser.runtime.getPlatformInfo).toHaveBeenCalled();
     await vi.waitFor(() =>
       expect(fake.browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: String(open) }),
     );

@@ -1,6 +1,6 @@
 import type { DBCore } from 'dexie';
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import {
   ensureFullScan,
   restartFullScan,
@@ -64,7 +64,7 @@ async function seeded(network: Network, name?: string): Promise<TrustDb> {
 
 async function fullScan(tdb: TrustDb, now = DATA_NOW, pageSize?: number): Promise<void> {
   await restartFullScan(tdb, now);
-  await runFullScan(tdb, pageSize);
+  await runFullScan(tdb, { pageSize });
 }
 
 const sortedFlags = async (tdb: TrustDb) =>
@@ -157,11 +157,19 @@ describe('full scan', () => {
     // Derived when the trial was still ahead, so it was not yet evidence.
     const before = derivePersonRow(FIXTURE.people[4]!, [future], new Date(Date.UTC(2024, 4, 1, 12)));
     await tdb.people.put(before);
-    await fullScan(tdb, Date.UTC(2024, 4, 2, 12));
-    expect((await tdb.people.get('fresh'))?.stage).toBe(before.stage);
-    expect(before.stage).not.toBe('tested');
-    await fullScan(tdb, DATA_NOW);
-    expect((await tdb.people.get('fresh'))?.stage).toBe('tested');
+    // db's refreshDerivedFields derives as of the clock, so the clock moves with the scans.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.UTC(2024, 4, 2, 12));
+      await fullScan(tdb, Date.now());
+      expect((await tdb.people.get('fresh'))?.stage).toBe(before.stage);
+      expect(before.stage).not.toBe('tested');
+      vi.setSystemTime(DATA_NOW);
+      await fullScan(tdb, DATA_NOW);
+      expect((await tdb.people.get('fresh'))?.stage).toBe('tested');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test('stores a checkpoint after each page, at the last person id done', async () => {
@@ -199,7 +207,7 @@ describe('full scan', () => {
           killed.close();
           // A new worker: a fresh connection and no memory of the old one.
           const revived = openTrustDb(name);
-          await runFullScan(revived, pageSize);
+          await runFullScan(revived, { pageSize });
           expect(await sortedFlags(revived)).toEqual(await sortedFlags(whole));
           expect(await revived.people.toArray()).toEqual(await whole.people.toArray());
           await revived.delete();
@@ -250,18 +258,26 @@ describe('full scan', () => {
     await scanPage(tdb, 10);
     const early = person('0000-new', { connectedOn: '2010-01-01' });
     await tdb.people.put(derivePersonRow(early, [], new Date(DATA_NOW)));
-    const loop = runFullScan(tdb, 10);
+    const loop = runFullScan(tdb, { pageSize: 10 });
     await restartFullScan(tdb, DATA_NOW);
     await loop;
     expect((await tdb.flags.get('0000-new:dormant'))?.state).toBe('open');
     expect(await scanUnderWay(tdb)).toBe(false);
   });
 
+  test('calls afterPage after every page it scanned', async () => {
+    const tdb = await seeded(generateNetwork(25, 25, 2));
+    await restartFullScan(tdb, DATA_NOW);
+    const afterPage = vi.fn(async () => {});
+    await runFullScan(tdb, { pageSize: 10, afterPage });
+    expect(afterPage).toHaveBeenCalledTimes(3);
+  });
+
   test('concurrent callers share one loop', async () => {
     const tdb = await seeded(generateNetwork(30, 30, 2));
     await restartFullScan(tdb, DATA_NOW);
-    expect(runFullScan(tdb, 5)).toBe(runFullScan(tdb, 5));
-    await runFullScan(tdb, 5);
+    expect(runFullScan(tdb, { pageSize: 5 })).toBe(runFullScan(tdb, { pageSize: 5 }));
+    await runFullScan(tdb, { pageSize: 5 });
   });
 });
 

@@ -12,6 +12,7 @@ vi.mock('webextension-polyfill', () => ({
 
 const { handlers } = await import('../../../src/background/handlers.ts');
 const { createMessageListener } = await import('../../../src/messages/router.ts');
+const { ALLOWED_SENDERS } = await import('../../../src/messages/protocol.ts');
 const { db } = await import('../../../src/db/database.ts');
 const { getMeta, saveSettings } = await import('../../../src/db/meta.ts');
 const { SCAN_ALARM } = await import('../../../src/background/alarms.ts');
@@ -39,6 +40,17 @@ beforeEach(async () => {
 });
 
 const openFlags = () => db().flags.where('state').equals('open').count();
+
+test('the worker handles every message type of the protocol, and each lists its allowed senders', () => {
+  expect(Object.keys(handlers).sort()).toEqual(Object.keys(ALLOWED_SENDERS).sort());
+});
+
+test.each(['page:scanNow', 'page:personChanged', 'page:flagsChanged', 'page:settingsChanged'] as const)(
+  '%s is for extension pages only',
+  (type) => {
+    expect(ALLOWED_SENDERS[type]).toEqual(['extensionPage']);
+  },
+);
 
 describe('page:scanNow', () => {
   test('from an extension page: scans everyone, sets the badge, answers with the open count', async () => {
@@ -73,8 +85,11 @@ describe('page:personChanged', () => {
       { type: 'page:personChanged', payload: { personId: dormant.personId } },
       page,
     );
-    expect(reply).toEqual({ ok: true, value: { openFlags: before - 1 } });
+    expect(reply).toEqual({ ok: true, value: { changed: 1 } });
     expect((await db().flags.get(dormant.id))?.state).toBe('closed');
+    await vi.waitFor(() =>
+      expect(fake.browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: String(before - 1) }),
+    );
   });
 });
 
@@ -138,7 +153,7 @@ describe('forged and malformed messages', () => {
   test('an unknown person is a harmless rescan', async () => {
     expect(await listener({ type: 'page:personChanged', payload: { personId: 'nobody' } }, page)).toEqual({
       ok: true,
-      value: { openFlags: 0 },
+      value: { changed: 0 },
     });
   });
 });

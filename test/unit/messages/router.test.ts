@@ -106,7 +106,8 @@ describe('createMessageListener', () => {
     expect(calls.length).toBe(before);
   });
 
-  test('every message type lists its allowed senders', () => {
-    expect(Object.keys(ALLOWED_SENDERS).sort()).toEqual(Object.keys(handlers).sort());
+  test('every message type handled here lists its allowed senders', () => {
+    // Completeness against the worker's real handler map is checked in test/unit/background.
+    for (const type of Object.keys(handlers)) expect(ALLOWED_SENDERS).toHaveProperty([type]);
   });
 });
