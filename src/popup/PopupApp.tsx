@@ -151,6 +151,7 @@ function FlagsSection(props: {
               </p>
               <FlagCard
                 flag={flag}
+                subject={person.name}
                 onSnooze={(until) => snoozeAndTell(flag, until)}
                 onDismiss={() => dismissAndTell(flag)}
               />
