@@ -122,6 +122,19 @@ describe.each([
     );
   }
 
+  test('the popup: no axe violations', async () => {
+    const popup = await ext.context.newPage();
+    await popup.setViewportSize({ width: 400, height: 700 });
+    await popup.goto(page.url().replace(/options\/index\.html.*$/, 'popup/index.html'));
+    await popup.locator('.popup-flags').waitFor();
+    await expect(popup.evaluate(() => document.documentElement.dir)).resolves.toBe(dir);
+    await popup.getByRole('searchbox').fill(lang === 'ar' ? 'سل' : 'quart');
+    await popup.locator('#popup-search-heading ~ ul li').first().waitFor();
+    await expectNoAxeViolations(popup, `popup (${theme}, ${lang})`);
+    if (theme === 'light') await popup.screenshot({ path: join(ARTIFACTS, `popup-${dir}.png`) });
+    await popup.close();
+  });
+
   test('the header runs in the reading direction', async () => {
     await show(page, '#/people', VIEWS[0]![2]);
     const title = await page.locator('.app-header h1').boundingBox();
