@@ -1,0 +1,200 @@
+// Flag rules of product.md, as pure functions of (person, works, settings, now), and the reconciliation that
+// turns a scan's candidates into stored flag changes without ever undoing what the user decided (snooze,
+// dismiss). Decisions the spec leaves open are stated where they are made.
+import type { StepCode } from './codes';
+import {
+  addDays,
+  calendarDate,
+  calendarDateOfMillis,
+  certainYearsSince,
+  comparePartialDates,
+  hasPassed,
+  isPartialDate,
+  latestDay,
+  wholeYearsBetween,
+} from './dates';
+import { hasSeriousNegative, isFutureDated, isGoodWork, isPaidWork, workDate } from './trust';
+import type { Flag, FlagKind, Millis, PartialDate, Person, Settings, SharedWork } from './types';
+
+export const FLAG_KINDS: readonly FlagKind[] = ['dormant', 'stalled', 'paymentOverdue', 'followUpDue'];
+
+export interface FlagCandidate {
+  id: string;
+  personId: string;
+  kind: FlagKind;
+  workId?: string;
+}
+
+export function flagId(personId: string, kind: FlagKind, workId?: string): string {
+  return workId === undefined ? `${personId}:${kind}` : `${personId}:${kind}:${workId}`;
+}
+
+function candidate(personId: string, kind: FlagKind, workId?: string): FlagCandidate {
+  const id = flagId(personId, kind, workId);
+  return workId === undefined ? { id, personId, kind } : { id, personId, kind, workId };
+}
+
+/** The earlier of connectedOn and firstMet.date: how long we have known each other. */
+function firstContact(person: Person): PartialDate | undefined {
+  const dates = [person.connectedOn, person.firstMet?.date].filter(isPartialDate);
+  return dates.sort(comparePartialDates)[0];
+}
+
+/**
+ * Connected or first met at least `dormancyYears` ago (certainly: a contact "in 2021" counts from its last day;
+ * the anniversary itself counts) and nothing shared. Planned, in-progress and done records, referrals included,
+ * are steps already taken, so they end dormancy; abandoned ones are not, since nothing was shared after all.
+ */
+function isDormant(person: Person, works: readonly SharedWork[], settings: Settings, now: Date): boolean {
+  const years = certainYearsSince(firstContact(person), now);
+  if (years === undefined || years < settings.dormancyYears) return false;
+  return works.every((work) => work.status === 'abandoned');
+}
+
+/** The last day a good work certainly ended by: its date, or for an undated record the day it was written down. */
+function endedBy(work: SharedWork): PartialDate {
+  return latestDay(workDate(work)) ?? calendarDateOfMillis(work.createdAt);
+}
+
+/**
+ * Good shared work whose last one ended more than `stalledYears` ago (strictly: the anniversary day itself is
+ * not yet stalled), with nothing planned or in progress. A relationship with a serious negative is not nudged
+ * back to life: caution already says what to do.
+ */
+function isStalled(works: readonly SharedWork[], settings: Settings, now: Date): boolean {
+  const good = works.filter((work) => isGoodWork(work, now));
+  if (good.length === 0) return false;
+  if (works.some((work) => work.status === 'planned' || work.status === 'inProgress')) return false;
+  if (works.some((work) => hasSeriousNegative(work, now))) return false;
+  const last = good.map(endedBy).sort(comparePartialDates).at(-1);
+  const yesterday = addDays(calendarDate(now), -1);
+  const years = wholeYearsBetween(last, yesterday);
+  return years !== undefined && years >= settings.stalledYears;
+}
+
+/** When payment is due: the agreed due date, else the end date plus the default payment terms. */
+export function paymentDueDate(work: SharedWork, settings: Settings): PartialDate | undefined {
+  const due = work.outcome?.payment?.dueDate;
+  if (isPartialDate(due)) return due;
+  return addDays(work.endDate, settings.defaultPaymentTermsDays);
+}
+
+/**
+ * Paid work, done, payment pending or unpaid, and the due date is over. With no date to compute a due date from,
+ * only an explicit "unpaid" raises the flag: the user has said the money did not come.
+ */
+function isPaymentOverdue(work: SharedWork, settings: Settings, now: Date): boolean {
+  const status = work.outcome?.payment?.status;
+  if (work.status !== 'done' || !isPaidWork(work) || isFutureDated(work, now)) return false;
+  if (status !== 'pending' && status !== 'unpaid') return false;
+  const due = paymentDueDate(work, settings);
+  return due === undefined ? status === 'unpaid' : hasPassed(due, now);
+}
+
+/** Planned work whose start (or, with no start, its end) is over. Undated plans have no date to miss. */
+function isFollowUpDue(work: SharedWork, now: Date): boolean {
+  if (work.status !== 'planned') return false;
+  return hasPassed(isPartialDate(work.startDate) ? work.startDate : work.endDate, now);
+}
+
+/** Every flag that applies to one person right now, sorted by id. `works` are this person's records. */
+export function flagCandidates(
+  person: Person,
+  works: readonly SharedWork[],
+  settings: Settings,
+  now: Date,
+): FlagCandidate[] {
+  const found: FlagCandidate[] = [];
+  if (isDormant(person, works, settings, now)) found.push(candidate(person.id, 'dormant'));
+  if (isStalled(works, settings, now)) found.push(candidate(person.id, 'stalled'));
+  for (const work of works) {
+    if (isPaymentOverdue(work, settings, now)) found.push(candidate(person.id, 'paymentOverdue', work.id));
+    if (isFollowUpDue(work, now)) found.push(candidate(person.id, 'followUpDue', work.id));
+  }
+  return found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function opened(c: FlagCandidate, now: Millis): Flag {
+  const flag: Flag = {
+    id: c.id,
+    personId: c.personId,
+    kind: c.kind,
+    state: 'open',
+    raisedAt: now,
+    updatedAt: now,
+  };
+  if (c.workId !== undefined) flag.workId = c.workId;
+  return flag;
+}
+
+function withState(flag: Flag, state: 'open' | 'closed', now: Millis, raisedAt = flag.raisedAt): Flag {
+  const { snoozedUntil: _ended, ...rest } = flag;
+  return { ...rest, state, raisedAt, updatedAt: now };
+}
+
+/**
+ * What a scan changes in the stored flags, given every existing flag and every candidate of the same scope
+ * (one person, or everyone). Returns only the flags that changed, so reconciling its own result again changes
+ * nothing:
+ * - a new candidate becomes an open flag;
+ * - an open flag no longer applicable is closed, a closed one that applies again reopens (raised anew);
+ * - a snoozed flag stays snoozed until snoozedUntil (without one, until the user acts), then reopens if it
+ *   still applies, else closes;
+ * - a dismissed flag stays dismissed.
+ */
+export function reconcileFlags(
+  existing: readonly Flag[],
+  candidates: readonly FlagCandidate[],
+  now: Millis,
+): { put: Flag[] } {
+  const applicable = new Map(candidates.map((c) => [c.id, c]));
+  const put = new Map<string, Flag>();
+
+  for (const flag of existing) {
+    const applies = applicable.has(flag.id);
+    switch (flag.state) {
+      case 'open':
+        if (!applies) put.set(flag.id, withState(flag, 'closed', now));
+        break;
+      case 'closed':
+        if (applies) put.set(flag.id, withState(flag, 'open', now, now));
+        break;
+      case 'snoozed':
+        if (flag.snoozedUntil !== undefined && flag.snoozedUntil <= now) {
+          put.set(flag.id, withState(flag, applies ? 'open' : 'closed', now));
+        }
+        break;
+      case 'dismissed':
+        break;
+    }
+  }
+
+  const known = new Set(existing.map((flag) => flag.id));
+  for (const c of applicable.values()) {
+    if (!known.has(c.id)) put.set(c.id, opened(c, now));
+  }
+  return { put: [...put.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
+}
+
+const TRUST_BUILDING_STEPS: readonly StepCode[] = [
+  'proposeSmallTask',
+  'offerFreeSample',
+  'offerShortConsultation',
+  'volunteerTogether',
+  'proposeSmallPaidTrial',
+];
+
+/** Next steps for a flag, from the essay: small, low-risk ways to test each other's work. */
+export function suggestedSteps(kind: FlagKind): StepCode[] {
+  switch (kind) {
+    case 'dormant':
+      return [...TRUST_BUILDING_STEPS];
+    case 'stalled':
+      // Trust is already there: a paid trial or a short consultation restarts real work.
+      return ['proposeSmallPaidTrial', 'offerShortConsultation', 'proposeSmallTask', 'volunteerTogether'];
+    case 'paymentOverdue':
+      return ['sendPoliteReminder'];
+    case 'followUpDue':
+      return ['confirmPlannedWork', 'reschedulePlannedWork'];
+  }
+}

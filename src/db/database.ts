@@ -1,0 +1,38 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { Flag, Note, Profile, SharedWork } from '../core/types';
+import type { MetaRow } from './meta';
+import { declareVersions } from './migrations';
+import type { PersonRow } from './personRow';
+
+export const DB_NAME = 'trust-notes';
+
+/**
+ * The extension's one database. Pages and the worker read through queries.ts and write only through
+ * mutations.ts, which keeps the derived person fields consistent.
+ */
+export class TrustDb extends Dexie {
+  declare readonly people: EntityTable<PersonRow, 'id'>;
+  declare readonly profiles: EntityTable<Profile, 'key'>;
+  declare readonly sharedWork: EntityTable<SharedWork, 'id'>;
+  declare readonly notes: EntityTable<Note, 'id'>;
+  declare readonly flags: EntityTable<Flag, 'id'>;
+  declare readonly meta: EntityTable<MetaRow, 'key'>;
+
+  constructor(name: string = DB_NAME) {
+    super(name);
+    declareVersions(this);
+  }
+}
+
+let shared: TrustDb | undefined;
+
+/** The extension's database, created on first use. */
+export function db(): TrustDb {
+  shared ??= new TrustDb();
+  return shared;
+}
+
+/** A separate instance on a named database: tests, or a context that must not share the default one. */
+export function openTrustDb(name: string): TrustDb {
+  return new TrustDb(name);
+}

@@ -1,0 +1,612 @@
+// The one write API of the database, shared by every page and the worker. Each mutation is one
+// transaction that leaves the person's derived fields (stage, search words, sort keys) up to date.
+// Functions are async so callers always get native promises, never Dexie's.
+
+import { flagId } from '../core/flags';
+import type {
+  EditableField,
+  Flag,
+  Millis,
+  Note,
+  Person,
+  Profile,
+  ProfileKey,
+  ProfileSnapshot,
+  SharedWork,
+} from '../core/types';
+import type { TrustDb } from './database';
+import { derivePersonRow, type PersonRow, toPerson } from './personRow';
+
+export class RecordNotFoundError extends Error {
+  constructor(
+    readonly table: string,
+    readonly id: string,
+  ) {
+    super(`No ${table} record with id ${id}`);
+    this.name = 'RecordNotFoundError';
+  }
+}
+
+const EDITABLE_FIELDS: readonly EditableField[] = [
+  'name',
+  'headline',
+  'company',
+  'position',
+  'location',
+  'connectedOn',
+];
+
+/** Page strings are untrusted: trimmed, and capped so a hostile page can't bloat the database. */
+const PAGE_TEXT_MAX = 500;
+const PAGE_URL_MAX = 2048;
+
+function pageText(value: string | undefined, max = PAGE_TEXT_MAX): string | undefined {
+  const text = value?.trim().slice(0, max);
+  return text ? text : undefined;
+}
+
+function newId(): string {
+  return crypto.randomUUID();
+}
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
+}
+
+/** Drops keys set to undefined, so a cleared field is absent rather than stored as undefined. */
+function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+function copyField<K extends keyof Person>(target: Person, source: Person, key: K): void {
+  target[key] = source[key];
+}
+
+/** Trimmed, without blanks or case-insensitive duplicates; the first spelling wins. */
+export function normaliseTags(tags: readonly string[]): string[] {
+  const byKey = new Map<string, string>();
+  for (const tag of tags) {
+    const text = tag.trim().normalize('NFC');
+    const key = text.toLowerCase();
+    if (text && !byKey.has(key)) byKey.set(key, text);
+  }
+  return [...byKey.values()];
+}
+
+function peopleTables(tdb: TrustDb) {
+  return [tdb.people, tdb.profiles, tdb.sharedWork, tdb.notes, tdb.flags];
+}
+
+async function requirePerson(tdb: TrustDb, id: string): Promise<PersonRow> {
+  const row = await tdb.people.get(id);
+  if (!row) throw new RecordNotFoundError('people', id);
+  return row;
+}
+
+/** Stores the person with derived fields recomputed from all of their shared work. */
+async function writePerson(tdb: TrustDb, person: Person): Promise<PersonRow> {
+  const works = await tdb.sharedWork.where('personId').equals(person.id).toArray();
+  const row = derivePersonRow(compact(person), works, new Date());
+  await tdb.people.put(row);
+  return row;
+}
+
+async function touchPerson(tdb: TrustDb, id: string, time: Millis): Promise<PersonRow> {
+  const row = await requirePerson(tdb, id);
+  return writePerson(tdb, { ...toPerson(row), updatedAt: time });
+}
+
+async function checkIntroducer(tdb: TrustDb, personId: string, introducedBy: string | undefined) {
+  if (introducedBy === undefined) return;
+  if (introducedBy === personId) throw new Error('A person cannot introduce themselves');
+  await requirePerson(tdb, introducedBy);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// People
+
+export type NewPerson = Omit<Person, 'id' | 'tags' | 'userEdited' | 'createdAt' | 'updatedAt'> & {
+  tags?: string[];
+};
+
+/** A person the user adds by hand: every editable field given is marked as typed by the user. */
+export async function createPerson(tdb: TrustDb, input: NewPerson): Promise<PersonRow> {
+  const name = input.name.trim();
+  if (!name) throw new Error('A person needs a name');
+  const time = Date.now();
+  const person: Person = {
+    ...input,
+    id: newId(),
+    name,
+    tags: normaliseTags(input.tags ?? []),
+    userEdited: EDITABLE_FIELDS.filter((field) => !isBlank(input[field])),
+    createdAt: time,
+    updatedAt: time,
+  };
+  return tdb.transaction('rw', peopleTables(tdb), async () => {
+    await checkIntroducer(tdb, person.id, person.introducedBy);
+    return writePerson(tdb, person);
+  });
+}
+
+export type PersonChanges = Partial<Omit<Person, 'id' | 'tags' | 'userEdited' | 'createdAt' | 'updatedAt'>>;
+
+/**
+ * Changes typed by the user. Editable fields named in `changes` are marked as user-edited, so page
+ * visits and imports leave them alone from then on; a field set to undefined is cleared (and stays
+ * cleared, for the same reason).
+ */
+export async function updatePerson(tdb: TrustDb, id: string, changes: PersonChanges): Promise<PersonRow> {
+  if ('name' in changes && !changes.name?.trim()) throw new Error('A person needs a name');
+  return tdb.transaction('rw', peopleTables(tdb), async () => {
+    const person = toPerson(await requirePerson(tdb, id));
+    if ('introducedBy' in changes) await checkIntroducer(tdb, id, changes.introducedBy);
+    const typed = EDITABLE_FIELDS.filter((field) => field in changes);
+    return writePerson(tdb, {
+      ...person,
+      ...changes,
+      ...(changes.name === undefined ? {} : { name: changes.name.trim() }),
+      userEdited: [...new Set([...person.userEdited, ...typed])],
+      updatedAt: Date.now(),
+    });
+  });
+}
+
+export async function setTags(tdb: TrustDb, personId: string, tags: readonly string[]): Promise<PersonRow> {
+  return tdb.transaction('rw', peopleTables(tdb), async () => {
+    const person = toPerson(await requirePerson(tdb, personId));
+    return writePerson(tdb, { ...person, tags: normaliseTags(tags), updatedAt: Date.now() });
+  });
+}
+
+/** Everything a delete removed, for restoreDeleted (undo). */
+export interface DeletedPerson {
+  person: Person;
+  profiles: Profile[];
+  works: SharedWork[];
+  notes: Note[];
+  flags: Flag[];
+  /** People whose `introducedBy` pointed at the deleted person and was cleared. */
+  introduced: string[];
+}
+
+/** Deletes the person with their profiles, shared work, notes and flags. */
+export async function deletePerson(tdb: TrustDb, id: string): Promise<DeletedPerson> {
+  return tdb.transaction('rw', peopleTables(tdb), async () => {
+    const person = toPerson(await requirePerson(tdb, id));
+    const [profiles, works, notes, flags, introduced] = await Promise.all([
+      tdb.profiles.where('personId').equals(id).toArray(),
+      tdb.sharedWork.where('personId').equals(id).toArray(),
+      tdb.notes.where('personId').equals(id).toArray(),
+      tdb.flags.where('personId').equals(id).toArray(),
+      tdb.people.where('introducedBy').equals(id).toArray(),
+    ]);
+    await Promise.all([
+      tdb.profiles.bulkDelete(profiles.map((p) => p.key)),
+      tdb.sharedWork.bulkDelete(works.map((w) => w.id)),
+      tdb.notes.bulkDelete(notes.map((n) => n.id)),
+      tdb.flags.bulkDelete(flags.map((f) => f.id)),
+      tdb.people.delete(id),
+    ]);
+    const time = Date.now();
+    for (const row of introduced) {
+      await writePerson(tdb, { ...toPerson(row), introducedBy: undefined, updatedAt: time });
+    }
+    return { person, profiles, works, notes, flags, introduced: introduced.map((row) => row.id) };
+  });
+}
+
+/**
+ * Undo of deletePerson: puts every record back. A profile linked to someone else since the delete is
+ * taken back, because the undo restores the state before the delete.
+ */
+export async function restoreDeleted(tdb: TrustDb, deleted: DeletedPerson): Promise<PersonRow> {
+  return tdb.transaction('rw', peopleTables(tdb), async () => {
+    await Promise.all([
+      tdb.profiles.bulkPut(deleted.profiles),
+      tdb.sharedWork.bulkPut(deleted.works),
+      tdb.notes.bulkPut(deleted.notes),
+      tdb.flags.bulkPut(deleted.flags),
+    ]);
+    const row = await writePerson(tdb, deleted.person);
+    for (const id of deleted.introduced) {
+      const other = await tdb.people.get(id);
+      if (other && other.introducedBy === undefined) {
+        await writePerson(tdb, { ...toPerson(other), introducedBy: deleted.person.id });
+      }
+    }
+    return row;
+  });
+}
+
+/** Blank fields of `keep` are filled from `other`; a field the user typed wins over page data. */
+function mergedPerson(keep: Person, other: Person): Person {
+  const merged: Person = {
+    ...keep,
+    tags: normaliseTags([...keep.tags, ...other.tags]),
+    userEdited: [...keep.userEdited],
+    createdAt: Math.min(keep.createdAt, other.createdAt),
+    updatedAt: Date.now(),
+  };
+  for (const field of EDITABLE_FIELDS) {
+    if (keep.userEdited.includes(field) || isBlank(other[field])) continue;
+    if (other.userEdited.includes(field)) {
+      copyField(merged, other, field);
+      merged.userEdited.push(field);
+    } else if (isBlank(keep[field])) {
+      copyField(merged, other, field);
+    }
+  }
+  for (const field of ['photoUrl', 'email', 'firstMet', 'introducedBy'] as const) {
+    if (isBlank(keep[field])) copyField(merged, other, field);
+  }
+  if (merged.introducedBy === keep.id || merged.introducedBy === other.id) merged.introducedBy = undefined;
+  merged.fromImport = keep.fromImport && other.fromImport ? true : undefined;
+  return merged;
+}
+
+/**
+ * Merges `mergeId` into `keepId`: profiles, shared work, notes and flags move, tags are united, and
+ * references to the merged person are repointed. The merged person is deleted.
+ */
+export async function mergePeople(tdb: TrustDb, keepId: string, mergeId: string): Promise<PersonRow> {
+  if (keepId === mergeId) throw new Error('Cannot merge a person into themselves');
+  return tdb.transaction('rw', peopleTables(tdb), async () => {
+    const keep = toPerson(await requirePerson(tdb, keepId));
+    const other = toPerson(await requirePerson(tdb, mergeId));
+    await Promise.all([
+      tdb.profiles.where('personId').equals(mergeId).modify({ personId: keepId }),
+      tdb.sharedWork.where('personId').equals(mergeId).modify({ personId: keepId }),
+      tdb.notes.where('personId').equals(mergeId).modify({ personId: keepId }),
+    ]);
+    const movingFlags = await tdb.flags.where('personId').equals(mergeId).toArray();
+    const newIds = movingFlags.map((flag) => flagId(keepId, flag.kind, flag.workId));
+    const existing = await tdb.flags.bulkGet(newIds);
+    await tdb.flags.bulkDelete(movingFlags.map((flag) => flag.id));
+    // Where both people had the same flag, the kept person's flag (and the user's decision on it) stays.
+    await tdb.flags.bulkPut(
+      movingFlags
+        .map((flag, i) => ({ ...flag, id: newIds[i]!, personId: keepId }))
+        .filter((_, i) => existing[i] === undefined),
+    );
+    await tdb.people.delete(mergeId);
+    const introduced = await tdb.people.where('introducedBy').equals(mergeId).toArray();
+    const time = Date.now();
+    for (const row of introduced) {
+      if (row.id === keepId) continue;
+      await writePerson(tdb, { ...toPerson(row), introducedBy: keepId, updatedAt: time });
+    }
+    return writePerson(tdb, mergedPerson(keep, other));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Profiles and page visits
+
+function profileFromSnapshot(personId: string, snapshot: ProfileSnapshot, seenAt?: Millis): Profile {
+  return compact({
+    key: snapshot.key,
+    personId,
+    site: snapshot.site,
+    handle: snapshot.handle,
+    url: pageText(snapshot.url, PAGE_URL_MAX) ?? '',
+    seenName: pageText(snapshot.name),
+    seenHeadline: pageText(snapshot.headline),
+    lastSeenAt: seenAt,
+  });
+}
+
+/**
+ * Links a profile to the person. A snapshot creates the profile if needed; a bare key must name a
+ * stored profile. A profile linked to someone else moves to this person.
+ */
+export async function linkProfile(
+  tdb: TrustDb,
+  personId: string,
+  profile: ProfileSnapshot | ProfileKey,
+): Promise<Profile> {
+  return tdb.transaction('rw', peopleTables(tdb), async () => {
+    await requirePerson(tdb, personId);
+    const key = typeof profile === 'string' ? profile : profile.key;
+    const stored = await tdb.profiles.get(key);
+    if (!stored && typeof profile === 'string') throw new RecordNotFoundError('profiles', key);
+    const linked: Profile = stored
+      ? { ...stored, personId }
+      : profileFromSnapshot(personId, profile as ProfileSnapshot);
+    await tdb.profiles.put(linked);
+    const time = Date.now();
+    if (stored && stored.personId !== personId && (await tdb.people.get(stored.personId))) {
+      await touchPerson(tdb, stored.personId, time);
+    }
+    await touchPerson(tdb, personId, time);
+    return linked;
+  });
+}
+
+/** Removes the profile; returns it so linkProfile(personId, profile) can undo. */
+export async function unlinkProfile(tdb: TrustDb, key: ProfileKey): Promise<Profile | undefined> {
+  return tdb.transaction('rw', peopleTables(tdb), async () => {
+    const profile = await tdb.profiles.get(key);
+    if (!profile) return undefined;
+    await tdb.profiles.delete(key);
+    if (await tdb.people.get(profile.personId)) await touchPerson(tdb, profile.personId, Date.now());
+    return profile;
+  });
+}
+
+const PAGE_FIELDS = ['name', 'headline', 'location'] as const satisfies readonly EditableField[];
+
+/**
+ * A visit to a profile page. If the profile is linked, the person's name, headline, location and photo
+ * follow the page, except fields the user typed. Visiting never creates anyone: returns undefined then.
+ */
+export async function recordSeenProfile(
+  tdb: TrustDb,
+  snapshot: ProfileSnapshot,
+): Promise<PersonRow | undefined> {
+  return tdb.transaction('rw', peopleTables(tdb), async () => {
+    const profile = await tdb.profiles.get(snapshot.key);
+    const row = profile && (await tdb.people.get(profile.personId));
+    if (!profile || !row) return undefined;
+    const time = Date.now();
+    await tdb.profiles.put({
+      ...profile,
+      url: pageText(snapshot.url, PAGE_URL_MAX) ?? profile.url,
+      seenName: pageText(snapshot.name) ?? profile.seenName,
+      seenHeadline: pageText(snapshot.headline) ?? profile.seenHeadline,
+      lastSeenAt: time,
+    });
+    const changes: Partial<Person> = {};
+    for (const field of PAGE_FIELDS) {
+      const seen = pageText(snapshot[field]);
+      if (seen && seen !== row[field] && !row.userEdited.includes(field)) changes[field] = seen;
+    }
+    const photoUrl = pageText(snapshot.photoUrl, PAGE_URL_MAX);
+    if (photoUrl && photoUrl !== row.photoUrl) changes.photoUrl = photoUrl;
+    if (Object.keys(changes).length === 0) return row;
+    return writePerson(tdb, { ...toPerson(row), ...changes, updatedAt: time });
+  });
+}
+
+/**
+ * The person behind a profile page, created (with the profile) on the user's first action there, such
+ * as a quick add in the panel. Page values are not marked as user-typed, so later visits refresh them.
+ */
+export async function ensurePersonForSnapshot(
+  tdb: TrustDb,
+  snapshot: ProfileSnapshot,
+): Promise<{ person: PersonRow; created: boolean }> {
+  return tdb.transaction('rw', peopleTables(tdb), async () => {
+    const profile = await tdb.profiles.get(snapshot.key);
+    const existing = profile && (await tdb.people.get(profile.personId));
+    if (existing) return { person: existing, created: false };
+    const time = Date.now();
+    const person: Person = {
+      id: newId(),
+      name: pageText(snapshot.name) ?? snapshot.handle,
+      headline: pageText(snapshot.headline),
+      location: pageText(snapshot.location),
+      photoUrl: pageText(snapshot.photoUrl, PAGE_URL_MAX),
+      tags: [],
+      userEdited: [],
+      createdAt: time,
+      updatedAt: time,
+    };
+    await tdb.profiles.put(profileFromSnapshot(person.id, snapshot, time));
+    return { person: await writePerson(tdb, person), created: true };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Shared work
+
+export type NewSharedWork = Omit<SharedWork, 'id' | 'personId' | 'createdAt' | 'updatedAt'>;
+export type SharedWorkChanges = Partial<NewSharedWork>;
+
+/** A deleted or replaced shared work with the flags that went with it, for restoreSharedWork (undo). */
+export interface SharedWorkSnapshot {
+  work: SharedWork;
+  flags: Flag[];
+}
+
+export async function addSharedWork(
+  tdb: TrustDb,
+  personId: string,
+  input: NewSharedWork,
+): Promise<SharedWork> {
+  return tdb.transaction('rw', peopleTables(tdb), async () => {
+    await requirePerson(tdb, personId);
+    const time = Date.now();
+    const work = compact<SharedWork>({ ...input, id: newId(), personId, createdAt: time, updatedAt: time });
+    await tdb.sharedWork.add(work);
+    await touchPerson(tdb, personId, time);
+    return work;
+  });
+}
+
+/** Returns the work before the change too: restoreSharedWork({ work: previous, flags: [] }) undoes it. */
+export async function updateSharedWork(
+  tdb: TrustDb,
+  id: string,
+  changes: SharedWorkChanges,
+): Promise<{ work: SharedWork; previous: SharedWork }> {
+  return tdb.transaction('rw', peopleTables(tdb), async () => {
+    const previous = await tdb.sharedWork.get(id);
+    if (!previous) throw new RecordNotFoundError('sharedWork', id);
+    const time = Date.now();
+    const work = compact<SharedWork>({
+      ...previous,
+      ...changes,
+      id,
+      personId: previous.personId,
+      updatedAt: time,
+    });
+    await tdb.sharedWork.put(work);
+    await touchPerson(tdb, work.personId, time);
+    return { work, previous };
+  });
+}
+
+/** Deletes the work and the flags about it (payment overdue, follow-up due). */
+export async function deleteSharedWork(tdb: TrustDb, id: string): Promise<SharedWorkSnapshot | undefined> {
+  return tdb.transaction('rw', peopleTables(tdb), async () => {
+    const work = await tdb.sharedWork.get(id);
+    if (!work) return undefined;
+    const flags = await tdb.flags
+      .where('personId')
+      .equals(work.personId)
+      .filter((flag) => flag.workId === id)
+      .toArray();
+    await tdb.flags.bulkDelete(flags.map((flag) => flag.id));
+    await tdb.sharedWork.delete(id);
+    if (await tdb.people.get(work.personId)) await touchPerson(tdb, work.personId, Date.now());
+    return { work, flags };
+  });
+}
+
+/** Undo of deleteSharedWork or updateSharedWork. */
+export async function restoreSharedWork(tdb: TrustDb, snapshot: SharedWorkSnapshot): Promise<SharedWork> {
+  return tdb.transaction('rw', peopleTables(tdb), async () => {
+    await requirePerson(tdb, snapshot.work.personId);
+    await tdb.sharedWork.put(snapshot.work);
+    await tdb.flags.bulkPut(snapshot.flags);
+    await touchPerson(tdb, snapshot.work.personId, Date.now());
+    return snapshot.work;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Notes
+
+export async function addNote(tdb: TrustDb, personId: string, text: string): Promise<Note> {
+  if (!text.trim()) throw new Error('A note needs text');
+  return tdb.transaction('rw', peopleTables(tdb), async () => {
+    await requirePerson(tdb, personId);
+    const time = Date.now();
+    const note: Note = { id: newId(), personId, text, createdAt: time, updatedAt: time };
+    await tdb.notes.add(note);
+    await touchPerson(tdb, personId, time);
+    return note;
+  });
+}
+
+export async function updateNote(tdb: TrustDb, id: string, text: string): Promise<Note> {
+  if (!text.trim()) throw new Error('A note needs text');
+  return tdb.transaction('rw', peopleTables(tdb), async () => {
+    const previous = await tdb.notes.get(id);
+    if (!previous) throw new RecordNotFoundError('notes', id);
+    const time = Date.now();
+    const note = { ...previous, text, updatedAt: time };
+    await tdb.notes.put(note);
+    await touchPerson(tdb, note.personId, time);
+    return note;
+  });
+}
+
+/** Returns the deleted note for restoreNote (undo). */
+export async function deleteNote(tdb: TrustDb, id: string): Promise<Note | undefined> {
+  return tdb.transaction('rw', peopleTables(tdb), async () => {
+    const note = await tdb.notes.get(id);
+    if (!note) return undefined;
+    await tdb.notes.delete(id);
+    if (await tdb.people.get(note.personId)) await touchPerson(tdb, note.personId, Date.now());
+    return note;
+  });
+}
+
+export async function restoreNote(tdb: TrustDb, note: Note): Promise<Note> {
+  return tdb.transaction('rw', peopleTables(tdb), async () => {
+    await requirePerson(tdb, note.personId);
+    await tdb.notes.put(note);
+    await touchPerson(tdb, note.personId, Date.now());
+    return note;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Flags
+
+async function changeFlag(tdb: TrustDb, id: string, change: Partial<Flag>): Promise<Flag> {
+  return tdb.transaction('rw', tdb.flags, async () => {
+    const flag = await tdb.flags.get(id);
+    if (!flag) throw new RecordNotFoundError('flags', id);
+    const changed = compact<Flag>({ ...flag, ...change, updatedAt: Date.now() });
+    await tdb.flags.put(changed);
+    return changed;
+  });
+}
+
+export async function snoozeFlag(tdb: TrustDb, id: string, until: Millis): Promise<Flag> {
+  return changeFlag(tdb, id, { state: 'snoozed', snoozedUntil: until });
+}
+
+export async function dismissFlag(tdb: TrustDb, id: string): Promise<Flag> {
+  return changeFlag(tdb, id, { state: 'dismissed', snoozedUntil: undefined });
+}
+
+function userSilenced(flag: Flag | undefined, time: Millis): boolean {
+  if (!flag) return false;
+  // As core's reconcileFlags: a snooze without an end lasts until the user acts.
+  const snoozed = flag.state === 'snoozed' && (flag.snoozedUntil === undefined || flag.snoozedUntil > time);
+  return flag.state === 'dismissed' || snoozed;
+}
+
+/**
+ * The worker's scan results. The user's decision wins over a scan that started before it: a dismissed
+ * flag, or one snoozed into the future, is not reopened. Flags of people deleted meanwhile are dropped.
+ * Returns how many flags were written or removed.
+ */
+export async function applyFlagChanges(
+  tdb: TrustDb,
+  put: readonly Flag[],
+  removeIds: readonly string[] = [],
+): Promise<number> {
+  return tdb.transaction('rw', tdb.people, tdb.flags, async () => {
+    const time = Date.now();
+    const [stored, people] = await Promise.all([
+      tdb.flags.bulkGet(put.map((flag) => flag.id)),
+      tdb.people.bulkGet([...new Set(put.map((flag) => flag.personId))]),
+    ]);
+    const living = new Set(people.flatMap((row) => (row ? [row.id] : [])));
+    const writes = put.filter(
+      (flag, i) => living.has(flag.personId) && !(flag.state === 'open' && userSilenced(stored[i], time)),
+    );
+    await tdb.flags.bulkPut(writes);
+    await tdb.flags.bulkDelete([...removeIds]);
+    return writes.length + removeIds.length;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Upkeep
+
+/**
+ * Recomputes derived fields whose value depends on today's date (work dated in the future counts once
+ * the date passes). For the worker's periodic scan; writes only rows that changed. Returns their count.
+ */
+export async function refreshDerivedFields(tdb: TrustDb, personIds?: readonly string[]): Promise<number> {
+  return tdb.transaction('rw', tdb.people, tdb.sharedWork, async () => {
+    const rows = personIds
+      ? (await tdb.people.bulkGet([...personIds])).filter((row) => row !== undefined)
+      : await tdb.people.toArray();
+    const works = personIds
+      ? await tdb.sharedWork
+          .where('personId')
+          .anyOf([...personIds])
+          .toArray()
+      : await tdb.sharedWork.toArray();
+    const worksByPerson = new Map<string, SharedWork[]>();
+    for (const work of works) {
+      const list = worksByPerson.get(work.personId);
+      if (list) list.push(work);
+      else worksByPerson.set(work.personId, [work]);
+    }
+    const now = new Date();
+    const changed = rows.flatMap((row) => {
+      const fresh = derivePersonRow(row, worksByPerson.get(row.id) ?? [], now);
+      return fresh.stage === row.stage && fresh.lastWorkDate === row.lastWorkDate ? [] : [fresh];
+    });
+    await tdb.people.bulkPut(changed);
+    return changed.length;
+  });
+}
