@@ -1,5 +1,7 @@
 import type { ComponentChild } from 'preact';
 import { render } from 'preact';
+import { db } from '../db/database.ts';
+import { reloadOnVersionChange } from '../db/versionChange.ts';
 import { applyDocumentLanguage, initI18n, t } from './i18n.ts';
 import './theme.css';
 
@@ -8,6 +10,8 @@ export async function boot(titleKey: string, app: () => ComponentChild): Promise
   await initI18n();
   applyDocumentLanguage(document.documentElement);
   document.title = t(titleKey);
+  // An extension update that upgrades the schema must not wait on this page, nor run under its old code.
+  reloadOnVersionChange(db());
   const root = document.getElementById('app');
   if (root) render(app(), root);
 }

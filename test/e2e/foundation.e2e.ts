@@ -42,7 +42,7 @@ describe('manifest', () => {
     const m = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
     expect(m.manifest_version).toBe(3);
     expect(m.host_permissions).toEqual(['https://www.linkedin.com/*']);
-    expect(m.permissions.sort()).toEqual(['alarms', 'storage']);
+    expect(m.permissions.sort()).toEqual(['alarms', 'storage', 'unlimitedStorage']);
     expect(m.web_accessible_resources ?? []).toEqual([]);
     expect(m.content_scripts[0].matches).toEqual(['https://www.linkedin.com/*']);
   });
