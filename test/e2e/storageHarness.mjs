@@ -1,0 +1,64 @@
+// Copies a built extension and adds the storage harness page (storageHarness/page.ts, built here from
+// the same src/ modules) at tn-harness/index.html, so a test can drive the real database code inside
+// the extension's origin. Used by the storage e2e tests in Chromium and Firefox.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { ROOT } from './browser.mjs';
+
+export const HARNESS_PAGE = 'tn-harness/index.html';
+
+/**
+ * @param {string} dist a built extension (dist/ or dist-firefox/)
+ * @param {{ env?: Record<string, string>, manifest?: (m: any) => any, into?: string }} [opts]
+ *   env: VITE_* variables for the harness build (they must match the extension build's);
+ *   manifest: edits the copy's manifest; into: the folder to write (default: a fresh temp dir).
+ * @returns {Promise<string>} the folder holding the copy
+ */
+export async function extensionWithHarness(dist, opts = {}) {
+  const out = opts.into ?? mkdtempSync(join(tmpdir(), 'trust-notes-ext-'));
+  rmSync(out, { recursive: true, force: true });
+  cpSync(dist, out, { recursive: true });
+  if (opts.manifest) {
+    const file = join(out, 'manifest.json');
+    writeFileSync(file, JSON.stringify(opts.manifest(JSON.parse(readFileSync(file, 'utf8'))), null, 2));
+  }
+  await buildHarness(join(out, 'tn-harness'), opts.env ?? {});
+  return out;
+}
+
+/** Builds the harness page with `env` set as the extension build would have it. */
+async function buildHarness(outDir, env) {
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  try {
+    await build({
+      configFile: false,
+      root: ROOT,
+      logLevel: 'error',
+      envPrefix: 'VITE_',
+      publicDir: false,
+      build: {
+        outDir,
+        emptyOutDir: true,
+        minify: false,
+        target: 'es2022',
+        lib: {
+          entry: join(ROOT, 'test/e2e/storageHarness/page.ts'),
+          formats: ['es'],
+          fileName: () => 'page.js',
+        },
+      },
+    });
+  } finally {
+    for (const key of Object.keys(env)) {
+      if (key in saved) process.env[key] = saved[key];
+      else delete process.env[key];
+    }
+  }
+  writeFileSync(
+    join(outDir, 'index.html'),
+    '<!doctype html><meta charset="utf-8"><title>storage harness</title><script type="module" src="./page.js"></script>\n',
+  );
+}

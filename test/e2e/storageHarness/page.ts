@@ -1,0 +1,28 @@
+// A test-only extension page, built from the same src/ modules as the extension and added to a copy of
+// its build, so e2e tests can drive the real database code in the extension's own origin (same
+// IndexedDB as the app's pages) without going through a UI that may not exist yet.
+import { db } from '../../../src/db/database.ts';
+import * as mutations from '../../../src/db/mutations.ts';
+import { reloadOnVersionChange } from '../../../src/db/versionChange.ts';
+
+/** Every row of every table, keyed by table name, in primary-key order: equal snapshots, equal data. */
+async function snapshot(): Promise<Record<string, unknown[]>> {
+  const tdb = db();
+  const tables = await Promise.all(tdb.tables.map(async (t) => [t.name, await t.toArray()] as const));
+  return Object.fromEntries(tables.sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** Text that IndexedDB cannot compress (Chromium compresses large values), so it really takes space. */
+function incompressibleText(chars: number): string {
+  const bytes = new Uint8Array(Math.ceil(chars / 2));
+  for (let i = 0; i < bytes.length; i += 65_536) crypto.getRandomValues(bytes.subarray(i, i + 65_536));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0'))
+    .join('')
+    .slice(0, chars);
+}
+
+const api = { db, mutations, snapshot, incompressibleText, reloadOnVersionChange };
+export type StorageHarness = typeof api;
+
+(globalThis as unknown as { tn: StorageHarness }).tn = api;
+document.documentElement.dataset.harness = 'ready';
