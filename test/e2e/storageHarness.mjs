@@ -59,6 +59,6 @@ async function buildHarness(outDir, env) {
   }
   writeFileSync(
     join(outDir, 'index.html'),
-    '<!doctype html><meta charset="utf-8"><title>storage harness</title><script type="module" src="./page.js"></script>\n',
+    '<!doctype html><meta charset="utf-8"><title>storage harness</title><div id="app"></div><script type="module" src="./page.js"></script>\n',
   );
 }

@@ -1,9 +1,10 @@
 // A test-only extension page, built from the same src/ modules as the extension and added to a copy of
 // its build, so e2e tests can drive the real database code in the extension's own origin (same
-// IndexedDB as the app's pages) without going through a UI that may not exist yet.
+// IndexedDB as the app's pages) without going through a UI that may not exist yet. It starts through
+// boot() as every page does.
 import { db } from '../../../src/db/database.ts';
 import * as mutations from '../../../src/db/mutations.ts';
-import { reloadOnVersionChange } from '../../../src/db/versionChange.ts';
+import { boot } from '../../../src/ui/boot.tsx';
 
 /** Every row of every table, keyed by table name, in primary-key order: equal snapshots, equal data. */
 async function snapshot(): Promise<Record<string, unknown[]>> {
@@ -21,8 +22,11 @@ function incompressibleText(chars: number): string {
     .slice(0, chars);
 }
 
-const api = { db, mutations, snapshot, incompressibleText, reloadOnVersionChange };
+const api = { db, mutations, snapshot, incompressibleText };
 export type StorageHarness = typeof api;
 
 (globalThis as unknown as { tn: StorageHarness }).tn = api;
-document.documentElement.dataset.harness = 'ready';
+// Started like every extension page, so it reacts to a schema upgrade exactly as they do.
+void boot('ext_name', () => null).then(() => {
+  document.documentElement.dataset.harness = 'ready';
+});
