@@ -138,16 +138,18 @@ async function evaluateInChrome(connection, context, expression) {
  *           geckoId: string, uuid: string, dist: string }} s
  */
 function firefoxSession({ browser, connection, chromeContext, geckoId, uuid, dist }) {
-  const origin = `moz-extension://${uuid}`;
-  return {
+  const session = {
     browser,
     geckoId,
+    /** The add-on's current moz-extension UUID: the fixed one until a reinstall. */
     uuid,
     dist,
     /** moz-extension://<uuid> */
-    origin,
+    get origin() {
+      return `moz-extension://${session.uuid}`;
+    },
     /** @param {string} path e.g. 'src/options/index.html' */
-    url: (path) => `${origin}/${path}`,
+    url: (path) => `${session.origin}/${path}`,
 
     /**
      * Opens an extension page in a new tab. Firefox sends no load event for moz-extension pages, so
@@ -156,13 +158,33 @@ function firefoxSession({ browser, connection, chromeContext, geckoId, uuid, dis
      */
     async openExtensionPage(path) {
       const page = await browser.newPage();
-      await navigateExtensionPage(connection, page, `${origin}/${path}`);
+      await navigateExtensionPage(connection, page, session.url(path));
       return page;
     },
 
     /** @param {import('puppeteer-core').Page} page @param {string} path */
     async navigateExtensionPage(page, path) {
-      await navigateExtensionPage(connection, page, `${origin}/${path}`);
+      await navigateExtensionPage(connection, page, session.url(path));
+    },
+
+    /**
+     * Uninstalls the add-on and installs `path` (default: the same build) as a new temporary add-on,
+     * as a user reloading it from about:debugging does. Firefox forgets the UUID on uninstall and
+     * gives the new install a fresh one, which becomes `uuid`.
+     * @param {string} [path]
+     */
+    async reinstall(path = dist) {
+      await browser.uninstallExtension(geckoId);
+      await browser.installExtension(path);
+      const prefs = await evaluateInChrome(
+        connection,
+        chromeContext,
+        "Services.prefs.getStringPref('extensions.webextensions.uuids')",
+      );
+      const next = JSON.parse(prefs.value)[geckoId];
+      if (!next) throw new Error(`Firefox assigned no UUID to ${geckoId} after reinstalling.`);
+      session.uuid = next;
+      return next;
     },
 
     /**
@@ -207,6 +229,7 @@ function firefoxSession({ browser, connection, chromeContext, geckoId, uuid, dis
       await browser.close().catch(() => {});
     },
   };
+  return session;
 }
 
 /** @param {any} connection @param {import('puppeteer-core').Page} page @param {string} url */
