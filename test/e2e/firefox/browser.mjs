@@ -122,12 +122,12 @@ async function chromeWindowContext(connection) {
   return top;
 }
 
-/** @param {any} connection @param {string} context @param {string} expression */
-async function evaluateInChrome(connection, context, expression) {
+/** @param {any} connection @param {string} context @param {string} expression @param {boolean} [awaitPromise] */
+async function evaluateInChrome(connection, context, expression, awaitPromise = false) {
   const { result } = await connection.send('script.evaluate', {
     target: { context },
     expression,
-    awaitPromise: false,
+    awaitPromise,
   });
   if (result.type !== 'success') throw new Error(`chrome script failed: ${JSON.stringify(result)}`);
   return result.result;
@@ -213,6 +213,31 @@ function firefoxSession({ browser, connection, chromeContext, geckoId, uuid, dis
         return void request.respond({ status: 200, contentType, body });
       });
       return refused;
+    },
+
+    /** The event page's state as Firefox tracks it: 'running', 'stopped', 'starting', 'suspending'. */
+    async backgroundState() {
+      const { value } = await evaluateInChrome(
+        connection,
+        chromeContext,
+        `WebExtensionPolicy.getByID(${JSON.stringify(geckoId)})?.extension?.backgroundState ?? 'none'`,
+      );
+      return /** @type {string} */ (value);
+    },
+
+    /** Stops the event page now, as Firefox does after it has been idle, and waits until it is stopped. */
+    async stopBackground() {
+      await evaluateInChrome(
+        connection,
+        chromeContext,
+        `WebExtensionPolicy.getByID(${JSON.stringify(geckoId)}).extension.terminateBackground()`,
+        true,
+      );
+      for (let i = 0; i < 100 && (await session.backgroundState()) !== 'stopped'; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const state = await session.backgroundState();
+      if (state !== 'stopped') throw new Error(`The background did not stop (${state}).`);
     },
 
     /** Every http(s) request the add-on made from any of its contexts (all were cancelled). */

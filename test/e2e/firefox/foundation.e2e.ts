@@ -144,6 +144,24 @@ describe('extension pages and event page in Firefox', () => {
   });
 });
 
+describe('event page without state between wakes', () => {
+  test('after Firefox stops the event page, the next wake still knows which profile a tab shows', async () => {
+    const page = await profilePage('https://www.linkedin.com/in/jane-doe-1a2b3c/');
+    await expect.poll(() => tabProfileKey(page)).toBe('linkedin:jane-doe-1a2b3c');
+    await ff.stopBackground();
+    expect(await ff.backgroundState()).toBe('stopped');
+
+    // Asked as the popup asks: the message wakes a fresh event page with no globals from before.
+    const reply = await inspector.evaluate(async (url: string) => {
+      const [tab] = await chrome.tabs.query({ url });
+      return chrome.runtime.sendMessage({ type: 'page:tabProfile', payload: { tabId: tab?.id } });
+    }, page.url());
+    expect(reply).toMatchObject({ ok: true, value: { snapshot: { key: 'linkedin:jane-doe-1a2b3c' } } });
+    expect(await ff.backgroundState()).toBe('running');
+    await page.close();
+  });
+});
+
 describe('network in Firefox', () => {
   // A sentinel the guard must catch: a request from the background page, which WebDriver BiDi does not see.
   const PROBE = 'https://guard-probe.invalid/from-background';
