@@ -60,3 +60,16 @@ export async function readStorageStatus(deps: StorageDeps = {}): Promise<Storage
     quota: estimate.quota ?? null,
   };
 }
+
+/**
+ * Whether a failed write ran out of storage space: the browser's QuotaExceededError, whether thrown
+ * as is or wrapped by Dexie in the AbortError of the transaction it rolled back (as `inner`). Import
+ * and restore use it to say "not enough space, nothing was changed" rather than a generic failure.
+ */
+export function isQuotaExceeded(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    if ((e as { name?: unknown }).name === 'QuotaExceededError') return true;
+    e = (e as { inner?: unknown }).inner;
+  }
+  return false;
+}

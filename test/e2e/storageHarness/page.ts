@@ -4,6 +4,7 @@
 // boot() as every page does.
 import { db } from '../../../src/db/database.ts';
 import * as mutations from '../../../src/db/mutations.ts';
+import { isQuotaExceeded } from '../../../src/db/persistence.ts';
 import { boot } from '../../../src/ui/boot.tsx';
 
 /** Every row of every table, keyed by table name, in primary-key order: equal snapshots, equal data. */
@@ -22,7 +23,7 @@ function incompressibleText(chars: number): string {
     .slice(0, chars);
 }
 
-const api = { db, mutations, snapshot, incompressibleText };
+const api = { db, mutations, snapshot, incompressibleText, isQuotaExceeded };
 export type StorageHarness = typeof api;
 
 (globalThis as unknown as { tn: StorageHarness }).tn = api;

@@ -1,5 +1,6 @@
+import { Dexie } from 'dexie';
 import { describe, expect, test, vi } from 'vitest';
-import { readStorageStatus, requestDurableStorage } from '../../../src/db/persistence';
+import { isQuotaExceeded, readStorageStatus, requestDurableStorage } from '../../../src/db/persistence';
 
 vi.mock('webextension-polyfill', () => ({
   default: { permissions: { contains: vi.fn(async () => true) } },
@@ -66,5 +67,20 @@ describe('readStorageStatus', () => {
       hasUnlimitedStorage: () => Promise.reject(new Error('no permissions API')),
     });
     expect(status).toEqual({ persisted: false, unlimited: false, durable: false, usage: null, quota: null });
+  });
+});
+
+describe('isQuotaExceeded', () => {
+  const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  test.each([
+    ['the DOMException itself', quota, true],
+    ['Dexie’s AbortError wrapping it', new Dexie.AbortError('QuotaExceededError', quota), true],
+    ['Dexie’s QuotaExceededError', new Dexie.QuotaExceededError('full'), true],
+    ['an AbortError for another reason', new Dexie.AbortError('aborted', new Error('boom')), false],
+    ['a constraint error', new DOMException('Key already exists', 'ConstraintError'), false],
+    ['a string', 'QuotaExceededError', false],
+    ['nothing', undefined, false],
+  ])('%s → %s', (_, error, expected) => {
+    expect(isQuotaExceeded(error)).toBe(expected);
   });
 });
