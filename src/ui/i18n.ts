@@ -4,7 +4,7 @@ import type { Language } from '../core/types.ts';
 // Strings come only from public/_locales. By default the browser's UI language picks the catalog
 // (browser.i18n). When the user chooses a language in settings, that locale's messages.json is read
 // from the extension package instead: browser.i18n cannot switch locale at run time.
-type Catalog = Record<string, { message: string }>;
+type Catalog = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
 let override: { lang: 'en' | 'ar'; catalog: Catalog; fallback: Catalog } | null = null;
 
@@ -32,7 +32,13 @@ function substitute(message: string, subs: readonly (string | number)[]): string
 export function t(key: string, ...subs: (string | number)[]): string {
   if (override) {
     const entry = override.catalog[key] ?? override.fallback[key];
-    return entry ? substitute(entry.message, subs) : key;
+    if (!entry) return key;
+    // Named placeholders ($LINE$) resolve to their content ($1) first, as browser.i18n does.
+    const named = entry.message.replace(
+      /\$(\w+)\$/g,
+      (whole, name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? whole,
+    );
+    return substitute(named, subs);
   }
   const text = browser.i18n.getMessage(key, subs.map(String));
   return text || key;

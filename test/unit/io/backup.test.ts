@@ -1,0 +1,284 @@
+import { describe, expect, test } from 'vitest';
+import { searchKey } from '../../../src/core/searchText';
+import type { TrustDb } from '../../../src/db/database';
+import { saveSettings } from '../../../src/db/meta';
+import { addNote, addSharedWork, createPerson, linkProfile, updatePerson } from '../../../src/db/mutations';
+import {
+  backupFileName,
+  exportBackup,
+  restoreBackup,
+  type ValidBackup,
+  validateBackup,
+} from '../../../src/io/backup';
+import { freshDb, goodSmallTask, snapshot, unpaidProject } from '../db/testDb';
+
+// Tests damage the parsed file in arbitrary places, so its shape is deliberately loose here.
+// biome-ignore lint/suspicious/noExplicitAny: arbitrary JSON being corrupted on purpose
+type BackupJson = Record<string, any>;
+
+async function dump(tdb: TrustDb) {
+  return {
+    people: await tdb.people.orderBy('id').toArray(),
+    profiles: await tdb.profiles.orderBy('key').toArray(),
+    sharedWork: await tdb.sharedWork.orderBy('id').toArray(),
+    notes: await tdb.notes.orderBy('id').toArray(),
+    flags: await tdb.flags.orderBy('id').toArray(),
+    meta: await tdb.meta.orderBy('key').toArray(),
+  };
+}
+
+/** People in Arabic, emoji, CJK and Latin, with every kind of link and record between them. */
+async function seed(tdb: TrustDb) {
+  const amal = await createPerson(tdb, {
+    name: 'أمل الحسيني',
+    company: 'شركة النور',
+    connectedOn: '2015-06',
+    firstMet: { date: '2015-06-01', where: 'عمّان', context: 'مؤتمر 🎤' },
+  });
+  const li = await createPerson(tdb, { name: '李小龍 🐉', connectedOn: '2016', introducedBy: amal.id });
+  const zoe = await createPerson(tdb, {
+    name: 'Zoë O\'Brien "ZB"',
+    email: 'zoe@example.com',
+    tags: ['design', 'تصميم'],
+  });
+  await updatePerson(tdb, zoe.id, { position: '=cmd|calc' });
+  await linkProfile(tdb, amal.id, snapshot('أمل-الحسيني-1'));
+  await linkProfile(tdb, amal.id, {
+    site: 'github',
+    key: 'github:amal',
+    handle: 'amal',
+    url: 'https://github.com/amal',
+  });
+  await linkProfile(tdb, li.id, snapshot('li-xiaolong'));
+  await addSharedWork(tdb, amal.id, goodSmallTask);
+  await addSharedWork(tdb, li.id, { ...unpaidProject, note: 'لم يُدفع بعد\nsecond line' });
+  await addNote(tdb, zoe.id, 'Met at 🎨 meetup; 日本語 OK');
+  await tdb.flags.put({
+    id: `${amal.id}:dormant`,
+    personId: amal.id,
+    kind: 'dormant',
+    state: 'snoozed',
+    raisedAt: 1_700_000_000_000,
+    snoozedUntil: 1_800_000_000_000,
+    updatedAt: 1_700_000_000_000,
+  });
+  await saveSettings(tdb, { dormancyYears: 5, language: 'ar', enabledSites: ['github'] });
+}
+
+async function validated(tdb: TrustDb, file: Blob): Promise<ValidBackup> {
+  const result = await validateBackup(tdb, file);
+  if (!result.ok) throw new Error(`invalid: ${result.error.code} ${result.error.detail}`);
+  return result.value;
+}
+
+describe('export', () => {
+  test('writes the envelope with format marker, schema version and per-table counts', async () => {
+    const tdb = freshDb();
+    await seed(tdb);
+    const now = Date.UTC(2026, 0, 2, 3, 4);
+    const blob = await exportBackup(tdb, now);
+    const text = await blob.text();
+    expect(text.startsWith('{"trustNotesBackup":1,')).toBe(true);
+    const file = JSON.parse(text);
+    expect(file).toMatchObject({
+      trustNotesBackup: 1,
+      exportedAt: now,
+      schemaVersion: 1,
+      counts: { people: 3, profiles: 3, sharedWork: 2, notes: 1, flags: 1, meta: 1 },
+      dexie: { formatName: 'dexie', formatVersion: 1, data: { databaseVersion: 1 } },
+    });
+    expect(await tdb.meta.get('lastBackupAt')).toEqual({ key: 'lastBackupAt', value: now });
+    expect(backupFileName(now)).toBe('trust-notes-backup-2026-01-02.json');
+  });
+});
+
+describe('round trip', () => {
+  test('export → wipe → restore gives deep-equal data', async () => {
+    const tdb = freshDb();
+    await seed(tdb);
+    const blob = await exportBackup(tdb);
+    const before = await dump(tdb);
+    await Promise.all(tdb.tables.map((t) => t.clear()));
+    expect(await tdb.people.count()).toBe(0);
+    const progress: number[] = [];
+    const result = await restoreBackup(tdb, await validated(tdb, blob), (p) =>
+      progress.push(p.completedRows),
+    );
+    expect(result.ok).toBe(true);
+    expect(await dump(tdb)).toEqual(before);
+    expect(progress.at(-1)).toBe(11);
+    // Indexes work on the restored rows.
+    expect(await tdb.people.where('nameWords').startsWith(searchKey('أمل')).count()).toBe(1);
+    const owner = before.profiles[0]!.personId;
+    expect(await tdb.profiles.where('personId').equals(owner).count()).toBe(
+      before.profiles.filter((p) => p.personId === owner).length,
+    );
+  });
+
+  test('into a fresh database of another name', async () => {
+    const source = freshDb();
+    await seed(source);
+    const blob = await exportBackup(source);
+    const target = freshDb();
+    await createPerson(target, { name: 'Someone else' });
+    const result = await restoreBackup(target, await validated(target, blob));
+    expect(result.ok).toBe(true);
+    expect(await dump(target)).toEqual(await dump(source));
+  });
+
+  test('the safety backup holds what the restore replaced, and restores it', async () => {
+    const tdb = freshDb();
+    await seed(tdb);
+    const backup = await validated(tdb, await exportBackup(tdb));
+    const older = await dump(tdb);
+    await createPerson(tdb, { name: 'Added after the backup' });
+    await addNote(tdb, (await tdb.people.toCollection().first())!.id, 'a later note');
+    const newer = await dump(tdb);
+
+    const restored = await restoreBackup(tdb, backup);
+    if (!restored.ok) throw new Error(restored.error.code);
+    expect(await dump(tdb)).toEqual(older);
+
+    const undo = await restoreBackup(tdb, await validated(tdb, restored.value.safetyBackup));
+    expect(undo.ok).toBe(true);
+    const back = await dump(tdb);
+    // Everything but the reminder timestamp, which a restore sets to the backup's own date.
+    expect({ ...back, meta: back.meta.filter((m) => m.key !== 'lastBackupAt') }).toEqual({
+      ...newer,
+      meta: newer.meta.filter((m) => m.key !== 'lastBackupAt'),
+    });
+  });
+});
+
+describe('refusals leave the database unchanged', () => {
+  async function goodBackupJson(): Promise<BackupJson> {
+    const source = freshDb();
+    await seed(source);
+    return JSON.parse(await (await exportBackup(source)).text());
+  }
+  const table = (file: BackupJson, name: string) =>
+    file.dexie.data.data.find((t: { tableName: string }) => t.tableName === name);
+
+  const cases: [string, (good: BackupJson, text: string) => BlobPart, string][] = [
+    ['an empty file', () => '', 'empty'],
+    ['whitespace', () => '  \n', 'empty'],
+    ['a CSV', () => 'First Name,Last Name\nJane,Doe\n', 'notJson'],
+    ['invalid UTF-8', () => new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), 'notJson'],
+    ['a truncated file', (_, text) => text.slice(0, Math.floor(text.length / 2)), 'truncated'],
+    ['a file cut one byte short', (_, text) => text.slice(0, -1), 'truncated'],
+    ['a JSON array', () => '[1,2,3]', 'foreign'],
+    ["another app's JSON", () => '{"name":"settings","theme":"dark"}', 'foreign'],
+    ['a bare Dexie export', (good) => JSON.stringify(good.dexie), 'foreign'],
+    ['a non-numeric marker', (good) => JSON.stringify({ ...good, trustNotesBackup: 'yes' }), 'foreign'],
+    ['a newer backup format', (good) => JSON.stringify({ ...good, trustNotesBackup: 2 }), 'formatNewer'],
+    ['a newer schema', (good) => JSON.stringify({ ...good, schemaVersion: 2 }), 'versionNewer'],
+    ['an older schema', (good) => JSON.stringify({ ...good, schemaVersion: 0 }), 'versionOlder'],
+    [
+      'a missing schema version',
+      (good) => JSON.stringify({ ...good, schemaVersion: undefined }),
+      'structure',
+    ],
+    [
+      'envelope and export versions that disagree',
+      (good) => {
+        good.dexie.data.databaseVersion = 7;
+        return JSON.stringify(good);
+      },
+      'structure',
+    ],
+    ['no dexie part', (good) => JSON.stringify({ ...good, dexie: undefined }), 'structure'],
+    [
+      'a missing table',
+      (good) => {
+        good.dexie.data.data = good.dexie.data.data.filter(
+          (t: { tableName: string }) => t.tableName !== 'notes',
+        );
+        return JSON.stringify(good);
+      },
+      'tables',
+    ],
+    [
+      'an unknown table',
+      (good) => {
+        good.dexie.data.tables.push({ name: 'secrets', schema: 'id', rowCount: 0 });
+        return JSON.stringify(good);
+      },
+      'tables',
+    ],
+    [
+      'a table listed twice',
+      (good) => {
+        good.dexie.data.data.push(table(good, 'notes'));
+        return JSON.stringify(good);
+      },
+      'tables',
+    ],
+    [
+      'a removed row',
+      (good) => {
+        table(good, 'people').rows.pop();
+        return JSON.stringify(good);
+      },
+      'countMismatch',
+    ],
+    [
+      'an envelope count that disagrees',
+      (good) => JSON.stringify({ ...good, counts: { ...good.counts, notes: 5 } }),
+      'countMismatch',
+    ],
+    [
+      'a row without its key',
+      (good) => {
+        delete table(good, 'sharedWork').rows[0].id;
+        return JSON.stringify(good);
+      },
+      'structure',
+    ],
+    [
+      'a key used twice',
+      (good) => {
+        const rows = table(good, 'people').rows;
+        rows[1].id = rows[0].id;
+        return JSON.stringify(good);
+      },
+      'structure',
+    ],
+    [
+      'a person without a name',
+      (good) => {
+        table(good, 'people').rows[0].name = 42;
+        return JSON.stringify(good);
+      },
+      'structure',
+    ],
+    ['a damaged middle', (_, text) => `${text.slice(0, 200)}@@${text.slice(202)}`, 'truncated'],
+  ];
+
+  test.each(cases)('refuses %s', async (_, make, code) => {
+    const good = await goodBackupJson();
+    const tdb = freshDb();
+    await seed(tdb);
+    const before = await dump(tdb);
+    const result = await validateBackup(tdb, new Blob([make(good, JSON.stringify(good))]));
+    expect(result).toMatchObject({ ok: false, error: { code } });
+    expect(await dump(tdb)).toEqual(before);
+  });
+
+  test('a failure in the middle of the restore rolls everything back', async () => {
+    const tdb = freshDb();
+    await seed(tdb);
+    const other = freshDb();
+    for (let i = 0; i < 50; i++) await createPerson(other, { name: `Person ${i}` });
+    const backup = await validated(tdb, await exportBackup(other));
+    const before = await dump(tdb);
+    let created = 0;
+    tdb.people.hook('creating', () => {
+      if (++created === 30) throw new Error('quota exceeded');
+    });
+    const result = await restoreBackup(tdb, backup);
+    expect(result).toMatchObject({ ok: false, error: { code: 'restoreFailed' } });
+    expect(await dump(tdb)).toEqual(before);
+    // The caller's validated backup is untouched, so the restore can be retried.
+    expect(backup.dexie.data.data.find((t) => t.tableName === 'people')?.rows).toHaveLength(50);
+  });
+});
