@@ -5,13 +5,17 @@ import { DIST, launchWithExtension } from './browser.mjs';
 import type { StorageHarness } from './storageHarness/page.ts';
 import { extensionWithHarness, HARNESS_PAGE } from './storageHarness.mjs';
 
-// Quota, for real, in Chromium: the DevTools protocol lowers the extension origin's quota and the real
-// database code writes into real IndexedDB until the browser refuses.
+// Quota, for real, in Chromium: the DevTools protocol lowers the extension origin's quota, and the
+// real import and restore code writes into real IndexedDB until the browser refuses.
 //
 // The shipped build holds unlimitedStorage, which in Chromium exempts the extension from quota: the
 // first test shows a lowered quota doesn't stop it. A quota error can still come from a full disk,
-// and the app must survive that, so the second test strips unlimitedStorage from a copy of the build
-// to let the lowered quota bite.
+// and the app must come through that, so the next tests strip unlimitedStorage from a copy of the
+// build to let the lowered quota bite.
+
+const QUOTA = 1024 * 1024;
+/** Rows in the generated Connections.csv: a few MB once stored, well above QUOTA. */
+const ROWS = 4000;
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
@@ -19,11 +23,11 @@ afterAll(async () => {
 });
 
 /**
- * Launches the build (with the harness page) and lowers its origin's quota to `quota` bytes at once.
- * The order matters: Chromium's IndexedDB reads an origin's quota when it first opens the origin's
- * storage, so an override sent after the database was opened is ignored for that session.
+ * Launches the build (with the harness page) and lowers its origin's quota at once. The order
+ * matters: Chromium's IndexedDB reads an origin's quota when it first opens the origin's storage, so
+ * an override sent after the database was opened is ignored for the rest of the session.
  */
-async function launch(quota: number, manifest?: (m: { permissions: string[] }) => unknown) {
+async function launch(manifest?: (m: { permissions: string[] }) => unknown) {
   const dir = await extensionWithHarness(DIST, manifest ? { manifest } : {});
   const ext = await launchWithExtension({ extensions: [dir] });
   cleanup.push(
@@ -34,12 +38,17 @@ async function launch(quota: number, manifest?: (m: { permissions: string[] }) =
   const cdp = await ext.context.newCDPSession(page);
   await cdp.send('Storage.overrideQuotaForOrigin', {
     origin: `chrome-extension://${ext.extensionId}`,
-    quotaSize: quota,
+    quotaSize: QUOTA,
   });
   await page.goto(`chrome-extension://${ext.extensionId}/${HARNESS_PAGE}`);
   await page.waitForFunction(() => document.documentElement.dataset.harness === 'ready');
-  return { ext, page };
+  return page;
 }
+
+const withoutUnlimitedStorage = (m: { permissions: string[] }) => ({
+  ...m,
+  permissions: m.permissions.filter((p) => p !== 'unlimitedStorage'),
+});
 
 /** A few people with notes and work: the data that must come through a failed write untouched. */
 async function seed(page: Page): Promise<void> {
@@ -60,59 +69,60 @@ async function seed(page: Page): Promise<void> {
   });
 }
 
-/** ~2.5 MB of notes written through the mutations API in one transaction, as an import writes. */
-function bulkWrite(page: Page) {
-  return page.evaluate(async () => {
+const importRows = (page: Page, rows: number) =>
+  page.evaluate(async (n) => {
     const { tn } = globalThis as unknown as { tn: StorageHarness };
-    const tdb = tn.db();
-    try {
-      await tdb.transaction('rw', tdb.tables, async () => {
-        for (let i = 0; i < 40; i++) {
-          const p = await tn.mutations.createPerson(tdb, { name: `Bulk ${i}` });
-          await tn.mutations.addNote(tdb, p.id, tn.incompressibleText(64 * 1024));
-        }
-      });
-      return { ok: true as const };
-    } catch (e) {
-      return { ok: false as const, quotaExceeded: tn.isQuotaExceeded(e) };
-    }
-  });
-}
+    return tn.importConnections(tn.connectionsFile(n));
+  }, rows);
 
 const snapshot = (page: Page) =>
   page.evaluate(() => (globalThis as unknown as { tn: StorageHarness }).tn.snapshot());
+const usage = (page: Page) => page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+
+/** A backup of ROWS imported connections, made by the shipped build in the first test. */
+let bigBackup: string;
 
 describe('storage quota in Chromium', () => {
-  test('the shipped build holds unlimitedStorage, so a lowered quota does not stop its writes', async () => {
-    const quota = 1024 * 1024;
-    const { page } = await launch(quota);
+  test('the shipped build holds unlimitedStorage, so a lowered quota does not stop an import', async () => {
+    const page = await launch();
     expect(
       await page.evaluate(() => chrome.permissions.contains({ permissions: ['unlimitedStorage'] })),
     ).toBe(true);
-    await seed(page);
-    expect(await bulkWrite(page)).toEqual({ ok: true });
-    const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
-    expect(usage).toBeGreaterThan(quota);
+    const imported = await importRows(page, ROWS);
+    expect(imported).toMatchObject({ ok: true, value: { created: ROWS } });
+    expect(await usage(page)).toBeGreaterThan(QUOTA);
+    bigBackup = await page.evaluate(() => (globalThis as unknown as { tn: StorageHarness }).tn.backupText());
   });
 
-  test('a write that hits the quota fails as quota exceeded and leaves the database exactly as before', async () => {
-    const { page } = await launch(1024 * 1024, (m) => ({
-      ...m,
-      permissions: m.permissions.filter((p) => p !== 'unlimitedStorage'),
-    }));
+  /** A quota-limited browser holding a little data, and a snapshot of it. */
+  async function limitedWithData() {
+    const page = await launch(withoutUnlimitedStorage);
     await seed(page);
     const before = await snapshot(page);
     expect(before.people).toHaveLength(3);
+    return { page, before };
+  }
 
-    // The browser's real error, as Dexie hands it over, is recognised as running out of space.
-    expect(await bulkWrite(page)).toEqual({ ok: false, quotaExceeded: true });
+  test('an import that hits the quota fails as a failed commit, and changes nothing', async () => {
+    const { page, before } = await limitedWithData();
+    const result = await importRows(page, ROWS);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.code).toBe('commitFailed');
+    expect(!result.ok && result.error.detail).toMatch(/QuotaExceeded/);
     expect(await snapshot(page)).toEqual(before);
+  });
 
-    // And the database still works: a small write fits.
-    await page.evaluate(async () => {
-      const { tn } = globalThis as unknown as { tn: StorageHarness };
-      await tn.mutations.createPerson(tn.db(), { name: 'After the error' });
-    });
-    expect((await snapshot(page)).people).toHaveLength(4);
+  test('a restore that hits the quota fails as a failed restore, and changes nothing', async () => {
+    // Restore clears every table before writing: all in one transaction, or the data would be gone.
+    expect(bigBackup.length).toBeGreaterThan(QUOTA);
+    const { page, before } = await limitedWithData();
+    const result = await page.evaluate(
+      (text) => (globalThis as unknown as { tn: StorageHarness }).tn.restore(text),
+      bigBackup,
+    );
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.code).toBe('restoreFailed');
+    expect(!result.ok && result.error.detail).toMatch(/QuotaExceeded/);
+    expect(await snapshot(page)).toEqual(before);
   });
 });

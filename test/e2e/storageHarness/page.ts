@@ -5,7 +5,12 @@
 import { db } from '../../../src/db/database.ts';
 import * as mutations from '../../../src/db/mutations.ts';
 import { isQuotaExceeded } from '../../../src/db/persistence.ts';
+import { exportBackup, restoreBackup, validateBackup } from '../../../src/io/backup.ts';
+import { parseConnectionsFile } from '../../../src/io/connectionsFile.ts';
+import { commitImport } from '../../../src/io/importCommit.ts';
+import { planImport } from '../../../src/io/importPlan.ts';
 import { boot } from '../../../src/ui/boot.tsx';
+import { generateConnectionsCsv } from '../../fixtures/csv/generate.ts';
 
 /** Every row of every table, keyed by table name, in primary-key order: equal snapshots, equal data. */
 async function snapshot(): Promise<Record<string, unknown[]>> {
@@ -23,7 +28,38 @@ function incompressibleText(chars: number): string {
     .slice(0, chars);
 }
 
-const api = { db, mutations, snapshot, incompressibleText, isQuotaExceeded };
+/** Parse → plan → commit, as the options page runs an import of a picked file. */
+async function importConnections(file: Blob) {
+  const parsed = await parseConnectionsFile(file);
+  if (!parsed.ok) return parsed;
+  return commitImport(db(), await planImport(db(), parsed.value));
+}
+
+/** A generated LinkedIn Connections.csv of `n` rows, as a picked file. */
+const connectionsFile = (n: number, seed = 1) =>
+  new File([generateConnectionsCsv(n, seed)], 'Connections.csv', { type: 'text/csv' });
+
+/** Validate → restore, as the options page restores a picked backup file. */
+async function restore(text: string) {
+  const valid = await validateBackup(db(), new Blob([text], { type: 'application/json' }));
+  if (!valid.ok) return valid;
+  const restored = await restoreBackup(db(), valid.value);
+  return restored.ok ? { ok: true as const, counts: restored.value.counts } : restored;
+}
+
+const backupText = async () => (await exportBackup(db())).text();
+
+const api = {
+  db,
+  mutations,
+  snapshot,
+  incompressibleText,
+  isQuotaExceeded,
+  importConnections,
+  connectionsFile,
+  restore,
+  backupText,
+};
 export type StorageHarness = typeof api;
 
 (globalThis as unknown as { tn: StorageHarness }).tn = api;
