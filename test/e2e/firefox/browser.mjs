@@ -1,7 +1,18 @@
 // Launches Debian's Firefox ESR headless through puppeteer-core over WebDriver BiDi (no geckodriver),
 // installs dist-firefox/ as a temporary add-on with a moz-extension UUID fixed in advance, and serves
 // real site URLs from fixture pages with no network. The Firefox twin of ../browser.mjs.
-import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { FIXTURES, ROOT } from '../browser.mjs';
@@ -74,6 +85,40 @@ const GUARD_SOURCE = `(() => {
   return true;
 })()`;
 
+const LAUNCH_ARGS = {
+  browser: /** @type {const} */ ('firefox'),
+  headless: true,
+  // Lets BiDi reach extension pages and the chrome window the request guard lives in.
+  args: ['--remote-allow-system-access'],
+};
+
+/**
+ * A profile Firefox has already started once, shared by the launches of every run on this machine.
+ * A fresh profile costs Firefox seconds of first-run work on each launch; a copy of a used one does
+ * not. Keyed by the Firefox build, so an upgrade makes a new one. Holds no add-on and no test data.
+ */
+async function profileTemplate() {
+  const ini = join(dirname(realpathSync(firefoxPath())), 'application.ini');
+  const build = /^BuildID=(\w+)/m.exec(existsSync(ini) ? readFileSync(ini, 'utf8') : '')?.[1] ?? 'unknown';
+  const dir = join(tmpdir(), `trust-notes-firefox-profile-${build}`);
+  if (existsSync(join(dir, '.ready'))) return dir;
+  const staging = mkdtempSync(`${dir}-staging-`);
+  const browser = await puppeteer.launch({
+    ...LAUNCH_ARGS,
+    executablePath: firefoxPath(),
+    userDataDir: staging,
+  });
+  await browser.close();
+  writeFileSync(join(staging, '.ready'), '');
+  try {
+    renameSync(staging, dir);
+  } catch {
+    // Another run made it first: use theirs.
+    rmSync(staging, { recursive: true, force: true });
+  }
+  return dir;
+}
+
 /**
  * @param {{ dist?: string, uuid?: string, locale?: string, prefs?: Record<string, unknown> }} [opts]
  *   locale: Firefox's UI locale (needs its langpack installed, e.g. firefox-esr-l10n-ar for 'ar').
@@ -84,12 +129,12 @@ export async function launchFirefox(opts = {}) {
   const uuid = opts.uuid ?? FIXED_UUID;
   if (opts.locale) requireLangpack(opts.locale);
   const locale = opts.locale ? { 'intl.locale.requested': opts.locale } : {};
+  const profile = mkdtempSync(join(tmpdir(), 'trust-notes-firefox-'));
+  cpSync(await profileTemplate(), profile, { recursive: true });
   const browser = await puppeteer.launch({
-    browser: 'firefox',
+    ...LAUNCH_ARGS,
     executablePath: firefoxPath(),
-    headless: true,
-    // Lets BiDi reach extension pages and the chrome window the request guard lives in.
-    args: ['--remote-allow-system-access'],
+    userDataDir: profile,
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
       // Firefox's own /favicon.ico fetch is the browser's, not the page's: keep it off the refused list.
@@ -107,9 +152,10 @@ export async function launchFirefox(opts = {}) {
       GUARD_SOURCE.replace('ADDON_ID', JSON.stringify(geckoId)),
     );
     await browser.installExtension(dist);
-    return firefoxSession({ browser, connection, chromeContext, geckoId, uuid, dist });
+    return firefoxSession({ browser, connection, chromeContext, geckoId, uuid, dist, profile });
   } catch (error) {
     await browser.close().catch(() => {});
+    rmSync(profile, { recursive: true, force: true });
     throw error;
   }
 }
@@ -135,9 +181,9 @@ async function evaluateInChrome(connection, context, expression, awaitPromise = 
 
 /**
  * @param {{ browser: import('puppeteer-core').Browser, connection: any, chromeContext: string,
- *           geckoId: string, uuid: string, dist: string }} s
+ *           geckoId: string, uuid: string, dist: string, profile: string }} s
  */
-function firefoxSession({ browser, connection, chromeContext, geckoId, uuid, dist }) {
+function firefoxSession({ browser, connection, chromeContext, geckoId, uuid, dist, profile }) {
   const session = {
     browser,
     geckoId,
@@ -252,6 +298,7 @@ function firefoxSession({ browser, connection, chromeContext, geckoId, uuid, dis
 
     async close() {
       await browser.close().catch(() => {});
+      rmSync(profile, { recursive: true, force: true });
     },
   };
   return session;
