@@ -1,6 +1,8 @@
 // Copies a built extension and adds the storage harness page (storageHarness/page.ts, built here from
 // the same src/ modules) at tn-harness/index.html, so a test can drive the real database code inside
 // the extension's origin. Used by the storage e2e tests in Chromium and Firefox.
+
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,8 +26,26 @@ export async function extensionWithHarness(dist, opts = {}) {
     const file = join(out, 'manifest.json');
     writeFileSync(file, JSON.stringify(opts.manifest(JSON.parse(readFileSync(file, 'utf8'))), null, 2));
   }
-  await buildHarness(join(out, 'tn-harness'), opts.env ?? {});
+  cpSync(await harnessBuild(opts.env ?? {}), join(out, 'tn-harness'), { recursive: true });
   return out;
+}
+
+/**
+ * One harness build per env in this process, shared by every copy. It lives at a fixed path per
+ * checkout and env (rebuilt by each process), so runs leave nothing new behind.
+ */
+const builds = new Map();
+function harnessBuild(env) {
+  const key = JSON.stringify(env);
+  if (!builds.has(key)) {
+    const id = createHash('sha256').update(`${ROOT}\n${key}`).digest('hex').slice(0, 12);
+    const dir = join(tmpdir(), `trust-notes-harness-${id}`);
+    builds.set(
+      key,
+      buildHarness(dir, env).then(() => dir),
+    );
+  }
+  return builds.get(key);
 }
 
 /** Builds the harness page with `env` set as the extension build would have it. */
