@@ -4,6 +4,7 @@ import { ProtocolError } from '../messages/protocol.ts';
 import type { Handlers } from '../messages/router.ts';
 import { optionalInteger, optionalString, record, requiredString } from '../messages/validate.ts';
 import { rememberTabProfile, tabProfile } from './tabProfiles.ts';
+import { workerHandlers } from './workerHandlers.ts';
 
 const SITES: readonly Site[] = [
   'linkedin',
@@ -34,6 +35,7 @@ function parseSnapshot(value: unknown): ProfileSnapshot | null {
 }
 
 export const handlers: Handlers = {
+  ...workerHandlers,
   'any:ping': {
     parse: () => ({}),
     handle: () => ({ pong: true, version: browser.runtime.getManifest().version }),

@@ -3,6 +3,7 @@
 import browser from 'webextension-polyfill';
 import { createMessageListener } from '../messages/router.ts';
 import { handlers } from './handlers.ts';
+import { registerScanLifecycle } from './lifecycle.ts';
 import { forgetTab } from './tabProfiles.ts';
 
 const LINKEDIN = /^https:\/\/([a-z0-9-]+\.)*linkedin\.com\//;
@@ -18,3 +19,5 @@ browser.runtime.onMessage.addListener(
 browser.tabs.onRemoved.addListener((tabId) => {
   void forgetTab(tabId);
 });
+
+registerScanLifecycle();

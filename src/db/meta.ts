@@ -6,6 +6,11 @@ export interface MetaValues {
   settings: Settings;
   /** When the worker's flag scan last completed; the worker keeps no state between wakes. */
   lastScanAt: Millis;
+  /**
+   * Where the worker's full flag scan stands; absent when none is under way. `now` is the scan's reference
+   * time, so a resumed scan writes what an uninterrupted one would; `after` is the last person id done.
+   */
+  scanCheckpoint: { now: Millis; after: string };
   lastDigestAt: Millis;
   lastBackupAt: Millis;
   lastImportAt: Millis;

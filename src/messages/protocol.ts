@@ -16,6 +16,17 @@ export interface Protocol {
   'content:profileSeen': Spec<{ snapshot: ProfileSnapshot | null }, { recorded: boolean }>;
   /** The panel or popup asks which profile its tab shows. */
   'page:tabProfile': Spec<{ tabId?: number }, { snapshot: ProfileSnapshot | null }>;
+  /** A full flag scan from the first person, e.g. after an import; answers when it is done. */
+  'page:scanNow': Spec<Record<string, never>, { openFlags: number }>;
+  /**
+   * A person was edited, merged or deleted: rescan just them. Answers once their flags are up to date, with
+   * how many changed; the badge follows right after.
+   */
+  'page:personChanged': Spec<{ personId: string }, { changed: number }>;
+  /** The user snoozed, dismissed or otherwise changed flags: update the badge. */
+  'page:flagsChanged': Spec<Record<string, never>, { openFlags: number }>;
+  /** Settings changed: re-create the scan alarm and rescan, since thresholds may have moved. */
+  'page:settingsChanged': Spec<Record<string, never>, { scanPeriodMinutes: number }>;
 }
 
 export type MessageType = keyof Protocol;
@@ -36,6 +47,10 @@ export const ALLOWED_SENDERS: { [K in MessageType]: readonly SenderKind[] } = {
   'any:ping': ['extensionPage', 'contentScript'],
   'content:profileSeen': ['contentScript'],
   'page:tabProfile': ['extensionPage'],
+  'page:scanNow': ['extensionPage'],
+  'page:personChanged': ['extensionPage'],
+  'page:flagsChanged': ['extensionPage'],
+  'page:settingsChanged': ['extensionPage'],
 };
 
 export class ProtocolError extends Error {

@@ -4,6 +4,7 @@ import { execSync } from 'node:child_process';
 import { ROOT } from '../e2e/browser.mjs';
 import { BASELINE_EXTENSION, DIST, measureMount } from './contentMount.mjs';
 import { printTable } from './harness.mjs';
+import { workerRows } from './workerRows.mjs';
 
 execSync('npx vite build', { cwd: ROOT, stdio: 'ignore' });
 
@@ -21,5 +22,6 @@ rows.push({
   baseline: 'baseline: append a div',
   target: '≤ 2× baseline, ≤ 100 ms',
 });
+rows.push(...(await workerRows()));
 
 printTable(rows);

@@ -44,7 +44,8 @@ describe('classifySender', () => {
 
 describe('createMessageListener', () => {
   const calls: string[] = [];
-  const handlers: Handlers = {
+  // Only the foundation's three types are exercised here; the protocol grows as features land.
+  const handlers: Partial<Handlers> = {
     'any:ping': { parse: () => ({}), handle: () => ({ pong: true, version: '1' }) },
     'content:profileSeen': {
       parse: (p) => {
@@ -64,7 +65,7 @@ describe('createMessageListener', () => {
       },
     },
   };
-  const listener = createMessageListener(handlers, () => ctx);
+  const listener = createMessageListener(handlers as Handlers, () => ctx);
 
   test('answers with a native Promise of a reply', async () => {
     const reply = listener({ type: 'any:ping', payload: {} }, page);
@@ -105,7 +106,8 @@ describe('createMessageListener', () => {
     expect(calls.length).toBe(before);
   });
 
-  test('every message type lists its allowed senders', () => {
-    expect(Object.keys(ALLOWED_SENDERS).sort()).toEqual(Object.keys(handlers).sort());
+  test('every message type handled here lists its allowed senders', () => {
+    // Completeness against the worker's real handler map is checked in test/unit/background.
+    for (const type of Object.keys(handlers)) expect(ALLOWED_SENDERS).toHaveProperty([type]);
   });
 });

@@ -1,0 +1,73 @@
+// The optional weekly digest notification. `notifications` is an optional permission: the options page asks
+// for it when the user turns the digest on; here the setting is honoured only while the permission is held.
+import browser from 'webextension-polyfill';
+import { FLAG_KINDS } from '../core/flags.ts';
+import type { FlagKind, Millis, Settings } from '../core/types.ts';
+import type { TrustDb } from '../db/database.ts';
+import { getMeta, getSettings, setMeta } from '../db/meta.ts';
+import { formatCount, plural, type Text, textFor } from './text.ts';
+
+export const DIGEST_NOTIFICATION = 'trust-notes:digest';
+
+/**
+ * Once a week, on the chosen weekday or the first moment after it (the browser may be closed that day):
+ * due when no digest went out since the latest local midnight starting that weekday.
+ */
+export function digestDue(now: Date, lastDigestAt: Millis | undefined, weekday: number): boolean {
+  const slot = new Date(now);
+  slot.setHours(0, 0, 0, 0);
+  slot.setDate(slot.getDate() - ((slot.getDay() - weekday + 7) % 7));
+  return lastDigestAt === undefined || lastDigestAt < slot.getTime();
+}
+
+export type FlagCounts = Record<FlagKind, number>;
+
+/** One line per kind of open flag, dormant first (the essay's main case), or null when nothing is open. */
+export function digestText(
+  counts: FlagCounts,
+  settings: Settings,
+  text: Text,
+): { title: string; message: string } | null {
+  const years = (n: number) => formatCount(text, n);
+  const lines: string[] = [];
+  if (counts.dormant > 0) {
+    lines.push(plural(text, 'digest_dormant', counts.dormant, years(settings.dormancyYears)));
+  }
+  if (counts.stalled > 0) {
+    lines.push(plural(text, 'digest_stalled', counts.stalled, years(settings.stalledYears)));
+  }
+  if (counts.paymentOverdue > 0) lines.push(plural(text, 'digest_paymentOverdue', counts.paymentOverdue));
+  if (counts.followUpDue > 0) lines.push(plural(text, 'digest_followUpDue', counts.followUpDue));
+  return lines.length === 0 ? null : { title: text.t('digest_title'), message: lines.join('\n') };
+}
+
+async function openFlagCounts(tdb: TrustDb): Promise<FlagCounts> {
+  const counts = await Promise.all(
+    FLAG_KINDS.map((kind) => tdb.flags.where('[state+kind]').equals(['open', kind]).count()),
+  );
+  return Object.fromEntries(FLAG_KINDS.map((kind, i) => [kind, counts[i]!])) as FlagCounts;
+}
+
+export function hasNotificationPermission(): Promise<boolean> {
+  return browser.permissions.contains({ permissions: ['notifications'] });
+}
+
+/**
+ * Sends this week's digest if the user turned it on, the permission is held and it is due. A week with no
+ * open flags counts as sent, with nothing to say. Returns whether a notification went out.
+ */
+export async function sendDigestIfDue(tdb: TrustDb, now: Millis = Date.now()): Promise<boolean> {
+  const settings = await getSettings(tdb);
+  if (!settings.digestEnabled || !(await hasNotificationPermission())) return false;
+  if (!digestDue(new Date(now), await getMeta(tdb, 'lastDigestAt'), settings.digestWeekday)) return false;
+  const content = digestText(await openFlagCounts(tdb), settings, await textFor(settings.language));
+  await setMeta(tdb, 'lastDigestAt', now);
+  if (!content) return false;
+  await browser.notifications.create(DIGEST_NOTIFICATION, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+    title: content.title,
+    message: content.message,
+  });
+  return true;
+}

@@ -1,0 +1,66 @@
+// UI strings for the worker (badge title, digest). The worker has no document, so ui/i18n's initI18n, which
+// also sets <html lang dir>, can't run here; this is the same lookup: the browser's catalog by default, the
+// chosen locale's messages.json (read from the package, not the network) when the user picked a language.
+import browser from 'webextension-polyfill';
+import type { Language } from '../core/types.ts';
+
+export interface Text {
+  /** The language strings are in, for Intl number and plural rules. */
+  lang: string;
+  t: (key: string, ...subs: (string | number)[]) => string;
+}
+
+type Entry = { message: string; placeholders?: Record<string, { content: string }> };
+type Catalog = Record<string, Entry | undefined>;
+
+// The catalogs are part of the package, so they never change while the worker runs.
+const catalogs = new Map<string, Promise<Catalog>>();
+
+function catalog(lang: string): Promise<Catalog> {
+  let loaded = catalogs.get(lang);
+  if (!loaded) {
+    loaded = fetch(browser.runtime.getURL(`_locales/${lang}/messages.json`)).then(
+      (res) => res.json() as Promise<Catalog>,
+    );
+    catalogs.set(lang, loaded);
+  }
+  return loaded;
+}
+
+/** Named placeholders ($COUNT$) resolve to their content ($1) first, then $1…$9 to `subs`, as browser.i18n does. */
+function substitute(entry: Entry, subs: readonly (string | number)[]): string {
+  return entry.message
+    .replace(
+      /\$(\w+)\$/g,
+      (whole, name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? whole,
+    )
+    .replace(/\$(\d)/g, (_, n: string) => String(subs[Number(n) - 1] ?? ''));
+}
+
+export async function textFor(language: Language): Promise<Text> {
+  if (language === 'auto') {
+    return {
+      lang: browser.i18n.getUILanguage(),
+      t: (key, ...subs) => browser.i18n.getMessage(key, subs.map(String)) || key,
+    };
+  }
+  const [chosen, english] = await Promise.all([catalog(language), catalog('en')]);
+  return {
+    lang: language,
+    t: (key, ...subs) => {
+      const entry = chosen[key] ?? english[key];
+      return entry ? substitute(entry, subs) : key;
+    },
+  };
+}
+
+/** A count in the language's digits (Arabic-Indic digits for Arabic). */
+export function formatCount(text: Text, count: number): string {
+  return new Intl.NumberFormat(text.lang).format(count);
+}
+
+/** `${key}_one` or `${key}_other` by the language's plural rules, with the count substituted as $1. */
+export function plural(text: Text, key: string, count: number, ...subs: (string | number)[]): string {
+  const form = new Intl.PluralRules(text.lang).select(count) === 'one' ? 'one' : 'other';
+  return text.t(`${key}_${form}`, formatCount(text, count), ...subs);
+}

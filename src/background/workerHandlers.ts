@@ -1,0 +1,40 @@
+// Message handlers for the flag scan. All of them are for extension pages only (ALLOWED_SENDERS): a content
+// script, next to a hostile page, has no business starting scans or touching flags.
+import { db } from '../db/database.ts';
+import type { Handlers } from '../messages/router.ts';
+import { record, requiredString } from '../messages/validate.ts';
+import { scheduleScanAlarm } from './alarms.ts';
+import { refreshBadgeSoon } from './badge.ts';
+import { inBackground, rescanPerson, scanEveryone } from './scanJobs.ts';
+
+type WorkerMessage = 'page:scanNow' | 'page:personChanged' | 'page:flagsChanged' | 'page:settingsChanged';
+
+/** Messages that carry nothing still must be an object, like every payload. */
+function noPayload(payload: unknown): Record<string, never> {
+  record(payload, 'payload');
+  return {};
+}
+
+export const workerHandlers: Pick<Handlers, WorkerMessage> = {
+  'page:scanNow': {
+    parse: noPayload,
+    handle: async () => ({ openFlags: await scanEveryone('fresh') }),
+  },
+  'page:personChanged': {
+    parse: (payload) => ({ personId: requiredString(record(payload, 'payload').personId, 'personId', 128) }),
+    handle: async ({ personId }) => ({ changed: await rescanPerson(personId) }),
+  },
+  'page:flagsChanged': {
+    parse: noPayload,
+    handle: async () => ({ openFlags: await refreshBadgeSoon(db()) }),
+  },
+  'page:settingsChanged': {
+    parse: noPayload,
+    handle: async () => {
+      const alarm = await scheduleScanAlarm(db());
+      // Thresholds may have moved; the reply need not wait for the whole scan.
+      inBackground(scanEveryone('fresh'), 'scan after a settings change');
+      return { scanPeriodMinutes: alarm.periodInMinutes };
+    },
+  },
+};

@@ -1,0 +1,146 @@
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { DEFAULT_SETTINGS, type Flag, type FlagKind } from '../../../src/core/types.ts';
+import { createFakeBrowser, EXTENSION_URL, type FakeBrowser, serveLocales } from './fakeBrowser.ts';
+
+const fake = vi.hoisted(() => ({ browser: undefined as unknown as FakeBrowser }));
+vi.mock('webextension-polyfill', () => ({
+  default: new Proxy({}, { get: (_, key) => fake.browser[key as keyof FakeBrowser] }),
+}));
+
+const { DIGEST_NOTIFICATION, digestDue, digestText, sendDigestIfDue } = await import(
+  '../../../src/background/digest.ts'
+);
+const { textFor } = await import('../../../src/background/text.ts');
+const { getMeta, saveSettings, setMeta } = await import('../../../src/db/meta.ts');
+const { freshDb } = await import('../db/testDb.ts');
+
+beforeEach(() => {
+  fake.browser = createFakeBrowser();
+  serveLocales();
+});
+
+/** Local time, so weekdays are the same in every time zone the tests run in. */
+const at = (date: string, hour = 12) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00`);
+// 2024-06-10 is a Monday.
+const MONDAY = 1;
+
+describe('digestDue', () => {
+  test.each([
+    ['never sent', at('2024-06-12'), undefined, true],
+    ['on the day, not yet sent this week', at('2024-06-10', 9), at('2024-06-03', 9), true],
+    ['on the day, already sent that morning', at('2024-06-10', 18), at('2024-06-10', 8), false],
+    ['the browser was closed on the day: the next day', at('2024-06-11'), at('2024-06-03', 9), true],
+    ['later in the week, already sent on the day', at('2024-06-14'), at('2024-06-10', 9), false],
+    ['the day before the chosen day, sent last week', at('2024-06-09'), at('2024-06-03', 9), false],
+    ['sent late last week, before this week’s day', at('2024-06-10', 1), at('2024-06-08'), true],
+  ])('%s → %s', (_, now, last, due) => {
+    expect(digestDue(now, last?.getTime(), MONDAY)).toBe(due);
+  });
+});
+
+const counts = (c: Partial<Record<FlagKind, number>>): Record<FlagKind, number> => ({
+  dormant: 0,
+  stalled: 0,
+  paymentOverdue: 0,
+  followUpDue: 0,
+  ...c,
+});
+
+describe('digestText', () => {
+  test('says how many connections are dormant and what to do, as the product asks', async () => {
+    expect(digestText(counts({ dormant: 12 }), DEFAULT_SETTINGS, await textFor('en'))).toEqual({
+      title: 'Trust Notes: your week',
+      message: '12 connections for 3+ years with no shared work: start with one small step',
+    });
+  });
+
+  test('one line per kind of open flag, singular where English needs it, thresholds from settings', async () => {
+    const text = await textFor('en');
+    const settings = { ...DEFAULT_SETTINGS, dormancyYears: 5, stalledYears: 4 };
+    const message = digestText(
+      counts({ dormant: 1, stalled: 2, paymentOverdue: 1, followUpDue: 3 }),
+      settings,
+      text,
+    )?.message;
+    expect(message?.split('\n')).toEqual([
+      '1 connection for 5+ years with no shared work: start with one small step',
+      '2 relationships with good work but nothing together for more than 4 years: propose a small paid trial',
+      '1 payment overdue: send a polite reminder',
+      '3 planned works are past their date: confirm or reschedule',
+    ]);
+  });
+
+  test('in Arabic', async () => {
+    const arabic = (n: number) => new Intl.NumberFormat('ar').format(n);
+    const content = digestText(counts({ dormant: 7 }), DEFAULT_SETTINGS, await textFor('ar'));
+    expect(content?.title).toBe('ملاحظات الثقة: ملخّص أسبوعك');
+    expect(content?.message).toBe(
+      `جهات اتصال تعرفها منذ ${arabic(3)} سنوات أو أكثر دون أي عمل مشترك: ${arabic(7)} — ابدأ بخطوة صغيرة واحدة`,
+    );
+  });
+
+  test('nothing to say when no flag is open', async () => {
+    expect(digestText(counts({}), DEFAULT_SETTINGS, await textFor('en'))).toBeNull();
+  });
+});
+
+describe('sendDigestIfDue', () => {
+  const NOW = at('2024-06-10', 10).getTime();
+  const dormant = (n: number, state: Flag['state'] = 'open'): Flag => ({
+    id: `p${n}:dormant`,
+    personId: `p${n}`,
+    kind: 'dormant',
+    state,
+    raisedAt: 0,
+    updatedAt: 0,
+  });
+
+  async function setUp(
+    digestEnabled: boolean,
+    permission: boolean,
+    flags: Flag[] = [dormant(1), dormant(2)],
+  ) {
+    const tdb = freshDb();
+    await saveSettings(tdb, { digestEnabled, digestWeekday: MONDAY });
+    await tdb.flags.bulkPut(flags);
+    if (permission) fake.browser.granted.add('notifications');
+    return tdb;
+  }
+
+  test('sends the digest once a week when turned on and permitted', async () => {
+    const tdb = await setUp(true, true, [dormant(1), dormant(2), dormant(3, 'snoozed')]);
+    expect(await sendDigestIfDue(tdb, NOW)).toBe(true);
+    expect(fake.browser.notifications?.create).toHaveBeenCalledWith(DIGEST_NOTIFICATION, {
+      type: 'basic',
+      iconUrl: `${EXTENSION_URL}icons/icon-128.png`,
+      title: 'Trust Notes: your week',
+      message: '2 connections for 3+ years with no shared work: start with one small step',
+    });
+    expect(await getMeta(tdb, 'lastDigestAt')).toBe(NOW);
+    expect(await sendDigestIfDue(tdb, NOW + 3_600_000)).toBe(false);
+    expect(fake.browser.notifications?.create).toHaveBeenCalledTimes(1);
+  });
+
+  test.each([
+    ['turned off', false, true],
+    ['turned on, but the permission was not granted (or was revoked)', true, false],
+  ])('sends nothing when %s', async (_, enabled, permission) => {
+    const tdb = await setUp(enabled, permission);
+    expect(await sendDigestIfDue(tdb, NOW)).toBe(false);
+    expect(fake.browser.notifications?.create).not.toHaveBeenCalled();
+    expect(await getMeta(tdb, 'lastDigestAt')).toBeUndefined();
+  });
+
+  test('a week with no open flag counts as done, with no notification', async () => {
+    const tdb = await setUp(true, true, [dormant(1, 'dismissed')]);
+    expect(await sendDigestIfDue(tdb, NOW)).toBe(false);
+    expect(fake.browser.notifications?.create).not.toHaveBeenCalled();
+    expect(await getMeta(tdb, 'lastDigestAt')).toBe(NOW);
+  });
+
+  test('not due yet this week', async () => {
+    const tdb = await setUp(true, true);
+    await setMeta(tdb, 'lastDigestAt', at('2024-06-10', 8).getTime());
+    expect(await sendDigestIfDue(tdb, NOW)).toBe(false);
+  });
+});

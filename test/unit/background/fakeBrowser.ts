@@ -1,0 +1,99 @@
+// A stand-in for the WebExtension APIs the worker uses, recording calls. Tests install it with
+//   vi.mock('webextension-polyfill', () => ({ default: fake }))
+// The i18n and catalog lookups read the real public/_locales files, so strings are the shipped ones.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { vi } from 'vitest';
+
+const LOCALES = join(__dirname, '../../../public/_locales');
+export const EXTENSION_URL = 'chrome-extension://test-id/';
+
+export function catalog(lang: string): Record<string, { message: string }> {
+  return JSON.parse(readFileSync(join(LOCALES, lang, 'messages.json'), 'utf8'));
+}
+
+export interface FakeEvent<A extends unknown[]> {
+  addListener: (listener: (...args: A) => unknown) => void;
+  listeners: ((...args: A) => unknown)[];
+  fire: (...args: A) => void;
+}
+
+function event<A extends unknown[]>(): FakeEvent<A> {
+  const listeners: ((...args: A) => unknown)[] = [];
+  return {
+    listeners,
+    addListener: (listener) => listeners.push(listener),
+    fire: (...args) => {
+      for (const listener of listeners) listener(...args);
+    },
+  };
+}
+
+export function createFakeBrowser() {
+  const en = catalog('en');
+  const granted = new Set<string>();
+  return {
+    granted,
+    action: {
+      setBadgeText: vi.fn(async (_: { text: string }) => {}),
+      setBadgeBackgroundColor: vi.fn(async (_: { color: string }) => {}),
+      setTitle: vi.fn(async (_: { title: string }) => {}),
+      setPopup: vi.fn(async (_: { popup: string }) => {}),
+      openPopup: vi.fn(async () => {}),
+    },
+    alarms: {
+      create: vi.fn(async (_name: string, _info: { when: number; periodInMinutes: number }) => {}),
+      onAlarm: event<[{ name: string }]>(),
+    },
+    runtime: {
+      id: 'test-id',
+      getURL: (path: string) => `${EXTENSION_URL}${path}`,
+      getManifest: () => ({ version: '0.1.0', action: { default_popup: 'src/popup/index.html' } }),
+      getPlatformInfo: vi.fn(async () => ({ os: 'linux', arch: 'x86-64' })),
+      onInstalled: event<[{ reason: string }]>(),
+      onStartup: event<[]>(),
+      onMessage: event<[unknown, unknown]>(),
+    },
+    i18n: {
+      getUILanguage: () => 'en',
+      getMessage: (key: string, subs: string[] = []) =>
+        en[key]?.message.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '') ?? '',
+    },
+    permissions: {
+      contains: vi.fn(async ({ permissions }: { permissions: string[] }) =>
+        permissions.every((p) => granted.has(p)),
+      ),
+      onAdded: event<[{ permissions: string[] }]>(),
+    },
+    notifications: {
+      create: vi.fn(async (id: string, _options: { title: string; message: string }) => id),
+      clear: vi.fn(async (_id: string) => true),
+      onClicked: event<[string]>(),
+    } as
+      | {
+          create: ReturnType<typeof vi.fn>;
+          clear: ReturnType<typeof vi.fn>;
+          onClicked: FakeEvent<[string]>;
+        }
+      | undefined,
+    tabs: {
+      create: vi.fn(async (_: { url: string }) => ({ id: 1 })),
+      onRemoved: event<[number]>(),
+    },
+    storage: { session: { get: vi.fn(async () => ({})), set: vi.fn(), remove: vi.fn() } },
+  };
+}
+
+export type FakeBrowser = ReturnType<typeof createFakeBrowser>;
+
+/** Serves the extension's locale files to fetch(), as the extension package would. */
+export function serveLocales() {
+  const fetch = vi.fn(async (url: string) => {
+    const match = new RegExp(`^${EXTENSION_URL}_locales/(\\w+)/messages\\.json$`).exec(url);
+    if (!match) throw new TypeError(`Unexpected fetch: ${url}`);
+    const body = catalog(match[1]!);
+    return { json: async () => body };
+  });
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
+}

@@ -1,0 +1,117 @@
+// The worker's top-level listeners, as a fresh worker start registers them.
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { DATA_NOW, generateNetwork, seedNetwork } from '../../bench/workerData.ts';
+import { createFakeBrowser, type FakeBrowser, serveLocales } from './fakeBrowser.ts';
+
+const fake = vi.hoisted(() => ({ browser: undefined as unknown as FakeBrowser }));
+vi.mock('webextension-polyfill', () => ({
+  default: new Proxy({}, { get: (_, key) => fake.browser[key as keyof FakeBrowser] }),
+}));
+
+const { db } = await import('../../../src/db/database.ts');
+const { getMeta, setMeta } = await import('../../../src/db/meta.ts');
+const { SCAN_ALARM } = await import('../../../src/background/alarms.ts');
+const { DIGEST_NOTIFICATION } = await import('../../../src/background/digest.ts');
+
+/** A worker start: the module is evaluated afresh, as after Chrome stopped the worker. */
+async function startWorker() {
+  vi.resetModules();
+  const { registerScanLifecycle } = await import('../../../src/background/lifecycle.ts');
+  registerScanLifecycle();
+}
+
+beforeEach(async () => {
+  fake.browser = createFakeBrowser();
+  serveLocales();
+  await Promise.all(db().tables.map((table) => table.clear()));
+});
+
+const openFlags = () => db().flags.where('state').equals('open').count();
+
+describe('on start', () => {
+  test('registers the scan listeners at top level and re-creates the alarm', async () => {
+    await startWorker();
+    expect(fake.browser.alarms.onAlarm.listeners).toHaveLength(1);
+    expect(fake.browser.runtime.onInstalled.listeners).toHaveLength(1);
+    expect(fake.browser.runtime.onStartup.listeners).toHaveLength(1);
+    expect(fake.browser.notifications?.onClicked.listeners).toHaveLength(1);
+    await vi.waitFor(() =>
+      expect(fake.browser.alarms.create).toHaveBeenCalledWith(
+        SCAN_ALARM,
+        expect.objectContaining({ periodInMinutes: 360 }),
+      ),
+    );
+  });
+
+  test('finishes a scan that a stop cut short, from its checkpoint and with its reference time', async () => {
+    const network = generateNetwork(50, 100, 6);
+    await seedNetwork(db(), network);
+    const ids = network.people.map((p) => p.id).sort();
+    const startedAt = Date.now() - 1000;
+    await setMeta(db(), 'scanCheckpoint', { now: startedAt, after: ids[24]! });
+    await startWorker();
+    await vi.waitFor(async () => expect(await getMeta(db(), 'scanCheckpoint')).toBeUndefined());
+    const raised = (await db().flags.toArray()).filter((f) => f.raisedAt > DATA_NOW);
+    expect(raised.every((f) => f.raisedAt === startedAt)).toBe(true);
+    expect(await getMeta(db(), 'lastScanAt')).toBe(startedAt);
+    // Only people after the checkpoint were scanned: the first half got no new flags.
+    const flagged = new Set(raised.map((f) => f.personId));
+    expect(flagged.size).toBeGreaterThan(0);
+    for (const id of flagged) expect(id > ids[24]!).toBe(true);
+    await vi.waitFor(() => expect(fake.browser.action.setBadgeText).toHaveBeenCalled());
+  });
+
+  test('without a scan under way, starting the worker scans nobody', async () => {
+    await seedNetwork(db(), generateNetwork(20, 20, 6));
+    await startWorker();
+    await vi.waitFor(() => expect(fake.browser.alarms.create).toHaveBeenCalled());
+    expect(await getMeta(db(), 'lastScanAt')).toBeUndefined();
+  });
+});
+
+describe('events', () => {
+  test.each([
+    ['install', (b: FakeBrowser) => b.runtime.onInstalled.fire({ reason: 'install' })],
+    ['browser startup', (b: FakeBrowser) => b.runtime.onStartup.fire()],
+    ['the scan alarm', (b: FakeBrowser) => b.alarms.onAlarm.fire({ name: SCAN_ALARM })],
+  ])('%s runs a full scan and sets the badge', async (_, fire) => {
+    await seedNetwork(db(), generateNetwork(30, 60, 8));
+    await startWorker();
+    fire(fake.browser);
+    await vi.waitFor(async () => expect(await getMeta(db(), 'lastScanAt')).toBeDefined());
+    const open = await openFlags();
+    expect(open).toBeGreaterThan(0);
+    // One extension API call per page tells Chrome the worker is busy.
+    expect(fake.browser.runtime.getPlatformInfo).toHaveBeenCalled();
+    await vi.waitFor(() =>
+      expect(fake.browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: String(open) }),
+    );
+  });
+
+  test('another alarm is not the scan', async () => {
+    await seedNetwork(db(), generateNetwork(10, 10, 8));
+    await startWorker();
+    fake.browser.alarms.onAlarm.fire({ name: 'something-else' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await getMeta(db(), 'lastScanAt')).toBeUndefined();
+  });
+
+  test('a click on the digest opens the flag list; other notifications are not ours', async () => {
+    await startWorker();
+    fake.browser.notifications?.onClicked.fire('someone-else');
+    fake.browser.notifications?.onClicked.fire(DIGEST_NOTIFICATION);
+    await vi.waitFor(() => expect(fake.browser.action.openPopup).toHaveBeenCalledOnce());
+    expect(fake.browser.notifications?.clear).toHaveBeenCalledWith(DIGEST_NOTIFICATION);
+    expect(fake.browser.notifications?.clear).toHaveBeenCalledOnce();
+  });
+
+  test('listens for digest clicks once the notifications permission is granted while running', async () => {
+    const notifications = fake.browser.notifications;
+    fake.browser.notifications = undefined;
+    await startWorker();
+    fake.browser.notifications = notifications;
+    fake.browser.permissions.onAdded.fire({ permissions: ['notifications'] });
+    fake.browser.permissions.onAdded.fire({ permissions: ['notifications'] });
+    expect(notifications?.onClicked.listeners).toHaveLength(1);
+  });
+});

@@ -1,0 +1,44 @@
+import { beforeEach, expect, test, vi } from 'vitest';
+import { createFakeBrowser, type FakeBrowser, serveLocales } from './fakeBrowser.ts';
+
+const fake = vi.hoisted(() => ({ browser: undefined as unknown as FakeBrowser }));
+vi.mock('webextension-polyfill', () => ({
+  default: new Proxy({}, { get: (_, key) => fake.browser[key as keyof FakeBrowser] }),
+}));
+
+const { plural, textFor } = await import('../../../src/background/text.ts');
+
+beforeEach(() => {
+  fake.browser = createFakeBrowser();
+  serveLocales();
+});
+
+test.each([
+  ['en', 'badge_title_none', [], 'Trust Notes: no open flags'],
+  ['en', 'import_reject_duplicateUrl', [12], 'Same profile as line 12'],
+  ['ar', 'badge_title_other', ['٥'], 'ملاحظات الثقة — تنبيهات مفتوحة: ٥'],
+  ['en', 'no_such_key', [], 'no_such_key'],
+] as const)('%s %s', async (language, key, subs, expected) => {
+  expect((await textFor(language)).t(key, ...subs)).toBe(expected);
+});
+
+test.each([
+  [1, 'Trust Notes: 1 open flag'],
+  [0, 'Trust Notes: 0 open flags'],
+  [2, 'Trust Notes: 2 open flags'],
+])('English plural forms: %i', async (count, expected) => {
+  expect(plural(await textFor('en'), 'badge_title', count)).toBe(expected);
+});
+
+test('each catalog is read from the package once', async () => {
+  const fetch = serveLocales();
+  vi.resetModules();
+  const fresh = await import('../../../src/background/text.ts');
+  await fresh.textFor('ar');
+  await fresh.textFor('ar');
+  await fresh.textFor('en');
+  expect(fetch.mock.calls.map(([url]) => url).sort()).toEqual([
+    'chrome-extension://test-id/_locales/ar/messages.json',
+    'chrome-extension://test-id/_locales/en/messages.json',
+  ]);
+});

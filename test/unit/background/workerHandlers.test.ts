@@ -1,0 +1,159 @@
+// The worker's message handlers behind the real router: sender checks, payload validation, and what each
+// message does to the database and the badge.
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import type { SenderLike } from '../../../src/messages/sender.ts';
+import { DATA_NOW, generateNetwork, seedNetwork } from '../../bench/workerData.ts';
+import { createFakeBrowser, EXTENSION_URL, type FakeBrowser, serveLocales } from './fakeBrowser.ts';
+
+const fake = vi.hoisted(() => ({ browser: undefined as unknown as FakeBrowser }));
+vi.mock('webextension-polyfill', () => ({
+  default: new Proxy({}, { get: (_, key) => fake.browser[key as keyof FakeBrowser] }),
+}));
+
+const { handlers } = await import('../../../src/background/handlers.ts');
+const { createMessageListener } = await import('../../../src/messages/router.ts');
+const { ALLOWED_SENDERS } = await import('../../../src/messages/protocol.ts');
+const { db } = await import('../../../src/db/database.ts');
+const { getMeta, saveSettings } = await import('../../../src/db/meta.ts');
+const { SCAN_ALARM } = await import('../../../src/background/alarms.ts');
+
+const listener = createMessageListener(handlers, () => ({
+  extensionId: 'test-id',
+  extensionOrigin: EXTENSION_URL,
+  isSupportedSiteUrl: (url) => url.startsWith('https://www.linkedin.com/'),
+}));
+
+const page: SenderLike = { id: 'test-id', url: `${EXTENSION_URL}src/options/index.html` };
+const contentScript: SenderLike = {
+  id: 'test-id',
+  url: 'https://www.linkedin.com/in/someone/',
+  frameId: 0,
+  tab: { id: 3 },
+};
+const otherExtension: SenderLike = { id: 'other-id', url: 'chrome-extension://other-id/page.html' };
+
+beforeEach(async () => {
+  fake.browser = createFakeBrowser();
+  serveLocales();
+  const tdb = db();
+  await Promise.all(tdb.tables.map((table) => table.clear()));
+});
+
+const openFlags = () => db().flags.where('state').equals('open').count();
+
+test('the worker handles every message type of the protocol, and each lists its allowed senders', () => {
+  expect(Object.keys(handlers).sort()).toEqual(Object.keys(ALLOWED_SENDERS).sort());
+});
+
+test.each(['page:scanNow', 'page:personChanged', 'page:flagsChanged', 'page:settingsChanged'] as const)(
+  '%s is for extension pages only',
+  (type) => {
+    expect(ALLOWED_SENDERS[type]).toEqual(['extensionPage']);
+  },
+);
+
+describe('page:scanNow', () => {
+  test('from an extension page: scans everyone, sets the badge, answers with the open count', async () => {
+    await seedNetwork(db(), generateNetwork(40, 80, 9));
+    const reply = await listener({ type: 'page:scanNow', payload: {} }, page);
+    const open = await openFlags();
+    expect(open).toBeGreaterThan(0);
+    expect(reply).toEqual({ ok: true, value: { openFlags: open } });
+    expect(fake.browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: String(open) });
+    expect(await getMeta(db(), 'scanCheckpoint')).toBeUndefined();
+    expect(await getMeta(db(), 'lastScanAt')).toBeGreaterThan(DATA_NOW);
+  });
+});
+
+describe('page:personChanged', () => {
+  test('rescans that person and updates the badge', async () => {
+    const network = generateNetwork(5, 0, 4);
+    await seedNetwork(db(), network);
+    await listener({ type: 'page:scanNow', payload: {} }, page);
+    const dormant = (await db().flags.where('state').equals('open').toArray())[0]!;
+    await db().sharedWork.put({
+      id: 'w-new',
+      personId: dormant.personId,
+      kind: 'smallTask',
+      direction: 'together',
+      status: 'planned',
+      createdAt: 0,
+      updatedAt: 0,
+    });
+    const before = await openFlags();
+    const reply = await listener(
+      { type: 'page:personChanged', payload: { personId: dormant.personId } },
+      page,
+    );
+    expect(reply).toEqual({ ok: true, value: { changed: 1 } });
+    expect((await db().flags.get(dormant.id))?.state).toBe('closed');
+    await vi.waitFor(() =>
+      expect(fake.browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: String(before - 1) }),
+    );
+  });
+});
+
+describe('page:flagsChanged', () => {
+  test('recounts the badge after the user snoozed a flag', async () => {
+    await db().flags.bulkPut([
+      { id: 'a:dormant', personId: 'a', kind: 'dormant', state: 'open', raisedAt: 0, updatedAt: 0 },
+      { id: 'b:dormant', personId: 'b', kind: 'dormant', state: 'snoozed', raisedAt: 0, updatedAt: 0 },
+    ]);
+    expect(await listener({ type: 'page:flagsChanged', payload: {} }, page)).toEqual({
+      ok: true,
+      value: { openFlags: 1 },
+    });
+    expect(fake.browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: '1' });
+  });
+});
+
+describe('page:settingsChanged', () => {
+  test('re-creates the alarm with the new period and rescans', async () => {
+    await seedNetwork(db(), generateNetwork(10, 10, 2));
+    await saveSettings(db(), { scanPeriodHours: 24 });
+    const reply = await listener({ type: 'page:settingsChanged', payload: {} }, page);
+    expect(reply).toEqual({ ok: true, value: { scanPeriodMinutes: 1440 } });
+    expect(fake.browser.alarms.create).toHaveBeenCalledWith(
+      SCAN_ALARM,
+      expect.objectContaining({ periodInMinutes: 1440 }),
+    );
+    await vi.waitFor(async () => expect(await getMeta(db(), 'lastScanAt')).toBeDefined());
+  });
+});
+
+describe('forged and malformed messages', () => {
+  test.each([
+    ['page:scanNow', {}],
+    ['page:personChanged', { personId: 'x' }],
+    ['page:flagsChanged', {}],
+    ['page:settingsChanged', {}],
+  ])('%s is refused from a content script and from another extension', async (type, payload) => {
+    for (const sender of [contentScript, otherExtension, { ...page, url: undefined }]) {
+      const reply = await listener({ type, payload }, sender);
+      expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(fake.browser.action.setBadgeText).not.toHaveBeenCalled();
+    expect(await getMeta(db(), 'scanCheckpoint')).toBeUndefined();
+  });
+
+  test.each<[string, unknown]>([
+    ['no payload', { type: 'page:personChanged' }],
+    ['a number for the person id', { type: 'page:personChanged', payload: { personId: 42 } }],
+    ['an empty person id', { type: 'page:personChanged', payload: { personId: '' } }],
+    ['an oversized person id', { type: 'page:personChanged', payload: { personId: 'x'.repeat(129) } }],
+    ['an array payload', { type: 'page:scanNow', payload: [] }],
+    ['a string payload', { type: 'page:flagsChanged', payload: 'now' }],
+    ['a null payload', { type: 'page:settingsChanged', payload: null }],
+  ])('%s gets a "malformed" error, and nothing runs', async (_, message) => {
+    expect(await listener(message, page)).toMatchObject({ ok: false, error: { code: 'malformed' } });
+    expect(fake.browser.action.setBadgeText).not.toHaveBeenCalled();
+    expect(fake.browser.alarms.create).not.toHaveBeenCalled();
+  });
+
+  test('an unknown person is a harmless rescan', async () => {
+    expect(await listener({ type: 'page:personChanged', payload: { personId: 'nobody' } }, page)).toEqual({
+      ok: true,
+      value: { changed: 0 },
+    });
+  });
+});
