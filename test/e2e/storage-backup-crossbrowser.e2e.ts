@@ -3,9 +3,9 @@ import type { Page as ChromiumPage } from 'playwright-core';
 import type { Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DIST, launchWithExtension } from './browser.mjs';
-import { DIST_FIREFOX, launchFirefox } from './firefox/browser.mjs';
+import { DIST_FIREFOX, launchFirefox, quietBackground } from './firefox/browser.mjs';
 import type { StorageHarness } from './storageHarness/page.ts';
-import { extensionWithHarness, HARNESS_PAGE } from './storageHarness.mjs';
+import { extensionWithHarness, HARNESS_PAGE, quietWorker } from './storageHarness.mjs';
 
 // A backup made in Chromium restores in Firefox, and one made in Firefox restores in Chromium: the
 // real export, validation and restore code, in both real browsers, with the file carried across.
@@ -25,6 +25,14 @@ beforeAll(async () => {
   [chromium, firefox] = await Promise.all([
     launchWithExtension({ extensions: [chromeDir] }),
     launchFirefox({ dist: firefoxDir }),
+  ]);
+  // No scan may write flags or bookkeeping while the test compares the two databases.
+  await Promise.all([
+    quietWorker(chromium.context, chromium.extensionId),
+    firefox.openExtensionPage('manifest.json').then(async (page) => {
+      await quietBackground(page);
+      await page.close();
+    }),
   ]);
   inChromium = await chromium.context.newPage();
   await inChromium.goto(`chrome-extension://${chromium.extensionId}/${HARNESS_PAGE}`);

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { DIST, launchWithExtension } from './browser.mjs';
 import type { StorageHarness } from './storageHarness/page.ts';
-import { extensionWithHarness, HARNESS_PAGE } from './storageHarness.mjs';
+import { extensionWithHarness, HARNESS_PAGE, quietWorker } from './storageHarness.mjs';
 
 // Quota, for real, in Chromium: the DevTools protocol lowers the extension origin's quota, and the
 // real import and restore code writes into real IndexedDB until the browser refuses.
@@ -23,9 +23,10 @@ afterAll(async () => {
 });
 
 /**
- * Launches the build (with the harness page) and lowers its origin's quota at once. The order
- * matters: Chromium's IndexedDB reads an origin's quota when it first opens the origin's storage, so
- * an override sent after the database was opened is ignored for the rest of the session.
+ * Launches the build (with the harness page) and lowers its origin's quota. The order matters:
+ * Chromium's IndexedDB takes an origin's quota when it opens the origin's storage and keeps it while
+ * any context of the origin has it open, and the worker opens the database as it starts. So the
+ * worker finishes its install scan and is stopped first, with its alarm removed so it stays stopped.
  */
 async function launch(manifest?: (m: { permissions: string[] }) => unknown) {
   const dir = await extensionWithHarness(DIST, manifest ? { manifest } : {});
@@ -34,6 +35,7 @@ async function launch(manifest?: (m: { permissions: string[] }) => unknown) {
     () => ext.close(),
     () => rmSync(dir, { recursive: true, force: true }),
   );
+  await quietWorker(ext.context, ext.extensionId, { stop: true });
   const page = await ext.context.newPage();
   const cdp = await ext.context.newCDPSession(page);
   await cdp.send('Storage.overrideQuotaForOrigin', {

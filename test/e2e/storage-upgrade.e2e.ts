@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DIST, launchWithExtension, ROOT } from './browser.mjs';
 import type { StorageHarness } from './storageHarness/page.ts';
-import { extensionWithHarness, HARNESS_PAGE } from './storageHarness.mjs';
+import { extensionWithHarness, HARNESS_PAGE, quietWorker } from './storageHarness.mjs';
 
 // A schema upgrade while the old version's pages are open, in real Chromium with a real second
 // schema version: the build in test as shipped (version 1), then a build of the same source with the
@@ -28,6 +28,9 @@ beforeAll(async () => {
   });
   upgraded = await extensionWithHarness(build, { env: UPGRADE_ENV, into: join(work, 'upgraded') });
   ext = await launchWithExtension({ extensions: [installed] });
+  // The worker stays up with the database open (an old-version connection the upgrade must not wait
+  // on), but no scan writes while the test compares data.
+  await quietWorker(ext.context, ext.extensionId);
 });
 afterAll(async () => {
   await ext?.close();

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { ROOT } from './browser.mjs';
+import { stopWorker } from './workerHarness.mjs';
 
 export const HARNESS_PAGE = 'tn-harness/index.html';
 
@@ -81,4 +82,30 @@ async function buildHarness(outDir, env) {
     join(outDir, 'index.html'),
     '<!doctype html><meta charset="utf-8"><title>storage harness</title><div id="app"></div><script type="module" src="./page.js"></script>\n',
   );
+}
+
+/**
+ * Chromium: waits for the worker's install scan to finish (it re-arms the scan alarm one period ahead
+ * when it does), then removes the alarm so no scan writes to the database while a test compares
+ * snapshots. With `stop`, the worker is stopped too, so no context of the extension has the database
+ * open. Works from a bare extension page (the manifest), closed at the end: an open page of the origin
+ * keeps its storage open too.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {string} extensionId
+ * @param {{ stop?: boolean }} [opts]
+ */
+export async function quietWorker(context, extensionId, opts = {}) {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/manifest.json`);
+  await page.waitForFunction(
+    async () => {
+      const alarm = (await chrome.alarms.getAll())[0];
+      return alarm !== undefined && alarm.scheduledTime > Date.now() + 60 * 60_000;
+    },
+    undefined,
+    { polling: 100, timeout: 30_000 },
+  );
+  if (opts.stop) await stopWorker(page);
+  await page.evaluate(() => chrome.alarms.clearAll());
+  await page.close();
 }

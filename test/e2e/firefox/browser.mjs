@@ -311,3 +311,19 @@ async function navigateExtensionPage(connection, page, url) {
   await connection.send('browsingContext.navigate', { context, url, wait: 'none' });
   await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', {}, url);
 }
+
+/**
+ * Waits for the background's install scan to finish (it re-arms the scan alarm one period ahead when
+ * it does), then removes the alarm, so no scan writes to the database while a test compares data.
+ * @param {import('puppeteer-core').Page} page an extension page
+ */
+export async function quietBackground(page) {
+  await page.waitForFunction(
+    async () => {
+      const alarm = (await chrome.alarms.getAll())[0];
+      return alarm !== undefined && alarm.scheduledTime > Date.now() + 60 * 60_000;
+    },
+    { polling: 100, timeout: 30_000 },
+  );
+  await page.evaluate(() => chrome.alarms.clearAll());
+}
