@@ -1,6 +1,8 @@
 import type { ComponentChild } from 'preact';
 import { render } from 'preact';
 import type { Language } from '../core/types.ts';
+import { db } from '../db/database.ts';
+import { reloadOnVersionChange } from '../db/versionChange.ts';
 import { applyDocumentLanguage, initI18n, t } from './i18n.ts';
 import './theme.css';
 
@@ -16,6 +18,8 @@ export async function boot(
   await initI18n(await language);
   applyDocumentLanguage(document.documentElement);
   document.title = t(titleKey);
+  // An extension update that upgrades the schema must not wait on this page, nor run under its old code.
+  reloadOnVersionChange(db());
   const root = document.getElementById('app');
   if (root) render(app(), root);
 }

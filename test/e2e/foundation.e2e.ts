@@ -42,7 +42,7 @@ describe('manifest', () => {
     const m = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
     expect(m.manifest_version).toBe(3);
     expect(m.host_permissions).toEqual(['https://*.linkedin.com/*']);
-    expect(m.permissions.sort()).toEqual(['alarms', 'scripting', 'storage']);
+    expect(m.permissions.sort()).toEqual(['alarms', 'scripting', 'storage', 'unlimitedStorage']);
     expect(m.web_accessible_resources).toHaveLength(1);
     expect(m.web_accessible_resources[0].resources).toEqual(['src/panel/index.html']);
     expect(m.web_accessible_resources[0].use_dynamic_url).toBe(true);
