@@ -20,4 +20,4 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void forgetTab(tabId);
 });
 
-registerScanLifecycle();
+void registerScanLifecycle();
