@@ -43,7 +43,8 @@ export default defineConfig(({ mode }) => {
       // Extension pages load from disk; source maps would only bloat the package.
       sourcemap: false,
       rollupOptions: {
-        input: { panel: 'src/panel/index.html' },
+        // The panel is only reached through web_accessible_resources; the demo page only by `npm start`.
+        input: { panel: 'src/panel/index.html', demo: 'src/demo/index.html' },
       },
     },
   };

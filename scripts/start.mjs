@@ -1,13 +1,15 @@
-// `npm start`: builds the extension and opens Chromium with it loaded, in a fresh temporary profile,
-// on a demo LinkedIn profile served from a page in this repo. No network: every other request is refused.
-// With a display it opens a window and runs until that window closes; without one it runs headless,
-// saves screenshots of the profile page, the popup and the options page, prints their paths and exits.
+// `npm start`: builds the extension and opens Chromium with it loaded, in a fresh temporary profile, seeded
+// with a small demo network, on a demo LinkedIn profile served from a page in this repo. No network: every
+// other request is refused.
+// With a display it opens a window and runs until that window closes; without one it runs headless, saves
+// screenshots of the panel (badge and expanded), a dormant contact, the popup and the options page, prints
+// their paths and exits.
 import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumPath, launchWithExtension, ROOT, serveFixtures } from '../test/e2e/browser.mjs';
-import { DEMO_FIXTURES, DEMO_PROFILE_URL } from './demo.mjs';
+import { DEMO_DORMANT_URL, DEMO_FIXTURES, DEMO_PROFILE_URL, seedDemo } from './demo.mjs';
 
 try {
   chromiumPath();
@@ -21,12 +23,33 @@ execSync('npx vite build', { cwd: ROOT, stdio: 'inherit' });
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const ext = await launchWithExtension({ headless: !hasDisplay, viewport: hasDisplay ? null : undefined });
 await serveFixtures(ext.context, DEMO_FIXTURES);
+const seeded = await seedDemo(ext.context, ext.extensionId);
+console.log(`Demo network: ${seeded} people.`);
+
+const panelFrame = async (page) => {
+  const prefix = `chrome-extension://${ext.extensionId}/src/panel/`;
+  await page.waitForFunction(() => document.querySelector('[data-trust-notes-host]'), null, {
+    timeout: 15_000,
+  });
+  for (let i = 0; i < 200; i++) {
+    const frame = page.frames().find((f) => f.url().startsWith(prefix));
+    if (frame) return frame;
+    await page.waitForTimeout(50);
+  }
+  throw new Error('The panel did not load.');
+};
 
 const profile = ext.context.pages()[0] ?? (await ext.context.newPage());
 await profile.goto(DEMO_PROFILE_URL);
+const frame = await panelFrame(profile);
+const badge = frame.getByTestId('tn-badge');
+await badge.waitFor({ timeout: 15_000 });
 
 if (hasDisplay) {
+  // The first look: Jane's record open on her profile, from the first meeting to her recommendation.
+  await badge.click();
   console.log(`Trust Notes is loaded (id ${ext.extensionId}). Close the browser window to stop.`);
+  console.log(`Also try ${DEMO_DORMANT_URL} (dormant for five years) and the toolbar popup.`);
   await new Promise((done) => ext.context.on('close', done));
   process.exit(0);
 }
@@ -34,10 +57,22 @@ if (hasDisplay) {
 const outDir = join(tmpdir(), `trust-notes-screenshots-${Date.now()}`);
 mkdirSync(outDir, { recursive: true });
 const shots = [];
-await profile.locator('[data-trust-notes-host]').waitFor({ state: 'attached', timeout: 15_000 });
-await profile.waitForTimeout(300);
-shots.push(join(outDir, 'profile.png'));
-await profile.screenshot({ path: shots.at(-1) });
+const shoot = async (page, name) => {
+  await page.waitForTimeout(300);
+  shots.push(join(outDir, `${name}.png`));
+  await page.screenshot({ path: shots.at(-1) });
+};
+await shoot(profile, 'profile-badge');
+await badge.click();
+await frame.locator('main.tn-panel').waitFor();
+await shoot(profile, 'profile-panel');
+
+const dormant = await ext.context.newPage();
+await dormant.goto(DEMO_DORMANT_URL);
+const dormantFrame = await panelFrame(dormant);
+await dormantFrame.getByTestId('tn-badge').click();
+await dormantFrame.locator('.tn-flag').waitFor();
+await shoot(dormant, 'dormant-panel');
 
 for (const [name, path, size] of [
   ['popup', 'src/popup/index.html', { width: 400, height: 560 }],
@@ -47,9 +82,7 @@ for (const [name, path, size] of [
   await page.setViewportSize(size);
   await page.goto(`chrome-extension://${ext.extensionId}/${path}`);
   await page.locator('main').waitFor();
-  await page.waitForTimeout(300);
-  shots.push(join(outDir, `${name}.png`));
-  await page.screenshot({ path: shots.at(-1) });
+  await shoot(page, name);
   await page.close();
 }
 await ext.close();

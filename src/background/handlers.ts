@@ -1,8 +1,11 @@
 import browser from 'webextension-polyfill';
 import type { ProfileSnapshot, Site } from '../core/types.ts';
+import { db } from '../db/database.ts';
+import { recordSeenProfile } from '../db/mutations.ts';
 import { ProtocolError } from '../messages/protocol.ts';
 import type { Handlers } from '../messages/router.ts';
 import { optionalInteger, optionalString, record, requiredString } from '../messages/validate.ts';
+import { snapshotMatchesPage } from './profilePages.ts';
 import { rememberTabProfile, tabProfile } from './tabProfiles.ts';
 import { workerHandlers } from './workerHandlers.ts';
 
@@ -47,10 +50,12 @@ export const handlers: Handlers = {
       if (tabId === undefined) throw new ProtocolError('forbidden', 'No tab.');
       // The snapshot must describe the page that sent it, not some other profile. sender.url keeps the
       // document's first URL after pushState navigations, while the tab's URL follows them.
-      if (snapshot && snapshot.url !== (sender.tab?.url ?? sender.url)) {
-        throw new ProtocolError('forbidden', 'Snapshot URL is not the tab URL.');
+      if (snapshot && !snapshotMatchesPage(snapshot, sender.tab?.url ?? '')) {
+        throw new ProtocolError('forbidden', 'Snapshot is not the profile the tab shows.');
       }
       await rememberTabProfile(tabId, snapshot);
+      // A linked person's name, headline and photo follow their page; an unknown profile creates no one.
+      if (snapshot) await recordSeenProfile(db(), snapshot);
       return { recorded: true };
     },
   },

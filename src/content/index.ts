@@ -1,40 +1,113 @@
-// Content script: finds the profile on the page, mounts the panel host, and tells the worker what the
-// tab shows. It never touches IndexedDB (that would be the page's database) and never sees notes.
-import { mountHost } from './host.ts';
-import { detectLinkedInProfile } from './linkedin.ts';
+// Content script: finds the profile on the page (through the sites registry), mounts the panel frame, and
+// tells the worker what the tab shows. It never touches IndexedDB (that would be the page's database), never
+// sees notes, and shows nothing private itself: everything private lives in the extension-origin frame.
+import { makeProfileKey } from '../core/identity.ts';
+import type { ProfileSnapshot } from '../core/types.ts';
+import type { PanelLayout } from '../messages/protocol.ts';
+import { detectProfile } from '../sites/index.ts';
+import { mountHost, type PanelHost } from './host.ts';
 import { watchPage } from './navigation.ts';
-import { send } from './runtime.ts';
+import { onExtensionNotice, send } from './runtime.ts';
 
-interface PageState {
-  href: string;
-  controller: AbortController;
-  key: string | null;
-  mounted: boolean;
+/** After an in-app navigation, how long a profile that reads exactly like the previous one is taken as stale. */
+const STALE_MS = 1000;
+
+interface ProfileState {
+  key: string;
+  /** The page the snapshot was read on; sub-pages of the same profile (details, activity) are not re-read. */
+  href: string | null;
+  sent: string | null;
+  /** The previous profile's snapshot: the page may still show it for a moment after the URL changed. */
+  previous: ProfileSnapshot | null;
+  staleUntil: number;
 }
 
-let state: PageState | null = null;
+let mounted: { controller: AbortController; panel: PanelHost } | null = null;
+let profile: ProfileState | null = null;
+let lastSnapshot: ProfileSnapshot | null = null;
+
+function unmount(): void {
+  mounted?.controller.abort();
+  mounted = null;
+}
+
+function leaveProfile(): void {
+  if (!profile) return;
+  const reported = profile.sent !== null;
+  profile = null;
+  lastSnapshot = null;
+  unmount();
+  if (reported) void send('content:profileSeen', { snapshot: null });
+}
+
+function ensureMounted(): void {
+  if (mounted) return;
+  const controller = new AbortController();
+  const panel = mountHost(controller.signal);
+  if (!panel) return;
+  mounted = { controller, panel };
+}
+
+function sameText(a: ProfileSnapshot, b: ProfileSnapshot): boolean {
+  return a.name === b.name && a.headline === b.headline;
+}
 
 function onPageChange(): void {
   const href = location.href;
-  if (state?.href !== href) {
-    // A new page: tear down everything the previous one set up (refined-github's per-page signal).
-    const hadProfile = state?.key != null;
-    state?.controller.abort();
-    state = { href, controller: new AbortController(), key: null, mounted: false };
-    const found = detectLinkedInProfile(new URL(href));
-    state.key = found?.key ?? null;
-    if (!found && hadProfile) void send('content:profileSeen', { snapshot: null });
+  const url = new URL(href);
+  const found = detectProfile(url, document);
+  if (!found) {
+    leaveProfile();
+    return;
   }
-  if (!state.key || state.mounted) return;
-  // Mount once the profile has rendered its name: before that the page is a skeleton.
-  if (!document.querySelector('main h1, h1')) return;
-  state.mounted = mountHost(state.controller.signal) !== null;
-  const found = detectLinkedInProfile(new URL(href));
-  if (state.mounted && found) {
-    void send('content:profileSeen', {
-      snapshot: { site: 'linkedin', key: found.key, handle: found.handle, url: href },
-    });
+  const key = makeProfileKey(found.adapter.site, found.handle);
+  if (profile?.key !== key) {
+    profile = { key, href: null, sent: null, previous: lastSnapshot, staleUntil: Date.now() + STALE_MS };
   }
+  // Mount as soon as the URL is a profile: the frame loads while the page renders the profile.
+  ensureMounted();
+  if (profile.href !== null && profile.href !== href) return;
+  if (!document.querySelector(found.adapter.readySelector)) return;
+  const snapshot = found.adapter.read(url, document);
+  if (!snapshot) return;
+  if (profile.previous && sameText(snapshot, profile.previous) && Date.now() < profile.staleUntil) {
+    // The old profile's name is still on screen; look again when the page changes, or once the wait is over.
+    setTimeout(onPageChange, profile.staleUntil - Date.now() + 1);
+    return;
+  }
+  const text = JSON.stringify(snapshot);
+  if (text === profile.sent) return;
+  profile.sent = text;
+  profile.href = href;
+  lastSnapshot = snapshot;
+  void send('content:profileSeen', { snapshot });
 }
 
-watchPage(onPageChange, new AbortController().signal);
+function parseLayout(message: unknown): PanelLayout | null {
+  const m = message as { type?: unknown; payload?: Partial<Record<string, unknown>> } | null;
+  const p = m?.type === 'panel:layout' ? m.payload : undefined;
+  if (!p) return null;
+  if (p.mode === 'hidden') return { mode: 'hidden' };
+  if (p.mode === 'expanded') return { mode: 'expanded', focus: p.focus === true };
+  if (p.mode === 'badge' && Number.isFinite(p.width) && Number.isFinite(p.height)) {
+    return { mode: 'badge', width: p.width as number, height: p.height as number };
+  }
+  return null;
+}
+
+function start(): void {
+  const lifetime = new AbortController().signal;
+  onExtensionNotice((message) => {
+    const layout = parseLayout(message);
+    if (layout) mounted?.panel.setLayout(layout);
+  }, lifetime);
+  watchPage(onPageChange, lifetime);
+}
+
+// One instance per page: the manifest entry and a registered script (for a site granted later) can both match,
+// and they would share this isolated world.
+const world = globalThis as { __trustNotesContent?: boolean };
+if (!world.__trustNotesContent) {
+  world.__trustNotesContent = true;
+  start();
+}

@@ -1,8 +1,10 @@
 /**
- * Follows single-page-app navigation without patching the page's history (which lives in another
- * world): LinkedIn, GitHub and X change the URL with pushState and then re-render, so a DOM mutation
- * batch is the earliest moment we can observe both the new URL and the new content.
- * `onChange` runs once per batch; it is cheap when nothing changed.
+ * Follows single-page-app navigation without patching the page's history (which lives in another world).
+ * LinkedIn, GitHub and X change the URL with pushState and then re-render:
+ * - the Navigation API (where the engine has it) reports the URL change itself, before the new view renders,
+ *   so the panel frame can start loading while the page is still rendering;
+ * - a DOM mutation batch is the moment the new content is there to read.
+ * `onChange` runs at most once per microtask; it is cheap when nothing changed.
  */
 export function watchPage(onChange: () => void, signal: AbortSignal): void {
   let scheduled = false;
@@ -16,8 +18,10 @@ export function watchPage(onChange: () => void, signal: AbortSignal): void {
     queueMicrotask(run);
   };
   const observer = new MutationObserver(schedule);
-  observer.observe(document.documentElement, { childList: true, subtree: true });
+  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   window.addEventListener('popstate', schedule, { signal });
+  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+  navigation?.addEventListener('currententrychange', schedule, { signal });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   schedule();
 }

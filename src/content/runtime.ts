@@ -3,8 +3,21 @@
 // tiny self-contained file, since it runs on every LinkedIn page.
 import type { MessageType, Reply, RequestOf, ResponseOf } from '../messages/protocol.ts';
 
+interface MinimalSender {
+  id?: string;
+  url?: string;
+}
+
 interface MinimalRuntime {
-  runtime: { sendMessage(message: unknown): Promise<unknown>; getURL(path: string): string };
+  runtime: {
+    id: string;
+    sendMessage(message: unknown): Promise<unknown>;
+    getURL(path: string): string;
+    onMessage: {
+      addListener(listener: (message: unknown, sender: MinimalSender) => void): void;
+      removeListener(listener: (message: unknown, sender: MinimalSender) => void): void;
+    };
+  };
   i18n: { getMessage(key: string, subs?: string | string[]): string };
 }
 
@@ -22,4 +35,18 @@ export async function send<K extends MessageType>(
     // The extension was reloaded or updated under this page: this script is orphaned and stays quiet.
     return null;
   }
+}
+
+/**
+ * Listens to notices from this extension's own pages only (the panel frame), never from a web page or
+ * another extension. Stops when `signal` aborts.
+ */
+export function onExtensionNotice(listener: (message: unknown) => void, signal: AbortSignal): void {
+  // chrome-extension://<id>/ or moz-extension://<uuid>/: the base of this extension's own pages.
+  const base = ext.runtime.getURL('');
+  const wrapped = (message: unknown, sender: MinimalSender) => {
+    if (sender.id === ext.runtime.id && sender.url?.startsWith(base)) listener(message);
+  };
+  ext.runtime.onMessage.addListener(wrapped);
+  signal.addEventListener('abort', () => ext.runtime.onMessage.removeListener(wrapped), { once: true });
 }

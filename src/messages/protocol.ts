@@ -30,6 +30,30 @@ export interface Protocol {
 }
 
 export type MessageType = keyof Protocol;
+
+/**
+ * How the panel frame wants to be shown: nothing yet, the small badge (its measured size), or the expanded panel
+ * (`focus` when the keyboard shortcut opened it, so the keyboard lands inside).
+ */
+export type PanelLayout =
+  | { mode: 'hidden' }
+  | { mode: 'badge'; width: number; height: number }
+  | { mode: 'expanded'; focus: boolean };
+
+/**
+ * Notifications between the panel and its tab, outside the worker's request → response router:
+ * - `panel:layout`: the panel frame → its tab's content script (tabs.sendMessage to frame 0);
+ * - `worker:togglePanel`: the worker → the panel frames (runtime.sendMessage), from the keyboard shortcut.
+ * Each receiver checks that the sender is this extension's own code.
+ */
+export interface PanelNotices {
+  'panel:layout': PanelLayout;
+  'worker:togglePanel': { tabId: number };
+}
+
+export type PanelNotice = {
+  [K in keyof PanelNotices]: { type: K; payload: PanelNotices[K] };
+}[keyof PanelNotices];
 export type RequestOf<K extends MessageType> = Protocol[K]['req'];
 export type ResponseOf<K extends MessageType> = Protocol[K]['res'];
 

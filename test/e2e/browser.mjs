@@ -23,6 +23,30 @@ export function chromiumPath() {
   return found;
 }
 
+// Playwright turns Chromium's third-party storage partitioning off (microsoft/playwright#32230). Real Chrome has
+// it on, and with it an extension frame embedded in a site (the panel) opens the extension's own IndexedDB.
+// With it off and third-party cookies blocked (Chromium's default), the panel frame is denied all storage.
+// So the suite runs with Chrome's default: Playwright's feature list minus that one entry.
+const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+const disableFeatures = (list) => `--disable-features=${list.join(',')}`;
+
 /**
  * @param {{ extensions?: string[], headless?: boolean, userDataDir?: string, viewport?: {width:number,height:number} | null,
  *           colorScheme?: 'light'|'dark', locale?: string, args?: string[] }} [opts]
@@ -41,7 +65,9 @@ export async function launchWithExtension(opts = {}) {
     viewport: opts.viewport === undefined ? { width: 1280, height: 900 } : opts.viewport,
     colorScheme: opts.colorScheme ?? 'light',
     locale: opts.locale ?? 'en-US',
+    ignoreDefaultArgs: [disableFeatures(PLAYWRIGHT_DISABLED_FEATURES)],
     args: [
+      disableFeatures(PLAYWRIGHT_DISABLED_FEATURES.filter((f) => f !== 'ThirdPartyStoragePartitioning')),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

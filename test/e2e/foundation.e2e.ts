@@ -38,13 +38,16 @@ async function tabProfileKey(page: Page): Promise<string | null> {
 }
 
 describe('manifest', () => {
-  test('is MV3, asks only for what it uses, and exposes no web-accessible resource yet', () => {
+  test('is MV3, asks only for what it uses, and exposes only the panel page, through a dynamic URL', () => {
     const m = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
     expect(m.manifest_version).toBe(3);
-    expect(m.host_permissions).toEqual(['https://www.linkedin.com/*']);
-    expect(m.permissions.sort()).toEqual(['alarms', 'storage']);
-    expect(m.web_accessible_resources ?? []).toEqual([]);
-    expect(m.content_scripts[0].matches).toEqual(['https://www.linkedin.com/*']);
+    expect(m.host_permissions).toEqual(['https://*.linkedin.com/*']);
+    expect(m.permissions.sort()).toEqual(['alarms', 'scripting', 'storage']);
+    expect(m.web_accessible_resources).toHaveLength(1);
+    expect(m.web_accessible_resources[0].resources).toEqual(['src/panel/index.html']);
+    expect(m.web_accessible_resources[0].use_dynamic_url).toBe(true);
+    expect(m.web_accessible_resources[0].extension_ids).toBeUndefined();
+    expect(m.content_scripts[0].matches).toEqual(['https://*.linkedin.com/*']);
   });
 });
 

@@ -1,0 +1,90 @@
+// The worker side of optional sites: the content script runs on a site beyond LinkedIn only while the user has
+// granted its host permission. Registered at every worker start and on permissions.onAdded/onRemoved, so a
+// grant from the options page or the popup takes effect without reloading the extension.
+import browser from 'webextension-polyfill';
+import type { Site } from '../core/types.ts';
+import { optionalSites } from '../sites/index.ts';
+
+const ID_PREFIX = 'trust-notes-site-';
+
+export const scriptId = (site: Site): string => `${ID_PREFIX}${site}`;
+
+/** What to change so that exactly the granted sites have a registered content script. */
+export function planSiteScripts(
+  granted: readonly Site[],
+  registeredIds: readonly string[],
+): { register: Site[]; unregister: string[] } {
+  const wanted = new Set(granted.map(scriptId));
+  const ours = registeredIds.filter((id) => id.startsWith(ID_PREFIX));
+  const have = new Set(ours);
+  return {
+    register: granted.filter((site) => !have.has(scriptId(site))),
+    unregister: ours.filter((id) => !wanted.has(id)),
+  };
+}
+
+/** The optional sites whose every host pattern is granted. */
+export async function grantedSites(): Promise<Site[]> {
+  const sites = optionalSites();
+  const granted = await Promise.all(
+    sites.map(({ matches }) => browser.permissions.contains({ origins: matches })),
+  );
+  return sites.filter((_, i) => granted[i]).map(({ site }) => site);
+}
+
+/** The built content script, as the manifest's own (LinkedIn) entry names it. */
+function contentScriptFiles(): string[] {
+  return browser.runtime.getManifest().content_scripts?.[0]?.js ?? [];
+}
+
+async function sync(): Promise<Site[]> {
+  const [granted, registered] = await Promise.all([
+    grantedSites(),
+    browser.scripting.getRegisteredContentScripts(),
+  ]);
+  const plan = planSiteScripts(
+    granted,
+    registered.map((script) => script.id),
+  );
+  if (plan.unregister.length) await browser.scripting.unregisterContentScripts({ ids: plan.unregister });
+  const js = contentScriptFiles();
+  const matchesOf = new Map(optionalSites().map(({ site, matches }) => [site, matches]));
+  if (plan.register.length && js.length) {
+    await browser.scripting.registerContentScripts(
+      plan.register.map((site) => ({
+        id: scriptId(site),
+        matches: matchesOf.get(site) ?? [],
+        js,
+        runAt: 'document_idle' as const,
+        persistAcrossSessions: true,
+      })),
+    );
+  }
+  return plan.register;
+}
+
+// onAdded and a worker start can overlap; registering the same id twice is an error, so syncs run one by one.
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Brings the registered content scripts in line with the granted permissions; returns newly enabled sites. */
+export function syncSiteScripts(): Promise<Site[]> {
+  const next = queue.then(sync, sync);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+/** Newly granted sites also get the content script in tabs already open on them. */
+export async function injectIntoOpenTabs(sites: readonly Site[]): Promise<void> {
+  const js = contentScriptFiles();
+  const matchesOf = new Map(optionalSites().map(({ site, matches }) => [site, matches]));
+  for (const site of sites) {
+    const tabs = await browser.tabs.query({ url: matchesOf.get(site) ?? [] });
+    await Promise.all(
+      tabs.map((tab) =>
+        tab.id === undefined
+          ? undefined
+          : browser.scripting.executeScript({ target: { tabId: tab.id }, files: js }).catch(() => undefined),
+      ),
+    );
+  }
+}

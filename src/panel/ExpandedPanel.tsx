@@ -1,0 +1,55 @@
+// The expanded panel, loaded on demand: the badge shows first with little code, and this (the trust ledger and
+// every form) loads in the background right after, or at the latest on the first click.
+import { useEffect, useId, useRef } from 'preact/hooks';
+import type { ProfileSnapshot } from '../core/types.ts';
+import type { PersonRecord } from '../db/queries.ts';
+import { t } from '../ui/i18n.ts';
+import { ProfileTrustView } from '../ui/ProfileTrustView.tsx';
+import { evaluateView } from '../ui/profileView.ts';
+
+export function ExpandedPanel(props: {
+  snapshot: ProfileSnapshot;
+  record: PersonRecord | null;
+  onClose: () => void;
+}) {
+  const { snapshot, record, onClose } = props;
+  const headingId = useId();
+  const close = useRef(onClose);
+  close.current = onClose;
+  useEffect(() => {
+    // Focus lands on the person's name, so a screen reader announces whom the panel is about. When the
+    // shortcut opened the panel, the content script focuses the frame afterwards, which resets focus to the
+    // body: the name takes it again then.
+    const focusName = () => document.getElementById(headingId)?.focus();
+    focusName();
+    const onFrameFocus = () => {
+      if (document.activeElement === document.body) focusName();
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') close.current();
+    };
+    window.addEventListener('focus', onFrameFocus);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('focus', onFrameFocus);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [headingId]);
+  return (
+    <main class="tn-panel" aria-labelledby={headingId}>
+      <div class="tn-panel-bar">
+        <h1>{t('ext_name')}</h1>
+        <button type="button" class="tn-secondary" aria-expanded="true" onClick={onClose}>
+          {t('panel_collapse')}
+        </button>
+      </div>
+      <div class="tn-panel-body">
+        <ProfileTrustView
+          snapshot={snapshot}
+          view={evaluateView(record, snapshot, new Date())}
+          headingId={headingId}
+        />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,88 @@
+import { useId } from 'preact/hooks';
+import type { ProfileSnapshot } from '../core/types.ts';
+import { FlagCard } from './FlagCard.tsx';
+import { t } from './i18n.ts';
+import { fullRecordUrl } from './links.ts';
+import { NotesList } from './NotesList.tsx';
+import { PersonSummary } from './PersonSummary.tsx';
+import { addNoteOnProfile, addWorkOnProfile, dismissFlagForGood, snoozeFlagUntil } from './personActions.ts';
+import type { ProfileView } from './profileView.ts';
+import { QuickAddWork } from './QuickAddWork.tsx';
+import { TrustDirections } from './TrustDirections.tsx';
+import { VouchBox } from './VouchBox.tsx';
+import { WorkTimeline } from './WorkTimeline.tsx';
+import './trust.css';
+
+function Section(props: { title: string; children: preact.ComponentChildren; class?: string }) {
+  const id = useId();
+  return (
+    <section class={`tn-section ${props.class ?? ''}`} aria-labelledby={id}>
+      <h3 id={id}>{props.title}</h3>
+      {props.children}
+    </section>
+  );
+}
+
+/**
+ * Everything about the person on a profile page, for the panel and the popup: who, the stage and why, both
+ * trust directions, vouch readiness, open flags with their next steps, the timeline with quick add, and notes.
+ */
+export function ProfileTrustView(props: {
+  snapshot: ProfileSnapshot;
+  view: ProfileView;
+  headingId?: string;
+}) {
+  const { snapshot, view, headingId } = props;
+  const { record, evaluation, openFlags } = view;
+  const person = record?.person;
+  const works = record?.works ?? [];
+  const profiles = record?.profiles ?? [{ key: snapshot.key, url: snapshot.url }];
+  return (
+    <div class="tn-profile-view">
+      <PersonSummary
+        name={person?.name ?? snapshot.name ?? snapshot.handle}
+        headline={person?.headline ?? snapshot.headline}
+        profiles={profiles}
+        stage={evaluation.stage}
+        works={works}
+        headingId={headingId}
+      />
+      {record === null ? <p class="tn-muted tn-unrecorded">{t('ui_not_recorded')}</p> : null}
+      {openFlags.map((flag) => (
+        <FlagCard
+          key={flag.id}
+          flag={flag}
+          onSnooze={(until) => snoozeFlagUntil(flag.id, until)}
+          onDismiss={() => dismissFlagForGood(flag.id)}
+        />
+      ))}
+      <VouchBox vouch={evaluation.vouch} works={works} />
+      <TrustDirections evaluation={evaluation} works={works} />
+      <Section title={t('ui_work_heading')}>
+        <WorkTimeline works={works} />
+      </Section>
+      <Section title={t('ui_work_add_heading')}>
+        <QuickAddWork
+          onAdd={async (work) => {
+            await addWorkOnProfile(snapshot, person?.id, work);
+          }}
+        />
+      </Section>
+      <Section title={t('ui_notes_heading')}>
+        <NotesList
+          notes={record?.notes ?? []}
+          onAdd={async (text) => {
+            await addNoteOnProfile(snapshot, person?.id, text);
+          }}
+        />
+      </Section>
+      {person ? (
+        <p class="tn-open-record">
+          <a href={fullRecordUrl(person.id)} target="_blank" rel="noopener">
+            {t('ui_open_record')}
+          </a>
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+// Writes from the panel and the popup. The first thing the user adds on a profile page creates the person
+// (with that profile); visiting alone never does. After each write the worker rescans the person's flags.
+import type { ProfileSnapshot } from '../core/types.ts';
+import { db } from '../db/database.ts';
+import { addNote, addSharedWork, dismissFlag, ensurePersonForSnapshot, snoozeFlag } from '../db/mutations.ts';
+import { sendMessage } from '../messages/client.ts';
+import type { NewWork } from './quickWork.ts';
+
+// The worker rescans the person's flags and updates the toolbar badge now rather than at its next scan. A lost
+// message loses nothing: the periodic scan catches up.
+const personChanged = (personId: string) =>
+  sendMessage('page:personChanged', { personId }).then(
+    () => undefined,
+    () => undefined,
+  );
+const flagsChanged = () =>
+  sendMessage('page:flagsChanged', {}).then(
+    () => undefined,
+    () => undefined,
+  );
+
+/** The person to write to: the recorded one, else created now from the page's snapshot. */
+async function personIdFor(snapshot: ProfileSnapshot, personId: string | undefined): Promise<string> {
+  if (personId) return personId;
+  const { person } = await ensurePersonForSnapshot(db(), snapshot);
+  return person.id;
+}
+
+export async function addWorkOnProfile(
+  snapshot: ProfileSnapshot,
+  personId: string | undefined,
+  work: NewWork,
+): Promise<string> {
+  const id = await personIdFor(snapshot, personId);
+  await addSharedWork(db(), id, work);
+  await personChanged(id);
+  return id;
+}
+
+export async function addNoteOnProfile(
+  snapshot: ProfileSnapshot,
+  personId: string | undefined,
+  text: string,
+): Promise<string> {
+  const id = await personIdFor(snapshot, personId);
+  await addNote(db(), id, text);
+  await personChanged(id);
+  return id;
+}
+
+export async function snoozeFlagUntil(flagId: string, until: number): Promise<void> {
+  await snoozeFlag(db(), flagId, until);
+  await flagsChanged();
+}
+
+export async function dismissFlagForGood(flagId: string): Promise<void> {
+  await dismissFlag(db(), flagId);
+  await flagsChanged();
+}

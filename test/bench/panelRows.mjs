@@ -1,0 +1,169 @@
+// The panel's bench rows: the time from a profile's name element appearing to the panel's badge showing that
+// person, next to a baseline content script that only appends a div, over in-app navigations in real
+// Chromium; and the content script's size. Times are read on one clock, performance.timeOrigin + now(), in the
+// page and (for the panel's own rendering) in the panel frame.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { seedDemo } from '../../scripts/demo.mjs';
+import { DIST, launchWithExtension, ROOT, serveFixtures } from '../e2e/browser.mjs';
+
+export const BASELINE_EXTENSION = join(ROOT, 'test/bench/baseline-extension');
+const PROFILES = ['/in/jane-doe-1a2b3c/', '/in/omar-haddad/', '/in/li-wei-88/', '/in/sam-keller-agency/'];
+const FEED = 'https://www.linkedin.com/feed/';
+
+function instrument() {
+  // Runs in the page before its scripts. A name appearing: a <main> with an <h1> added on a profile path.
+  // Shown: the baseline's div appended; Trust Notes' host first laid out with a size (the badge, sized by the
+  // panel once it has rendered the person).
+  const now = () => performance.timeOrigin + performance.now();
+  window.__bench = { names: [], shown: [] };
+  const sized = new ResizeObserver((entries) => {
+    for (const entry of entries) {
+      if (entry.contentRect.width > 0 && entry.contentRect.height > 0) {
+        window.__bench.shown.push(now());
+        sized.unobserve(entry.target);
+      }
+    }
+  });
+  new MutationObserver((records) => {
+    const at = now();
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (!(node instanceof Element)) continue;
+        if (node.matches('main') && node.querySelector('h1') && location.pathname.startsWith('/in/')) {
+          window.__bench.names.push(at);
+        }
+        if (node.matches('[data-baseline-host]')) window.__bench.shown.push(at);
+        if (node.matches('[data-trust-notes-host]')) sized.observe(node);
+      }
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+const navigate = (page, path) => page.evaluate((p) => window.__tnNavigate(p), path);
+
+async function launch(extensionDir) {
+  const ext = await launchWithExtension({ extensions: [extensionDir] });
+  await serveFixtures(ext.context, { [FEED]: 'pages/linkedin-spa.html' });
+  // Trust Notes reads real records: the demo network (the baseline has no database).
+  if (extensionDir === DIST) await seedDemo(ext.context, ext.extensionId);
+  const page = await ext.context.newPage();
+  await page.addInitScript(instrument);
+  await page.goto(FEED);
+  await page.waitForTimeout(300);
+  return { ext, page };
+}
+
+/** Feed → profile, `navigations` times: each profile gets a fresh mount. Milliseconds from name to shown. */
+export async function fromFeed(extensionDir, navigations) {
+  const { ext, page } = await launch(extensionDir);
+  try {
+    const times = [];
+    for (let i = 0; i < navigations; i++) {
+      const before = await page.evaluate(() => window.__bench.shown.length);
+      await navigate(page, PROFILES[i % PROFILES.length]);
+      await page.waitForFunction((n) => window.__bench.shown.length > n, before, { timeout: 10_000 });
+      times.push(await page.evaluate(() => window.__bench.shown.at(-1) - window.__bench.names.at(-1)));
+      await navigate(page, '/feed/');
+      await page.waitForFunction(
+        () => !document.querySelector('[data-trust-notes-host],[data-baseline-host]'),
+      );
+    }
+    return times;
+  } finally {
+    await ext.close();
+  }
+}
+
+/** Profile → profile: the baseline re-appends its div; the panel's frame stays and shows the new person. */
+export async function betweenProfiles(extensionDir, navigations) {
+  const { ext, page } = await launch(extensionDir);
+  try {
+    await navigate(page, PROFILES[0]);
+    await page.waitForFunction(() => window.__bench.shown.length > 0, null, { timeout: 10_000 });
+    const frame = extensionDir === DIST ? await panelFrame(page, ext.extensionId) : null;
+    if (frame) {
+      await frame.evaluate(() => {
+        const now = () => performance.timeOrigin + performance.now();
+        window.__bench = {};
+        new MutationObserver(() => {
+          const key = document.querySelector('[data-testid=tn-badge]')?.getAttribute('data-profile-key');
+          if (key && !(key in window.__bench)) window.__bench[key] = now();
+        }).observe(document, { subtree: true, childList: true, attributes: true });
+      });
+    }
+    const times = [];
+    for (let i = 1; i <= navigations; i++) {
+      const path = PROFILES[i % PROFILES.length];
+      const key = `linkedin:${path.split('/')[2]}`;
+      if (frame) await frame.evaluate((k) => delete window.__bench[k], key);
+      const before = await page.evaluate(() => window.__bench.shown.length);
+      const names = await page.evaluate(() => window.__bench.names.length);
+      await navigate(page, path);
+      await page.waitForFunction((n) => window.__bench.names.length > n, names, { timeout: 10_000 });
+      const nameAt = await page.evaluate(() => window.__bench.names.at(-1));
+      if (frame) {
+        await frame.waitForFunction((k) => k in window.__bench, key, { timeout: 10_000 });
+        times.push((await frame.evaluate((k) => window.__bench[k], key)) - nameAt);
+      } else {
+        await page.waitForFunction((n) => window.__bench.shown.length > n, before, { timeout: 10_000 });
+        times.push((await page.evaluate(() => window.__bench.shown.at(-1))) - nameAt);
+      }
+    }
+    return times;
+  } finally {
+    await ext.close();
+  }
+}
+
+async function panelFrame(page, extensionId) {
+  const prefix = `chrome-extension://${extensionId}/src/panel/`;
+  for (let i = 0; i < 400; i++) {
+    const frame = page.frames().find((f) => f.url().startsWith(prefix));
+    if (frame) return frame;
+    await page.waitForTimeout(25);
+  }
+  throw new Error('No panel frame');
+}
+
+export function contentScriptGzipKB() {
+  const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
+  const file = join(DIST, manifest.content_scripts[0].js[0]);
+  return gzipSync(readFileSync(file), { level: 9 }).length / 1024;
+}
+
+export async function panelRows(navigations = 20) {
+  const rows = [];
+  rows.push({
+    name: 'baseline: name → div (from feed)',
+    unit: 'ms',
+    samples: await fromFeed(BASELINE_EXTENSION, navigations),
+  });
+  rows.push({
+    name: 'name → panel badge visible (from feed, new frame)',
+    unit: 'ms',
+    samples: await fromFeed(DIST, navigations),
+    baseline: 'baseline: name → div (from feed)',
+    target: '≤ 2× baseline, ≤ 100 ms',
+  });
+  rows.push({
+    name: 'baseline: name → div (profile to profile)',
+    unit: 'ms',
+    samples: await betweenProfiles(BASELINE_EXTENSION, navigations),
+  });
+  rows.push({
+    name: 'name → badge shows the new person (profile to profile)',
+    unit: 'ms',
+    samples: await betweenProfiles(DIST, navigations),
+    baseline: 'baseline: name → div (profile to profile)',
+    target: '≤ 2× baseline, ≤ 100 ms',
+  });
+  rows.push({
+    name: 'content script size (gzip)',
+    unit: 'KB',
+    samples: [contentScriptGzipKB()],
+    target: '≤ 15 KB',
+  });
+  return rows;
+}

@@ -1,0 +1,244 @@
+// The panel against hostile pages, in real Chromium: a keylogging page records nothing of a typed note, page
+// strings render as text, a page that restyles or covers the host cannot make the panel click-through, and a
+// page cannot detect the extension by fetching fixed chrome-extension:// addresses.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchWithExtension, serveFixtures } from './browser.mjs';
+import { badge, expand, HOST, hostBox, readStores } from './panelHelpers.ts';
+
+const KEYLOGGER = 'https://www.linkedin.com/in/kim-logger/';
+const COVER = 'https://www.linkedin.com/in/cory-cover/';
+const MALLORY = 'https://www.linkedin.com/in/mallory-hostile-7e7e7e/';
+const SECRET = 'Quietly7 paid late twice, ask Rania';
+
+let ext: Awaited<ReturnType<typeof launchWithExtension>>;
+
+beforeAll(async () => {
+  ext = await launchWithExtension();
+  await serveFixtures(ext.context, {
+    [KEYLOGGER]: 'pages/hostile-keylogger.html',
+    [COVER]: 'pages/hostile-cover.html',
+    [MALLORY]: 'sites/linkedin-profile-hostile.html',
+  });
+});
+afterAll(async () => {
+  await ext?.close();
+});
+
+async function open(url: string): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+interface Hostile {
+  events: Array<{
+    type: string;
+    key: string | null;
+    code: string | null;
+    data: string | null;
+    value: string | null;
+  }>;
+  mutations: unknown[];
+  scans: Array<{
+    hostShadowRoot: string;
+    iframes: number;
+    frames: number;
+    frameText: string;
+    active: string | null;
+  }>;
+}
+
+describe('a page that logs keys, watches the DOM and queries it', () => {
+  test('records nothing of a note typed in the panel', async () => {
+    const page = await open(KEYLOGGER);
+    // The logger works: typing in the page's own search box is recorded, key by key (by window and document).
+    await page.locator('#search').click();
+    await page.keyboard.type('abc');
+    const own = (await page.evaluate(
+      () => (window as unknown as { __hostile: Hostile }).__hostile,
+    )) as Hostile;
+    expect(own.events.filter((e) => e.type === 'keydown').map((e) => e.key)).toEqual([
+      'a',
+      'a',
+      'b',
+      'b',
+      'c',
+      'c',
+    ]);
+    // Leave the search box (its change event fires now), then start the record afresh.
+    await page.locator('#search').evaluate((el) => (el as HTMLInputElement).blur());
+    await page.evaluate(() => {
+      const hostile = (window as unknown as { __hostile: Hostile }).__hostile;
+      hostile.events = [];
+      hostile.mutations = [];
+      hostile.scans = [];
+    });
+
+    const frame = await expand(page, ext.extensionId);
+    // Real key presses, into the focused frame: the way a user types.
+    await frame.getByLabel('New note').click();
+    await page.keyboard.type(SECRET, { delay: 5 });
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.type('second line');
+    await frame.getByRole('button', { name: 'Add note' }).click();
+    await frame.locator('.tn-note-text', { hasText: SECRET }).waitFor();
+    // And into the quick-add form's note.
+    await frame.locator('form.tn-quick-add').getByLabel('Note', { exact: true }).click();
+    await page.keyboard.type(SECRET, { delay: 5 });
+    await page.waitForTimeout(300);
+
+    const stores = await readStores(ext.context, ext.extensionId);
+    expect(stores.notes.map((n) => n.text)).toEqual([`${SECRET}\nsecond line`]);
+
+    const seen = (await page.evaluate(
+      () => (window as unknown as { __hostile: unknown }).__hostile,
+    )) as Hostile;
+    // Not one key event, input event or typed character reached the page's capture listeners.
+    const keyish = seen.events.filter((e) =>
+      /key|input|composition|paste|copy|cut|change|textInput/.test(e.type),
+    );
+    expect(keyish).toEqual([]);
+    expect(seen.events.every((e) => e.key === null && e.data === null)).toBe(true);
+    // Neither its MutationObserver nor its DOM scans saw any of the panel's content.
+    const everything = JSON.stringify(seen);
+    for (const fragment of [
+      'Quietly7',
+      'paid late',
+      'Rania',
+      'second line',
+      'Add note',
+      'Can I vouch',
+      'No notes',
+    ]) {
+      expect(everything).not.toContain(fragment);
+    }
+    // The closed shadow root stays closed even for a page that patched attachShadow, and the frame is opaque.
+    expect(seen.scans.length).toBeGreaterThan(5);
+    for (const scan of seen.scans.filter((s) => s.hostShadowRoot !== 'no host')) {
+      expect(scan.hostShadowRoot).toBe('null');
+      expect(scan.iframes).toBe(0);
+      // Either the frame is not reachable through window.frames, or reading it is a SecurityError.
+      expect(['undefined', 'blocked: SecurityError']).toContain(scan.frameText);
+    }
+    await page.close();
+  });
+});
+
+describe('page strings are data', () => {
+  test('a name made of an <img onerror> and a headline holding a <script> render as text, before and after saving', async () => {
+    const dialogs: string[] = [];
+    const page = await open(MALLORY);
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const frame = await expand(page, ext.extensionId);
+    const check = async () => {
+      expect(await frame.locator('.tn-name').textContent()).toBe('<img src=x onerror=alert(1)>');
+      expect(await frame.locator('.tn-headline').textContent()).toBe(
+        'Red team lead <script>window.__pwned=1</script>',
+      );
+      expect(await frame.locator('img').count()).toBe(0);
+      expect(await frame.locator('.tn-profile-view script').count()).toBe(0);
+      expect(await frame.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    };
+    await check();
+    await frame.getByLabel('New note').fill('Check references before any paid work.');
+    await frame.getByRole('button', { name: 'Add note' }).click();
+    await frame.locator('.tn-note-text').waitFor();
+    await check();
+    const stores = await readStores(ext.context, ext.extensionId);
+    const mallory = stores.people.find((p) => p.name === '<img src=x onerror=alert(1)>');
+    expect(mallory?.headline).toBe('Red team lead <script>window.__pwned=1</script>');
+    await page.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await page.close();
+  });
+});
+
+describe('a page that restyles and covers the host', () => {
+  test('cannot hide the panel or make it click-through: real clicks at its place reach it', async () => {
+    const page = await open(COVER);
+    const { frame } = await badge(page, ext.extensionId);
+    await page.waitForTimeout(300); // let the page's hiding loop run many times
+    const box = await hostBox(page);
+    expect(box?.width).toBeGreaterThan(40);
+    const state = await page.evaluate((selector) => {
+      const host = document.querySelector(selector) as HTMLElement;
+      const style = getComputedStyle(host);
+      return {
+        display: style.display,
+        visibility: style.visibility,
+        pointerEvents: style.pointerEvents,
+        open: host.matches(':popover-open'),
+        inert: host.inert,
+        hidden: host.hidden,
+      };
+    }, HOST);
+    expect(state).toEqual({
+      display: 'block',
+      visibility: 'visible',
+      pointerEvents: 'auto',
+      open: true,
+      inert: false,
+      hidden: false,
+    });
+
+    // The cover works on the rest of the page: a click beside the panel lands on it.
+    await page.mouse.click(box!.x - 200, box!.y + box!.height / 2);
+    expect(await page.evaluate(() => (window as unknown as { __coverClicks: number }).__coverClicks)).toBe(1);
+
+    // A real click at the badge's place opens the panel, above both overlays.
+    await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    await frame.locator('main.tn-panel').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __coverClicks: number }).__coverClicks)).toBe(1);
+    const expanded = await hostBox(page);
+    expect(expanded?.width).toBe(400);
+
+    // And inside the expanded panel, a real click on a control works too.
+    const collapse = await frame.getByRole('button', { name: 'Collapse' }).boundingBox();
+    await page.mouse.click(collapse!.x + collapse!.width / 2, collapse!.y + collapse!.height / 2);
+    await frame.getByTestId('tn-badge').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __coverClicks: number }).__coverClicks)).toBe(1);
+    await page.close();
+  });
+});
+
+describe('extension detection', () => {
+  test('the page cannot fetch any fixed chrome-extension:// address of the extension', async () => {
+    const page = await open(KEYLOGGER);
+    await badge(page, ext.extensionId);
+    const results = await page.evaluate(async (id) => {
+      const paths = [
+        'src/panel/index.html',
+        'manifest.json',
+        'icons/icon-48.png',
+        'src/content/index.js',
+        'src/popup/index.html',
+      ];
+      const out: Record<string, string> = {};
+      for (const path of paths) {
+        try {
+          const res = await fetch(`chrome-extension://${id}/${path}`);
+          out[path] = `status ${res.status}`;
+        } catch (e) {
+          out[path] = (e as Error).name;
+        }
+      }
+      return out;
+    }, ext.extensionId);
+    expect(results).toEqual({
+      'src/panel/index.html': 'TypeError',
+      'manifest.json': 'TypeError',
+      'icons/icon-48.png': 'TypeError',
+      'src/content/index.js': 'TypeError',
+      'src/popup/index.html': 'TypeError',
+    });
+    // Nor can it learn the session's dynamic address: the frame sits in a closed shadow root.
+    const visible = await page.evaluate(() => document.documentElement.outerHTML);
+    expect(visible).not.toContain('chrome-extension://');
+    await page.close();
+  });
+});

@@ -1,0 +1,106 @@
+// The panel on every site's fixture page (test/fixtures/sites/index.json), in real Chromium.
+//
+// Sites beyond LinkedIn are optional host permissions. A real grant needs the browser's permission prompt,
+// which headless Chromium cannot answer: `permissions.request` after a real click just stays pending (Chromium's
+// auto-confirm exists only as a C++ test hook, with no switch), and granting a site from chrome://extensions
+// (developerPrivate.addHostPermission) does not activate hosts that are only optional (both tried on Chromium
+// 156). So this suite loads a copy of the built extension whose manifest asks for those hosts at install, the
+// state after a user granted every site. The worker then finds them granted at start and registers the content
+// script for them: the same code path that runs after every browser start. The reaction to permissions.onAdded
+// and onRemoved is the same sync, unit-tested in test/unit/background/siteScripts.test.ts.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DIST, FIXTURES, launchWithExtension, serveFixtures } from './browser.mjs';
+import { expand, HOST, tabProfileKey } from './panelHelpers.ts';
+
+interface Entry {
+  url: string;
+  file: string;
+  expect: { key: string; name: string } | null;
+}
+const ENTRIES = JSON.parse(readFileSync(join(FIXTURES, 'sites/index.json'), 'utf8')) as Entry[];
+const routes = Object.fromEntries(ENTRIES.map((e) => [e.url, `sites/${e.file}`]));
+const OPTIONAL_SITES = ['github', 'x', 'gitlab', 'stackoverflow', 'behance', 'dribbble', 'mastodon'];
+
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(400);
+}
+
+describe('with every optional site granted', () => {
+  let ext: Awaited<ReturnType<typeof launchWithExtension>>;
+  let granted: string;
+
+  beforeAll(async () => {
+    granted = mkdtempSync(join(tmpdir(), 'trust-notes-granted-'));
+    cpSync(DIST, granted, { recursive: true });
+    const manifest = JSON.parse(readFileSync(join(granted, 'manifest.json'), 'utf8'));
+    manifest.host_permissions = [...manifest.host_permissions, ...manifest.optional_host_permissions];
+    delete manifest.optional_host_permissions;
+    writeFileSync(join(granted, 'manifest.json'), JSON.stringify(manifest));
+    ext = await launchWithExtension({ extensions: [granted] });
+    await serveFixtures(ext.context, routes);
+  });
+  afterAll(async () => {
+    await ext?.close();
+    rmSync(granted, { recursive: true, force: true });
+  });
+
+  test('the worker registers the content script for each granted site', async () => {
+    await expect
+      .poll(() =>
+        ext.worker.evaluate(async () =>
+          (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id).sort(),
+        ),
+      )
+      .toEqual(OPTIONAL_SITES.map((site) => `trust-notes-site-${site}`).sort());
+  });
+
+  test.each(ENTRIES.filter((e) => e.expect))('on $url the panel shows $expect.name', async (entry) => {
+    const page = await ext.context.newPage();
+    await page.goto(entry.url);
+    const frame = await expand(page, ext.extensionId);
+    expect(await frame.locator('.tn-name').textContent()).toBe(entry.expect!.name);
+    await expect.poll(() => tabProfileKey(ext.worker, page)).toBe(entry.expect!.key);
+    expect(await page.locator(HOST).count()).toBe(1);
+    await page.close();
+  });
+
+  test.each(ENTRIES.filter((e) => !e.expect))('on $url (not a profile) there is no panel', async (entry) => {
+    const page = await ext.context.newPage();
+    await page.goto(entry.url);
+    await settle(page);
+    expect(await page.locator(HOST).count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('as installed, with no optional site granted', () => {
+  let ext: Awaited<ReturnType<typeof launchWithExtension>>;
+
+  beforeAll(async () => {
+    ext = await launchWithExtension();
+    await serveFixtures(ext.context, routes);
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  test.each(ENTRIES.filter((e) => e.expect && !e.expect.key.startsWith('linkedin:')))(
+    'nothing runs on $url',
+    async (entry) => {
+      const page = await ext.context.newPage();
+      await page.goto(entry.url);
+      await settle(page);
+      expect(await page.locator(HOST).count()).toBe(0);
+      await page.close();
+    },
+  );
+
+  test('and no content script is registered', async () => {
+    expect(await ext.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
+  });
+});

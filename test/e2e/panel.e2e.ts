@@ -1,0 +1,347 @@
+// The in-page panel on LinkedIn, in real Chromium: it appears with the right person, a first visit records
+// nobody, quick add and notes write the extension's database, a linked person follows their page, in-app
+// navigation updates or removes it, and it is driven from the keyboard.
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEMO_DORMANT_URL, DEMO_FIXTURES, seedDemo } from '../../scripts/demo.mjs';
+import { launchWithExtension, serveFixtures } from './browser.mjs';
+import { badge, expand, HOST, hostBox, readStores, tabProfileKey } from './panelHelpers.ts';
+
+const JANE = 'https://www.linkedin.com/in/jane-doe-1a2b3c/';
+const SPA = 'pages/linkedin-spa.html';
+
+let ext: Awaited<ReturnType<typeof launchWithExtension>>;
+let refused: string[];
+
+beforeAll(async () => {
+  ext = await launchWithExtension();
+  refused = await serveFixtures(ext.context, {
+    ...DEMO_FIXTURES,
+    'https://www.linkedin.com/jobs/': SPA,
+    'https://www.linkedin.com/in/nadia-spa-test/': SPA,
+  });
+});
+afterAll(async () => {
+  await ext?.close();
+});
+
+async function open(url: string): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+const navigate = (page: Page, path: string) =>
+  page.evaluate((p) => (window as unknown as { __tnNavigate(p: string): void }).__tnNavigate(p), path);
+
+async function quickAdd(frame: Frame, fields: Record<string, string>): Promise<void> {
+  const form = frame.locator('form.tn-quick-add');
+  for (const [label, value] of Object.entries(fields)) {
+    const field = form.getByLabel(label, { exact: true });
+    if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption({ label: value });
+    else await field.fill(value);
+  }
+  await form.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect.poll(() => form.getByRole('status').textContent()).toBe('Shared work added.');
+}
+
+describe('on a LinkedIn profile', () => {
+  test('the badge appears for the person the page shows, and the visit records nobody', async () => {
+    const page = await open(JANE);
+    const { locator } = await badge(page, ext.extensionId);
+    expect(await locator.textContent()).toContain('No notes yet');
+    expect(await locator.getAttribute('aria-expanded')).toBe('false');
+    const box = await hostBox(page);
+    expect(box?.width).toBeGreaterThan(40);
+    expect(box?.height).toBeGreaterThan(20);
+    // At the page's end edge (right, for an English UI), near the bottom.
+    expect(box!.x + box!.width).toBeGreaterThan(1280 - 40);
+    expect(box!.y + box!.height).toBeGreaterThan(900 - 40);
+    await expect.poll(() => tabProfileKey(ext.worker, page)).toBe('linkedin:jane-doe-1a2b3c');
+    const stores = await readStores(ext.context, ext.extensionId);
+    expect(stores.people).toEqual([]);
+    expect(stores.profiles).toEqual([]);
+    await page.close();
+  });
+
+  test('expanded, it shows the person from the page, the stage with its reason, vouch readiness and next step', async () => {
+    const page = await open(JANE);
+    const frame = await expand(page, ext.extensionId);
+    const box = await hostBox(page);
+    expect(box?.width).toBe(400);
+    expect(await frame.locator('.tn-name').textContent()).toBe('Jane Doe');
+    expect(await frame.locator('.tn-headline').textContent()).toBe(
+      'Independent data engineer · helping NGOs build trustworthy pipelines',
+    );
+    expect(await frame.locator('.tn-summary .tn-stage').textContent()).toBe('Connected');
+    expect(await frame.locator('.tn-reason').textContent()).toBe('Only connected: nothing shared yet.');
+    const vouch = frame.locator('.tn-vouch');
+    expect(await vouch.textContent()).toContain('Not yet — You have never seen their work.');
+    expect(await vouch.textContent()).toContain('Next step: Propose a small joint task.');
+    // Focus moved to the person's name, so the keyboard and screen readers start there.
+    await expect.poll(() => frame.evaluate(() => document.activeElement?.className)).toBe('tn-name');
+    await page.close();
+  });
+
+  test('quick add creates the person with this profile; the stage, trust, timeline and badge follow', async () => {
+    const page = await open(JANE);
+    const frame = await expand(page, ext.extensionId);
+    await quickAdd(frame, {
+      Kind: 'Trial project',
+      'Who delivered': 'They delivered for me',
+      Date: '2024-05',
+      Status: 'Done',
+      'Quality (1–5)': '4',
+      Delivery: 'Delivered on time',
+      'Would work again': 'Would work again',
+      Note: 'Clean handover, documented.',
+    });
+    await expect.poll(() => frame.locator('.tn-summary .tn-stage').textContent()).toBe('Tested');
+    expect(await frame.locator('.tn-timeline li').count()).toBe(1);
+    expect(await frame.locator('.tn-timeline').textContent()).toContain('Trial project (2024-05)');
+    expect(await frame.locator('.tn-timeline').textContent()).toContain('Quality 4/5');
+    expect(await frame.locator('.tn-vouch').textContent()).toContain(
+      'Yes — One small shared work with a good outcome.',
+    );
+    expect(await frame.locator('.tn-directions').textContent()).toContain('My trust in themTested');
+
+    const stores = await readStores(ext.context, ext.extensionId);
+    expect(stores.people.map((p) => [p.name, p.headline, p.stage])).toEqual([
+      ['Jane Doe', 'Independent data engineer · helping NGOs build trustworthy pipelines', 'tested'],
+    ]);
+    expect(stores.profiles.map((p) => [p.key, p.personId])).toEqual([
+      ['linkedin:jane-doe-1a2b3c', stores.people[0]!.id],
+    ]);
+    expect(stores.sharedWork).toHaveLength(1);
+    expect(stores.sharedWork[0]).toMatchObject({
+      personId: stores.people[0]!.id,
+      kind: 'trial',
+      direction: 'theyDelivered',
+      status: 'done',
+      endDate: '2024-05',
+      outcome: { quality: 4, reliability: 'onTime', wouldWorkAgain: 'yes' },
+      note: 'Clean handover, documented.',
+    });
+
+    // Collapsed again: the badge carries the new stage, and focus returns to it.
+    await frame.getByRole('button', { name: 'Collapse' }).click();
+    const { locator } = await badge(page, ext.extensionId);
+    expect(await locator.textContent()).toContain('Tested');
+    await expect
+      .poll(() => frame.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('tn-badge');
+    await page.close();
+  });
+
+  test('a note typed in the panel is saved; "open full record" opens the options page at that person', async () => {
+    const page = await open(JANE);
+    const frame = await expand(page, ext.extensionId);
+    await frame.getByLabel('New note').fill('Prefers async updates on Thursdays.');
+    await frame.getByRole('button', { name: 'Add note' }).click();
+    await frame.locator('.tn-note-text', { hasText: 'Prefers async updates on Thursdays.' }).waitFor();
+    const stores = await readStores(ext.context, ext.extensionId);
+    const jane = stores.people.find((p) => p.name === 'Jane Doe')!;
+    expect(stores.notes).toEqual([
+      expect.objectContaining({ personId: jane.id, text: 'Prefers async updates on Thursdays.' }),
+    ]);
+
+    const link = frame.getByRole('link', { name: 'Open full record' });
+    expect(await link.getAttribute('href')).toBe(
+      `chrome-extension://${ext.extensionId}/src/options/index.html#/person/${jane.id}`,
+    );
+    const [options] = await Promise.all([ext.context.waitForEvent('page'), link.click()]);
+    await options.waitForLoadState();
+    expect(options.url()).toBe(
+      `chrome-extension://${ext.extensionId}/src/options/index.html#/person/${jane.id}`,
+    );
+    await options.close();
+    await page.close();
+  });
+
+  test("a linked person's name and headline follow their page on the next visit", async () => {
+    const page = await ext.context.newPage();
+    // The same profile URL, now showing an updated name and headline.
+    await page.route(JANE, async (route) => {
+      await route.fulfill({
+        contentType: 'text/html',
+        body: `<main><section class="pv-top-card"><h1>Jane Q. Doe</h1>
+          <div class="text-body-medium break-words">Principal data engineer</div></section></main>`,
+      });
+    });
+    await page.goto(JANE);
+    await expect
+      .poll(async () => (await readStores(ext.context, ext.extensionId)).people.find((p) => p.id)?.name)
+      .toBe('Jane Q. Doe');
+    const stores = await readStores(ext.context, ext.extensionId);
+    expect(stores.people[0]?.headline).toBe('Principal data engineer');
+    expect(stores.profiles[0]?.seenName).toBe('Jane Q. Doe');
+    await page.close();
+  });
+});
+
+describe('single-page navigation', () => {
+  test('feed → profile → another profile → its sub-page → feed: one panel that follows, then none', async () => {
+    const page = await open('https://www.linkedin.com/feed/');
+    await page.waitForTimeout(300);
+    expect(await page.locator(HOST).count()).toBe(0);
+
+    await navigate(page, '/in/omar-haddad/');
+    let { frame } = await badge(page, ext.extensionId);
+    await expect.poll(() => tabProfileKey(ext.worker, page)).toBe('linkedin:omar-haddad');
+    await frame.getByTestId('tn-badge').click();
+    await expect.poll(() => frame.locator('.tn-name').textContent()).toBe('Omar Haddad');
+
+    await navigate(page, '/in/nadia-spa-test/');
+    await expect.poll(() => tabProfileKey(ext.worker, page)).toBe('linkedin:nadia-spa-test');
+    // The same frame follows (no remount), and never shows the previous person under the new key.
+    await expect.poll(() => frame.locator('.tn-name').textContent()).toBe('nadia-spa-test');
+    expect(await page.locator(HOST).count()).toBe(1);
+    expect(page.frames()).toHaveLength(2);
+
+    await navigate(page, '/in/li-wei-88/details/experience/');
+    await expect.poll(() => tabProfileKey(ext.worker, page)).toBe('linkedin:li-wei-88');
+    await expect.poll(() => frame.locator('.tn-name').textContent()).toBe('Li Wei');
+
+    await navigate(page, '/feed/');
+    await expect.poll(() => page.locator(HOST).count()).toBe(0);
+    await expect.poll(() => page.frames().length).toBe(1);
+    await expect.poll(() => tabProfileKey(ext.worker, page)).toBe(null);
+
+    // Back to a profile: a fresh panel, exactly one.
+    await navigate(page, '/in/omar-haddad/');
+    ({ frame } = await badge(page, ext.extensionId));
+    expect(await page.locator(HOST).count()).toBe(1);
+    expect(page.frames()).toHaveLength(2);
+    await page.close();
+  });
+
+  test('DOM churn never mounts a second panel', async () => {
+    const page = await open(JANE);
+    await badge(page, ext.extensionId);
+    await page.evaluate(() => {
+      for (let i = 0; i < 50; i++) document.body.append(document.createElement('span'));
+    });
+    await page.waitForTimeout(300);
+    expect(await page.locator(HOST).count()).toBe(1);
+    expect(page.frames()).toHaveLength(2);
+    await page.close();
+  });
+});
+
+describe('keyboard', () => {
+  test('the shortcut is bound; its notice expands and collapses the panel and moves focus in', async () => {
+    // Bound, not just suggested: Chrome leaves a suggested key unbound when it clashes with its own shortcuts.
+    const commands = await ext.worker.evaluate(() => chrome.commands.getAll());
+    expect(commands.find((c) => c.name === 'toggle-panel')?.shortcut).toBe('Alt+Shift+K');
+    const page = await open(JANE);
+    const { frame } = await badge(page, ext.extensionId);
+    // Chrome handles extension shortcuts in the browser process, out of reach of synthetic key events; this is
+    // the exact notice the worker's onCommand listener sends (togglePanelInTab).
+    const toggle = () =>
+      ext.worker.evaluate(async (url: string) => {
+        const [tab] = await chrome.tabs.query({ url });
+        await chrome.runtime.sendMessage({ type: 'worker:togglePanel', payload: { tabId: tab!.id } });
+      }, page.url());
+    await toggle();
+    await frame.locator('main.tn-panel').waitFor();
+    expect((await hostBox(page))?.width).toBe(400);
+    await expect
+      .poll(() => frame.evaluate(() => document.hasFocus() && document.activeElement?.className))
+      .toBe('tn-name');
+    await toggle();
+    await frame.getByTestId('tn-badge').waitFor();
+    expect((await hostBox(page))?.width).toBeLessThan(400);
+    await page.close();
+  });
+
+  test('Tab reaches the badge from the page; Enter opens, Escape closes and returns focus to the badge', async () => {
+    const page = await open(JANE);
+    const { frame } = await badge(page, ext.extensionId);
+    let reached = false;
+    for (let i = 0; i < 40 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await frame.evaluate(
+        () => document.activeElement?.getAttribute('data-testid') === 'tn-badge',
+      );
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    await frame.locator('main.tn-panel').waitFor();
+    await expect.poll(() => frame.evaluate(() => document.activeElement?.className)).toBe('tn-name');
+    await page.keyboard.press('Shift+Tab');
+    expect(await frame.evaluate(() => document.activeElement?.textContent)).toBe('Collapse');
+    await page.keyboard.press('Escape');
+    await frame.getByTestId('tn-badge').waitFor();
+    await expect
+      .poll(() => frame.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('tn-badge');
+    await page.close();
+  });
+});
+
+describe('flags', () => {
+  let seeded: Awaited<ReturnType<typeof launchWithExtension>>;
+  beforeAll(async () => {
+    seeded = await launchWithExtension();
+    await serveFixtures(seeded.context, DEMO_FIXTURES);
+    expect(await seedDemo(seeded.context, seeded.extensionId)).toBe(5);
+  });
+  afterAll(async () => {
+    await seeded?.close();
+  });
+
+  const toolbarBadge = () => seeded.worker.evaluate(() => chrome.action.getBadgeText({}));
+
+  test('a dormant contact shows the flag and its steps; planning a first small task closes it through the worker', async () => {
+    // The toolbar badge counts every open flag of the demo: Omar's dormancy and Sam's unpaid invoice.
+    await expect.poll(toolbarBadge).toBe('2');
+    const page = await seeded.context.newPage();
+    await page.goto(DEMO_DORMANT_URL);
+    const { frame, locator } = await badge(page, seeded.extensionId);
+    expect(await locator.textContent()).toBe('Trust Notes Connected open flags: 1');
+    await locator.click();
+    const flag = frame.locator('.tn-flag');
+    expect(await flag.locator('h3').textContent()).toBe(
+      'Dormant: connected for years, never worked together',
+    );
+    expect(await flag.locator('li').first().textContent()).toBe('Propose a small joint task.');
+    // Take the first suggested step: plan a small joint task.
+    await quickAdd(frame, { Kind: 'Small joint task', Status: 'Planned', Date: '2030-01' });
+    // The panel told the worker, which rescanned Omar: the flag closes, and the toolbar badge follows at once.
+    await expect.poll(() => frame.locator('.tn-flag').count()).toBe(0);
+    await expect.poll(toolbarBadge).toBe('1');
+    const stores = await readStores(seeded.context, seeded.extensionId);
+    const omar = stores.people.find((p) => p.name === 'Omar Haddad')!;
+    expect(stores.flags.filter((f) => f.personId === omar.id).map((f) => [f.kind, f.state])).toEqual([
+      ['dormant', 'closed'],
+    ]);
+    await page.close();
+  });
+
+  test('snoozing a flag from the panel puts it away, and the toolbar badge follows', async () => {
+    const page = await seeded.context.newPage();
+    await page.goto('https://www.linkedin.com/in/sam-keller-agency/');
+    const { frame, locator } = await badge(page, seeded.extensionId);
+    expect(await locator.textContent()).toBe('Trust Notes Caution open flags: 1');
+    await locator.click();
+    const flag = frame.locator('.tn-flag');
+    expect(await flag.locator('h3').textContent()).toBe('Payment overdue');
+    await flag.getByRole('button', { name: /^Snooze for 30 days/ }).click();
+    await expect.poll(() => frame.locator('.tn-flag').count()).toBe(0);
+    await expect.poll(toolbarBadge).toBe('');
+    const stores = await readStores(seeded.context, seeded.extensionId);
+    const sam = stores.people.find((p) => p.name === 'Sam Keller')!;
+    expect(stores.flags.filter((f) => f.personId === sam.id).map((f) => [f.kind, f.state])).toEqual([
+      ['paymentOverdue', 'snoozed'],
+    ]);
+    await frame.getByRole('button', { name: 'Collapse' }).click();
+    expect(await frame.getByTestId('tn-badge').textContent()).toBe('Trust Notes Caution');
+    await page.close();
+  });
+});
+
+describe('network', () => {
+  test('nothing reached for the network', () => {
+    expect(refused).toEqual([]);
+  });
+});

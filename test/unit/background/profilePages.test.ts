@@ -1,0 +1,81 @@
+import { describe, expect, test } from 'vitest';
+import { isSupportedSiteUrl, snapshotMatchesPage } from '../../../src/background/profilePages';
+import type { ProfileSnapshot } from '../../../src/core/types';
+
+const snap = (site: ProfileSnapshot['site'], handle: string, key = `${site}:${handle}`): ProfileSnapshot => ({
+  site,
+  handle,
+  key,
+  url: 'https://example.invalid/',
+});
+
+describe('snapshotMatchesPage', () => {
+  test.each<[string, ProfileSnapshot, string, boolean]>([
+    [
+      'the profile the tab shows',
+      snap('linkedin', 'jane-doe'),
+      'https://www.linkedin.com/in/jane-doe/',
+      true,
+    ],
+    [
+      'one of its sub-pages',
+      snap('linkedin', 'jane-doe'),
+      'https://fr.linkedin.com/in/Jane-Doe/details/experience/',
+      true,
+    ],
+    [
+      'a percent-encoded slug',
+      snap('linkedin', 'josé-garcía'),
+      'https://www.linkedin.com/in/jos%C3%A9-garc%C3%ADa/',
+      true,
+    ],
+    ['another profile', snap('linkedin', 'jane-doe'), 'https://www.linkedin.com/in/mallory/', false],
+    ['a page that is no profile', snap('linkedin', 'jane-doe'), 'https://www.linkedin.com/feed/', false],
+    [
+      'a key that does not match its handle',
+      snap('linkedin', 'jane-doe', 'linkedin:mallory'),
+      'https://www.linkedin.com/in/jane-doe/',
+      false,
+    ],
+    [
+      'another site under the same handle',
+      snap('github', 'jane-doe'),
+      'https://www.linkedin.com/in/jane-doe/',
+      false,
+    ],
+    ['GitHub', snap('github', 'octo-jane'), 'https://github.com/Octo-Jane?tab=repositories', true],
+    [
+      'Mastodon on its home instance',
+      snap('mastodon', 'jane@mastodon.social'),
+      'https://mastodon.social/@jane',
+      true,
+    ],
+    [
+      'Mastodon seen from another instance',
+      snap('mastodon', 'jane@mastodon.social'),
+      'https://fosstodon.org/@jane@mastodon.social',
+      true,
+    ],
+    [
+      'Mastodon, another account',
+      snap('mastodon', 'jane@mastodon.social'),
+      'https://mastodon.social/@mallory',
+      false,
+    ],
+    ['an empty tab URL', snap('linkedin', 'jane-doe'), '', false],
+  ])('%s → %s', (_, snapshot, url, expected) => {
+    expect(snapshotMatchesPage(snapshot, url)).toBe(expected);
+  });
+});
+
+test.each([
+  ['https://www.linkedin.com/in/jane/', true],
+  ['https://ar.linkedin.com/feed/', true],
+  ['https://github.com/octo-jane/repo', true],
+  ['https://mastodon.social/@jane', true],
+  ['http://www.linkedin.com/in/jane/', false],
+  ['https://linkedin.com.evil.example/in/jane', false],
+  ['https://example.com/', false],
+])('isSupportedSiteUrl(%s) is %s', (url, expected) => {
+  expect(isSupportedSiteUrl(url)).toBe(expected);
+});
