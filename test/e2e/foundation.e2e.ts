@@ -42,7 +42,7 @@ describe('manifest', () => {
     const m = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
     expect(m.manifest_version).toBe(3);
     expect(m.host_permissions).toEqual(['https://*.linkedin.com/*']);
-    expect(m.permissions.sort()).toEqual(['alarms', 'scripting', 'storage']);
+    expect(m.permissions.sort()).toEqual(['alarms', 'scripting', 'storage', 'unlimitedStorage']);
     expect(m.web_accessible_resources).toHaveLength(1);
     expect(m.web_accessible_resources[0].resources).toEqual(['src/panel/index.html']);
     expect(m.web_accessible_resources[0].use_dynamic_url).toBe(true);
@@ -119,8 +119,8 @@ describe('extension pages and worker', () => {
       });
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(`chrome-extension://${ext.extensionId}/${path}`);
-      await page.locator('main h1').waitFor();
-      expect(await page.locator('main h1').textContent()).toBe('Trust Notes');
+      await page.locator('h1').waitFor();
+      expect(await page.locator('h1').textContent()).toBe('Trust Notes');
       expect(errors).toEqual([]);
       await page.close();
     },

@@ -1,0 +1,128 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DIST, launchWithExtension, ROOT } from './browser.mjs';
+import type { StorageHarness } from './storageHarness/page.ts';
+import { extensionWithHarness, HARNESS_PAGE, quietWorker } from './storageHarness.mjs';
+
+// A schema upgrade while the old version's pages are open, in real Chromium with a real second
+// schema version: the build in test as shipped (version 1), then a build of the same source with the
+// test-only upgrade (src/db/testSchemaUpgrade.ts), swapped in under the running extension.
+
+const UPGRADE_ENV = { VITE_TRUST_NOTES_TEST_SCHEMA_UPGRADE: '1' };
+const work = mkdtempSync(join(tmpdir(), 'trust-notes-upgrade-'));
+const installed = join(work, 'extension');
+let upgraded: string;
+let ext: Awaited<ReturnType<typeof launchWithExtension>>;
+
+beforeAll(async () => {
+  await extensionWithHarness(DIST, { into: installed });
+  const build = join(work, 'build-upgraded');
+  execFileSync('npx', ['vite', 'build', '--outDir', build, '--emptyOutDir', '--logLevel', 'error'], {
+    cwd: ROOT,
+    env: { ...process.env, ...UPGRADE_ENV },
+    stdio: 'inherit',
+  });
+  upgraded = await extensionWithHarness(build, { env: UPGRADE_ENV, into: join(work, 'upgraded') });
+  ext = await launchWithExtension({ extensions: [installed] });
+  // The worker stays up with the database open (an old-version connection the upgrade must not wait
+  // on), but no scan writes while the test compares data.
+  await quietWorker(ext.context, ext.extensionId);
+});
+afterAll(async () => {
+  await ext?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** Replaces the installed files with the upgraded build, as an update does, under the running extension. */
+function installUpgrade(): void {
+  for (const entry of readdirSync(installed))
+    rmSync(join(installed, entry), { recursive: true, force: true });
+  cpSync(upgraded, installed, { recursive: true });
+}
+
+async function openHarness(): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/${HARNESS_PAGE}`);
+  await page.waitForFunction(() => document.documentElement.dataset.harness === 'ready');
+  return page;
+}
+
+const tn = (page: Page) => page.evaluate.bind(page);
+
+describe('schema upgrade while pages are open (Chromium)', () => {
+  test('the upgrade is not blocked, the old pages close, reload on the new version, and no data is lost', async () => {
+    const oldPage = await openHarness();
+    const before = await tn(oldPage)(async () => {
+      const { tn } = globalThis as unknown as { tn: StorageHarness };
+      const tdb = tn.db();
+      for (const name of ['Jane Doe', 'Omar Haddad', 'Li Wei']) {
+        const p = await tn.mutations.createPerson(tdb, { name, tags: ['client'] });
+        await tn.mutations.addNote(tdb, p.id, `A note about ${name}`);
+        await tn.mutations.addSharedWork(tdb, p.id, {
+          kind: 'smallTask',
+          direction: 'theyDelivered',
+          status: 'done',
+          startDate: '2024-05',
+        });
+      }
+      return { verno: tdb.verno, data: await tn.snapshot() };
+    });
+    expect(before.verno).toBe(1);
+    // The extension's own pages are open on the old version too.
+    const others = await Promise.all(
+      ['src/options/index.html', 'src/popup/index.html'].map(async (path) => {
+        const page = await ext.context.newPage();
+        await page.goto(`chrome-extension://${ext.extensionId}/${path}`);
+        await page.locator('main h1').waitFor();
+        return page;
+      }),
+    );
+    // Marks the old page's document: a reload drops it.
+    await oldPage.evaluate(() => {
+      (window as unknown as { oldCode: boolean }).oldCode = true;
+    });
+
+    installUpgrade();
+    const newPage = await ext.context.newPage();
+    await newPage.goto(`chrome-extension://${ext.extensionId}/${HARNESS_PAGE}`);
+    await newPage.waitForFunction(() => document.documentElement.dataset.harness === 'ready');
+    const opened = await newPage.evaluate(async () => {
+      const { tn } = globalThis as unknown as { tn: StorageHarness };
+      const tdb = tn.db();
+      let blocked = false;
+      tdb.on('blocked', () => {
+        blocked = true;
+      });
+      const started = performance.now();
+      await tdb.open();
+      return { verno: tdb.verno, blocked, ms: performance.now() - started };
+    });
+    expect(opened.blocked).toBe(false);
+    expect(opened.verno).toBe(2);
+    expect(opened.ms).toBeLessThan(5_000);
+
+    // The old page reloaded onto the new code and reads the upgraded database.
+    await oldPage.waitForFunction(
+      () =>
+        !(window as unknown as { oldCode?: boolean }).oldCode &&
+        document.documentElement.dataset.harness === 'ready',
+    );
+    const after = await oldPage.evaluate(async () => {
+      const { tn } = globalThis as unknown as { tn: StorageHarness };
+      await tn.db().open();
+      return { verno: tn.db().verno, data: await tn.snapshot() };
+    });
+    expect(after.verno).toBe(2);
+    const { testSchemaUpgrade, ...kept } = after.data;
+    expect(kept).toEqual(before.data);
+    expect(testSchemaUpgrade).toEqual([{ id: 'upgrade', from: 1, to: 2, people: 3 }]);
+
+    for (const page of others) {
+      expect(await page.locator('main h1').textContent()).toBe('Trust Notes');
+    }
+  });
+});

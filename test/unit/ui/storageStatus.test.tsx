@@ -1,0 +1,68 @@
+import { render, screen } from '@testing-library/preact';
+import { describe, expect, test, vi } from 'vitest';
+import { formatBytesIn, StorageStatusView } from '../../../src/ui/storageStatus';
+
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    // Echo the key and its substitutions, so the test sees which message was chosen and with what.
+    i18n: {
+      getMessage: (key: string, subs: string[] = []) => [key, ...subs].join(' '),
+      getUILanguage: () => 'en',
+    },
+    permissions: { contains: vi.fn(async () => true) },
+  },
+}));
+
+describe('formatBytesIn', () => {
+  test.each([
+    ['en', 0, '0 byte'],
+    ['en', 999, '999 byte'],
+    ['en', 1000, '1 kB'],
+    ['en', 1_434_000, '1.4 MB'],
+    ['en', 2_500_000_000, '2.5 GB'],
+    ['en', -5, '0 byte'],
+  ])('%s %d → %s', (locale, bytes, text) => {
+    expect(formatBytesIn(locale, bytes)).toBe(text);
+  });
+
+  test('uses the language of the page', () => {
+    expect(formatBytesIn('ar', 1_434_000)).not.toBe(formatBytesIn('en', 1_434_000));
+  });
+});
+
+function storage(persisted: boolean, grants: boolean, usage?: number) {
+  let state = persisted;
+  return {
+    persisted: vi.fn(async () => state),
+    persist: vi.fn(async () => {
+      state = grants;
+      return grants;
+    }),
+    estimate: vi.fn(async () => (usage === undefined ? {} : { usage, quota: 10 ** 9 })),
+  };
+}
+
+describe('StorageStatusView', () => {
+  test('asks for persistence once shown, then says the data is kept and how much it uses', async () => {
+    const s = storage(false, true, 1_434_000);
+    render(<StorageStatusView deps={{ storage: s, hasUnlimitedStorage: async () => false }} />);
+    expect(await screen.findByText('storage_durable')).toHaveProperty('dataset.storageDurable', 'true');
+    expect(screen.getByText('storage_usage 1.4 MB')).toBeTruthy();
+    expect(s.persist).toHaveBeenCalledTimes(1);
+  });
+
+  test('warns when the browser may clear the data', async () => {
+    const s = storage(false, false, 0);
+    render(<StorageStatusView deps={{ storage: s, hasUnlimitedStorage: async () => false }} />);
+    expect(await screen.findByText('storage_not_durable')).toHaveProperty('dataset.storageDurable', 'false');
+  });
+
+  test('shows no usage line when the browser reports none', async () => {
+    const s = storage(true, true);
+    const { container } = render(
+      <StorageStatusView deps={{ storage: s, hasUnlimitedStorage: async () => true }} />,
+    );
+    await screen.findByText('storage_durable');
+    expect(container.querySelector('[data-storage-usage]')).toBeNull();
+  });
+});
