@@ -214,6 +214,25 @@ function firefoxSession({ browser, connection, chromeContext, geckoId, uuid, dis
     },
 
     /**
+     * The frame of `page` showing the extension page `path` (e.g. the panel inside a site's page).
+     * Firefox sends no navigation events for moz-extension frames, so puppeteer keeps calling such a
+     * frame about:blank: it is found through WebDriver BiDi's tree of browsing contexts instead.
+     * @param {import('puppeteer-core').Page} page @param {string} path @param {number} [timeout]
+     */
+    async extensionFrame(page, path, timeout = 10_000) {
+      const url = session.url(path);
+      for (const deadline = Date.now() + timeout; Date.now() < deadline; ) {
+        const root = /** @type {any} */ (page.mainFrame())._id;
+        const { result } = await connection.send('browsingContext.getTree', { root });
+        const child = result.contexts[0]?.children?.find((/** @type {any} */ c) => c.url.startsWith(url));
+        const frame = child && page.frames().find((f) => /** @type {any} */ (f)._id === child.context);
+        if (frame) return frame;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`No ${path} frame in ${page.url()}`);
+    },
+
+    /**
      * Uninstalls the add-on and installs `path` (default: the same build) as a new temporary add-on,
      * as a user reloading it from about:debugging does. Firefox forgets the UUID on uninstall and
      * gives the new install a fresh one, which becomes `uuid`.
