@@ -324,6 +324,27 @@ describe('keyboard', () => {
   });
 });
 
+describe('language setting', () => {
+  test('Arabic chosen in the settings puts the panel in Arabic, right to left, at the left edge of an English browser', async () => {
+    const settings = await openExtensionPage(
+      ext.context,
+      ext.extensionId,
+      'src/options/index.html#/settings',
+    );
+    const language = (name: string) => settings.getByRole('combobox', { name });
+    await language('Language of Trust Notes').selectOption('ar');
+    const page = await open(JANE);
+    const { frame } = await badge(page, ext.extensionId);
+    await expect.poll(async () => (await hostBox(page))!.x).toBeLessThan(40);
+    expect(await frame.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(
+      ['rtl', 'ar'],
+    );
+    expect(await frame.getByTestId('tn-badge').textContent()).toContain('ملاحظات الثقة');
+    await language('لغة ملاحظات الثقة').selectOption('en');
+    await Promise.all([settings.close(), page.close()]);
+  });
+});
+
 describe('flags', () => {
   let seeded: Awaited<ReturnType<typeof launchWithExtension>>;
   beforeAll(async () => {
