@@ -76,8 +76,8 @@ export interface PanelHost {
 export function mountHost(signal: AbortSignal): PanelHost | null {
   if (signal.aborted || document.querySelector(`[${HOST_ATTR}]`)) return null;
   const host = document.createElement('div');
-  const dir = ext.i18n.getMessage('app_dir') === 'rtl' ? 'rtl' : 'ltr';
-  const style = { ...HOST_STYLE, direction: dir };
+  // The browser's language until the panel says which one the user chose (its layout notices carry it).
+  const style = { ...HOST_STYLE, direction: ext.i18n.getMessage('app_dir') === 'rtl' ? 'rtl' : 'ltr' };
   const guard = () => {
     host.setAttribute(HOST_ATTR, '');
     host.setAttribute('popover', 'manual');
@@ -140,6 +140,11 @@ export function mountHost(signal: AbortSignal): PanelHost | null {
     host,
     frame,
     setLayout(layout) {
+      if (layout.mode !== 'hidden') {
+        // The inline end is the right in a left-to-right language and the left in Arabic.
+        style.direction = layout.rtl ? 'rtl' : 'ltr';
+        host.style.setProperty('direction', style.direction, 'important');
+      }
       if (layout.mode === 'hidden') {
         frame.style.setProperty('width', '0', 'important');
         frame.style.setProperty('height', '0', 'important');

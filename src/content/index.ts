@@ -87,10 +87,11 @@ function parseLayout(message: unknown): PanelLayout | null {
   const m = message as { type?: unknown; payload?: Partial<Record<string, unknown>> } | null;
   const p = m?.type === 'panel:layout' ? m.payload : undefined;
   if (!p) return null;
+  const rtl = p.rtl === true;
   if (p.mode === 'hidden') return { mode: 'hidden' };
-  if (p.mode === 'expanded') return { mode: 'expanded', focus: p.focus === true };
+  if (p.mode === 'expanded') return { mode: 'expanded', focus: p.focus === true, rtl };
   if (p.mode === 'badge' && Number.isFinite(p.width) && Number.isFinite(p.height)) {
-    return { mode: 'badge', width: p.width as number, height: p.height as number };
+    return { mode: 'badge', width: p.width as number, height: p.height as number, rtl };
   }
   return null;
 }

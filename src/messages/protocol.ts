@@ -33,12 +33,13 @@ export type MessageType = keyof Protocol;
 
 /**
  * How the panel frame wants to be shown: nothing yet, the small badge (its measured size), or the expanded panel
- * (`focus` when the keyboard shortcut opened it, so the keyboard lands inside).
+ * (`focus` when the keyboard shortcut opened it, so the keyboard lands inside). `rtl`: the panel's language reads
+ * right to left (the user's language setting), so the frame sits at the page's left edge.
  */
 export type PanelLayout =
   | { mode: 'hidden' }
-  | { mode: 'badge'; width: number; height: number }
-  | { mode: 'expanded'; focus: boolean };
+  | { mode: 'badge'; width: number; height: number; rtl: boolean }
+  | { mode: 'expanded'; focus: boolean; rtl: boolean };
 
 /**
  * Notifications between the panel and its tab, outside the worker's request → response router:

@@ -2,7 +2,7 @@ import type { ComponentType } from 'preact';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ProfileSnapshot } from '../core/types.ts';
 import type { PersonRecord } from '../db/queries.ts';
-import { t } from '../ui/i18n.ts';
+import { isRtl, t } from '../ui/i18n.ts';
 import { openFlagsOf, useProfileRecord } from '../ui/profileRecord.ts';
 import { StageBadge } from '../ui/StageBadge.tsx';
 import type { ExpandedPanel as ExpandedPanelType } from './ExpandedPanel.tsx';
@@ -35,7 +35,7 @@ function Badge(props: {
     if (!el) return;
     const report = () => {
       const box = el.getBoundingClientRect();
-      sendLayout(tabId, { mode: 'badge', width: box.width, height: box.height });
+      sendLayout(tabId, { mode: 'badge', width: box.width, height: box.height, rtl: isRtl() });
     };
     report();
     const observer = new ResizeObserver(report);
@@ -49,7 +49,7 @@ function Badge(props: {
   // The visible words are the button's name (what voice control users say); the hidden ones only add context.
   return (
     <main class="tn-badge-frame" aria-labelledby={titleId}>
-      <h1 id={titleId} class="tn-offscreen">
+      <h1 id={titleId} class="tn-visually-hidden">
         {t('panel_title')}
       </h1>
       <button
@@ -66,7 +66,7 @@ function Badge(props: {
         {flags > 0 ? (
           <>
             {' '}
-            <span class="tn-offscreen">{t('panel_badge_flags')}</span>{' '}
+            <span class="tn-visually-hidden">{t('panel_badge_flags')}</span>{' '}
             <span class="tn-badge-flags">{flags}</span>
           </>
         ) : null}
@@ -95,7 +95,8 @@ function ProfilePanel(props: { tabId: number; snapshot: ProfileSnapshot }) {
   }, [ready]);
   const showExpanded = ready && open.expanded && ExpandedPanel !== null;
   useEffect(() => {
-    if (showExpanded && open.expanded) sendLayout(tabId, { mode: 'expanded', focus: open.byKey });
+    if (showExpanded && open.expanded)
+      sendLayout(tabId, { mode: 'expanded', focus: open.byKey, rtl: isRtl() });
   }, [tabId, showExpanded, open]);
   // Nothing shows until this profile's record is read: never a half-known badge, never the previous person
   // under the new one's page. The frame keeps its size meanwhile (a few milliseconds), so it does not flicker.

@@ -1,6 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { Note } from '../core/types.ts';
-import { t, uiLanguage } from './i18n.ts';
+import { t } from './i18n.ts';
+import { formatDayOfMillis } from './locale.ts';
 import './trust.css';
 
 /** Notes, newest first, with a box to add one. Typed inside the extension's frame: the page never sees it. */
@@ -24,7 +25,6 @@ export function NotesList(props: { notes: readonly Note[]; onAdd: (text: string)
       setBusy(false);
     }
   };
-  const dateFormat = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' });
   return (
     <div class="tn-notes">
       <form class="tn-note-form" onSubmit={submit}>
@@ -52,7 +52,7 @@ export function NotesList(props: { notes: readonly Note[]; onAdd: (text: string)
             .map((note) => (
               <li key={note.id}>
                 <time class="tn-muted" dateTime={new Date(note.createdAt).toISOString()}>
-                  {dateFormat.format(new Date(note.createdAt))}
+                  {formatDayOfMillis(note.createdAt)}
                 </time>
                 <p class="tn-note-text" dir="auto">
                   {note.text}

@@ -1,9 +1,10 @@
 import type { SharedWork } from '../core/types.ts';
+import { formatPartialDate } from './locale.ts';
 import { workLabelParts } from './workText.ts';
 
 /**
- * "Kind: title (date)". The title is the user's text in any language and the date is digits, so each is
- * isolated: an English title in the Arabic UI (or the reverse) keeps its own direction.
+ * "Kind: title (date)", the date at the precision it has, in the UI's language. The title is the user's text in
+ * any language, so it and the date are isolated: an English title in the Arabic UI keeps its own direction.
  */
 export function WorkLabel({ work }: { work: SharedWork }) {
   const { kind, title, date } = workLabelParts(work);
@@ -18,7 +19,7 @@ export function WorkLabel({ work }: { work: SharedWork }) {
       {date ? (
         <>
           {' '}
-          (<bdi>{date}</bdi>)
+          (<bdi>{formatPartialDate(date)}</bdi>)
         </>
       ) : null}
     </>

@@ -1,23 +1,11 @@
 // Writes from the panel and the popup. The first thing the user adds on a profile page creates the person
-// (with that profile); visiting alone never does. After each write the worker rescans the person's flags.
+// (with that profile); visiting alone never does. After each write the worker rescans the person's flags and
+// updates the toolbar badge at once, rather than at its next scan.
 import type { ProfileSnapshot } from '../core/types.ts';
 import { db } from '../db/database.ts';
 import { addNote, addSharedWork, dismissFlag, ensurePersonForSnapshot, snoozeFlag } from '../db/mutations.ts';
-import { sendMessage } from '../messages/client.ts';
 import type { NewWork } from './quickWork.ts';
-
-// The worker rescans the person's flags and updates the toolbar badge now rather than at its next scan. A lost
-// message loses nothing: the periodic scan catches up.
-const personChanged = (personId: string) =>
-  sendMessage('page:personChanged', { personId }).then(
-    () => undefined,
-    () => undefined,
-  );
-const flagsChanged = () =>
-  sendMessage('page:flagsChanged', {}).then(
-    () => undefined,
-    () => undefined,
-  );
+import { flagsChanged, personChanged } from './workerNotify.ts';
 
 /** The person to write to: the recorded one, else created now from the page's snapshot. */
 async function personIdFor(snapshot: ProfileSnapshot, personId: string | undefined): Promise<string> {

@@ -4,7 +4,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_DORMANT_URL, DEMO_FIXTURES, seedDemo } from '../../scripts/demo.mjs';
-import { launchWithExtension, serveFixtures } from './browser.mjs';
+import { launchWithExtension, openExtensionPage, serveFixtures } from './browser.mjs';
 import { badge, expand, HOST, hostBox, readStores, tabProfileKey } from './panelHelpers.ts';
 
 const JANE = 'https://www.linkedin.com/in/jane-doe-1a2b3c/';
@@ -98,7 +98,7 @@ describe('on a LinkedIn profile', () => {
     });
     await expect.poll(() => frame.locator('.tn-summary .tn-stage').textContent()).toBe('Tested');
     expect(await frame.locator('.tn-timeline li').count()).toBe(1);
-    expect(await frame.locator('.tn-timeline').textContent()).toContain('Trial project (2024-05)');
+    expect(await frame.locator('.tn-timeline').textContent()).toContain('Trial project (May 2024)');
     expect(await frame.locator('.tn-timeline').textContent()).toContain('Quality 4/5');
     expect(await frame.locator('.tn-vouch').textContent()).toContain(
       'Yes — One small shared work with a good outcome.',
@@ -156,6 +156,51 @@ describe('on a LinkedIn profile', () => {
     );
     await options.close();
     await page.close();
+  });
+
+  test('shared work added in the panel shows in the popup and the options page, live', async () => {
+    const page = await open(JANE);
+    const frame = await expand(page, ext.extensionId);
+    await quickAdd(frame, {
+      Kind: 'Paid project',
+      'Who delivered': 'They delivered for me',
+      Date: '2025-02',
+      Status: 'Done',
+      Payment: 'Paid on time',
+      Note: 'Survey dashboard',
+    });
+    const tabId = await ext.worker.evaluate(
+      async (url: string) => (await chrome.tabs.query({ url }))[0]?.id,
+      JANE,
+    );
+    const jane = (await readStores(ext.context, ext.extensionId)).people.find((p) => p.name === 'Jane Doe')!;
+
+    // The popup, about this tab: the same person, the new work at the top of the timeline and of recent work.
+    const popup = await openExtensionPage(ext.context, ext.extensionId, `src/popup/index.html?tab=${tabId}`);
+    await popup.locator('#popup-profile-heading', { hasText: 'Jane Doe' }).waitFor();
+    await expect
+      .poll(() => popup.locator('.tn-timeline > li').first().textContent())
+      .toContain('Paid project (February 2025)');
+    expect(await popup.locator('.tn-timeline > li').first().textContent()).toContain('Survey dashboard');
+    expect(await popup.locator('.tn-summary .tn-stage').textContent()).toBe('Proven');
+    expect(await popup.locator('#popup-recent-heading ~ ul li a').first().textContent()).toBe('Jane Doe');
+
+    // The options page, at her full record.
+    const options = await openExtensionPage(
+      ext.context,
+      ext.extensionId,
+      `src/options/index.html#/person/${jane.id}`,
+    );
+    await expect
+      .poll(() => options.locator('.timeline-item .timeline-what').allTextContents())
+      .toEqual(['Paid project', 'Trial project']);
+    expect(await options.locator('.timeline-item').first().textContent()).toContain('Survey dashboard');
+
+    // Both follow what the panel writes next, without a reload.
+    await quickAdd(frame, { Kind: 'Volunteer work', Status: 'Planned', Date: '2031' });
+    await expect.poll(() => popup.locator('.tn-timeline > li').count()).toBe(3);
+    await expect.poll(() => options.locator('.timeline-item').count()).toBe(3);
+    await Promise.all([popup.close(), options.close(), page.close()]);
   });
 
   test("a linked person's name and headline follow their page on the next visit", async () => {
@@ -276,6 +321,27 @@ describe('keyboard', () => {
       .poll(() => frame.evaluate(() => document.activeElement?.getAttribute('data-testid')))
       .toBe('tn-badge');
     await page.close();
+  });
+});
+
+describe('language setting', () => {
+  test('Arabic chosen in the settings puts the panel in Arabic, right to left, at the left edge of an English browser', async () => {
+    const settings = await openExtensionPage(
+      ext.context,
+      ext.extensionId,
+      'src/options/index.html#/settings',
+    );
+    const language = (name: string) => settings.getByRole('combobox', { name });
+    await language('Language of Trust Notes').selectOption('ar');
+    const page = await open(JANE);
+    const { frame } = await badge(page, ext.extensionId);
+    await expect.poll(async () => (await hostBox(page))!.x).toBeLessThan(40);
+    expect(await frame.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(
+      ['rtl', 'ar'],
+    );
+    expect(await frame.getByTestId('tn-badge').textContent()).toContain('ملاحظات الثقة');
+    await language('لغة ملاحظات الثقة').selectOption('en');
+    await Promise.all([settings.close(), page.close()]);
   });
 });
 

@@ -43,13 +43,23 @@ describe('mountHost', () => {
   test('starts with a zero-size frame, then takes the sizes the panel asks for, within bounds', () => {
     const { frame, setLayout } = mount();
     expect([frame.style.width, frame.style.height]).toEqual(['0px', '0px']);
-    setLayout({ mode: 'badge', width: 150.2, height: 30 });
+    setLayout({ mode: 'badge', width: 150.2, height: 30, rtl: false });
     expect([frame.style.width, frame.style.height]).toEqual(['151px', '30px']);
-    setLayout({ mode: 'badge', width: 5000, height: 1 });
+    setLayout({ mode: 'badge', width: 5000, height: 1, rtl: false });
     expect([frame.style.width, frame.style.height]).toEqual(['360px', '24px']);
     // (The expanded size is a CSS min() that happy-dom does not parse; the e2e suite checks it in Chromium.)
     setLayout({ mode: 'hidden' });
     expect([frame.style.width, frame.style.height]).toEqual(['0px', '0px']);
+  });
+
+  test('sits at the inline end of the panel’s language, which the panel tells it, and keeps that side', async () => {
+    const { host, setLayout } = mount();
+    expect(host.style.getPropertyValue('direction')).toBe('ltr');
+    setLayout({ mode: 'badge', width: 100, height: 30, rtl: true });
+    expect(host.style.getPropertyValue('direction')).toBe('rtl');
+    host.style.setProperty('direction', 'ltr', 'important');
+    await tick();
+    expect(host.style.getPropertyValue('direction')).toBe('rtl');
   });
 
   test('puts its styles and attributes back when the page tampers with them', async () => {

@@ -94,7 +94,7 @@ describe('PersonSummary', () => {
       <PersonSummary name="Sam" profiles={[]} stage={evaluation.stage} works={[unpaid]} headingId="h" />,
     );
     expect(screen.getByText('Caution')).toBeTruthy();
-    expect(screen.getByRole('note').textContent).toBe('Work went unpaid.Evidence:Paid project (2023-04)');
+    expect(screen.getByRole('note').textContent).toBe('Work went unpaid.Evidence:Paid project (April 2023)');
   });
 });
 
@@ -105,10 +105,10 @@ describe('TrustDirections and VouchBox', () => {
     const { container } = render(<TrustDirections evaluation={evaluation} works={works} />);
     const [myTrust, theirTrust] = container.querySelectorAll('.tn-direction');
     expect(myTrust?.textContent).toBe(
-      'My trust in themProven — Paid or substantial work with a good outcome.Evidence:Trial project: Survey clean-up (2016-03)Paid project (2019-06)',
+      'My trust in themProven — Paid or substantial work with a good outcome.Evidence:Trial project: Survey clean-up (March 2016)Paid project (June 2019)',
     );
     expect(theirTrust?.textContent).toBe(
-      'Their trust in meTested — One small shared work with a good outcome.Evidence:Free sample (given) (2017-09)',
+      'Their trust in meTested — One small shared work with a good outcome.Evidence:Free sample (given) (September 2017)',
     );
   });
 
@@ -121,12 +121,12 @@ describe('TrustDirections and VouchBox', () => {
     [
       'only they saw my work',
       [mine],
-      'Can I vouch for them?Not yet — They have seen your work, but you have not seen theirs.Evidence:Free sample (given) (2017-09)Next step: Propose a small joint task.',
+      'Can I vouch for them?Not yet — They have seen your work, but you have not seen theirs.Evidence:Free sample (given) (September 2017)Next step: Propose a small joint task.',
     ],
     [
       'one good test of theirs',
       [trial],
-      'Can I vouch for them?Yes — One small shared work with a good outcome.Evidence:Trial project: Survey clean-up (2016-03)Next step: Propose a small paid trial.',
+      'Can I vouch for them?Yes — One small shared work with a good outcome.Evidence:Trial project: Survey clean-up (March 2016)Next step: Propose a small paid trial.',
     ],
   ])('vouch readiness: %s', (_, works, text) => {
     const evaluation = evaluatePerson({ person, works, now: NOW });
@@ -151,8 +151,8 @@ describe('WorkTimeline', () => {
     const { container } = render(<WorkTimeline works={[paid, noted]} />);
     const items = [...container.querySelectorAll('li')].map((li) => li.textContent);
     expect(items).toEqual([
-      'Small joint task (2020-01)They delivered for me · Done<b>bold?</b>',
-      'Paid project (2019-06)They delivered for me · DoneQuality 5/5 · Paid 9 days late',
+      'Small joint task (January 2020)They delivered for me · Done<b>bold?</b>',
+      'Paid project (June 2019)They delivered for me · DoneQuality 5/5 · Paid 9 days late',
     ]);
     expect(container.querySelector('b')).toBeNull();
   });
