@@ -5,14 +5,7 @@ import browser from 'webextension-polyfill';
 import type { ProfileSnapshot } from '../core/types';
 import { db } from '../db/database';
 import type { PersonRow } from '../db/personRow';
-import {
-  countOpenFlags,
-  type FlagItem,
-  openFlags,
-  recentWork,
-  searchPeopleByPrefix,
-  type WorkItem,
-} from '../db/queries';
+import { type FlagItem, openFlags, recentWork, searchPeopleByPrefix, type WorkItem } from '../db/queries';
 import { useLiveQuery } from '../db/useLiveQuery';
 import { sendMessage } from '../messages/client';
 import { dismissAndTell, snoozeAndTell } from '../options/person/FlagsSection';
@@ -51,7 +44,7 @@ export function PopupApp({ flagsOnly = false }: { flagsOnly?: boolean }) {
     [flagsOnly],
     undefined as FlagItem[] | undefined,
   );
-  const flagCount = useLiveQuery(() => countOpenFlags(db()), [], undefined as number | undefined);
+  const [badge, setBadge] = useBadgeCount();
   const recent = useLiveQuery(() => recentWork(db(), RECENT_SHOWN), [], undefined as WorkItem[] | undefined);
   const ready = flags !== undefined && recent !== undefined && snapshot !== undefined;
   useEffect(() => {
@@ -70,7 +63,7 @@ export function PopupApp({ flagsOnly = false }: { flagsOnly?: boolean }) {
       <main>
         {snapshot && !flagsOnly && <ProfileSection snapshot={snapshot} />}
         {!flagsOnly && <SearchSection />}
-        <FlagsSection flags={flags} total={flagCount} showAllLink={!flagsOnly} />
+        <FlagsSection flags={flags} badge={badge} onCount={setBadge} showAllLink={!flagsOnly} />
         {!flagsOnly && <RecentSection recent={recent} />}
       </main>
     </div>
@@ -123,17 +116,34 @@ function SearchSection() {
   );
 }
 
+/**
+ * How many flags are open, as the toolbar badge shows it. The worker keeps the badge current; counting
+ * tens of thousands of open flags again here would take seconds, so the popup reads the badge, and after a
+ * snooze or dismiss takes the worker's new count.
+ */
+function useBadgeCount(): [string, (count: number | undefined) => void] {
+  const [badge, setBadge] = useState('');
+  useEffect(() => {
+    void browser.action.getBadgeText({}).then(setBadge, () => setBadge(''));
+  }, []);
+  const update = (count: number | undefined) => {
+    if (count !== undefined) setBadge(count > 0 ? formatCount(count) : '');
+  };
+  return [badge, update];
+}
+
 function FlagsSection(props: {
   flags: FlagItem[] | undefined;
-  total: number | undefined;
+  badge: string;
+  onCount: (count: number | undefined) => void;
   showAllLink: boolean;
 }) {
-  const { flags, total } = props;
+  const { flags, badge, onCount } = props;
   return (
     <section class="popup-section" aria-labelledby="popup-flags-heading">
       <h2 id="popup-flags-heading">
         {t('popup_flags_heading')}
-        {total !== undefined && total > 0 && <span class="count">{formatCount(total)}</span>}
+        {badge && flags && flags.length > 0 && <span class="count">{badge}</span>}
       </h2>
       {flags === undefined ? (
         <p class="muted">{t('options_people_loading')}</p>
@@ -152,17 +162,17 @@ function FlagsSection(props: {
               <FlagCard
                 flag={flag}
                 subject={person.name}
-                onSnooze={(until) => snoozeAndTell(flag, until)}
-                onDismiss={() => dismissAndTell(flag)}
+                onSnooze={async (until) => onCount(await snoozeAndTell(flag, until))}
+                onDismiss={async () => onCount(await dismissAndTell(flag))}
               />
             </li>
           ))}
         </ul>
       )}
-      {props.showAllLink && flags !== undefined && total !== undefined && total > flags.length && (
+      {props.showAllLink && flags !== undefined && flags.length === FLAGS_SHOWN && (
         <p>
           <a href={browser.runtime.getURL('src/popup/index.html#/flags')} target="_blank" rel="noopener">
-            {t('popup_flags_all', formatCount(total))}
+            {t('popup_flags_all')}
           </a>
         </p>
       )}

@@ -14,8 +14,6 @@ export interface VirtualListProps {
   renderRow: (index: number) => ComponentChild;
   /** Accessible name of the list. */
   label: string;
-  /** Stable key per row (e.g. the person id once loaded); defaults to the index. */
-  getKey?: (index: number) => string | number;
   /** The rows rendered now, overscan included: a data source loads just these. */
   onRangeChange?: (first: number, last: number) => void;
   overscan?: number;
@@ -52,17 +50,25 @@ export function VirtualList(props: VirtualListProps) {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const pendingFocus = useRef<number | undefined>(undefined);
 
+  // Rows are keyed by index, and every function handed to the virtualizer keeps its identity across
+  // renders: the virtualizer recomputes its table of row positions (all 30,000 of them) whenever the
+  // count or the key function changes, and doing that on every render blocks scrolling.
+  const stable = useRef({
+    getScrollElement: () => scrollRef.current,
+    getItemKey: (index: number) => index,
+    onChange: () => rerender(0),
+  }).current;
   const options = {
     count,
-    getScrollElement: () => scrollRef.current,
+    getScrollElement: stable.getScrollElement,
     estimateSize: () => rowHeight,
-    getItemKey: props.getKey ?? ((index: number) => index),
+    getItemKey: stable.getItemKey,
     overscan: props.overscan ?? 8,
     initialRect: { width: 0, height: props.initialHeight ?? 600 },
     scrollToFn: elementScroll,
     observeElementRect,
     observeElementOffset,
-    onChange: () => rerender(0),
+    onChange: stable.onChange,
   };
   const [virtualizer] = useState(() => new Virtualizer<HTMLDivElement, HTMLLIElement>(options));
   virtualizer.setOptions(options);

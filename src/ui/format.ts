@@ -3,8 +3,30 @@
 import { parsePartialDate } from '../core/dates.ts';
 import type { PartialDate } from '../core/types.ts';
 
+// Building an Intl formatter costs far more than using one, and a list formats hundreds of values per
+// frame while it scrolls: each formatter is made once per language and kind.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function numberFormat(locale: string): Intl.NumberFormat {
+  const key = `n|${locale}`;
+  const known = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (known) return known;
+  const format = new Intl.NumberFormat(locale);
+  formatters.set(key, format);
+  return format;
+}
+
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${locale}|${JSON.stringify(options)}`;
+  const known = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (known) return known;
+  const format = new Intl.DateTimeFormat(locale, options);
+  formatters.set(key, format);
+  return format;
+}
+
 export function formatCountIn(locale: string, value: number): string {
-  return new Intl.NumberFormat(locale).format(value);
+  return numberFormat(locale).format(value);
 }
 
 export function formatPartialDateIn(locale: string, value: PartialDate | undefined): string {
@@ -15,10 +37,10 @@ export function formatPartialDateIn(locale: string, value: PartialDate | undefin
   const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
   if (parsed.month !== undefined) options.month = 'long';
   if (parsed.day !== undefined) options.day = 'numeric';
-  return new Intl.DateTimeFormat(locale, options).format(date);
+  return dateFormat(locale, options).format(date);
 }
 
 /** A timestamp as a local calendar day. */
 export function formatDayOfMillisIn(locale: string, millis: number): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(millis));
+  return dateFormat(locale, { dateStyle: 'medium' }).format(new Date(millis));
 }

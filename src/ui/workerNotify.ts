@@ -3,15 +3,21 @@
 // messages only wake the worker. A failed message loses nothing: the periodic scan catches up.
 import { sendMessage } from '../messages/client.ts';
 
-function tell(send: () => Promise<unknown>, what: string): Promise<void> {
-  return send().then(
-    () => undefined,
-    (error: unknown) => console.warn(`Trust Notes: could not tell the worker about ${what}`, error),
-  );
+function tell<T>(send: () => Promise<T>, what: string): Promise<T | undefined> {
+  return send().catch((error: unknown) => {
+    console.warn(`Trust Notes: could not tell the worker about ${what}`, error);
+    return undefined;
+  });
 }
 
-export const personChanged = (personId: string) =>
-  tell(() => sendMessage('page:personChanged', { personId }), 'a person change');
-export const flagsChanged = () => tell(() => sendMessage('page:flagsChanged', {}), 'a flag change');
-export const settingsChanged = () => tell(() => sendMessage('page:settingsChanged', {}), 'new settings');
-export const scanNow = () => tell(() => sendMessage('page:scanNow', {}), 'a finished import');
+export const personChanged = async (personId: string) => {
+  await tell(() => sendMessage('page:personChanged', { personId }), 'a person change');
+};
+/** Answers with the number of open flags after the worker's update (undefined if it could not). */
+export const flagsChanged = async () =>
+  (await tell(() => sendMessage('page:flagsChanged', {}), 'a flag change'))?.openFlags;
+export const settingsChanged = async () => {
+  await tell(() => sendMessage('page:settingsChanged', {}), 'new settings');
+};
+export const scanNow = async () =>
+  (await tell(() => sendMessage('page:scanNow', {}), 'a finished import'))?.openFlags;

@@ -8,14 +8,15 @@ import { t } from '../../ui/i18n';
 import { formatDayOfMillis } from '../../ui/locale';
 import { flagsChanged } from '../../ui/workerNotify';
 
-export async function snoozeAndTell(flag: Flag, until: number): Promise<void> {
+/** Snoozes the flag and has the worker update the badge; returns the open flags left, when it answers. */
+export async function snoozeAndTell(flag: Flag, until: number): Promise<number | undefined> {
   await snoozeFlag(db(), flag.id, until);
-  await flagsChanged();
+  return flagsChanged();
 }
 
-export async function dismissAndTell(flag: Flag): Promise<void> {
+export async function dismissAndTell(flag: Flag): Promise<number | undefined> {
   await dismissFlag(db(), flag.id);
-  await flagsChanged();
+  return flagsChanged();
 }
 
 export function FlagsSection({ flags }: { flags: Flag[] }) {
@@ -30,8 +31,12 @@ export function FlagsSection({ flags }: { flags: Flag[] }) {
           <FlagCard
             key={flag.id}
             flag={flag}
-            onSnooze={(until) => snoozeAndTell(flag, until)}
-            onDismiss={() => dismissAndTell(flag)}
+            onSnooze={async (until) => {
+              await snoozeAndTell(flag, until);
+            }}
+            onDismiss={async () => {
+              await dismissAndTell(flag);
+            }}
           />
         ))}
       </div>
