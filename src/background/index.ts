@@ -34,4 +34,4 @@ browser.permissions.onRemoved.addListener(() => {
 });
 void syncSiteScripts();
 
-registerScanLifecycle();
+void registerScanLifecycle();

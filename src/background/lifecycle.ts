@@ -27,7 +27,8 @@ function listenForDigestClicks(): void {
   listeningForClicks = true;
 }
 
-export function registerScanLifecycle(): void {
+/** Registers the listeners; returns the start's work (alarm, resumed scan), which never rejects. */
+export function registerScanLifecycle(): Promise<void> {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SCAN_ALARM) inBackground(scanEveryone('periodic'), 'periodic scan');
   });
@@ -36,8 +37,7 @@ export function registerScanLifecycle(): void {
   listenForDigestClicks();
   browser.permissions.onAdded.addListener(listenForDigestClicks);
   // Every start: re-create the alarm from the stored schedule, and finish a scan a stop cut short.
-  inBackground(
-    scheduleScanAlarm(db()).then(() => resumeInterruptedScan()),
-    'worker start',
-  );
+  const started = scheduleScanAlarm(db()).then(() => resumeInterruptedScan());
+  inBackground(started, 'worker start');
+  return started.catch(() => {});
 }

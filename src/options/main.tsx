@@ -1,13 +1,14 @@
+import { db } from '../db/database';
+import { getSettings } from '../db/meta';
 import { boot } from '../ui/boot.tsx';
-import { t } from '../ui/i18n.ts';
+import { App } from './App';
+import '../ui/controls.css';
+import './options.css';
 
-function Options() {
-  return (
-    <main class="options">
-      <h1>{t('options_title')}</h1>
-      <p>{t('app_tagline')}</p>
-    </main>
-  );
-}
+// The language setting decides the catalog before the first render; a database that cannot be read
+// still gets a page, in the browser's language.
+const language = getSettings(db())
+  .then((settings) => settings.language)
+  .catch(() => 'auto' as const);
 
-void boot('options_title', () => <Options />);
+void boot('options_title', () => <App />, language);

@@ -1,17 +1,13 @@
-import browser from 'webextension-polyfill';
+import { db } from '../db/database';
+import { getSettings } from '../db/meta';
 import { boot } from '../ui/boot.tsx';
-import { t } from '../ui/i18n.ts';
+import { PopupApp } from './PopupApp';
+import '../ui/controls.css';
+import './popup.css';
 
-function Popup() {
-  return (
-    <main class="popup">
-      <h1>{t('popup_title')}</h1>
-      <p>{t('app_tagline')}</p>
-      <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
-        {t('popup_open_app')}
-      </button>
-    </main>
-  );
-}
+const language = getSettings(db())
+  .then((settings) => settings.language)
+  .catch(() => 'auto' as const);
 
-void boot('popup_title', () => <Popup />);
+// `#/flags` is where the digest notification sends the user: the open flags, nothing else.
+void boot('popup_title', () => <PopupApp flagsOnly={location.hash === '#/flags'} />, language);

@@ -12,12 +12,18 @@ export function FlagCard(props: {
   flag: Flag;
   onSnooze: (until: number) => Promise<void>;
   onDismiss: () => Promise<void>;
+  /** Whom the flag is about, in a list of several people's flags: it tells the cards (landmarks) apart. */
+  subject?: string;
 }) {
-  const { flag, onSnooze, onDismiss } = props;
+  const { flag, onSnooze, onDismiss, subject } = props;
   const title = t(`flag_${flag.kind}`);
   const titleId = useId();
   return (
-    <section class={`tn-flag tn-flag-${flag.kind}`} aria-labelledby={titleId}>
+    <section
+      class={`tn-flag tn-flag-${flag.kind}`}
+      aria-labelledby={subject ? undefined : titleId}
+      aria-label={subject ? `${title} — ${subject}` : undefined}
+    >
       <h3 id={titleId} class="tn-flag-title">
         {title}
       </h3>

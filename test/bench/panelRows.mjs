@@ -9,13 +9,14 @@ import { seedDemo } from '../../scripts/demo.mjs';
 import { DIST, launchWithExtension, ROOT, serveFixtures } from '../e2e/browser.mjs';
 
 export const BASELINE_EXTENSION = join(ROOT, 'test/bench/baseline-extension');
+export const FRAME_FLOOR_EXTENSION = join(ROOT, 'test/bench/frame-floor-extension');
 const PROFILES = ['/in/jane-doe-1a2b3c/', '/in/omar-haddad/', '/in/li-wei-88/', '/in/sam-keller-agency/'];
 const FEED = 'https://www.linkedin.com/feed/';
 
 function instrument() {
   // Runs in the page before its scripts. A name appearing: a <main> with an <h1> added on a profile path.
   // Shown: the baseline's div appended; Trust Notes' host first laid out with a size (the badge, sized by the
-  // panel once it has rendered the person).
+  // panel once it has rendered the person); the floor's host likewise, once its empty frame has loaded.
   const now = () => performance.timeOrigin + performance.now();
   window.__bench = { names: [], shown: [] };
   const sized = new ResizeObserver((entries) => {
@@ -35,7 +36,7 @@ function instrument() {
           window.__bench.names.push(at);
         }
         if (node.matches('[data-baseline-host]')) window.__bench.shown.push(at);
-        if (node.matches('[data-trust-notes-host]')) sized.observe(node);
+        if (node.matches('[data-trust-notes-host],[data-floor-host]')) sized.observe(node);
       }
     }
   }).observe(document, { childList: true, subtree: true });
@@ -139,6 +140,13 @@ export async function panelRows(navigations = 20) {
     name: 'baseline: name → div (from feed)',
     unit: 'ms',
     samples: await fromFeed(BASELINE_EXTENSION, navigations),
+  });
+  // Context, not a target: what showing any extension-origin frame costs on this machine, before any work.
+  rows.push({
+    name: 'floor: name → empty extension frame shown (from feed)',
+    unit: 'ms',
+    samples: await fromFeed(FRAME_FLOOR_EXTENSION, navigations),
+    baseline: 'baseline: name → div (from feed)',
   });
   rows.push({
     name: 'name → panel badge visible (from feed, new frame)',

@@ -18,11 +18,11 @@ afterAll(async () => {
 test.each(['popup', 'options'])('the %s page renders in Arabic, right to left', async (name) => {
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/src/${name}/index.html`);
-  await page.locator('main h1').waitFor();
+  await page.locator('h1').waitFor();
   const seen = await page.evaluate(() => ({
     dir: document.documentElement.dir,
     lang: document.documentElement.lang,
-    heading: document.querySelector('main h1')?.textContent,
+    heading: document.querySelector('h1')?.textContent,
     direction: getComputedStyle(document.body).direction,
   }));
   expect(seen).toEqual({ dir: 'rtl', lang: 'ar', heading: 'ملاحظات الثقة', direction: 'rtl' });

@@ -119,8 +119,8 @@ describe('extension pages and worker', () => {
       });
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(`chrome-extension://${ext.extensionId}/${path}`);
-      await page.locator('main h1').waitFor();
-      expect(await page.locator('main h1').textContent()).toBe('Trust Notes');
+      await page.locator('h1').waitFor();
+      expect(await page.locator('h1').textContent()).toBe('Trust Notes');
       expect(errors).toEqual([]);
       await page.close();
     },

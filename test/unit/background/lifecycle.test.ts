@@ -13,11 +13,14 @@ const { getMeta, setMeta } = await import('../../../src/db/meta.ts');
 const { SCAN_ALARM } = await import('../../../src/background/alarms.ts');
 const { DIGEST_NOTIFICATION } = await import('../../../src/background/digest.ts');
 
-/** A worker start: the module is evaluated afresh, as after Chrome stopped the worker. */
-async function startWorker() {
+/**
+ * A worker start: the module is evaluated afresh, as after Chrome stopped the worker. Resolves to the
+ * start's own work, which each test awaits so that none runs on into the next test.
+ */
+async function startWorker(): Promise<{ started: Promise<void> }> {
   vi.resetModules();
   const { registerScanLifecycle } = await import('../../../src/background/lifecycle.ts');
-  registerScanLifecycle();
+  return { started: registerScanLifecycle() };
 }
 
 beforeEach(async () => {
@@ -28,18 +31,30 @@ beforeEach(async () => {
 
 const openFlags = () => db().flags.where('state').equals('open').count();
 
+/** A full scan's last step: the next periodic scan is set one period (6 h) after it. */
+async function scanChainDone() {
+  await vi.waitFor(async () => {
+    const lastScanAt = await getMeta(db(), 'lastScanAt');
+    expect(lastScanAt).toBeDefined();
+    expect(fake.browser.alarms.create).toHaveBeenLastCalledWith(SCAN_ALARM, {
+      when: lastScanAt! + 6 * 3_600_000,
+      periodInMinutes: 360,
+    });
+  });
+}
+
 describe('on start', () => {
   test('registers the scan listeners at top level and re-creates the alarm', async () => {
-    await startWorker();
+    const { started } = await startWorker();
+    // Synchronously, before anything is awaited: an event that woke the worker finds them.
     expect(fake.browser.alarms.onAlarm.listeners).toHaveLength(1);
     expect(fake.browser.runtime.onInstalled.listeners).toHaveLength(1);
     expect(fake.browser.runtime.onStartup.listeners).toHaveLength(1);
     expect(fake.browser.notifications?.onClicked.listeners).toHaveLength(1);
-    await vi.waitFor(() =>
-      expect(fake.browser.alarms.create).toHaveBeenCalledWith(
-        SCAN_ALARM,
-        expect.objectContaining({ periodInMinutes: 360 }),
-      ),
+    await started;
+    expect(fake.browser.alarms.create).toHaveBeenCalledWith(
+      SCAN_ALARM,
+      expect.objectContaining({ periodInMinutes: 360 }),
     );
   });
 
@@ -49,8 +64,8 @@ describe('on start', () => {
     const ids = network.people.map((p) => p.id).sort();
     const startedAt = Date.now() - 1000;
     await setMeta(db(), 'scanCheckpoint', { now: startedAt, after: ids[24]! });
-    await startWorker();
-    await vi.waitFor(async () => expect(await getMeta(db(), 'scanCheckpoint')).toBeUndefined());
+    await (await startWorker()).started;
+    expect(await getMeta(db(), 'scanCheckpoint')).toBeUndefined();
     const raised = (await db().flags.toArray()).filter((f) => f.raisedAt > DATA_NOW);
     expect(raised.every((f) => f.raisedAt === startedAt)).toBe(true);
     expect(await getMeta(db(), 'lastScanAt')).toBe(startedAt);
@@ -58,14 +73,16 @@ describe('on start', () => {
     const flagged = new Set(raised.map((f) => f.personId));
     expect(flagged.size).toBeGreaterThan(0);
     for (const id of flagged) expect(id > ids[24]!).toBe(true);
-    await vi.waitFor(() => expect(fake.browser.action.setBadgeText).toHaveBeenCalled());
+    expect(fake.browser.action.setBadgeText).toHaveBeenCalled();
+    await scanChainDone();
   });
 
   test('without a scan under way, starting the worker scans nobody', async () => {
     await seedNetwork(db(), generateNetwork(20, 20, 6));
-    await startWorker();
-    await vi.waitFor(() => expect(fake.browser.alarms.create).toHaveBeenCalled());
+    await (await startWorker()).started;
+    expect(fake.browser.alarms.create).toHaveBeenCalledOnce();
     expect(await getMeta(db(), 'lastScanAt')).toBeUndefined();
+    expect(fake.browser.action.setBadgeText).not.toHaveBeenCalled();
   });
 });
 
@@ -76,7 +93,7 @@ describe('events', () => {
     ['the scan alarm', (b: FakeBrowser) => b.alarms.onAlarm.fire({ name: SCAN_ALARM })],
   ])('%s runs a full scan and sets the badge', async (_, fire) => {
     await seedNetwork(db(), generateNetwork(30, 60, 8));
-    await startWorker();
+    await (await startWorker()).started;
     fire(fake.browser);
     await vi.waitFor(async () => expect(await getMeta(db(), 'lastScanAt')).toBeDefined());
     const open = await openFlags();
@@ -86,18 +103,19 @@ describe('events', () => {
     await vi.waitFor(() =>
       expect(fake.browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: String(open) }),
     );
+    await scanChainDone();
   });
 
   test('another alarm is not the scan', async () => {
     await seedNetwork(db(), generateNetwork(10, 10, 8));
-    await startWorker();
+    await (await startWorker()).started;
     fake.browser.alarms.onAlarm.fire({ name: 'something-else' });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await getMeta(db(), 'lastScanAt')).toBeUndefined();
   });
 
   test('a click on the digest opens the flag list; other notifications are not ours', async () => {
-    await startWorker();
+    await (await startWorker()).started;
     fake.browser.notifications?.onClicked.fire('someone-else');
     fake.browser.notifications?.onClicked.fire(DIGEST_NOTIFICATION);
     await vi.waitFor(() => expect(fake.browser.action.openPopup).toHaveBeenCalledOnce());
@@ -108,7 +126,7 @@ describe('events', () => {
   test('listens for digest clicks once the notifications permission is granted while running', async () => {
     const notifications = fake.browser.notifications;
     fake.browser.notifications = undefined;
-    await startWorker();
+    await (await startWorker()).started;
     fake.browser.notifications = notifications;
     fake.browser.permissions.onAdded.fire({ permissions: ['notifications'] });
     fake.browser.permissions.onAdded.fire({ permissions: ['notifications'] });

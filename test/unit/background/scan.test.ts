@@ -249,6 +249,7 @@ describe('full scan', () => {
     // 20 people hold at most a few dozen works here; loading everything would return hundreds.
     const mostWorksOnePage = 20 * Math.max(...[...countBy(network.works)].map(([, n]) => n));
     expect(largest).toBeLessThanOrEqual(Math.min(mostWorksOnePage, 100));
+    tdb.close();
   });
 
   test('a restart while a scan runs also covers people before the old checkpoint', async () => {

@@ -117,7 +117,15 @@ describe('page:settingsChanged', () => {
       SCAN_ALARM,
       expect.objectContaining({ periodInMinutes: 1440 }),
     );
-    await vi.waitFor(async () => expect(await getMeta(db(), 'lastScanAt')).toBeDefined());
+    // The scan's last step sets the next periodic scan one period after it: nothing is left running.
+    await vi.waitFor(async () => {
+      const lastScanAt = await getMeta(db(), 'lastScanAt');
+      expect(lastScanAt).toBeDefined();
+      expect(fake.browser.alarms.create).toHaveBeenLastCalledWith(SCAN_ALARM, {
+        when: lastScanAt! + 24 * 3_600_000,
+        periodInMinutes: 1440,
+      });
+    });
   });
 });
 

@@ -1,0 +1,63 @@
+// The options page: the full app. A header with the views, and the view the address names.
+import { useState } from 'preact/hooks';
+import type { Language } from '../core/types';
+import { initI18n, t } from '../ui/i18n';
+import { ImportBackupView } from './data/ImportBackupView';
+import { useRoute } from './navigation';
+import { NetworkView } from './network/NetworkView';
+import { PeopleView } from './people/PeopleView';
+import { DEFAULT_FILTERS } from './people/peopleFilters';
+import { PersonRecord } from './person/PersonRecord';
+import { routeHash, type ViewName } from './route';
+import { SettingsView } from './settings/SettingsView';
+import { UndoProvider } from './undo';
+
+const NAV: { view: Exclude<ViewName, 'person'>; key: string }[] = [
+  { view: 'people', key: 'options_nav_people' },
+  { view: 'network', key: 'options_nav_network' },
+  { view: 'settings', key: 'options_nav_settings' },
+  { view: 'data', key: 'options_nav_data' },
+];
+
+function hrefOf(view: Exclude<ViewName, 'person'>): string {
+  return view === 'people' ? routeHash({ view, filters: DEFAULT_FILTERS }) : routeHash({ view });
+}
+
+export function App() {
+  const route = useRoute();
+  // A new language re-renders the whole page from scratch in that language.
+  const [epoch, setEpoch] = useState(0);
+  const changeLanguage = async (language: Language) => {
+    await initI18n(language);
+    document.title = t('options_title');
+    setEpoch((n) => n + 1);
+  };
+  const current = route.view === 'person' ? 'people' : route.view;
+  return (
+    <UndoProvider key={epoch}>
+      <div class="app">
+        <header class="app-header">
+          <h1>{t('options_title')}</h1>
+          <nav aria-label={t('options_nav_label')}>
+            <ul>
+              {NAV.map(({ view, key }) => (
+                <li key={view}>
+                  <a href={hrefOf(view)} aria-current={current === view ? 'page' : undefined}>
+                    {t(key)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main">
+          {route.view === 'people' && <PeopleView filters={route.filters} />}
+          {route.view === 'person' && <PersonRecord key={route.id} id={route.id} />}
+          {route.view === 'network' && <NetworkView />}
+          {route.view === 'settings' && <SettingsView onLanguageChange={changeLanguage} />}
+          {route.view === 'data' && <ImportBackupView />}
+        </main>
+      </div>
+    </UndoProvider>
+  );
+}

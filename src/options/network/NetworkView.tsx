@@ -1,0 +1,232 @@
+// The network: how many connections are really tested, how trust was built over the years, how long it
+// took, and my own record. Every figure comes from core's evaluation of each person, the same rules as
+// a single record, so nothing here is a number that cannot be traced back.
+import { useEffect, useState } from 'preact/hooks';
+import { type MyRecord, myRecord, type NetworkSummary, summarizeEvaluations } from '../../core/network';
+import { type Evaluation, evaluatePerson } from '../../core/trust';
+import type { Person, SharedWork } from '../../core/types';
+import { db } from '../../db/database';
+import { toPerson } from '../../db/personRow';
+import { BarChart } from '../../ui/BarChart';
+import { isRtl, t } from '../../ui/i18n';
+import { formatCount, formatPartialDate } from '../../ui/locale';
+import { ProgressBar } from '../../ui/ProgressBar';
+import { routeHash } from '../route';
+import { deliveredSummary, percent, stageChart, yearChart } from './chartData';
+
+interface NetworkData {
+  summary: NetworkSummary;
+  record: MyRecord;
+  names: Map<string, string>;
+}
+
+/** How many of my latest deliveries are listed (the counts cover all of them). */
+const RECENT_DELIVERED = 20;
+
+// Evaluating 30,000 people takes a while; yielding between slices keeps the page responsive meanwhile.
+const SLICE = 1000;
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+async function loadNetwork(onProgress: (done: number, total: number) => void): Promise<NetworkData> {
+  const tdb = db();
+  const [rows, works] = await tdb.transaction('r', tdb.people, tdb.sharedWork, () =>
+    Promise.all([tdb.people.toArray(), tdb.sharedWork.toArray()]),
+  );
+  const worksOf = new Map<string, SharedWork[]>();
+  for (const work of works) {
+    const list = worksOf.get(work.personId);
+    if (list) list.push(work);
+    else worksOf.set(work.personId, [work]);
+  }
+  const now = new Date();
+  const people: Person[] = rows.map(toPerson);
+  const evaluations: Evaluation[] = [];
+  for (let i = 0; i < people.length; i += SLICE) {
+    for (const person of people.slice(i, i + SLICE)) {
+      evaluations.push(evaluatePerson({ person, works: worksOf.get(person.id) ?? [], now }));
+    }
+    onProgress(Math.min(people.length, i + SLICE), people.length);
+    await yieldToPage();
+  }
+  const withWork = people.flatMap((person) => {
+    const list = worksOf.get(person.id);
+    return list ? [{ person, works: list }] : [];
+  });
+  return {
+    summary: summarizeEvaluations(evaluations),
+    record: myRecord(withWork, now),
+    names: new Map(rows.map((row) => [row.id, row.name])),
+  };
+}
+
+export function NetworkView() {
+  const [data, setData] = useState<NetworkData | undefined>();
+  const [progress, setProgress] = useState<[number, number]>([0, 0]);
+  const [error, setError] = useState(false);
+  useEffect(() => {
+    let live = true;
+    loadNetwork((done, total) => live && setProgress([done, total])).then(
+      (loaded) => live && setData(loaded),
+      () => live && setError(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  return (
+    <section class="network" aria-labelledby="network-heading">
+      <h2 id="network-heading">{t('network_heading')}</h2>
+      {error && <p role="alert">{t('network_error')}</p>}
+      {!data && !error && (
+        <ProgressBar
+          label={t('network_loading')}
+          value={progress[0]}
+          max={progress[1]}
+          detail={
+            progress[1] ? t('network_loading_detail', formatCount(progress[0]), formatCount(progress[1])) : ''
+          }
+        />
+      )}
+      {data && <NetworkFigures data={data} />}
+    </section>
+  );
+}
+
+function NetworkFigures({ data }: { data: NetworkData }) {
+  const { summary, record, names } = data;
+  const stages = stageChart(summary);
+  const years = yearChart(summary.perYear);
+  const delivered = deliveredSummary(record);
+  const yearsText = (value: number | undefined) =>
+    value === undefined ? t('network_median_unknown') : t('network_years', formatCount(value));
+  return (
+    <>
+      <p class="network-lead">
+        {t(
+          'network_tested_share',
+          formatCount(summary.tested),
+          formatCount(summary.total),
+          formatCount(percent(summary.testedShare)),
+        )}
+      </p>
+      <div class="network-charts">
+        <div class="card">
+          <BarChart
+            title={t('network_chart_stages')}
+            categoryHeader={t('options_filter_stage')}
+            categories={stages.categories.map((stage) => t(`stage_${stage}`))}
+            series={stages.series.map((s) => ({ name: t('network_series_people'), values: s.values }))}
+            rtl={isRtl()}
+            format={formatCount}
+          />
+        </div>
+        <div class="card">
+          {years.categories.length === 0 ? (
+            <>
+              <h3>{t('network_chart_years')}</h3>
+              <p class="muted">{t('network_chart_years_empty')}</p>
+            </>
+          ) : (
+            <BarChart
+              title={t('network_chart_years')}
+              categoryHeader={t('network_year')}
+              categories={years.categories.map((year) => formatYear(year))}
+              series={years.series.map((s) => ({ name: t(`network_series_${s.key}`), values: s.values }))}
+              rtl={isRtl()}
+              format={formatCount}
+            >
+              {(years.earlier.firstTests > 0 || years.earlier.firstPaid > 0) && (
+                <p class="muted">
+                  {t(
+                    'network_chart_years_earlier',
+                    formatCount(years.earlier.firstTests),
+                    formatCount(years.earlier.firstPaid),
+                  )}
+                </p>
+              )}
+            </BarChart>
+          )}
+        </div>
+      </div>
+
+      <section class="card" aria-labelledby="time-heading">
+        <h3 id="time-heading">{t('network_time_heading')}</h3>
+        <dl class="facts">
+          <dt>{t('network_median_first_test')}</dt>
+          <dd>
+            {yearsText(summary.toFirstTest.medianYears)}{' '}
+            <span class="muted">{t('network_over_people', formatCount(summary.toFirstTest.people))}</span>
+          </dd>
+          <dt>{t('network_median_first_paid')}</dt>
+          <dd>
+            {yearsText(summary.toFirstPaid.medianYears)}{' '}
+            <span class="muted">{t('network_over_people', formatCount(summary.toFirstPaid.people))}</span>
+          </dd>
+        </dl>
+      </section>
+
+      <section class="card" aria-labelledby="my-record-heading">
+        <h3 id="my-record-heading">{t('network_my_record_heading')}</h3>
+        <p>
+          {t(
+            'network_delivered_summary',
+            formatCount(delivered.total),
+            formatCount(delivered.good),
+            formatCount(delivered.negative),
+          )}
+          {delivered.averageQuality !== undefined &&
+            ` ${t('network_average_quality', formatCount(delivered.averageQuality))}`}
+        </p>
+        <h4>{t('network_ambassadors_heading')}</h4>
+        {record.ambassadors.length === 0 ? (
+          <p class="muted">{t('network_ambassadors_none')}</p>
+        ) : (
+          <ul class="ambassadors">
+            {record.ambassadors.map((a) => (
+              <li key={a.personId}>
+                <a href={routeHash({ view: 'person', id: a.personId })}>
+                  {names.get(a.personId) ?? a.personId}
+                </a>{' '}
+                <span class="muted">
+                  {t(
+                    'network_ambassador_detail',
+                    formatCount(a.referrals.length),
+                    formatPartialDate(a.firstDate),
+                  )}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <h4>{t('network_delivered_heading')}</h4>
+        {record.delivered.length === 0 ? (
+          <p class="muted">{t('network_delivered_none')}</p>
+        ) : (
+          <ul class="delivered">
+            {record.delivered
+              .slice(-RECENT_DELIVERED)
+              .reverse()
+              .map((d) => (
+                <li key={d.workId}>
+                  <span class={`verdict verdict-${d.verdict}`}>{t(`network_verdict_${d.verdict}`)}</span>{' '}
+                  {t(`ui_work_kind_${d.kind}`)} —{' '}
+                  <a href={routeHash({ view: 'person', id: d.personId })}>
+                    {names.get(d.personId) ?? d.personId}
+                  </a>{' '}
+                  <span class="muted">{formatPartialDate(d.date)}</span>
+                  {d.reasons.length > 0 && (
+                    <span class="muted"> · {d.reasons.map((r) => t(`trust_reason_${r}`)).join(', ')}</span>
+                  )}
+                </li>
+              ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+function formatYear(year: number): string {
+  return formatPartialDate(String(year).padStart(4, '0'));
+}

@@ -1,0 +1,288 @@
+// The people list: search, filters, sort and counts over a virtualised list that stays smooth at 30,000.
+// The filters live in the address, so a reload or the back button keeps them.
+import { useState } from 'preact/hooks';
+import { FLAG_KINDS } from '../../core/flags';
+import { SITES } from '../../core/identity';
+import { STAGES } from '../../core/trust';
+import { db } from '../../db/database';
+import { createPerson } from '../../db/mutations';
+import { countsByStage, type PeopleListItem } from '../../db/queries';
+import { useLiveQuery } from '../../db/useLiveQuery';
+import { Dialog } from '../../ui/Dialog';
+import { t } from '../../ui/i18n';
+import { formatCount, formatPartialDate } from '../../ui/locale';
+import { StageBadge } from '../../ui/StageBadge';
+import { VirtualList } from '../../ui/VirtualList';
+import { navigate } from '../navigation';
+import { routeHash } from '../route';
+import { DateRangeFields } from './DateRangeFields';
+import {
+  activeFilterCount,
+  DEFAULT_FILTERS,
+  PEOPLE_SORTS,
+  type PeopleFilters,
+  toPeopleQuery,
+} from './peopleFilters';
+import { usePeoplePages } from './usePeoplePages';
+
+export const ROW_HEIGHT = 56;
+
+export function PeopleView({ filters }: { filters: PeopleFilters }) {
+  const [range, setRange] = useState<[number, number]>([0, 40]);
+  const people = usePeoplePages(toPeopleQuery(filters), range[0], range[1]);
+  const counts = useLiveQuery(() => countsByStage(db()), []);
+  const everyone = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : undefined;
+  const [adding, setAdding] = useState(false);
+
+  const update = (changes: Partial<PeopleFilters>) =>
+    navigate({ view: 'people', filters: { ...filters, ...changes } }, { replace: true });
+
+  return (
+    <section class="people" aria-labelledby="people-heading">
+      <div class="people-head">
+        <h2 id="people-heading">{t('options_people_heading')}</h2>
+        <button type="button" onClick={() => setAdding(true)}>
+          {t('options_people_add')}
+        </button>
+      </div>
+      <search class="people-filters">
+        <label class="people-search">
+          <span>{t('options_people_search')}</span>
+          <input
+            type="search"
+            value={filters.text}
+            placeholder={t('options_people_search_placeholder')}
+            onInput={(e) => update({ text: e.currentTarget.value })}
+          />
+        </label>
+        <Select
+          label={t('options_filter_stage')}
+          value={filters.stage ?? ''}
+          options={STAGES.map((stage) => [stage, t(`stage_${stage}`)])}
+          onChange={(stage) => update({ stage: stage || undefined } as Partial<PeopleFilters>)}
+        />
+        <Select
+          label={t('options_filter_site')}
+          value={filters.site ?? ''}
+          options={SITES.map((site) => [site, t(`options_site_${site}`)])}
+          onChange={(site) => update({ site: site || undefined } as Partial<PeopleFilters>)}
+        />
+        <Select
+          label={t('options_filter_flag')}
+          value={filters.flag ?? ''}
+          options={FLAG_KINDS.map((kind) => [kind, t(`options_flag_short_${kind}`)])}
+          onChange={(flag) => update({ flag: flag || undefined } as Partial<PeopleFilters>)}
+        />
+        <label>
+          <span>{t('options_filter_tag')}</span>
+          <input
+            type="text"
+            value={filters.tag ?? ''}
+            onChange={(e) => update({ tag: e.currentTarget.value.trim() || undefined })}
+          />
+        </label>
+        <DateRangeFields
+          from={filters.connectedFrom}
+          to={filters.connectedTo}
+          onChange={(connectedFrom, connectedTo) => update({ connectedFrom, connectedTo })}
+        />
+        <Select
+          label={t('options_sort')}
+          value={filters.sort}
+          options={PEOPLE_SORTS.map((sort) => [sort, t(`options_sort_${sort}`)])}
+          onChange={(sort) => update({ sort } as Partial<PeopleFilters>)}
+          required
+        />
+        <Select
+          label={t('options_sort_dir')}
+          value={filters.dir}
+          options={[
+            ['asc', t('options_sort_asc')],
+            ['desc', t('options_sort_desc')],
+          ]}
+          onChange={(dir) => update({ dir } as Partial<PeopleFilters>)}
+          required
+        />
+        {activeFilterCount(filters) > 0 && (
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => navigate({ view: 'people', filters: { ...DEFAULT_FILTERS } }, { replace: true })}
+          >
+            {t('options_filter_clear')}
+          </button>
+        )}
+      </search>
+
+      <StageCounts
+        counts={counts}
+        active={filters.stage}
+        onPick={(stage) => update({ stage: stage === filters.stage ? undefined : stage })}
+      />
+
+      <p class="people-count" role="status">
+        {people.total === undefined || everyone === undefined
+          ? t('options_people_loading')
+          : t('options_people_count', formatCount(people.total), formatCount(everyone))}
+      </p>
+
+      {people.total === 0 ? (
+        <p class="empty">{everyone === 0 ? t('options_people_empty') : t('options_people_no_match')}</p>
+      ) : (
+        <div class="people-table">
+          <ListHeader />
+          <VirtualList
+            key={JSON.stringify(filters)}
+            class="people-list"
+            count={people.total ?? 0}
+            rowHeight={ROW_HEIGHT}
+            label={t('options_people_list_label')}
+            getKey={(index) => people.rowAt(index)?.id ?? `loading-${index}`}
+            onRangeChange={(first, last) => setRange([first, last])}
+            renderRow={(index) => <PersonRow person={people.rowAt(index)} />}
+          />
+        </div>
+      )}
+
+      <AddPersonDialog open={adding} onClose={() => setAdding(false)} />
+    </section>
+  );
+}
+
+function Select(props: {
+  label: string;
+  value: string;
+  options: [string, string][];
+  onChange: (value: string) => void;
+  required?: boolean;
+}) {
+  return (
+    <label>
+      <span>{props.label}</span>
+      <select value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+        {!props.required && <option value="">{t('options_filter_any')}</option>}
+        {props.options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function StageCounts(props: {
+  counts: Record<string, number> | undefined;
+  active: string | undefined;
+  onPick: (stage: (typeof STAGES)[number]) => void;
+}) {
+  return (
+    <ul class="stage-counts" aria-label={t('options_people_by_stage')}>
+      {STAGES.map((stage) => (
+        <li key={stage}>
+          <button
+            type="button"
+            class={`stage-chip tn-stage-${stage}`}
+            aria-pressed={props.active === stage}
+            onClick={() => props.onPick(stage)}
+          >
+            <span>{t(`stage_${stage}`)}</span>
+            <span class="stage-chip-count">{props.counts ? formatCount(props.counts[stage] ?? 0) : '…'}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function PersonRow({ person }: { person: PeopleListItem | undefined }) {
+  if (!person) return <div class="person-row loading" aria-busy="true" />;
+  const work = [person.position, person.company].filter(Boolean).join(' · ') || person.headline || '';
+  return (
+    <div class="person-row">
+      <div class="person-row-main">
+        <a href={routeHash({ view: 'person', id: person.id })} class="person-row-name">
+          {person.name}
+        </a>
+        <span class="person-row-sub">{work}</span>
+      </div>
+      <StageBadge stage={person.stage} />
+      <DateCell label={t('options_sort_connectedOn')} value={person.connectedOn} />
+      <DateCell label={t('options_sort_lastWork')} value={person.lastWorkDate || undefined} />
+      <span class="person-row-flags">
+        {[...new Set(person.openFlags)].map((kind) => (
+          <span key={kind} class={`flag-pill flag-${kind}`}>
+            {t(`options_flag_short_${kind}`)}
+          </span>
+        ))}
+      </span>
+    </div>
+  );
+}
+
+function DateCell({ label, value }: { label: string; value: string | undefined }) {
+  return (
+    <span class="person-row-date">
+      {value && <span class="tn-visually-hidden">{label}: </span>}
+      {formatPartialDate(value)}
+    </span>
+  );
+}
+
+/** Column titles over the rows; the rows name their cells for screen readers themselves. */
+function ListHeader() {
+  return (
+    <div class="person-row person-row-header" aria-hidden="true">
+      <span>{t('options_sort_name')}</span>
+      <span>{t('options_sort_stage')}</span>
+      <span>{t('options_sort_connectedOn')}</span>
+      <span>{t('options_sort_lastWork')}</span>
+      <span>{t('options_filter_flag')}</span>
+    </div>
+  );
+}
+
+function AddPersonDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const [name, setName] = useState('');
+  const [error, setError] = useState('');
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!name.trim()) {
+      setError(t('options_people_add_name_required'));
+      return;
+    }
+    const person = await createPerson(db(), { name });
+    setName('');
+    setError('');
+    onClose();
+    navigate({ view: 'person', id: person.id });
+  };
+  return (
+    <Dialog open={open} title={t('options_people_add')} onClose={onClose}>
+      <form onSubmit={submit}>
+        <label>
+          <span>{t('options_person_name')}</span>
+          <input
+            type="text"
+            value={name}
+            required
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby={error ? 'add-person-error' : undefined}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
+        </label>
+        {error && (
+          <p id="add-person-error" class="field-error">
+            {error}
+          </p>
+        )}
+        <div class="actions">
+          <button type="button" class="secondary" onClick={onClose}>
+            {t('options_cancel')}
+          </button>
+          <button type="submit">{t('options_people_add_submit')}</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

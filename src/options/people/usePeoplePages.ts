@@ -1,0 +1,84 @@
+// Feeds the virtual list one page of people at a time. Only the pages under the rendered rows are read,
+// each through a live query, so an edit anywhere (this page, the panel, the worker's scan) shows up
+// without reloading the list, and pages scrolled away from are let go.
+import { liveQuery, type Subscription } from 'dexie';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { db } from '../../db/database';
+import { listPeople, type PeopleListItem, type PeopleQuery } from '../../db/queries';
+
+export const PAGE_SIZE = 100;
+
+/** The page numbers that hold rows first..last (inclusive); none for an empty range. */
+export function pagesFor(first: number, last: number, pageSize = PAGE_SIZE): number[] {
+  if (last < first || last < 0) return [];
+  const pages: number[] = [];
+  for (let page = Math.floor(Math.max(0, first) / pageSize); page <= Math.floor(last / pageSize); page++) {
+    pages.push(page);
+  }
+  return pages;
+}
+
+export interface PeopleWindow {
+  /** Matching people in all; undefined until the first page answers. */
+  total: number | undefined;
+  /** The row at an index, or undefined while its page loads. */
+  rowAt: (index: number) => PeopleListItem | undefined;
+  error: unknown;
+}
+
+export function usePeoplePages(query: PeopleQuery, first: number, last: number): PeopleWindow {
+  const queryKey = JSON.stringify(query);
+  const [pages, setPages] = useState<ReadonlyMap<number, PeopleListItem[]>>(new Map());
+  const [total, setTotal] = useState<number | undefined>(undefined);
+  const [error, setError] = useState<unknown>(undefined);
+  const subscriptions = useRef(new Map<number, Subscription>());
+
+  // A new query starts from scratch: old pages belong to other filters.
+  useEffect(() => {
+    setPages(new Map());
+    setTotal(undefined);
+    setError(undefined);
+    const subs = subscriptions.current;
+    return () => {
+      for (const sub of subs.values()) sub.unsubscribe();
+      subs.clear();
+    };
+  }, [queryKey]);
+
+  // Before the first answer the list has no rows, so the window is empty: ask for the first page.
+  const wanted = total === undefined ? [0] : pagesFor(first, last);
+  const wantedKey = wanted.join(',');
+  useEffect(() => {
+    const subs = subscriptions.current;
+    for (const [page, sub] of subs) {
+      if (!wanted.includes(page)) {
+        sub.unsubscribe();
+        subs.delete(page);
+      }
+    }
+    setPages((old) => {
+      const kept = new Map([...old].filter(([page]) => wanted.includes(page)));
+      return kept.size === old.size ? old : kept;
+    });
+    for (const page of wanted) {
+      if (subs.has(page)) continue;
+      const pageQuery = { ...query, offset: page * PAGE_SIZE, limit: PAGE_SIZE };
+      subs.set(
+        page,
+        liveQuery(() => listPeople(db(), pageQuery)).subscribe({
+          next: (result) => {
+            setTotal(result.total);
+            setPages((old) => new Map(old).set(page, result.rows));
+          },
+          error: setError,
+        }),
+      );
+    }
+  }, [queryKey, wantedKey]);
+
+  return {
+    total,
+    error,
+    rowAt: (index) => pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
+  };
+}

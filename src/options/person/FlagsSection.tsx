@@ -1,0 +1,52 @@
+// The person's flags: open ones with their suggested next steps, snooze and dismiss (the shared FlagCard);
+// snoozed ones say until when. Closed and dismissed flags are history and are not shown.
+import type { Flag } from '../../core/types';
+import { db } from '../../db/database';
+import { dismissFlag, snoozeFlag } from '../../db/mutations';
+import { FlagCard } from '../../ui/FlagCard';
+import { t } from '../../ui/i18n';
+import { formatDayOfMillis } from '../../ui/locale';
+import { flagsChanged } from '../../ui/workerNotify';
+
+export async function snoozeAndTell(flag: Flag, until: number): Promise<void> {
+  await snoozeFlag(db(), flag.id, until);
+  await flagsChanged();
+}
+
+export async function dismissAndTell(flag: Flag): Promise<void> {
+  await dismissFlag(db(), flag.id);
+  await flagsChanged();
+}
+
+export function FlagsSection({ flags }: { flags: Flag[] }) {
+  const open = flags.filter((flag) => flag.state === 'open');
+  const snoozed = flags.filter((flag) => flag.state === 'snoozed');
+  if (open.length === 0 && snoozed.length === 0) return null;
+  return (
+    <section class="card flags-card" aria-labelledby="flags-heading">
+      <h3 id="flags-heading">{t('options_flags_heading')}</h3>
+      <div class="stack">
+        {open.map((flag) => (
+          <FlagCard
+            key={flag.id}
+            flag={flag}
+            onSnooze={(until) => snoozeAndTell(flag, until)}
+            onDismiss={() => dismissAndTell(flag)}
+          />
+        ))}
+      </div>
+      {snoozed.length > 0 && (
+        <ul class="snoozed">
+          {snoozed.map((flag) => (
+            <li key={flag.id} class="muted">
+              {t(`options_flag_short_${flag.kind}`)} —{' '}
+              {flag.snoozedUntil
+                ? t('options_flags_snoozed_until', formatDayOfMillis(flag.snoozedUntil))
+                : t('options_flags_snoozed')}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+// Time to trust: met → first test → first paid work → first recommendation, with the years between.
+import { MILESTONE_KINDS, type Milestones } from '../../core/trust';
+import { t } from '../../ui/i18n';
+import { formatPartialDate } from '../../ui/locale';
+
+export function MilestonesSection({ milestones }: { milestones: Milestones }) {
+  const reached = MILESTONE_KINDS.filter((kind) => milestones[kind] !== undefined);
+  return (
+    <section class="card" aria-labelledby="milestones-heading">
+      <h3 id="milestones-heading">{t('options_milestones_heading')}</h3>
+      <ol class="milestones">
+        {MILESTONE_KINDS.map((kind) => {
+          const milestone = milestones[kind];
+          const gap = milestones.gaps.find((g) => g.to === kind);
+          return (
+            <li key={kind} class={milestone ? 'reached' : 'pending'}>
+              <span class="milestone-name">{t(`milestone_${kind}`)}</span>
+              <span class="milestone-date">
+                {milestone
+                  ? milestone.date
+                    ? formatPartialDate(milestone.date)
+                    : t('options_milestones_undated')
+                  : t('options_milestones_not_yet')}
+              </span>
+              {gap?.years !== undefined && (
+                <span class="milestone-gap">{t('options_milestones_years_after', gap.years)}</span>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {reached.length === 0 && <p class="muted">{t('options_milestones_none')}</p>}
+    </section>
+  );
+}

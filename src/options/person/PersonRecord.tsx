@@ -1,0 +1,82 @@
+// A person's full record (`#/person/<id>`): who they are, every profile, how we met, the shared-work
+// timeline with full editing, notes, tags, flags, and how long trust took.
+import { evaluatePerson } from '../../core/trust';
+import { db } from '../../db/database';
+import { deletePerson, restoreDeleted } from '../../db/mutations';
+import { toPerson } from '../../db/personRow';
+import { getPersonRecord } from '../../db/queries';
+import { useLiveQuery } from '../../db/useLiveQuery';
+import { t } from '../../ui/i18n';
+import { TrustDirections } from '../../ui/TrustDirections';
+import { VouchBox } from '../../ui/VouchBox';
+import { flagsChanged, personChanged } from '../../ui/workerNotify';
+import { navigate } from '../navigation';
+import { DEFAULT_FILTERS } from '../people/peopleFilters';
+import { routeHash } from '../route';
+import { useOfferUndo } from '../undo';
+import { DetailsSection } from './DetailsSection';
+import { FactsSection } from './FactsSection';
+import { FlagsSection } from './FlagsSection';
+import { MilestonesSection } from './MilestonesSection';
+import { NotesSection } from './NotesSection';
+import { ProfilesSection } from './ProfilesSection';
+import { TagsSection } from './TagsSection';
+import { WorkSection } from './WorkSection';
+
+export function PersonRecord({ id }: { id: string }) {
+  const record = useLiveQuery(async () => (await getPersonRecord(db(), id)) ?? null, [id]);
+  const offerUndo = useOfferUndo();
+
+  if (record === undefined) return <p role="status">{t('options_people_loading')}</p>;
+  if (record === null) {
+    return (
+      <section aria-labelledby="record-missing">
+        <h2 id="record-missing">{t('options_record_missing')}</h2>
+        <a href={routeHash({ view: 'people', filters: DEFAULT_FILTERS })}>{t('options_record_back')}</a>
+      </section>
+    );
+  }
+
+  const { person } = record;
+  const evaluation = evaluatePerson({ person: toPerson(person), works: record.works, now: new Date() });
+
+  const remove = async () => {
+    const deleted = await deletePerson(db(), person.id);
+    void flagsChanged();
+    navigate({ view: 'people', filters: DEFAULT_FILTERS });
+    offerUndo({
+      message: t('options_record_deleted', person.name),
+      undo: async () => {
+        await restoreDeleted(db(), deleted);
+        void personChanged(deleted.person.id);
+        navigate({ view: 'person', id: deleted.person.id });
+      },
+    });
+  };
+
+  return (
+    <article class="record" aria-labelledby="record-name">
+      <p class="record-back">
+        <a href={routeHash({ view: 'people', filters: DEFAULT_FILTERS })}>{t('options_record_back')}</a>
+      </p>
+      <DetailsSection person={person} stage={evaluation.stage.stage} onDelete={remove} />
+      <div class="record-grid">
+        <div class="record-main">
+          <div class="card trust-card">
+            <VouchBox vouch={evaluation.vouch} works={record.works} />
+            <TrustDirections evaluation={evaluation} works={record.works} />
+          </div>
+          <WorkSection personId={person.id} works={record.works} />
+          <MilestonesSection milestones={evaluation.milestones} />
+          <NotesSection personId={person.id} notes={record.notes} />
+        </div>
+        <div class="record-side">
+          <FlagsSection flags={record.flags} />
+          <ProfilesSection person={person} profiles={record.profiles} />
+          <FactsSection person={person} introducer={record.introducer} />
+          <TagsSection personId={person.id} tags={person.tags} />
+        </div>
+      </div>
+    </article>
+  );
+}

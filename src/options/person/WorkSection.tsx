@@ -1,0 +1,291 @@
+// The shared-work timeline with full editing: add, edit every field, delete with undo. Each entry says
+// what was done, by whom, when, and how it went, which is the evidence behind the stage.
+import { useId, useState } from 'preact/hooks';
+import type { SharedWork } from '../../core/types';
+import { db } from '../../db/database';
+import { addSharedWork, deleteSharedWork, restoreSharedWork, updateSharedWork } from '../../db/mutations';
+import { t } from '../../ui/i18n';
+import { formatPartialDate } from '../../ui/locale';
+import { personChanged } from '../../ui/workerNotify';
+import { outcomeParts } from '../../ui/workText';
+import { useOfferUndo } from '../undo';
+import {
+  asksForOutcome,
+  asksForPayment,
+  DIRECTIONS,
+  EMPTY_WORK_FORM,
+  formToWork,
+  PAYMENT_STATUSES,
+  RELIABILITIES,
+  STATUSES,
+  validateWorkForm,
+  WORK_KINDS,
+  WOULD_WORK_AGAIN,
+  type WorkFormError,
+  type WorkFormField,
+  type WorkFormState,
+  workToForm,
+} from './workForm';
+
+interface Props {
+  personId: string;
+  works: SharedWork[];
+}
+
+export function WorkSection({ personId, works }: Props) {
+  const [adding, setAdding] = useState(false);
+  const [editingId, setEditingId] = useState<string | undefined>();
+  const offerUndo = useOfferUndo();
+
+  const remove = async (work: SharedWork) => {
+    const snapshot = await deleteSharedWork(db(), work.id);
+    if (!snapshot) return;
+    void personChanged(personId);
+    offerUndo({
+      message: t('options_work_deleted'),
+      undo: async () => {
+        await restoreSharedWork(db(), snapshot);
+        await personChanged(personId);
+      },
+    });
+  };
+
+  return (
+    <section class="card" aria-labelledby="work-heading">
+      <div class="section-head">
+        <h3 id="work-heading">{t('options_work_heading')}</h3>
+        {!adding && (
+          <button type="button" onClick={() => setAdding(true)}>
+            {t('options_work_add')}
+          </button>
+        )}
+      </div>
+      {adding && (
+        <WorkEditor
+          title={t('options_work_add')}
+          initial={EMPTY_WORK_FORM}
+          onCancel={() => setAdding(false)}
+          onSave={async (form) => {
+            await addSharedWork(db(), personId, formToWork(form));
+            setAdding(false);
+            void personChanged(personId);
+          }}
+        />
+      )}
+      {works.length === 0 && !adding ? (
+        <p class="muted">{t('options_work_none')}</p>
+      ) : (
+        <ol class="timeline">
+          {works.map((work) => (
+            <li key={work.id} class={`timeline-item status-${work.status}`}>
+              {editingId === work.id ? (
+                <WorkEditor
+                  title={t('options_work_edit_title')}
+                  initial={workToForm(work)}
+                  onCancel={() => setEditingId(undefined)}
+                  onSave={async (form) => {
+                    await updateSharedWork(db(), work.id, formToWork(form));
+                    setEditingId(undefined);
+                    void personChanged(personId);
+                  }}
+                />
+              ) : (
+                <WorkEntry work={work} onEdit={() => setEditingId(work.id)} onDelete={() => remove(work)} />
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function WorkEntry({
+  work,
+  onEdit,
+  onDelete,
+}: {
+  work: SharedWork;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
+  const dates = [work.startDate, work.endDate]
+    .filter((d): d is string => Boolean(d))
+    .map(formatPartialDate)
+    .join(' – ');
+  const name = work.title || t(`ui_work_kind_${work.kind}`);
+  return (
+    <article aria-label={name}>
+      <p class="timeline-when">{dates || t('options_work_undated')}</p>
+      <p class="timeline-what">
+        <strong>{t(`ui_work_kind_${work.kind}`)}</strong>
+        {work.title && <span> — {work.title}</span>}
+      </p>
+      <p class="muted">
+        {t(`ui_work_direction_${work.direction}`)} · {t(`ui_work_status_${work.status}`)}
+      </p>
+      {outcomeParts(work.outcome).length > 0 && <p>{outcomeParts(work.outcome).join(' · ')}</p>}
+      {work.note && <p class="timeline-note">{work.note}</p>}
+      <div class="actions">
+        <button
+          type="button"
+          class="secondary"
+          aria-label={t('options_work_edit_label', name)}
+          onClick={onEdit}
+        >
+          {t('options_edit')}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          aria-label={t('options_work_delete_label', name)}
+          onClick={onDelete}
+        >
+          {t('options_delete')}
+        </button>
+      </div>
+    </article>
+  );
+}
+
+interface EditorProps {
+  title: string;
+  initial: WorkFormState;
+  onSave: (form: WorkFormState) => Promise<void>;
+  onCancel: () => void;
+}
+
+function WorkEditor({ title, initial, onSave, onCancel }: EditorProps) {
+  const [form, setForm] = useState(initial);
+  const [errors, setErrors] = useState<WorkFormError[]>([]);
+  const [saving, setSaving] = useState(false);
+  const baseId = useId();
+  const set = <K extends WorkFormField>(field: K, value: WorkFormState[K]) =>
+    setForm({ ...form, [field]: value });
+  const errorOf = (field: WorkFormField) => errors.find((e) => e.field === field);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const found = validateWorkForm(form);
+    setErrors(found);
+    if (found.length > 0) return;
+    setSaving(true);
+    try {
+      await onSave(form);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const select = <K extends WorkFormField>(
+    field: K,
+    label: string,
+    options: readonly string[],
+    optionLabel: (value: string) => string,
+    blank?: string,
+  ) => (
+    <label>
+      <span>{label}</span>
+      <select value={form[field]} onChange={(e) => set(field, e.currentTarget.value as WorkFormState[K])}>
+        {blank !== undefined && <option value="">{blank}</option>}
+        {options.map((value) => (
+          <option key={value} value={value}>
+            {optionLabel(value)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  const text = (field: WorkFormField, label: string, placeholder?: string) => {
+    const error = errorOf(field);
+    const errorId = `${baseId}-${field}-error`;
+    return (
+      <div>
+        <label>
+          <span>{label}</span>
+          <input
+            type="text"
+            value={form[field]}
+            placeholder={placeholder}
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby={error ? errorId : undefined}
+            onInput={(e) => set(field, e.currentTarget.value)}
+          />
+        </label>
+        {error && (
+          <span id={errorId} class="field-error">
+            {t(error.key)}
+          </span>
+        )}
+      </div>
+    );
+  };
+
+  const notSaid = t('ui_not_said');
+  return (
+    <form class="work-editor" aria-label={title} onSubmit={submit} noValidate>
+      <div class="grid">
+        {select('kind', t('ui_work_kind'), WORK_KINDS, (v) => t(`ui_work_kind_${v}`))}
+        {select('direction', t('ui_work_direction'), DIRECTIONS, (v) => t(`ui_work_direction_${v}`))}
+        {select('status', t('ui_work_status'), STATUSES, (v) => t(`ui_work_status_${v}`))}
+        {text('title', t('options_work_title'))}
+        {text('startDate', t('options_work_start'), t('options_date_placeholder'))}
+        {text('endDate', t('options_work_end'), t('options_date_placeholder'))}
+      </div>
+      {asksForOutcome(form.kind) && (
+        <fieldset>
+          <legend>{t('ui_work_outcome')}</legend>
+          <div class="grid">
+            {select('quality', t('ui_work_quality'), ['1', '2', '3', '4', '5'], (v) => v, notSaid)}
+            {select(
+              'reliability',
+              t('ui_work_reliability'),
+              RELIABILITIES,
+              (v) => t(`ui_work_reliability_${v}`),
+              notSaid,
+            )}
+            {select(
+              'wouldWorkAgain',
+              t('ui_work_again'),
+              WOULD_WORK_AGAIN,
+              (v) => t(`ui_work_again_${v}`),
+              notSaid,
+            )}
+            {asksForPayment(form.kind) &&
+              select(
+                'paymentStatus',
+                t('ui_work_payment'),
+                PAYMENT_STATUSES,
+                (v) => t(`ui_work_payment_${v}`),
+                notSaid,
+              )}
+            {asksForPayment(form.kind) &&
+              form.paymentStatus === 'late' &&
+              text('lateDays', t('ui_work_late_days'))}
+            {asksForPayment(form.kind) &&
+              form.paymentStatus !== '' &&
+              text('dueDate', t('options_work_due_date'), t('options_date_placeholder'))}
+          </div>
+        </fieldset>
+      )}
+      <label>
+        <span>{t('ui_work_note')}</span>
+        <textarea value={form.note} onInput={(e) => set('note', e.currentTarget.value)} />
+      </label>
+      {errors.length > 0 && (
+        <p class="field-error" role="alert">
+          {t('options_form_has_errors')}
+        </p>
+      )}
+      <div class="actions">
+        <button type="submit" disabled={saving}>
+          {t('options_save')}
+        </button>
+        <button type="button" class="secondary" onClick={onCancel}>
+          {t('options_cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,18 @@
+// Reading a profile address the user pastes or types: with or without https://, on any supported site,
+// Mastodon's `/@user` included.
+import { makeProfileKey, mastodonHandleFromUrl, type ProfileRef, profileFromUrl } from '../../core/identity';
+
+/** The address as a URL string: `github.com/jane` becomes `https://github.com/jane`. */
+export function addressUrl(address: string): string {
+  const text = address.trim();
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+}
+
+export function profileRefFromAddress(address: string): ProfileRef | null {
+  if (!address.trim()) return null;
+  const url = addressUrl(address);
+  const found = profileFromUrl(url);
+  if (found) return found;
+  const mastodon = mastodonHandleFromUrl(url);
+  return mastodon ? { site: 'mastodon', handle: mastodon, key: makeProfileKey('mastodon', mastodon) } : null;
+}

@@ -1,0 +1,202 @@
+// The toolbar popup in real Chromium. Anywhere else: open flags with their steps (snooze, dismiss), a search
+// as you type, recent shared work, the digest's flag list. On a profile tab: the person's summary and quick
+// add, the same components as the panel. axe-core finds no violations; both directions are screenshot.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchWithExtension, ROOT, serveFixtures } from './browser.mjs';
+import {
+  type Extension,
+  expectNoAxeViolations,
+  knownPeople,
+  openOptions,
+  pageUrl,
+  seed,
+} from './optionsHarness';
+
+const ARTIFACTS = join(ROOT, 'test-results');
+mkdirSync(ARTIFACTS, { recursive: true });
+const JANE_URL = 'https://www.linkedin.com/in/jane-doe-1a2b3c/';
+const FADI_URL =
+  'https://www.linkedin.com/in/%D9%81%D8%A7%D8%AF%D9%8A-%D8%A7%D9%84%D8%AD%D8%B3%D9%86-4b5c6d/';
+
+let ext: Extension;
+let refused: string[];
+
+beforeAll(async () => {
+  ext = await launchWithExtension({ viewport: { width: 420, height: 800 } });
+  refused = await serveFixtures(ext.context, {
+    [JANE_URL]: 'sites/linkedin-profile.html',
+    [FADI_URL]: 'sites/linkedin-profile-arabic.html',
+  });
+  const options = await openOptions(ext);
+  const known = knownPeople();
+  known.people.push({
+    id: 'p-jane',
+    name: 'Jane Doe',
+    connectedOn: '2022-01-10',
+    tags: [],
+    userEdited: [],
+    createdAt: 0,
+    updatedAt: 0,
+  });
+  known.profiles.push({
+    key: 'linkedin:jane-doe-1a2b3c',
+    personId: 'p-jane',
+    site: 'linkedin',
+    handle: 'jane-doe-1a2b3c',
+    url: JANE_URL,
+  });
+  known.works.push({
+    id: 'w-jane',
+    personId: 'p-jane',
+    kind: 'trial',
+    direction: 'theyDelivered',
+    status: 'done',
+    title: 'Landing page trial',
+    endDate: '2023-05',
+    outcome: { quality: 4 },
+    createdAt: 0,
+    updatedAt: Date.UTC(2025, 5, 1),
+  });
+  await seed.records(options, known);
+  await options.close();
+}, 120_000);
+
+afterAll(async () => {
+  await ext?.close();
+});
+
+async function openPopup(query = ''): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(pageUrl(ext, `src/popup/index.html${query}`));
+  await page.locator('h1').waitFor();
+  return page;
+}
+
+describe('anywhere else', () => {
+  let popup: Page;
+  beforeAll(async () => {
+    popup = await openPopup();
+    await popup.locator('.popup-flags').waitFor();
+  });
+
+  // Open flags: Fadi and Salma are dormant; Élodie, Omar and Jane had good work years ago, so stalled.
+  test('open flags, each with the person, the flag and its next steps', async () => {
+    await expect.poll(() => popup.locator('.popup-flags > li').count()).toBe(5);
+    await expect(popup.locator('#popup-flags-heading .count').textContent()).resolves.toBe('5');
+    const people = await popup.locator('.popup-flag-title a').allTextContents();
+    expect(people.sort()).toEqual(
+      ['Fadi Quartermaine', 'Jane Doe', 'Omar Quartermaine', 'سلمى الزرقاوي', 'Élodie Quartermaine'].sort(),
+    );
+    const fadi = popup.locator('.popup-flags > li', { hasText: 'Fadi Quartermaine' });
+    await expect(fadi.getByRole('heading').textContent()).resolves.toBe(
+      'Dormant: connected for years, never worked together',
+    );
+    await expect(fadi.locator('.tn-flag-steps li').first().textContent()).resolves.toBe(
+      'Propose a small joint task.',
+    );
+    const omar = popup.locator('.popup-flags > li', { hasText: 'Omar Quartermaine' });
+    await expect(omar.getByRole('heading').textContent()).resolves.toBe(
+      'Stalled: good work together, then nothing for years',
+    );
+  });
+
+  test('snooze and dismiss take the flag off the list', async () => {
+    const fadi = popup.locator('.popup-flags > li', { hasText: 'Fadi Quartermaine' });
+    await fadi.getByRole('button', { name: /^Snooze for 30 days/ }).click();
+    await expect.poll(() => popup.locator('.popup-flags > li').count()).toBe(4);
+    const salma = popup.locator('.popup-flags > li', { hasText: 'سلمى الزرقاوي' });
+    await salma.getByRole('button', { name: /^Dismiss/ }).click();
+    await expect.poll(() => popup.locator('.popup-flags > li').count()).toBe(3);
+    await expect(popup.locator('#popup-flags-heading .count').textContent()).resolves.toBe('3');
+    await expect(popup.locator('.popup-flag-title a', { hasText: 'Fadi' }).count()).resolves.toBe(0);
+  });
+
+  test('search as you type: prefixes, accents, case, Arabic; results open the record', async () => {
+    const box = popup.getByRole('searchbox', { name: 'Name, or the start of a name' });
+    const results = () => popup.locator('#popup-search-heading ~ ul li a').allTextContents();
+    await box.fill('QUART');
+    await expect
+      .poll(results)
+      .toEqual(['Élodie Quartermaine', 'Fadi Quartermaine', 'Omar Quartermaine', 'Zoë Quartermaine']);
+    await box.fill('zoe');
+    await expect.poll(results).toEqual(['Zoë Quartermaine']);
+    await box.fill('الزرقاوى');
+    await expect.poll(results).toEqual(['سلمى الزرقاوي']);
+    await box.fill('nobody-here');
+    await popup.getByText('No one by that name.').waitFor();
+    await box.fill('omar');
+    const link = popup.getByRole('link', { name: 'Omar Quartermaine' }).first();
+    await expect(link.getAttribute('href')).resolves.toBe(
+      pageUrl(ext, 'src/options/index.html#/person/p-omar'),
+    );
+  });
+
+  test('recent shared work, most recently recorded first', async () => {
+    const recent = await popup.locator('#popup-recent-heading ~ ul li a').allTextContents();
+    expect(recent).toHaveLength(4);
+    expect(recent[0]).toBe('Jane Doe');
+    expect(recent.slice(1).sort()).toEqual(['Omar Quartermaine', 'Zoë Quartermaine', 'Élodie Quartermaine']);
+  });
+
+  test('no axe violations; screenshot', async () => {
+    await expectNoAxeViolations(popup, 'popup, anywhere else');
+    await popup.screenshot({ path: join(ARTIFACTS, 'popup-home-ltr.png'), fullPage: true });
+  });
+});
+
+describe('the digest opens the flag list', () => {
+  test('#/flags shows the flags alone', async () => {
+    const options = await openOptions(ext);
+    await seed.records(options, knownPeople());
+    await options.close();
+    const popup = await openPopup('#/flags');
+    await popup.locator('.popup-flags').waitFor();
+    await expect.poll(() => popup.locator('.popup-flags > li').count()).toBe(5);
+    await expect(popup.getByRole('searchbox').count()).resolves.toBe(0);
+    await expect(popup.locator('#popup-recent-heading').count()).resolves.toBe(0);
+  });
+});
+
+describe('on a profile tab', () => {
+  async function profileTab(url: string): Promise<number> {
+    const tab = await ext.context.newPage();
+    await tab.goto(url);
+    await tab.locator('[data-trust-notes-host]').waitFor({ state: 'attached' });
+    const id = await ext.worker.evaluate(
+      async (target) => (await chrome.tabs.query({})).find((t) => t.url === target)?.id,
+      url,
+    );
+    if (id === undefined) throw new Error(`no tab for ${url}`);
+    return id;
+  }
+
+  test('a recorded person: summary, stage, trust, quick add, and the full record link', async () => {
+    const tabId = await profileTab(JANE_URL);
+    const popup = await openPopup(`?tab=${tabId}`);
+    await popup.locator('#popup-profile-heading', { hasText: 'Jane Doe' }).waitFor();
+    await expect(popup.locator('.tn-summary .tn-stage').textContent()).resolves.toBe('Tested');
+    await expect(popup.locator('.tn-vouch strong').textContent()).resolves.toBe('Yes');
+    await expect(popup.getByRole('link', { name: 'Open full record' }).getAttribute('href')).resolves.toBe(
+      pageUrl(ext, 'src/options/index.html#/person/p-jane'),
+    );
+    const quick = popup.locator('.tn-quick-add');
+    await quick.getByLabel('Kind').selectOption('paidProject');
+    await quick.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect.poll(() => popup.locator('.tn-timeline > li').count()).toBe(2);
+    await expectNoAxeViolations(popup, 'popup on a profile tab');
+    await popup.screenshot({ path: join(ARTIFACTS, 'popup-profile-ltr.png'), fullPage: true });
+  });
+
+  test('an unrecorded profile: the page is shown, and the first quick add creates the person', async () => {
+    const tabId = await profileTab(FADI_URL);
+    const popup = await openPopup(`?tab=${tabId}`);
+    await popup.locator('#popup-profile-heading', { hasText: 'فادي الحسن' }).waitFor();
+    await popup.getByText(/You have no record of them yet/).waitFor();
+    await popup.locator('.tn-quick-add').getByRole('button', { name: 'Add', exact: true }).click();
+    await popup.getByRole('link', { name: 'Open full record' }).waitFor();
+    expect(refused.filter((url) => !url.startsWith('https://www.linkedin.com/'))).toEqual([]);
+  });
+});
