@@ -101,7 +101,7 @@ describe('schema upgrade while pages are open (Chromium)', () => {
       ['src/options/index.html', 'src/popup/index.html'].map(async (path) => {
         const page = await ext.context.newPage();
         await page.goto(`chrome-extension://${ext.extensionId}/${path}`);
-        await page.locator('main h1').waitFor();
+        await page.locator('h1').waitFor();
         return page;
       }),
     );
@@ -153,7 +153,7 @@ describe('schema upgrade while pages are open (Chromium)', () => {
     await expect.poll(() => panel.locator.textContent()).toBe(janeBadge);
 
     for (const page of others) {
-      expect(await page.locator('main h1').textContent()).toBe('Trust Notes');
+      expect(await page.locator('h1').textContent()).toBe('Trust Notes');
     }
   });
 });
