@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DIST, launchWithExtension, ROOT } from './browser.mjs';
+import { DEMO_FIXTURES, DEMO_PROFILE_URL } from '../../scripts/demo.mjs';
+import { DIST, launchWithExtension, ROOT, serveFixtures } from './browser.mjs';
+import { badge } from './panelHelpers.ts';
 import type { StorageHarness } from './storageHarness/page.ts';
 import { extensionWithHarness, HARNESS_PAGE, quietWorker } from './storageHarness.mjs';
 
@@ -31,6 +33,7 @@ beforeAll(async () => {
   // The worker stays up with the database open (an old-version connection the upgrade must not wait
   // on), but no scan writes while the test compares data.
   await quietWorker(ext.context, ext.extensionId);
+  await serveFixtures(ext.context, DEMO_FIXTURES);
 });
 afterAll(async () => {
   await ext?.close();
@@ -51,16 +54,24 @@ async function openHarness(): Promise<Page> {
   return page;
 }
 
-const tn = (page: Page) => page.evaluate.bind(page);
-
 describe('schema upgrade while pages are open (Chromium)', () => {
   test('the upgrade is not blocked, the old pages close, reload on the new version, and no data is lost', async () => {
     const oldPage = await openHarness();
-    const before = await tn(oldPage)(async () => {
+    const seeded = await oldPage.evaluate(async () => {
       const { tn } = globalThis as unknown as { tn: StorageHarness };
       const tdb = tn.db();
       for (const name of ['Jane Doe', 'Omar Haddad', 'Li Wei']) {
         const p = await tn.mutations.createPerson(tdb, { name, tags: ['client'] });
+        if (name === 'Jane Doe') {
+          const url = 'https://www.linkedin.com/in/jane-doe-1a2b3c/';
+          const key = 'linkedin:jane-doe-1a2b3c';
+          await tn.mutations.linkProfile(tdb, p.id, {
+            site: 'linkedin',
+            key,
+            handle: 'jane-doe-1a2b3c',
+            url,
+          });
+        }
         await tn.mutations.addNote(tdb, p.id, `A note about ${name}`);
         await tn.mutations.addSharedWork(tdb, p.id, {
           kind: 'smallTask',
@@ -69,22 +80,37 @@ describe('schema upgrade while pages are open (Chromium)', () => {
           startDate: '2024-05',
         });
       }
-      return { verno: tdb.verno, data: await tn.snapshot() };
+      return tdb.verno;
     });
-    expect(before.verno).toBe(1);
+    expect(seeded).toBe(1);
+    // The panel on a LinkedIn profile: Jane, whom the harness page just added and linked, with her stage.
+    const profile = await ext.context.newPage();
+    await profile.goto(DEMO_PROFILE_URL);
+    const oldPanel = await badge(profile, ext.extensionId);
+    await expect.poll(() => oldPanel.locator.textContent()).not.toContain('No notes yet');
+    const janeBadge = await oldPanel.locator.textContent();
+    // The visit updates Jane's record from her page; what must survive is the data after that.
+    const snapshot = () =>
+      oldPage.evaluate(() => (globalThis as unknown as { tn: StorageHarness }).tn.snapshot());
+    await expect
+      .poll(async () => ((await snapshot()).profiles as { seenName?: string }[])[0]?.seenName)
+      .toBe('Jane Doe');
+    const before = await snapshot();
     // The extension's own pages are open on the old version too.
     const others = await Promise.all(
       ['src/options/index.html', 'src/popup/index.html'].map(async (path) => {
         const page = await ext.context.newPage();
         await page.goto(`chrome-extension://${ext.extensionId}/${path}`);
-        await page.locator('main h1').waitFor();
+        await page.locator('h1').waitFor();
         return page;
       }),
     );
-    // Marks the old page's document: a reload drops it.
-    await oldPage.evaluate(() => {
-      (window as unknown as { oldCode: boolean }).oldCode = true;
-    });
+    // Marks the old documents: a reload drops the mark.
+    for (const frame of [oldPage.mainFrame(), oldPanel.frame]) {
+      await frame.evaluate(() => {
+        (window as unknown as { oldCode: boolean }).oldCode = true;
+      });
+    }
 
     installUpgrade();
     const newPage = await ext.context.newPage();
@@ -118,11 +144,16 @@ describe('schema upgrade while pages are open (Chromium)', () => {
     });
     expect(after.verno).toBe(2);
     const { testSchemaUpgrade, ...kept } = after.data;
-    expect(kept).toEqual(before.data);
+    expect(kept).toEqual(before);
     expect(testSchemaUpgrade).toEqual([{ id: 'upgrade', from: 1, to: 2, people: 3 }]);
 
+    // The panel frame reloaded too (same frame, new document) and shows Jane again from the upgraded database.
+    await oldPanel.frame.waitForFunction(() => !(window as unknown as { oldCode?: boolean }).oldCode);
+    const panel = await badge(profile, ext.extensionId);
+    await expect.poll(() => panel.locator.textContent()).toBe(janeBadge);
+
     for (const page of others) {
-      expect(await page.locator('main h1').textContent()).toBe('Trust Notes');
+      expect(await page.locator('h1').textContent()).toBe('Trust Notes');
     }
   });
 });

@@ -19,11 +19,11 @@ afterAll(async () => {
 
 test.each(['popup', 'options'])('the %s page renders in Arabic, right to left, in Firefox', async (name) => {
   const page = await ff.openExtensionPage(`src/${name}/index.html`);
-  await page.waitForSelector('main h1');
+  await page.waitForSelector('h1');
   const seen = await page.evaluate(() => ({
     dir: document.documentElement.dir,
     lang: document.documentElement.lang,
-    heading: document.querySelector('main h1')?.textContent,
+    heading: document.querySelector('h1')?.textContent,
     direction: getComputedStyle(document.body).direction,
   }));
   expect(seen).toEqual({ dir: 'rtl', lang: 'ar', heading: 'ملاحظات الثقة', direction: 'rtl' });

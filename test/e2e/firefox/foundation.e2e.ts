@@ -123,8 +123,8 @@ describe('extension pages and event page in Firefox', () => {
       });
       page.on('pageerror', (e) => errors.push(String(e)));
       await ff.navigateExtensionPage(page, path);
-      await page.waitForSelector('main h1');
-      expect(await page.$eval('main h1', (h) => h.textContent)).toBe('Trust Notes');
+      await page.waitForSelector('h1');
+      expect(await page.$eval('h1', (h) => h.textContent)).toBe('Trust Notes');
       expect(errors).toEqual([]);
       await page.close();
     },
