@@ -2,6 +2,7 @@
 import { execSync } from 'node:child_process';
 import { ROOT } from '../e2e/browser.mjs';
 import { printTable } from './harness.mjs';
+import { importRows } from './importRows.mjs';
 import { panelRows } from './panelRows.mjs';
 import { workerRows } from './workerRows.mjs';
 
@@ -11,5 +12,6 @@ const NAVIGATIONS = 20;
 const rows = [];
 rows.push(...(await panelRows(NAVIGATIONS)));
 rows.push(...(await workerRows()));
+rows.push(...(await importRows()));
 
 printTable(rows);
