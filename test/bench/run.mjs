@@ -3,6 +3,7 @@ import { execSync } from 'node:child_process';
 import { ROOT } from '../e2e/browser.mjs';
 import { appRows } from './appRows.mjs';
 import { printTable } from './harness.mjs';
+import { importRows } from './importRows.mjs';
 import { panelRows } from './panelRows.mjs';
 import { workerRows } from './workerRows.mjs';
 
@@ -13,5 +14,6 @@ const rows = [];
 rows.push(...(await panelRows(NAVIGATIONS)));
 rows.push(...(await workerRows()));
 rows.push(...(await appRows()));
+rows.push(...(await importRows()));
 
 printTable(rows);

@@ -1,14 +1,23 @@
-// Bundles test/bench/seed.ts (and the src/ modules it uses) into one classic script, so the e2e tests
-// and the bench can evaluate it inside an extension page and seed Chromium's real IndexedDB.
+// Bundles a TS entry such as test/bench/seed.ts (and the src/ modules it uses) into one classic script, so
+// the e2e tests and the bench can evaluate it inside an extension page against Chromium's real IndexedDB.
 import { join } from 'node:path';
 import { build } from 'vite';
 import { ROOT } from '../e2e/browser.mjs';
 
-let cached;
+const cached = new Map();
 
-/** The script text; evaluating it defines `globalThis.TrustNotesSeed` (seedNetwork, seedRecords, …). */
-export async function seedScript() {
-  if (cached) return cached;
+/**
+ * The text of a classic script bundling `entry` (a path under the repository) and the src/ modules it
+ * uses; evaluating it defines `globalThis[name]` with the entry's exports. Built once per process.
+ * @param {string} entry
+ * @param {string} name
+ */
+export function bundleScript(entry, name) {
+  if (!cached.has(entry)) cached.set(entry, buildScript(entry, name));
+  return cached.get(entry);
+}
+
+async function buildScript(entry, name) {
   const result = await build({
     configFile: false,
     logLevel: 'error',
@@ -17,14 +26,18 @@ export async function seedScript() {
       write: false,
       minify: false,
       target: 'es2022',
-      lib: { entry: join(ROOT, 'test/bench/seed.ts'), formats: ['iife'], name: 'TrustNotesSeed' },
+      lib: { entry: join(ROOT, entry), formats: ['iife'], name },
     },
   });
   const outputs = Array.isArray(result) ? result : [result];
   const chunk = outputs.flatMap((o) => o.output).find((o) => o.type === 'chunk');
-  if (!chunk) throw new Error('seed bundle: no output');
-  cached = `${chunk.code}\nglobalThis.TrustNotesSeed = TrustNotesSeed;`;
-  return cached;
+  if (!chunk) throw new Error(`${entry} bundle: no output`);
+  return `${chunk.code}\nglobalThis.${name} = ${name};`;
+}
+
+/** The script text; evaluating it defines `globalThis.TrustNotesSeed` (seedNetwork, seedRecords, …). */
+export function seedScript() {
+  return bundleScript('test/bench/seed.ts', 'TrustNotesSeed');
 }
 
 /**
