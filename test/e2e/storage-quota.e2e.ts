@@ -9,8 +9,9 @@ import { extensionWithHarness, HARNESS_PAGE, quietWorker } from './storageHarnes
 // real import and restore code writes into real IndexedDB until the browser refuses.
 //
 // The shipped build holds unlimitedStorage, which in Chromium exempts the extension from quota: the
-// test shows a lowered quota doesn't stop it. (Tests that strip unlimitedStorage from a copy of the
-// build so the quota bites were removed when they stopped reproducing the quota error; see issue 8.)
+// first test shows a lowered quota doesn't stop it. A quota error can still come from a full disk,
+// and the app must come through that, so the next tests strip unlimitedStorage from a copy of the
+// build to let the lowered quota bite.
 
 const QUOTA = 1024 * 1024;
 /** Rows in the generated Connections.csv: a few MB once stored, well above QUOTA. */
@@ -24,8 +25,9 @@ afterAll(async () => {
 /**
  * Launches the build (with the harness page) and lowers its origin's quota. The order matters:
  * Chromium's IndexedDB takes an origin's quota when it opens the origin's storage and keeps it while
- * any context of the origin has it open, and the worker opens the database as it starts. So the
- * worker finishes its install scan and is stopped first, with its alarm removed so it stays stopped.
+ * any context of the origin has it open (and ~2 s more), and the worker opens the database as it
+ * starts. So the worker finishes its install scan and is stopped first, with its alarm removed so it
+ * stays stopped, and no tab is closed (tabs.onRemoved would wake it).
  */
 async function launch(manifest?: (m: { permissions: string[] }) => unknown) {
   const dir = await extensionWithHarness(DIST, manifest ? { manifest } : {});
@@ -34,16 +36,43 @@ async function launch(manifest?: (m: { permissions: string[] }) => unknown) {
     () => ext.close(),
     () => rmSync(dir, { recursive: true, force: true }),
   );
-  await quietWorker(ext.context, ext.extensionId, { stop: true });
-  const page = await ext.context.newPage();
-  const cdp = await ext.context.newCDPSession(page);
+  const blank = await quietWorker(ext.context, ext.extensionId, { stop: true });
+  // Chromium lets go of the origin's storage a moment after its last user is gone.
+  await blank.waitForTimeout(3000);
+  const cdp = await ext.context.newCDPSession(blank);
   await cdp.send('Storage.overrideQuotaForOrigin', {
     origin: `chrome-extension://${ext.extensionId}`,
     quotaSize: QUOTA,
   });
+  // A new tab, not a closed one: closing a tab would wake the worker, which opens the database.
+  const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/${HARNESS_PAGE}`);
   await page.waitForFunction(() => document.documentElement.dataset.harness === 'ready');
   return page;
+}
+
+const withoutUnlimitedStorage = (m: { permissions: string[] }) => ({
+  ...m,
+  permissions: m.permissions.filter((p) => p !== 'unlimitedStorage'),
+});
+
+/** A few people with notes and work: the data that must come through a failed write untouched. */
+async function seed(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const { tn } = globalThis as unknown as { tn: StorageHarness };
+    const tdb = tn.db();
+    for (const name of ['Jane Doe', 'Omar Haddad', 'Li Wei']) {
+      const p = await tn.mutations.createPerson(tdb, { name, headline: `${name}'s headline` });
+      await tn.mutations.addNote(tdb, p.id, `Worked with ${name} on the trial.`);
+      await tn.mutations.addSharedWork(tdb, p.id, {
+        kind: 'trial',
+        direction: 'together',
+        status: 'done',
+        title: 'Small trial',
+        startDate: '2024-03',
+      });
+    }
+  });
 }
 
 const importRows = (page: Page, rows: number) =>
@@ -52,7 +81,12 @@ const importRows = (page: Page, rows: number) =>
     return tn.importConnections(tn.connectionsFile(n));
   }, rows);
 
+const snapshot = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as { tn: StorageHarness }).tn.snapshot());
 const usage = (page: Page) => page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+
+/** A backup of ROWS imported connections, made by the shipped build in the first test. */
+let bigBackup: string;
 
 describe('storage quota in Chromium', () => {
   test('the shipped build holds unlimitedStorage, so a lowered quota does not stop an import', async () => {
@@ -63,5 +97,38 @@ describe('storage quota in Chromium', () => {
     const imported = await importRows(page, ROWS);
     expect(imported).toMatchObject({ ok: true, value: { created: ROWS } });
     expect(await usage(page)).toBeGreaterThan(QUOTA);
+    bigBackup = await page.evaluate(() => (globalThis as unknown as { tn: StorageHarness }).tn.backupText());
+  });
+
+  /** A quota-limited browser holding a little data, and a snapshot of it. */
+  async function limitedWithData() {
+    const page = await launch(withoutUnlimitedStorage);
+    await seed(page);
+    const before = await snapshot(page);
+    expect(before.people).toHaveLength(3);
+    return { page, before };
+  }
+
+  test('an import that hits the quota fails as a failed commit, and changes nothing', async () => {
+    const { page, before } = await limitedWithData();
+    const result = await importRows(page, ROWS);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.code).toBe('commitFailed');
+    expect(!result.ok && result.error.detail).toMatch(/QuotaExceeded/);
+    expect(await snapshot(page)).toEqual(before);
+  });
+
+  test('a restore that hits the quota fails as a failed restore, and changes nothing', async () => {
+    // Restore clears every table before writing: all in one transaction, or the data would be gone.
+    expect(bigBackup.length).toBeGreaterThan(QUOTA);
+    const { page, before } = await limitedWithData();
+    const result = await page.evaluate(
+      (text) => (globalThis as unknown as { tn: StorageHarness }).tn.restore(text),
+      bigBackup,
+    );
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.code).toBe('restoreFailed');
+    expect(!result.ok && result.error.detail).toMatch(/QuotaExceeded/);
+    expect(await snapshot(page)).toEqual(before);
   });
 });
