@@ -34,6 +34,9 @@ export function ProfileTrustView(props: {
 }) {
   const { snapshot, view, headingId } = props;
   const { record, evaluation, openFlags } = view;
+  // Until the record is read, the page's snapshot alone would evaluate to "connected, nothing shared": a stage
+  // that flashes and then jumps. Show nothing but a busy region instead, as the panel's badge does.
+  if (record === undefined) return <div class="tn-profile-view" aria-busy="true" />;
   const person = record?.person;
   const works = record?.works ?? [];
   const profiles = record?.profiles ?? [{ key: snapshot.key, url: snapshot.url }];

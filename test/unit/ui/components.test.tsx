@@ -5,6 +5,8 @@ import type { Flag, Note, Person, SharedWork } from '../../../src/core/types';
 import { FlagCard } from '../../../src/ui/FlagCard';
 import { NotesList } from '../../../src/ui/NotesList';
 import { PersonSummary } from '../../../src/ui/PersonSummary';
+import { ProfileTrustView } from '../../../src/ui/ProfileTrustView';
+import { evaluateView } from '../../../src/ui/profileView';
 import { QuickAddWork } from '../../../src/ui/QuickAddWork';
 import { StageBadge } from '../../../src/ui/StageBadge';
 import { TrustDirections } from '../../../src/ui/TrustDirections';
@@ -281,5 +283,30 @@ describe('FlagCard', () => {
     expect(until - before).toBeLessThan(30 * 86_400_000 + 5_000);
     fireEvent.click(screen.getByRole('button', { name: /^Dismiss/ }));
     expect(onDismiss).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('ProfileTrustView', () => {
+  const snapshot = {
+    site: 'linkedin',
+    key: 'linkedin:jane-doe',
+    url: 'https://www.linkedin.com/in/jane-doe/',
+    handle: 'jane-doe',
+    name: 'Jane Doe',
+  } as const;
+
+  test('while the record is being read it shows no stage at all, not a provisional "Connected"', () => {
+    const { container } = render(
+      <ProfileTrustView snapshot={snapshot} view={evaluateView(undefined, snapshot, NOW)} />,
+    );
+    expect(container.querySelector('[aria-busy="true"]')).not.toBeNull();
+    expect(container.querySelector('.tn-stage')).toBeNull();
+    expect(screen.queryByRole('heading')).toBeNull();
+  });
+
+  test('an unrecorded profile (record null) shows the page’s person as connected, with the not-recorded note', () => {
+    render(<ProfileTrustView snapshot={snapshot} view={evaluateView(null, snapshot, NOW)} />);
+    expect(document.querySelector('.tn-stage')?.textContent).toBe('Connected');
+    expect(screen.getByText(/You have no record of them yet/)).toBeTruthy();
   });
 });
