@@ -15,6 +15,7 @@ import { withSeed } from './seedBundle.mjs';
 const BASELINE = join(dirname(fileURLToPath(import.meta.url)), 'baseline-page');
 export const PEOPLE = 30_000;
 export const WORKS = 60_000;
+const SETTLE_MS = 30_000;
 
 async function extensionIds(context) {
   const deadline = Date.now() + 30_000;
