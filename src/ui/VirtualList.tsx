@@ -82,7 +82,9 @@ export function VirtualList(props: VirtualListProps) {
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? -1;
   useEffect(() => {
-    onRangeChange?.(first, last);
+    // Before the box is measured there are no rows; reporting that would make the data source drop
+    // the page it just loaded.
+    if (last >= first) onRangeChange?.(first, last);
   }, [first, last, count]);
 
   // Focus the row the keyboard moved to, once it is rendered.
