@@ -63,7 +63,7 @@ export function VirtualList(props: VirtualListProps) {
     getScrollElement: stable.getScrollElement,
     estimateSize: () => rowHeight,
     getItemKey: stable.getItemKey,
-    overscan: props.overscan ?? 8,
+    overscan: props.overscan ?? 6,
     initialRect: { width: 0, height: props.initialHeight ?? 600 },
     scrollToFn: elementScroll,
     observeElementRect,
