@@ -1,5 +1,6 @@
 // The toolbar popup. On a profile page: that person's summary and quick add. Anywhere else: open flags
 // with their next steps, a search for people, and the latest shared work, with a way into the full app.
+import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useId, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { ProfileSnapshot } from '../core/types';
@@ -13,14 +14,16 @@ import { FlagCard } from '../ui/FlagCard';
 import { t } from '../ui/i18n';
 import { fullRecordUrl } from '../ui/links';
 import { formatCount, formatPartialDate } from '../ui/locale';
-import { ProfileTrustView } from '../ui/ProfileTrustView';
-import { useProfileView } from '../ui/profileRecord';
 import { StageBadge } from '../ui/StageBadge';
 import { targetTabId } from './activeTab';
 
 /** The popup is small: a few flags, with the whole list one click away (`#/flags`). */
 const FLAGS_SHOWN = 5;
 const FLAGS_IN_LIST = 100;
+
+// The profile view (summary, trust, quick add, notes) is loaded only on a profile tab: most openings are
+// elsewhere, and the popup opens faster without parsing it.
+const ProfileSection = lazy(() => import('./ProfileSection'));
 const RECENT_SHOWN = 5;
 
 /** The profile the popup's tab shows, or null; undefined while asking. */
@@ -61,21 +64,15 @@ export function PopupApp({ flagsOnly = false }: { flagsOnly?: boolean }) {
         </button>
       </header>
       <main>
-        {snapshot && !flagsOnly && <ProfileSection snapshot={snapshot} />}
+        {snapshot && !flagsOnly && (
+          <Suspense fallback={<p class="muted">{t('options_people_loading')}</p>}>
+            <ProfileSection snapshot={snapshot} />
+          </Suspense>
+        )}
         {!flagsOnly && <SearchSection />}
         <FlagsSection flags={flags} badge={badge} onCount={setBadge} showAllLink={!flagsOnly} />
         {!flagsOnly && <RecentSection recent={recent} />}
       </main>
-    </div>
-  );
-}
-
-/** The person on the tab's profile page: the same summary and quick add as the in-page panel. */
-function ProfileSection({ snapshot }: { snapshot: ProfileSnapshot }) {
-  const view = useProfileView(snapshot);
-  return (
-    <div class="popup-profile">
-      <ProfileTrustView snapshot={snapshot} view={view} headingId="popup-profile-heading" />
     </div>
   );
 }
