@@ -2,9 +2,11 @@ import browser from 'webextension-polyfill';
 import type { ProfileSnapshot, Site } from '../core/types.ts';
 import { db } from '../db/database.ts';
 import { recordSeenProfile } from '../db/mutations.ts';
+import { parsePanelLayout } from '../messages/panelLayout.ts';
 import { ProtocolError } from '../messages/protocol.ts';
 import type { Handlers } from '../messages/router.ts';
 import { optionalInteger, optionalString, record, requiredString } from '../messages/validate.ts';
+import { relayPanelLayout } from './panelCommands.ts';
 import { snapshotMatchesPage } from './profilePages.ts';
 import { rememberTabProfile, tabProfile } from './tabProfiles.ts';
 import { workerHandlers } from './workerHandlers.ts';
@@ -65,6 +67,20 @@ export const handlers: Handlers = {
       // The panel frame lives in the tab; the popup names the active tab it asks about.
       const id = tabId ?? sender.tab?.id;
       return { snapshot: id === undefined ? null : await tabProfile(id) };
+    },
+  },
+  'page:panelLayout': {
+    parse: (payload) => {
+      const layout = parsePanelLayout(payload);
+      if (!layout) throw new ProtocolError('malformed', 'Not a panel layout.');
+      return layout;
+    },
+    handle: async (layout, { sender }) => {
+      // Only a panel frame inside a tab has one; the notice goes to that tab's top frame and nowhere else.
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) throw new ProtocolError('forbidden', 'Not a frame in a tab.');
+      await relayPanelLayout(tabId, layout);
+      return { relayed: true };
     },
   },
 };

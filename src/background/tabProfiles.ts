@@ -18,21 +18,3 @@ export async function tabProfile(tabId: number): Promise<ProfileSnapshot | null>
 export async function forgetTab(tabId: number): Promise<void> {
   await browser.storage.session.remove(keyFor(tabId));
 }
-
-/**
- * Calls `listener` whenever the profile remembered for `tabId` changes (the content script saw another profile,
- * or left profiles). For the panel frame, which follows its tab through single-page navigation without reloading.
- * Returns the function that stops listening.
- */
-export function watchTabProfile(
-  tabId: number,
-  listener: (snapshot: ProfileSnapshot | null) => void,
-): () => void {
-  const key = keyFor(tabId);
-  const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-    if (area !== 'session' || !(key in changes)) return;
-    listener((changes[key]?.newValue as ProfileSnapshot | undefined) ?? null);
-  };
-  browser.storage.onChanged.addListener(onChanged);
-  return () => browser.storage.onChanged.removeListener(onChanged);
-}

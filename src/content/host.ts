@@ -1,4 +1,4 @@
-import type { PanelLayout } from '../messages/protocol.ts';
+import type { PanelFrameNotice, PanelLayout } from '../messages/protocol.ts';
 import { ext } from './runtime.ts';
 
 /** Marker attribute: one host per page, whatever re-runs us. */
@@ -66,6 +66,8 @@ export interface PanelHost {
   host: HTMLElement;
   frame: HTMLIFrameElement;
   setLayout(layout: PanelLayout): void;
+  /** Tells the panel frame something happened in its tab (postMessage to the extension origin only). */
+  notify(type: PanelFrameNotice['type']): void;
 }
 
 /**
@@ -89,9 +91,14 @@ export function mountHost(signal: AbortSignal): PanelHost | null {
   const frame = document.createElement('iframe');
   applyStyle(frame, FRAME_STYLE);
   frame.setAttribute('title', ext.i18n.getMessage('content_host_label'));
-  // The dynamic URL (use_dynamic_url): a page cannot probe a fixed chrome-extension:// address for it.
-  frame.src = ext.runtime.getURL(PANEL_PATH);
+  // The dynamic URL (use_dynamic_url): a page cannot probe a fixed chrome-extension:// address for it. The
+  // fragment is a secret shared with the panel, which then accepts notices only when they carry it.
+  const nonce = crypto.randomUUID();
+  frame.src = `${ext.runtime.getURL(PANEL_PATH)}#${nonce}`;
   root.append(frame);
+  // The frame ends up on the extension's own origin (Chrome resolves the dynamic URL to it).
+  const base = new URL(ext.runtime.getURL(''));
+  const frameOrigin = `${base.protocol}//${base.host}`;
 
   const show = () => {
     if (!host.isConnected || signal.aborted) return;
@@ -139,6 +146,10 @@ export function mountHost(signal: AbortSignal): PanelHost | null {
   return {
     host,
     frame,
+    notify(type) {
+      const notice: PanelFrameNotice = { nonce, type };
+      frame.contentWindow?.postMessage(notice, frameOrigin);
+    },
     setLayout(layout) {
       if (layout.mode !== 'hidden') {
         // The inline end is the right in a left-to-right language and the left in Arabic.

@@ -3,7 +3,7 @@
 // sees notes, and shows nothing private itself: everything private lives in the extension-origin frame.
 import { makeProfileKey } from '../core/identity.ts';
 import type { ProfileSnapshot } from '../core/types.ts';
-import type { PanelLayout } from '../messages/protocol.ts';
+import { parsePanelLayout } from '../messages/panelLayout.ts';
 import { detectProfile } from '../sites/index.ts';
 import { mountHost, type PanelHost } from './host.ts';
 import { watchPage } from './navigation.ts';
@@ -80,26 +80,16 @@ function onPageChange(): void {
   profile.sent = text;
   profile.href = href;
   lastSnapshot = snapshot;
-  void send('content:profileSeen', { snapshot });
-}
-
-function parseLayout(message: unknown): PanelLayout | null {
-  const m = message as { type?: unknown; payload?: Partial<Record<string, unknown>> } | null;
-  const p = m?.type === 'panel:layout' ? m.payload : undefined;
-  if (!p) return null;
-  const rtl = p.rtl === true;
-  if (p.mode === 'hidden') return { mode: 'hidden' };
-  if (p.mode === 'expanded') return { mode: 'expanded', focus: p.focus === true, rtl };
-  if (p.mode === 'badge' && Number.isFinite(p.width) && Number.isFinite(p.height)) {
-    return { mode: 'badge', width: p.width as number, height: p.height as number, rtl };
-  }
-  return null;
+  // Once the worker has it, the panel asks for it (a frame still loading asks when it starts anyway).
+  void send('content:profileSeen', { snapshot }).then(() => mounted?.panel.notify('profileChanged'));
 }
 
 function start(): void {
   const lifetime = new AbortController().signal;
   onExtensionNotice((message) => {
-    const layout = parseLayout(message);
+    const notice = message as { type?: unknown; payload?: unknown } | null;
+    if (notice?.type === 'worker:togglePanel') mounted?.panel.notify('toggle');
+    const layout = notice?.type === 'panel:layout' ? parsePanelLayout(notice.payload) : null;
     if (layout) mounted?.panel.setLayout(layout);
   }, lifetime);
   watchPage(onPageChange, lifetime);

@@ -27,6 +27,11 @@ export interface Protocol {
   'page:flagsChanged': Spec<Record<string, never>, { openFlags: number }>;
   /** Settings changed: re-create the scan alarm and rescan, since thresholds may have moved. */
   'page:settingsChanged': Spec<Record<string, never>, { scanPeriodMinutes: number }>;
+  /**
+   * The panel frame's size, for its tab's content script: relayed by the worker where the frame has no `tabs`
+   * API of its own (Firefox gives an extension frame inside a web page only the content-script API surface).
+   */
+  'page:panelLayout': Spec<PanelLayout, { relayed: boolean }>;
 }
 
 export type MessageType = keyof Protocol;
@@ -42,19 +47,32 @@ export type PanelLayout =
   | { mode: 'expanded'; focus: boolean; rtl: boolean };
 
 /**
- * Notifications between the panel and its tab, outside the worker's request → response router:
- * - `panel:layout`: the panel frame → its tab's content script (tabs.sendMessage to frame 0);
- * - `worker:togglePanel`: the worker → the panel frames (runtime.sendMessage), from the keyboard shortcut.
- * Each receiver checks that the sender is this extension's own code.
+ * Notifications between the panel and its tab, outside the worker's request → response router. Each receiver
+ * checks that the sender is this extension's own code:
+ * - `panel:layout`: to the tab's content script (frame 0), from the panel frame (tabs.sendMessage, in Chrome)
+ *   or relayed by the worker (`page:panelLayout`, where the frame has no tabs API);
+ * - `worker:togglePanel`: the worker → the tab's content script, from the keyboard shortcut.
  */
 export interface PanelNotices {
   'panel:layout': PanelLayout;
-  'worker:togglePanel': { tabId: number };
+  'worker:togglePanel': Record<string, never>;
 }
 
 export type PanelNotice = {
   [K in keyof PanelNotices]: { type: K; payload: PanelNotices[K] };
 }[keyof PanelNotices];
+
+/**
+ * The content script → its panel frame, by window.postMessage to the frame at the extension's origin: the tab
+ * shows another profile (ask the worker again), or the shortcut was pressed. `nonce` is the one the content
+ * script put in the frame's URL fragment; the page never sees it (closed shadow root, cross-origin frame), so
+ * it cannot forge these.
+ */
+export interface PanelFrameNotice {
+  nonce: string;
+  type: 'profileChanged' | 'toggle';
+}
+
 export type RequestOf<K extends MessageType> = Protocol[K]['req'];
 export type ResponseOf<K extends MessageType> = Protocol[K]['res'];
 
@@ -76,6 +94,7 @@ export const ALLOWED_SENDERS: { [K in MessageType]: readonly SenderKind[] } = {
   'page:personChanged': ['extensionPage'],
   'page:flagsChanged': ['extensionPage'],
   'page:settingsChanged': ['extensionPage'],
+  'page:panelLayout': ['extensionPage'],
 };
 
 export class ProtocolError extends Error {

@@ -6,7 +6,7 @@ import { isRtl, t } from '../ui/i18n.ts';
 import { openFlagsOf, useProfileRecord } from '../ui/profileRecord.ts';
 import { StageBadge } from '../ui/StageBadge.tsx';
 import type { ExpandedPanel as ExpandedPanelType } from './ExpandedPanel.tsx';
-import { followTabProfile, onToggleShortcut, sendLayout } from './tabLink.ts';
+import { followTabProfile, onTabNotice, sendLayout } from './tabLink.ts';
 import './panel.css';
 
 type Openness = { expanded: false } | { expanded: true; byKey: boolean };
@@ -20,13 +20,12 @@ function loadExpanded(): Promise<Expanded> {
 }
 
 function Badge(props: {
-  tabId: number;
   profileKey: string;
   record: PersonRecord | null;
   onOpen: () => void;
   focusOnMount: boolean;
 }) {
-  const { tabId, profileKey, record, onOpen, focusOnMount } = props;
+  const { profileKey, record, onOpen, focusOnMount } = props;
   const button = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   // The frame is sized to the badge: the content script gets its measured size whenever it changes.
@@ -35,13 +34,13 @@ function Badge(props: {
     if (!el) return;
     const report = () => {
       const box = el.getBoundingClientRect();
-      sendLayout(tabId, { mode: 'badge', width: box.width, height: box.height, rtl: isRtl() });
+      sendLayout({ mode: 'badge', width: box.width, height: box.height, rtl: isRtl() });
     };
     report();
     const observer = new ResizeObserver(report);
     observer.observe(el);
     return () => observer.disconnect();
-  }, [tabId]);
+  }, []);
   useEffect(() => {
     if (focusOnMount) button.current?.focus();
   }, [focusOnMount]);
@@ -75,18 +74,17 @@ function Badge(props: {
   );
 }
 
-function ProfilePanel(props: { tabId: number; snapshot: ProfileSnapshot }) {
-  const { tabId, snapshot } = props;
+function ProfilePanel({ snapshot }: { snapshot: ProfileSnapshot }) {
   const record = useProfileRecord(snapshot.key);
   const [open, setOpen] = useState<Openness>({ expanded: false });
   const [returnFocus, setReturnFocus] = useState(false);
   const [ExpandedPanel, setExpandedPanel] = useState<ComponentType<Parameters<Expanded>[0]> | null>(null);
   useEffect(
     () =>
-      onToggleShortcut(tabId, () =>
+      onTabNotice('toggle', () =>
         setOpen((o) => (o.expanded ? { expanded: false } : { expanded: true, byKey: true })),
       ),
-    [tabId],
+    [],
   );
   const ready = record !== undefined;
   useEffect(() => {
@@ -95,16 +93,14 @@ function ProfilePanel(props: { tabId: number; snapshot: ProfileSnapshot }) {
   }, [ready]);
   const showExpanded = ready && open.expanded && ExpandedPanel !== null;
   useEffect(() => {
-    if (showExpanded && open.expanded)
-      sendLayout(tabId, { mode: 'expanded', focus: open.byKey, rtl: isRtl() });
-  }, [tabId, showExpanded, open]);
+    if (showExpanded && open.expanded) sendLayout({ mode: 'expanded', focus: open.byKey, rtl: isRtl() });
+  }, [showExpanded, open]);
   // Nothing shows until this profile's record is read: never a half-known badge, never the previous person
   // under the new one's page. The frame keeps its size meanwhile (a few milliseconds), so it does not flicker.
   if (!ready) return null;
   if (!showExpanded) {
     return (
       <Badge
-        tabId={tabId}
         profileKey={snapshot.key}
         record={record}
         focusOnMount={returnFocus}
@@ -125,12 +121,12 @@ function ProfilePanel(props: { tabId: number; snapshot: ProfileSnapshot }) {
 }
 
 /** The panel frame: follows the profile its tab shows, as a badge or expanded. */
-export function PanelApp({ tabId }: { tabId: number }) {
+export function PanelApp() {
   const [snapshot, setSnapshot] = useState<ProfileSnapshot | null | undefined>(undefined);
-  useEffect(() => followTabProfile(tabId, setSnapshot), [tabId]);
+  useEffect(() => followTabProfile(setSnapshot), []);
   useEffect(() => {
-    if (!snapshot) sendLayout(tabId, { mode: 'hidden' });
-  }, [tabId, snapshot]);
+    if (!snapshot) sendLayout({ mode: 'hidden' });
+  }, [snapshot]);
   if (!snapshot) return null;
-  return <ProfilePanel tabId={tabId} snapshot={snapshot} />;
+  return <ProfilePanel snapshot={snapshot} />;
 }

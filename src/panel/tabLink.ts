@@ -1,50 +1,70 @@
-// The panel frame's link to the tab it is shown in: which profile the tab shows (as the worker records it in
-// storage.session), how the content script should size the frame, and the keyboard shortcut.
+// The panel frame's link to the tab it is shown in, the same in Chrome and Firefox (where an extension frame
+// inside a web page has no `tabs` and no `storage.session`):
+// - which profile the tab shows: asked of the worker, which knows the frame's tab (sender.tab);
+// - when that changes, or the shortcut is pressed: a window message from the content script, carrying the
+//   secret it put in this frame's URL fragment;
+// - how big the frame should be: to the content script directly where this frame has the tabs API (Chrome),
+//   else relayed by the worker.
 import browser from 'webextension-polyfill';
-import { tabProfile, watchTabProfile } from '../background/tabProfiles.ts';
 import type { ProfileSnapshot } from '../core/types.ts';
-import type { PanelLayout, PanelNotice } from '../messages/protocol.ts';
+import { sendMessage } from '../messages/client.ts';
+import type { PanelFrameNotice, PanelLayout, PanelNotice } from '../messages/protocol.ts';
 
-/** The tab this frame is embedded in. */
-export async function currentTabId(): Promise<number | null> {
-  const tab = await browser.tabs.getCurrent();
-  return tab?.id ?? null;
-}
+/** The secret the content script put in our fragment, read before anything could change it. */
+const nonce = location.hash.slice(1);
 
-/**
- * The tab's profile now, and on every change. Read where the worker keeps it (storage.session), so showing the
- * badge never waits for the worker to wake up. Returns the function that stops following.
- */
-export function followTabProfile(
-  tabId: number,
-  onSnapshot: (snapshot: ProfileSnapshot | null) => void,
-): () => void {
-  let changed = false;
-  const stop = watchTabProfile(tabId, (snapshot) => {
-    changed = true;
-    onSnapshot(snapshot);
-  });
-  // Read after listening, so a change in between is not missed; a change that arrives first wins.
-  void tabProfile(tabId).then((snapshot) => {
-    if (!changed) onSnapshot(snapshot);
-  });
-  return stop;
-}
-
-/** Tells the content script of our tab (top frame only) how to size this frame. */
-export function sendLayout(tabId: number, layout: PanelLayout): void {
-  const notice: PanelNotice = { type: 'panel:layout', payload: layout };
-  void browser.tabs.sendMessage(tabId, notice, { frameId: 0 }).catch(() => undefined);
-}
-
-/** The keyboard shortcut, relayed by the worker to the panel frames; only this tab's frame acts on it. */
-export function onToggleShortcut(tabId: number, toggle: () => void): () => void {
-  const base = browser.runtime.getURL('');
-  const listener = (message: unknown, sender: browser.Runtime.MessageSender) => {
-    const notice = message as PanelNotice | undefined;
-    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(base)) return;
-    if (notice?.type === 'worker:togglePanel' && notice.payload.tabId === tabId) toggle();
+/** Notices from our tab's content script; anything else posted to this frame is ignored. */
+export function onTabNotice(type: PanelFrameNotice['type'], listener: () => void): () => void {
+  const onMessage = (event: MessageEvent) => {
+    const notice = event.data as Partial<PanelFrameNotice> | null;
+    if (event.source !== window.parent || !nonce || notice?.nonce !== nonce || notice.type !== type) return;
+    listener();
   };
-  browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+  window.addEventListener('message', onMessage);
+  return () => window.removeEventListener('message', onMessage);
+}
+
+/** The tab's profile now, and again whenever the content script says it changed. Returns the stop function. */
+export function followTabProfile(onSnapshot: (snapshot: ProfileSnapshot | null) => void): () => void {
+  let asked = 0;
+  let stopped = false;
+  const ask = () => {
+    const question = ++asked;
+    void sendMessage('page:tabProfile', {}).then(
+      ({ snapshot }) => {
+        // Only the latest question's answer counts: an older one may arrive last.
+        if (!stopped && question === asked) onSnapshot(snapshot);
+      },
+      () => {
+        if (!stopped && question === asked) onSnapshot(null);
+      },
+    );
+  };
+  const stop = onTabNotice('profileChanged', ask);
+  ask();
+  return () => {
+    stopped = true;
+    stop();
+  };
+}
+
+let ownTab: Promise<number | null> | undefined;
+/** Our tab's id where this frame may use the tabs API (Chrome), else null. */
+function ownTabId(): Promise<number | null> {
+  ownTab ??= browser.tabs?.getCurrent
+    ? browser.tabs.getCurrent().then(
+        (tab) => tab?.id ?? null,
+        () => null,
+      )
+    : Promise.resolve(null);
+  return ownTab;
+}
+
+/** Tells the content script of our tab (its top frame only) how to size this frame. */
+export function sendLayout(layout: PanelLayout): void {
+  void ownTabId().then((tabId) => {
+    if (tabId === null) return sendMessage('page:panelLayout', layout).catch(() => undefined);
+    const notice: PanelNotice = { type: 'panel:layout', payload: layout };
+    return browser.tabs.sendMessage(tabId, notice, { frameId: 0 }).catch(() => undefined);
+  });
 }

@@ -206,6 +206,31 @@ describe('a page that restyles and covers the host', () => {
   });
 });
 
+describe('forged notices', () => {
+  test('the page cannot expand the panel by posting the notices its content script sends', async () => {
+    const page = await open(KEYLOGGER);
+    const { frame } = await badge(page, ext.extensionId);
+    const reached = await page.evaluate(() => {
+      const targets: Window[] = [
+        window,
+        ...Array.from({ length: window.frames.length }, (_, i) => window.frames[i]!),
+      ];
+      for (const target of targets) {
+        for (const nonce of ['', 'guess', '00000000-0000-0000-0000-000000000000']) {
+          target.postMessage({ nonce, type: 'toggle' }, '*');
+          target.postMessage({ nonce, type: 'profileChanged' }, '*');
+        }
+      }
+      return targets.length;
+    });
+    expect(reached).toBeGreaterThanOrEqual(1);
+    await page.waitForTimeout(400);
+    expect(await frame.locator('main.tn-panel').count()).toBe(0);
+    expect(await frame.getByTestId('tn-badge').getAttribute('aria-expanded')).toBe('false');
+    await page.close();
+  });
+});
+
 describe('extension detection', () => {
   test('the page cannot fetch any fixed chrome-extension:// address of the extension', async () => {
     const page = await open(KEYLOGGER);

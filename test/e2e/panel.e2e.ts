@@ -281,11 +281,11 @@ describe('keyboard', () => {
     const page = await open(JANE);
     const { frame } = await badge(page, ext.extensionId);
     // Chrome handles extension shortcuts in the browser process, out of reach of synthetic key events; this is
-    // the exact notice the worker's onCommand listener sends (togglePanelInTab).
+    // the exact notice the worker's onCommand listener sends (togglePanelInTab), to the tab's content script.
     const toggle = () =>
       ext.worker.evaluate(async (url: string) => {
         const [tab] = await chrome.tabs.query({ url });
-        await chrome.runtime.sendMessage({ type: 'worker:togglePanel', payload: { tabId: tab!.id } });
+        await chrome.tabs.sendMessage(tab!.id!, { type: 'worker:togglePanel', payload: {} }, { frameId: 0 });
       }, page.url());
     await toggle();
     await frame.locator('main.tn-panel').waitFor();

@@ -25,8 +25,9 @@ afterAll(async () => {
 /**
  * Launches the build (with the harness page) and lowers its origin's quota. The order matters:
  * Chromium's IndexedDB takes an origin's quota when it opens the origin's storage and keeps it while
- * any context of the origin has it open, and the worker opens the database as it starts. So the
- * worker finishes its install scan and is stopped first, with its alarm removed so it stays stopped.
+ * any context of the origin has it open (and ~2 s more), and the worker opens the database as it
+ * starts. So the worker finishes its install scan and is stopped first, with its alarm removed so it
+ * stays stopped, and no tab is closed (tabs.onRemoved would wake it).
  */
 async function launch(manifest?: (m: { permissions: string[] }) => unknown) {
   const dir = await extensionWithHarness(DIST, manifest ? { manifest } : {});
@@ -35,13 +36,16 @@ async function launch(manifest?: (m: { permissions: string[] }) => unknown) {
     () => ext.close(),
     () => rmSync(dir, { recursive: true, force: true }),
   );
-  await quietWorker(ext.context, ext.extensionId, { stop: true });
-  const page = await ext.context.newPage();
-  const cdp = await ext.context.newCDPSession(page);
+  const blank = await quietWorker(ext.context, ext.extensionId, { stop: true });
+  // Chromium lets go of the origin's storage a moment after its last user is gone.
+  await blank.waitForTimeout(3000);
+  const cdp = await ext.context.newCDPSession(blank);
   await cdp.send('Storage.overrideQuotaForOrigin', {
     origin: `chrome-extension://${ext.extensionId}`,
     quotaSize: QUOTA,
   });
+  // A new tab, not a closed one: closing a tab would wake the worker, which opens the database.
+  const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/${HARNESS_PAGE}`);
   await page.waitForFunction(() => document.documentElement.dataset.harness === 'ready');
   return page;

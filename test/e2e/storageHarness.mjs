@@ -88,8 +88,8 @@ async function buildHarness(outDir, env) {
  * Chromium: waits for the worker's install scan to finish (it re-arms the scan alarm one period ahead
  * when it does), then removes the alarm so no scan writes to the database while a test compares
  * snapshots. With `stop`, the worker is stopped too, so no context of the extension has the database
- * open. Works from a bare extension page (the manifest), closed at the end: an open page of the origin
- * keeps its storage open too.
+ * open. Works from a bare extension page (the manifest), left on about:blank and returned: an open
+ * page of the origin keeps its storage open, and closing a tab would wake the worker (tabs.onRemoved).
  * @param {import('playwright-core').BrowserContext} context
  * @param {string} extensionId
  * @param {{ stop?: boolean }} [opts]
@@ -105,7 +105,8 @@ export async function quietWorker(context, extensionId, opts = {}) {
     undefined,
     { polling: 100, timeout: 30_000 },
   );
-  if (opts.stop) await stopWorker(page);
   await page.evaluate(() => chrome.alarms.clearAll());
-  await page.close();
+  if (opts.stop) await stopWorker(page);
+  await page.goto('about:blank');
+  return page;
 }

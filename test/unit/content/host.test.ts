@@ -32,12 +32,19 @@ describe('mountHost', () => {
     const { host, frame } = mount();
     expect(host.parentElement).toBe(document.documentElement);
     expect(host.getAttribute('popover')).toBe('manual');
-    expect(frame.src).toBe('chrome-extension://dynamic-uuid/src/panel/index.html');
+    // The fragment is a fresh secret the panel checks notices against.
+    expect(frame.src).toMatch(/^chrome-extension:\/\/dynamic-uuid\/src\/panel\/index\.html#[0-9a-f-]{36}$/);
     expect(frame.getAttribute('title')).toBe('msg:content_host_label');
     // The page sees the host, not into it.
     expect(host.shadowRoot).toBeNull();
     expect(mountHost(new AbortController().signal)).toBeNull();
     expect(document.querySelectorAll(`[${HOST_ATTR}]`)).toHaveLength(1);
+  });
+
+  test('each mount gets its own secret', () => {
+    const first = mount().frame.src;
+    controller.abort();
+    expect(mount().frame.src).not.toBe(first);
   });
 
   test('starts with a zero-size frame, then takes the sizes the panel asks for, within bounds', () => {
