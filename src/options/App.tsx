@@ -1,16 +1,20 @@
 // The options page: the full app. A header with the views, and the view the address names.
+import { lazy, Suspense } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import type { Language } from '../core/types';
 import { initI18n, t } from '../ui/i18n';
-import { ImportBackupView } from './data/ImportBackupView';
 import { useRoute } from './navigation';
-import { NetworkView } from './network/NetworkView';
 import { PeopleView } from './people/PeopleView';
 import { DEFAULT_FILTERS } from './people/peopleFilters';
-import { PersonRecord } from './person/PersonRecord';
 import { routeHash, type ViewName } from './route';
-import { SettingsView } from './settings/SettingsView';
 import { UndoProvider } from './undo';
+
+// The people list is the page's first view and comes with it; the others load when first opened. The import
+// and backup view alone brings Papa Parse, fflate and dexie-export-import, which the list does not need.
+const PersonRecord = lazy(() => import('./person/PersonRecord').then((m) => m.PersonRecord));
+const NetworkView = lazy(() => import('./network/NetworkView').then((m) => m.NetworkView));
+const SettingsView = lazy(() => import('./settings/SettingsView').then((m) => m.SettingsView));
+const ImportBackupView = lazy(() => import('./data/ImportBackupView').then((m) => m.ImportBackupView));
 
 const NAV: { view: Exclude<ViewName, 'person'>; key: string }[] = [
   { view: 'people', key: 'options_nav_people' },
@@ -52,10 +56,12 @@ export function App() {
         </header>
         <main id="main">
           {route.view === 'people' && <PeopleView filters={route.filters} />}
-          {route.view === 'person' && <PersonRecord key={route.id} id={route.id} />}
-          {route.view === 'network' && <NetworkView />}
-          {route.view === 'settings' && <SettingsView onLanguageChange={changeLanguage} />}
-          {route.view === 'data' && <ImportBackupView />}
+          <Suspense fallback={<p role="status">{t('options_people_loading')}</p>}>
+            {route.view === 'person' && <PersonRecord key={route.id} id={route.id} />}
+            {route.view === 'network' && <NetworkView />}
+            {route.view === 'settings' && <SettingsView onLanguageChange={changeLanguage} />}
+            {route.view === 'data' && <ImportBackupView />}
+          </Suspense>
         </main>
       </div>
     </UndoProvider>

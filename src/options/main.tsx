@@ -2,13 +2,21 @@ import { db } from '../db/database';
 import { getSettings } from '../db/meta';
 import { boot } from '../ui/boot.tsx';
 import { App } from './App';
+import { toPeopleQuery } from './people/peopleFilters';
+import { prefetchFirstPage } from './people/usePeoplePages';
+import { parseRoute } from './route';
 import '../ui/controls.css';
 import './options.css';
 
 // The language setting decides the catalog before the first render; a database that cannot be read
 // still gets a page, in the browser's language.
-const language = getSettings(db())
-  .then((settings) => settings.language)
-  .catch(() => 'auto' as const);
+const route = parseRoute(location.hash);
+const language = Promise.all([
+  getSettings(db())
+    .then((settings) => settings.language)
+    .catch(() => 'auto' as const),
+  // The people list is the usual first view: its first page is read meanwhile.
+  route.view === 'people' ? prefetchFirstPage(toPeopleQuery(route.filters)) : undefined,
+]).then(([lang]) => lang);
 
 void boot('options_title', () => <App />, language);

@@ -1,5 +1,6 @@
 // The toolbar popup. On a profile page: that person's summary and quick add. Anywhere else: open flags
 // with their next steps, a search for people, and the latest shared work, with a way into the full app.
+import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useId, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { ProfileSnapshot } from '../core/types';
@@ -13,39 +14,74 @@ import { FlagCard } from '../ui/FlagCard';
 import { t } from '../ui/i18n';
 import { fullRecordUrl } from '../ui/links';
 import { formatCount, formatPartialDate } from '../ui/locale';
-import { ProfileTrustView } from '../ui/ProfileTrustView';
-import { useProfileView } from '../ui/profileRecord';
 import { StageBadge } from '../ui/StageBadge';
 import { targetTabId } from './activeTab';
 
 /** The popup is small: a few flags, with the whole list one click away (`#/flags`). */
 const FLAGS_SHOWN = 5;
 const FLAGS_IN_LIST = 100;
+
+// The profile view (summary, trust, quick add, notes) is loaded only on a profile tab: most openings are
+// elsewhere, and the popup opens faster without parsing it.
+const ProfileSection = lazy(() => import('./ProfileSection'));
 const RECENT_SHOWN = 5;
 
-/** The profile the popup's tab shows, or null; undefined while asking. */
-function useTabSnapshot(): ProfileSnapshot | null | undefined {
-  const [snapshot, setSnapshot] = useState<ProfileSnapshot | null | undefined>(undefined);
-  useEffect(() => {
-    void (async () => {
-      const tabId = await targetTabId();
-      if (tabId === undefined) return setSnapshot(null);
-      const reply = await sendMessage('page:tabProfile', { tabId }).catch(() => ({ snapshot: null }));
-      setSnapshot(reply.snapshot);
-    })();
-  }, []);
-  return snapshot;
+/**
+ * The profile the popup's tab shows, or null. Asked for as soon as the popup's script runs (main.tsx),
+ * while the database opens and the language loads, rather than after the first render.
+ */
+export async function tabSnapshot(): Promise<ProfileSnapshot | null> {
+  const tabId = await targetTabId().catch(() => undefined);
+  if (tabId === undefined) return null;
+  const reply = await sendMessage('page:tabProfile', { tabId }).catch(() => ({ snapshot: null }));
+  return reply.snapshot;
 }
 
-export function PopupApp({ flagsOnly = false }: { flagsOnly?: boolean }) {
-  const snapshot = useTabSnapshot();
+/** The snapshot once its promise settles; undefined while asking. */
+function useSettled<T>(promise: Promise<T>): T | undefined {
+  const [value, setValue] = useState<T | undefined>(undefined);
+  useEffect(() => {
+    void promise.then(setValue);
+  }, [promise]);
+  return value;
+}
+
+export interface PopupData {
+  flags: FlagItem[];
+  recent: WorkItem[];
+}
+
+const flagLimit = (flagsOnly: boolean) => (flagsOnly ? FLAGS_IN_LIST : FLAGS_SHOWN);
+
+/** The first flags and recent work, read while the page starts, so the first render already shows them. */
+export async function firstPopupData(flagsOnly: boolean): Promise<PopupData | undefined> {
+  const [flags, recent] = await Promise.all([
+    openFlags(db(), flagLimit(flagsOnly)),
+    recentWork(db(), RECENT_SHOWN),
+  ]).catch(() => [undefined, undefined]);
+  return flags && recent ? { flags, recent } : undefined;
+}
+
+export function PopupApp(props: {
+  snapshot: Promise<ProfileSnapshot | null>;
+  first: PopupData | undefined;
+  flagsOnly?: boolean;
+}) {
+  const flagsOnly = props.flagsOnly ?? false;
+  const snapshot = useSettled(props.snapshot);
+  // Live from here on: the first answers are already on screen, later edits (here, in the panel, by the
+  // worker) replace them.
   const flags = useLiveQuery(
-    () => openFlags(db(), flagsOnly ? FLAGS_IN_LIST : FLAGS_SHOWN),
+    () => openFlags(db(), flagLimit(flagsOnly)),
     [flagsOnly],
-    undefined as FlagItem[] | undefined,
+    props.first?.flags as FlagItem[] | undefined,
   );
   const [badge, setBadge] = useBadgeCount();
-  const recent = useLiveQuery(() => recentWork(db(), RECENT_SHOWN), [], undefined as WorkItem[] | undefined);
+  const recent = useLiveQuery(
+    () => recentWork(db(), RECENT_SHOWN),
+    [],
+    props.first?.recent as WorkItem[] | undefined,
+  );
   const ready = flags !== undefined && recent !== undefined && snapshot !== undefined;
   useEffect(() => {
     // The bench reads this mark: the popup is usable once its first data is on screen.
@@ -61,21 +97,15 @@ export function PopupApp({ flagsOnly = false }: { flagsOnly?: boolean }) {
         </button>
       </header>
       <main>
-        {snapshot && !flagsOnly && <ProfileSection snapshot={snapshot} />}
+        {snapshot && !flagsOnly && (
+          <Suspense fallback={<p class="muted">{t('options_people_loading')}</p>}>
+            <ProfileSection snapshot={snapshot} />
+          </Suspense>
+        )}
         {!flagsOnly && <SearchSection />}
         <FlagsSection flags={flags} badge={badge} onCount={setBadge} showAllLink={!flagsOnly} />
         {!flagsOnly && <RecentSection recent={recent} />}
       </main>
-    </div>
-  );
-}
-
-/** The person on the tab's profile page: the same summary and quick add as the in-page panel. */
-function ProfileSection({ snapshot }: { snapshot: ProfileSnapshot }) {
-  const view = useProfileView(snapshot);
-  return (
-    <div class="popup-profile">
-      <ProfileTrustView snapshot={snapshot} view={view} headingId="popup-profile-heading" />
     </div>
   );
 }

@@ -63,7 +63,7 @@ export function VirtualList(props: VirtualListProps) {
     getScrollElement: stable.getScrollElement,
     estimateSize: () => rowHeight,
     getItemKey: stable.getItemKey,
-    overscan: props.overscan ?? 8,
+    overscan: props.overscan ?? 6,
     initialRect: { width: 0, height: props.initialHeight ?? 600 },
     scrollToFn: elementScroll,
     observeElementRect,
@@ -82,7 +82,9 @@ export function VirtualList(props: VirtualListProps) {
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? -1;
   useEffect(() => {
-    onRangeChange?.(first, last);
+    // Before the box is measured there are no rows; reporting that would make the data source drop
+    // the page it just loaded.
+    if (last >= first) onRangeChange?.(first, last);
   }, [first, last, count]);
 
   // Focus the row the keyboard moved to, once it is rendered.

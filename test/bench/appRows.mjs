@@ -15,6 +15,7 @@ import { withSeed } from './seedBundle.mjs';
 const BASELINE = join(dirname(fileURLToPath(import.meta.url)), 'baseline-page');
 export const PEOPLE = 30_000;
 export const WORKS = 60_000;
+const SETTLE_MS = 30_000;
 
 async function extensionIds(context) {
   const deadline = Date.now() + 30_000;
@@ -110,6 +111,9 @@ export async function appRows(n = 10) {
     console.error(
       `bench: seeded ${seeded.people} people, ${seeded.works} shared works, ${seeded.flags} flags`,
     );
+    // Writing 200,000 records leaves IndexedDB compacting its files for a while; a user opens the popup on
+    // a browser at rest, so the measurements start once that has settled.
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
     const baseline = `chrome-extension://${ids.baseline}/page.html`;
     const popup = app('src/popup/index.html');

@@ -180,8 +180,8 @@ describe('on a profile tab', () => {
     const tabId = await profileTab(JANE_URL);
     const popup = await openPopup(`?tab=${tabId}`);
     await popup.locator('#popup-profile-heading', { hasText: 'Jane Doe' }).waitFor();
-    await expect(popup.locator('.tn-summary .tn-stage').textContent()).resolves.toBe('Tested');
-    await expect(popup.locator('.tn-vouch strong').textContent()).resolves.toBe('Yes');
+    await expect.poll(() => popup.locator('.tn-summary .tn-stage').textContent()).toBe('Tested');
+    await expect.poll(() => popup.locator('.tn-vouch strong').textContent()).toBe('Yes');
     await expect(popup.getByRole('link', { name: 'Open full record' }).getAttribute('href')).resolves.toBe(
       pageUrl(ext, 'src/options/index.html#/person/p-jane'),
     );

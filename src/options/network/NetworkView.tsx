@@ -1,10 +1,17 @@
 // The network: how many connections are really tested, how trust was built over the years, how long it
 // took, and my own record. Every figure comes from core's evaluation of each person, the same rules as
 // a single record, so nothing here is a number that cannot be traced back.
+import type { EntityTable } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
-import { type MyRecord, myRecord, type NetworkSummary, summarizeEvaluations } from '../../core/network';
+import {
+  type MyRecord,
+  myRecord,
+  type NetworkSummary,
+  type PersonRecords,
+  summarizeEvaluations,
+} from '../../core/network';
 import { type Evaluation, evaluatePerson } from '../../core/trust';
-import type { Person, SharedWork } from '../../core/types';
+import type { SharedWork } from '../../core/types';
 import { db } from '../../db/database';
 import { toPerson } from '../../db/personRow';
 import { BarChart } from '../../ui/BarChart';
@@ -23,40 +30,58 @@ interface NetworkData {
 /** How many of my latest deliveries are listed (the counts cover all of them). */
 const RECENT_DELIVERED = 20;
 
-// Evaluating 30,000 people takes a while; yielding between slices keeps the page responsive meanwhile.
-const SLICE = 1000;
+// 30,000 people and 60,000 shared works are read and evaluated in slices, yielding to the page between
+// them: one read of everything is one long task of deserialising (over a second on a slow machine), and the
+// page would freeze. The slices are separate reads, so an edit made meanwhile in another tab can land
+// between two of them; for a summary view that is fine, and it is recomputed on every visit.
+const SLICE = 2000;
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+async function readInSlices<T extends { id: string }>(
+  table: EntityTable<T, 'id'>,
+  onSlice: (rows: T[]) => void,
+): Promise<void> {
+  let after: string | undefined;
+  for (;;) {
+    const rows = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after))
+      .limit(SLICE)
+      .toArray();
+    if (rows.length > 0) onSlice(rows);
+    if (rows.length < SLICE) return;
+    after = rows.at(-1)?.id;
+    await yieldToPage();
+  }
+}
 
 async function loadNetwork(onProgress: (done: number, total: number) => void): Promise<NetworkData> {
   const tdb = db();
-  const [rows, works] = await tdb.transaction('r', tdb.people, tdb.sharedWork, () =>
-    Promise.all([tdb.people.toArray(), tdb.sharedWork.toArray()]),
-  );
+  const total = await tdb.people.count();
   const worksOf = new Map<string, SharedWork[]>();
-  for (const work of works) {
-    const list = worksOf.get(work.personId);
-    if (list) list.push(work);
-    else worksOf.set(work.personId, [work]);
-  }
-  const now = new Date();
-  const people: Person[] = rows.map(toPerson);
-  const evaluations: Evaluation[] = [];
-  for (let i = 0; i < people.length; i += SLICE) {
-    for (const person of people.slice(i, i + SLICE)) {
-      evaluations.push(evaluatePerson({ person, works: worksOf.get(person.id) ?? [], now }));
+  await readInSlices(tdb.sharedWork, (works) => {
+    for (const work of works) {
+      const list = worksOf.get(work.personId);
+      if (list) list.push(work);
+      else worksOf.set(work.personId, [work]);
     }
-    onProgress(Math.min(people.length, i + SLICE), people.length);
-    await yieldToPage();
-  }
-  const withWork = people.flatMap((person) => {
-    const list = worksOf.get(person.id);
-    return list ? [{ person, works: list }] : [];
   });
-  return {
-    summary: summarizeEvaluations(evaluations),
-    record: myRecord(withWork, now),
-    names: new Map(rows.map((row) => [row.id, row.name])),
-  };
+  const now = new Date();
+  const evaluations: Evaluation[] = [];
+  const withWork: PersonRecords[] = [];
+  const names = new Map<string, string>();
+  await readInSlices(tdb.people, (rows) => {
+    for (const row of rows) {
+      const person = toPerson(row);
+      const works = worksOf.get(person.id);
+      evaluations.push(evaluatePerson({ person, works: works ?? [], now }));
+      if (works) withWork.push({ person, works });
+      names.set(row.id, row.name);
+    }
+    onProgress(evaluations.length, Math.max(total, evaluations.length));
+  });
+  await yieldToPage();
+  const summary = summarizeEvaluations(evaluations);
+  await yieldToPage();
+  return { summary, record: myRecord(withWork, now), names };
 }
 
 export function NetworkView() {

@@ -4,7 +4,7 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { db } from '../../db/database';
-import { listPeople, type PeopleListItem, type PeopleQuery } from '../../db/queries';
+import { listPeople, type PeopleListItem, type PeoplePage, type PeopleQuery } from '../../db/queries';
 
 export const PAGE_SIZE = 100;
 
@@ -26,18 +26,46 @@ export interface PeopleWindow {
   error: unknown;
 }
 
+let prefetched: { key: string; page: PeoplePage } | undefined;
+
+/**
+ * Reads the first page while the options page starts (alongside the database opening and the language
+ * loading), so the list's first render already has rows. Taken once by the first matching list.
+ */
+export async function prefetchFirstPage(query: PeopleQuery): Promise<void> {
+  try {
+    const page = await listPeople(db(), { ...query, offset: 0, limit: PAGE_SIZE });
+    prefetched = { key: JSON.stringify(query), page };
+  } catch {
+    prefetched = undefined;
+  }
+}
+
+function takePrefetched(key: string): PeoplePage | undefined {
+  const found = prefetched?.key === key ? prefetched.page : undefined;
+  prefetched = undefined;
+  return found;
+}
+
 export function usePeoplePages(query: PeopleQuery, first: number, last: number): PeopleWindow {
   const queryKey = JSON.stringify(query);
-  const [pages, setPages] = useState<ReadonlyMap<number, PeopleListItem[]>>(new Map());
-  const [total, setTotal] = useState<number | undefined>(undefined);
+  const [initial] = useState(() => takePrefetched(queryKey));
+  const [pages, setPages] = useState<ReadonlyMap<number, PeopleListItem[]>>(
+    () => new Map(initial ? [[0, initial.rows]] : []),
+  );
+  const [total, setTotal] = useState<number | undefined>(initial?.total);
   const [error, setError] = useState<unknown>(undefined);
   const subscriptions = useRef(new Map<number, Subscription>());
+  const shownKey = useRef(queryKey);
 
   // A new query starts from scratch: old pages belong to other filters.
   useEffect(() => {
-    setPages(new Map());
-    setTotal(undefined);
-    setError(undefined);
+    if (shownKey.current !== queryKey) {
+      shownKey.current = queryKey;
+      setPages(new Map());
+      setTotal(undefined);
+      setError(undefined);
+    }
     const subs = subscriptions.current;
     return () => {
       for (const sub of subs.values()) sub.unsubscribe();

@@ -1,0 +1,13 @@
+// The person on the tab's profile page: the same summary and quick add as the in-page panel.
+import type { ProfileSnapshot } from '../core/types';
+import { ProfileTrustView } from '../ui/ProfileTrustView';
+import { useProfileView } from '../ui/profileRecord';
+
+export default function ProfileSection({ snapshot }: { snapshot: ProfileSnapshot }) {
+  const view = useProfileView(snapshot);
+  return (
+    <div class="popup-profile">
+      <ProfileTrustView snapshot={snapshot} view={view} headingId="popup-profile-heading" />
+    </div>
+  );
+}
