@@ -10,10 +10,21 @@ import { workerRows } from './workerRows.mjs';
 execSync('npx vite build', { cwd: ROOT, stdio: 'ignore' });
 
 const NAVIGATIONS = 20;
+// `npm run bench -- app panel` measures only the named groups; no argument measures them all.
+const groups = {
+  panel: () => panelRows(NAVIGATIONS),
+  worker: () => workerRows(),
+  app: () => appRows(),
+  import: () => importRows(),
+};
+const chosen = process.argv.slice(2);
+const unknown = chosen.filter((name) => !(name in groups));
+if (unknown.length > 0) {
+  throw new Error(`bench: unknown group(s) ${unknown.join(', ')}; known: ${Object.keys(groups).join(', ')}`);
+}
 const rows = [];
-rows.push(...(await panelRows(NAVIGATIONS)));
-rows.push(...(await workerRows()));
-rows.push(...(await appRows()));
-rows.push(...(await importRows()));
+for (const [name, measure] of Object.entries(groups)) {
+  if (chosen.length === 0 || chosen.includes(name)) rows.push(...(await measure()));
+}
 
 printTable(rows);
