@@ -37,15 +37,6 @@ export async function tabSnapshot(): Promise<ProfileSnapshot | null> {
   return reply.snapshot;
 }
 
-/** The snapshot once its promise settles; undefined while asking. */
-function useSettled<T>(promise: Promise<T>): T | undefined {
-  const [value, setValue] = useState<T | undefined>(undefined);
-  useEffect(() => {
-    void promise.then(setValue);
-  }, [promise]);
-  return value;
-}
-
 export interface PopupData {
   flags: FlagItem[];
   recent: WorkItem[];
@@ -63,12 +54,12 @@ export async function firstPopupData(flagsOnly: boolean): Promise<PopupData | un
 }
 
 export function PopupApp(props: {
-  snapshot: Promise<ProfileSnapshot | null>;
+  snapshot: ProfileSnapshot | null;
   first: PopupData | undefined;
   flagsOnly?: boolean;
 }) {
   const flagsOnly = props.flagsOnly ?? false;
-  const snapshot = useSettled(props.snapshot);
+  const { snapshot } = props;
   // Live from here on: the first answers are already on screen, later edits (here, in the panel, by the
   // worker) replace them.
   const flags = useLiveQuery(
@@ -82,7 +73,7 @@ export function PopupApp(props: {
     [],
     props.first?.recent as WorkItem[] | undefined,
   );
-  const ready = flags !== undefined && recent !== undefined && snapshot !== undefined;
+  const ready = flags !== undefined && recent !== undefined;
   useEffect(() => {
     // The bench reads this mark: the popup is usable once its first data is on screen.
     if (ready) performance.mark('trust-notes:interactive');

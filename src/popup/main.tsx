@@ -1,3 +1,4 @@
+import type { ProfileSnapshot } from '../core/types';
 import { db } from '../db/database';
 import { getSettings } from '../db/meta';
 import { boot } from '../ui/boot.tsx';
@@ -10,12 +11,16 @@ const flagsOnly = location.hash === '#/flags';
 
 // Everything the first render needs starts at once: which profile the tab shows, the language setting,
 // and the first flags and recent work. The page renders when the language and the data are in.
-const snapshot = tabSnapshot();
+let snapshot: ProfileSnapshot | null = null;
 let first: PopupData | undefined;
 const language = Promise.all([
   getSettings(db())
     .then((settings) => settings.language)
     .catch(() => 'auto' as const),
+  // A second render once the tab's profile is known would delay the popup by a frame; asking is quick.
+  (flagsOnly ? Promise.resolve(null) : tabSnapshot()).then((found) => {
+    snapshot = found;
+  }),
   firstPopupData(flagsOnly).then((data) => {
     first = data;
   }),
