@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Flag, Note, Profile, SharedWork } from '../core/types';
+import { aggregatesMiddleware, repairAggregates } from './aggregates';
 import type { MetaRow } from './meta';
 import { declareVersions } from './migrations';
 import type { PersonRow } from './personRow';
@@ -21,6 +22,7 @@ export class TrustDb extends Dexie {
   constructor(name: string = DB_NAME) {
     super(name);
     declareVersions(this);
+    this.use(aggregatesMiddleware);
   }
 }
 
@@ -28,7 +30,14 @@ let shared: TrustDb | undefined;
 
 /** The extension's database, created on first use. */
 export function db(): TrustDb {
-  shared ??= new TrustDb();
+  if (!shared) {
+    shared = new TrustDb();
+    // A database from before the stored counts, or whose counts a restore dropped: count once, in the
+    // background; until then the readers count for themselves.
+    repairAggregates(shared).catch((error: unknown) =>
+      console.error('Trust Notes: recounting the stored counts failed', error),
+    );
+  }
   return shared;
 }
 

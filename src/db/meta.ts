@@ -1,4 +1,5 @@
 import { DEFAULT_SETTINGS, type Millis, type Settings } from '../core/types';
+import type { Aggregates } from './aggregates';
 import type { TrustDb } from './database';
 
 /** The typed values of the key-value meta table. Add a key here before using it. */
@@ -14,6 +15,8 @@ export interface MetaValues {
   lastDigestAt: Millis;
   lastBackupAt: Millis;
   lastImportAt: Millis;
+  /** Kept by aggregates.ts in the same transaction as every people and flags write; never set elsewhere. */
+  aggregates: Aggregates;
 }
 
 export type MetaKey = keyof MetaValues;

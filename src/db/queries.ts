@@ -5,6 +5,7 @@ import { Dexie } from 'dexie';
 import { searchWords } from '../core/searchText';
 import { byDate, STAGES, type Stage } from '../core/trust';
 import type { Flag, FlagKind, Note, PartialDate, Profile, ProfileKey, SharedWork, Site } from '../core/types';
+import { getAggregates } from './aggregates';
 import type { TrustDb } from './database';
 import type { PersonRow } from './personRow';
 
@@ -148,7 +149,9 @@ async function unfilteredPage(
   offset: number,
   limit: number,
 ): Promise<{ rows: PersonRow[]; total: number }> {
-  const total = await tdb.people.count();
+  // The stored counts: count() would walk all 30,000 keys on every page read.
+  const { stages: sizes } = await getAggregates(tdb);
+  const total = STAGE_ORDER.reduce((sum, stage) => sum + sizes[stage], 0);
   if (sort !== 'stage') {
     const ordered = tdb.people.orderBy(SORT_INDEX[sort]);
     const rows = await (desc ? ordered.reverse() : ordered).offset(offset).limit(limit).toArray();
@@ -160,7 +163,7 @@ async function unfilteredPage(
   let skip = offset;
   for (const stage of stages) {
     if (rows.length >= limit) break;
-    const size = await stageBucket(tdb, stage).count();
+    const size = sizes[stage];
     if (skip >= size) {
       skip -= size;
       continue;
@@ -260,7 +263,7 @@ export async function listPeople(tdb: TrustDb, query: PeopleQuery = {}): Promise
   const desc = query.dir === 'desc';
   const offset = Math.max(0, query.offset ?? 0);
   const limit = Math.max(0, query.limit ?? 50);
-  return tdb.transaction('r', [tdb.people, tdb.profiles, tdb.flags], async () => {
+  return tdb.transaction('r', [tdb.people, tdb.profiles, tdb.flags, tdb.meta], async () => {
     const ids = await filteredIds(tdb, query);
     let page: { rows: PersonRow[]; total: number };
     if (!ids) {
@@ -281,12 +284,9 @@ export async function listPeople(tdb: TrustDb, query: PeopleQuery = {}): Promise
   });
 }
 
-/** How many people are at each stage; index counts only. */
+/** How many people are at each stage, from the stored counts. */
 export async function countsByStage(tdb: TrustDb): Promise<Record<Stage, number>> {
-  const counts = await Promise.all(
-    STAGE_ORDER.map((stage) => tdb.people.where('stage').equals(stage).count()),
-  );
-  return Object.fromEntries(STAGE_ORDER.map((stage, i) => [stage, counts[i]!])) as Record<Stage, number>;
+  return (await getAggregates(tdb)).stages;
 }
 
 export interface FlagItem {
@@ -307,9 +307,9 @@ export async function openFlags(tdb: TrustDb, limit = 20): Promise<FlagItem[]> {
   });
 }
 
-/** For the toolbar badge. */
+/** For the toolbar badge, from the stored counts. */
 export async function countOpenFlags(tdb: TrustDb): Promise<number> {
-  return tdb.flags.where('state').equals('open').count();
+  return (await getAggregates(tdb)).openFlags;
 }
 
 export interface WorkItem {

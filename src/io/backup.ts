@@ -1,5 +1,6 @@
 import { type DexieExportJsonMeta, exportDB, importInto } from 'dexie-export-import';
 import type { Millis } from '../core/types';
+import { recountAggregates } from '../db/aggregates';
 import type { TrustDb } from '../db/database';
 import { fail, ok, type Result } from './result';
 
@@ -272,6 +273,8 @@ export async function restoreBackup(
       });
       // The restored data was last backed up when this file was made.
       await tdb.meta.put({ key: 'lastBackupAt', value: valid.exportedAt });
+      // Clearing meta dropped the stored counts; counted once here, the restored pages open fast.
+      await recountAggregates(tdb);
       return safety;
     });
     return ok({ safetyBackup, counts: valid.counts });
