@@ -24,7 +24,7 @@ import {
   type PeopleFilters,
   toPeopleQuery,
 } from './peopleFilters';
-import { usePeoplePages } from './usePeoplePages';
+import { FIRST_SCREEN_ROWS, usePeoplePages } from './usePeoplePages';
 
 export const ROW_HEIGHT = 56;
 const FIRST_RENDER_MARK = 'trust-notes:first-render';
@@ -134,7 +134,7 @@ export function PeopleView({ filters }: { filters: PeopleFilters }) {
  */
 function PeopleResults(props: { filters: PeopleFilters; everyone: number | undefined }) {
   const { filters, everyone } = props;
-  const [range, setRange] = useState<[number, number]>([0, 40]);
+  const [range, setRange] = useState<[number, number]>([0, FIRST_SCREEN_ROWS]);
   const people = usePeoplePages(toPeopleQuery(filters), range[0], range[1]);
   const firstRowShown = people.total === 0 || people.rowAt(0) !== undefined;
   useEffect(() => {

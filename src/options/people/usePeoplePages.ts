@@ -7,6 +7,11 @@ import { db } from '../../db/database';
 import { listPeople, type PeopleListItem, type PeoplePage, type PeopleQuery } from '../../db/queries';
 
 export const PAGE_SIZE = 100;
+/**
+ * Rows a tall window shows before any scrolling. The prefetch reads only these: each row costs one flags
+ * lookup, and the live query of the whole first page follows right after the first render anyway.
+ */
+export const FIRST_SCREEN_ROWS = 40;
 
 /** The page numbers that hold rows first..last (inclusive); none for an empty range. */
 export function pagesFor(first: number, last: number, pageSize = PAGE_SIZE): number[] {
@@ -34,7 +39,7 @@ let prefetched: { key: string; page: PeoplePage } | undefined;
  */
 export async function prefetchFirstPage(query: PeopleQuery): Promise<void> {
   try {
-    const page = await listPeople(db(), { ...query, offset: 0, limit: PAGE_SIZE });
+    const page = await listPeople(db(), { ...query, offset: 0, limit: FIRST_SCREEN_ROWS });
     prefetched = { key: JSON.stringify(query), page };
   } catch {
     prefetched = undefined;
