@@ -280,6 +280,48 @@ function firefoxSession({ browser, connection, chromeContext, geckoId, uuid, dis
       return refused;
     },
 
+    /**
+     * From now on, answers Firefox's own optional-permission prompt (the doorhanger that
+     * permissions.request raises, after Firefox has checked the call came from a user's input) with
+     * `answer`, as the user would, and records what each prompt asked for. Firefox's own tests answer it
+     * so: an observer of the prompt's notification that resolves it before the doorhanger can.
+     * @param {boolean} answer
+     */
+    async answerPermissionPrompts(answer) {
+      await evaluateInChrome(
+        connection,
+        chromeContext,
+        `(() => {
+          window.__trustNotesPromptAnswer = ${JSON.stringify(answer)};
+          if (window.__trustNotesPrompts) return true;
+          const prompts = (window.__trustNotesPrompts = []);
+          Services.obs.addObserver({
+            observe(subject) {
+              const prompt = subject.wrappedJSObject;
+              if (prompt.id !== ${JSON.stringify(geckoId)}) return;
+              const { permissions, origins } = prompt.permissions;
+              prompts.push({ permissions, origins, answer: window.__trustNotesPromptAnswer });
+              prompt.resolve(window.__trustNotesPromptAnswer);
+            },
+          }, 'webextension-optional-permission-prompt');
+          return true;
+        })()`,
+      );
+    },
+
+    /**
+     * The optional-permission prompts Firefox raised since answerPermissionPrompts, with their answers.
+     * @returns {Promise<Array<{ permissions: string[], origins: string[], answer: boolean }>>}
+     */
+    async permissionPrompts() {
+      const { value } = await evaluateInChrome(
+        connection,
+        chromeContext,
+        'JSON.stringify(window.__trustNotesPrompts ?? [])',
+      );
+      return JSON.parse(value);
+    },
+
     /** The event page's state as Firefox tracks it: 'running', 'stopped', 'starting', 'suspending'. */
     async backgroundState() {
       const { value } = await evaluateInChrome(
