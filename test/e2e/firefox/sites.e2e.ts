@@ -13,7 +13,12 @@ import { launchFirefox } from './browser.mjs';
 
 const GITHUB = 'https://github.com/octo-jane';
 const GITLAB = 'https://gitlab.com/jdoe';
-const routes = { [GITHUB]: 'sites/github-profile.html', [GITLAB]: 'sites/gitlab-profile.html' };
+const JANE = 'https://www.linkedin.com/in/jane-doe-1a2b3c/';
+const routes = {
+  [GITHUB]: 'sites/github-profile.html',
+  [GITLAB]: 'sites/gitlab-profile.html',
+  [JANE]: 'sites/linkedin-profile.html',
+};
 
 let ff: Awaited<ReturnType<typeof launchFirefox>>;
 let options: Page;
@@ -134,6 +139,35 @@ describe('optional sites in Firefox', () => {
     await expect.poll(registered, { timeout: 10_000 }).toEqual([]);
     const page = await open(GITHUB);
     expect(await hasPanel(page)).toBe(false);
+    await page.close();
+  });
+
+  test('LinkedIn’s permission taken back (Firefox lets the user switch it off): the box says so, and asks for it again', async () => {
+    // What about:addons' permission switch does: the host permission the manifest asked for is removed.
+    expect(
+      await options.evaluate(() => chrome.permissions.remove({ origins: ['https://*.linkedin.com/*'] })),
+    ).toBe(true);
+    await expect.poll(() => checked('LinkedIn'), { timeout: 10_000 }).toBe(false);
+    expect(await (await siteBox('LinkedIn')).evaluate((box) => box.disabled)).toBe(false);
+    const hint =
+      "Trust Notes cannot read LinkedIn pages: the browser's permission for LinkedIn was taken back. Tick LinkedIn to allow it again.";
+    expect(await options.$$eval('p.muted', (ps) => ps.map((p) => p.textContent))).toContain(hint);
+    const without = await open(JANE);
+    expect(await hasPanel(without)).toBe(false);
+    await without.close();
+
+    await ff.answerPermissionPrompts(true);
+    await (await siteBox('LinkedIn')).click();
+    await expect.poll(() => checked('LinkedIn'), { timeout: 10_000 }).toBe(true);
+    expect((await ff.permissionPrompts()).at(-1)).toEqual({
+      permissions: [],
+      origins: ['https://*.linkedin.com/*'],
+      answer: true,
+    });
+    expect(await (await siteBox('LinkedIn')).evaluate((box) => box.disabled)).toBe(true);
+    expect(await options.$$eval('p.muted', (ps) => ps.map((p) => p.textContent))).not.toContain(hint);
+    const page = await open(JANE);
+    expect(await badgeText(page)).toContain('No notes yet');
     await page.close();
   });
 
