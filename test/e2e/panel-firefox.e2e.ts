@@ -18,34 +18,49 @@ afterAll(async () => {
   await ff?.close();
 });
 
-async function open(url: string): Promise<{ page: Page; frame: Frame }> {
+async function open(url: string): Promise<Page> {
   const page = await ff.browser.newPage();
   await ff.serve(page, DEMO_FIXTURES);
   await page.goto(url);
-  const frame = await ff.extensionFrame(page, 'src/panel/index.html');
-  return { page, frame };
+  return page;
 }
 
 const hostWidth = (page: Page) => page.$eval(HOST, (host) => host.getBoundingClientRect().width);
 
+/** Waits for the badge to show these words; returns what it shows. */
+async function badge(page: Page, words: string) {
+  await expect.poll(async () => (await ff.readBadge(page))?.words ?? null, { timeout: 10_000 }).toBe(words);
+  return (await ff.readBadge(page))!;
+}
+
+/** A click at the badge's place, as a user's; returns the panel frame once it shows the person. */
+async function expand(page: Page): Promise<Frame> {
+  await page.click(HOST);
+  const frame = await ff.extensionFrame(page, 'src/panel/index.html');
+  await frame.waitForSelector('main.tn-panel');
+  return frame;
+}
+
 describe('the panel in Firefox', () => {
-  test('shows the badge for the page’s person, sized to it, and expands on a click', async () => {
-    const { page, frame } = await open(JANE);
-    await frame.waitForSelector('[data-testid=tn-badge]');
-    expect(await frame.$eval('[data-testid=tn-badge]', (b) => b.textContent)).toContain('No notes yet');
-    await expect.poll(() => hostWidth(page)).toBeGreaterThan(40);
-    await frame.click('[data-testid=tn-badge]');
-    await frame.waitForSelector('main.tn-panel');
+  test('shows the badge for the page’s person, at its fixed size, and expands on a click', async () => {
+    const page = await open(JANE);
+    const shown = await badge(page, 'Trust Notes No notes yet');
+    expect(shown).toEqual({
+      words: 'Trust Notes No notes yet',
+      name: 'Trust Notes: No notes yet. Open the panel',
+      expanded: 'false',
+    });
+    expect(await hostWidth(page)).toBe(216);
+    const frame = await expand(page);
     expect(await frame.$eval('.tn-name', (h) => h.textContent)).toBe('Jane Doe');
     await expect.poll(() => hostWidth(page)).toBe(400);
     await page.close();
   });
 
   test('a note typed in the panel lands in the extension’s database, and the badge follows', async () => {
-    const { page, frame } = await open(JANE);
-    await frame.waitForSelector('[data-testid=tn-badge]');
-    await frame.click('[data-testid=tn-badge]');
-    await frame.waitForSelector('main.tn-panel');
+    const page = await open(JANE);
+    await badge(page, 'Trust Notes No notes yet');
+    const frame = await expand(page);
     await frame.type('.tn-note-form textarea', 'Met at the Cairo meetup.');
     await frame.click('.tn-note-form button[type=submit]');
     await frame.waitForSelector('.tn-note-text');
@@ -61,10 +76,10 @@ describe('the panel in Firefox', () => {
         }),
     );
     expect(stored).toEqual(['Met at the Cairo meetup.']);
+    // Collapse, relayed by the worker (the frame has no tabs API in Firefox): the badge is back, recorded now.
     await frame.click('.tn-panel-bar button');
-    await frame.waitForSelector('[data-testid=tn-badge]');
-    expect(await frame.$eval('[data-testid=tn-badge]', (b) => b.textContent)).toContain('Connected');
-    await expect.poll(() => hostWidth(page)).toBeLessThan(400);
+    await badge(page, 'Trust Notes Connected');
+    await expect.poll(() => hostWidth(page)).toBe(216);
     await page.close();
   });
 });

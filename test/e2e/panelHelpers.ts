@@ -44,7 +44,10 @@ function findNode(node: DomNode, match: (n: DomNode) => boolean): DomNode | unde
 /** What the in-page badge shows: its visible words, its accessible name, and whether it has focus. */
 export interface BadgeState {
   words: string;
+  /** As assistive technology has it: the role, the accessible name, whether it can take and has focus. */
+  role: string;
   name: string;
+  focusable: boolean;
   focused: boolean;
   expanded: string | undefined;
 }
@@ -69,6 +72,7 @@ export async function readBadge(page: Page): Promise<BadgeState | null> {
       fetchRelatives: false,
     })) as {
       nodes: Array<{
+        role?: { value: string };
         name?: { value: string };
         properties?: Array<{ name: string; value: { value: unknown } }>;
       }>;
@@ -77,7 +81,9 @@ export async function readBadge(page: Page): Promise<BadgeState | null> {
     const property = (name: string) => ax?.properties?.find((p) => p.name === name)?.value.value;
     return {
       words,
+      role: ax?.role?.value ?? '',
       name: ax?.name?.value ?? '',
+      focusable: property('focusable') === true,
       focused: property('focused') === true,
       expanded: attr(button, 'aria-expanded'),
     };

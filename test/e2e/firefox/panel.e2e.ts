@@ -32,7 +32,12 @@ async function open(url: string): Promise<Page> {
   return page;
 }
 
-const panelFrame = (page: Page): Promise<Frame> => ff.extensionFrame(page, 'src/panel/index.html');
+/** The panel frame, loaded once the user opens the panel: a click at the badge's place. */
+async function panelFrame(page: Page): Promise<Frame> {
+  await expect.poll(async () => (await ff.readBadge(page)) !== null, { timeout: 10_000 }).toBe(true);
+  await page.click(HOST);
+  return ff.extensionFrame(page, 'src/panel/index.html');
+}
 
 describe('Firefox build', () => {
   test('exposes only the panel page, without use_dynamic_url (the per-install UUID already varies)', () => {
