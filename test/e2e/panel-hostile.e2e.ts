@@ -159,6 +159,19 @@ describe('the badge’s words', () => {
           size: [box.width, box.height],
         };
       }, HOST);
+    // Why the words are generated content: window.find() reaches text inside a closed shadow root.
+    const findsShadowText = await page.evaluate(() => {
+      const host = document.createElement('div');
+      document.body.append(host);
+      const span = document.createElement('span');
+      span.textContent = 'Zebrawords';
+      host.attachShadow({ mode: 'closed' }).append(span);
+      getSelection()?.removeAllRanges();
+      const found = (window as unknown as WindowFind).find('Zebrawords', false, false, true);
+      host.remove();
+      return found;
+    });
+    expect(findsShadowText).toBe(true);
     const unrecorded = await probe();
     // The probe works: it finds the page's own words.
     expect(unrecorded.pageText).toBe(true);
