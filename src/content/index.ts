@@ -24,6 +24,12 @@ interface ProfileState {
   sent: string | null;
   /** The previous profile's snapshot: the page may still show it for a moment after the URL changed. */
   previous: ProfileSnapshot | null;
+  /**
+   * After an in-app navigation, the element the page showed where a profile's name goes, and its text: the
+   * previous page's (a feed's heading, another profile's name) until the page renders the new profile.
+   */
+  staleNode: Element | null;
+  staleText: string | null;
   staleUntil: number;
   /** The badge's words, asked for as soon as the URL names the profile, before the page has rendered it. */
   badge: BadgeView | null;
@@ -34,6 +40,8 @@ interface ProfileState {
 let mounted: { controller: AbortController; panel: PanelHost } | null = null;
 let profile: ProfileState | null = null;
 let lastSnapshot: ProfileSnapshot | null = null;
+/** Whether a page was seen before: only then can what is on screen belong to a page the tab has left. */
+let seenAPage = false;
 
 function unmount(): void {
   mounted?.controller.abort();
@@ -90,18 +98,23 @@ function onPageChange(): void {
   const href = location.href;
   const url = new URL(href);
   const found = detectProfile(url, document);
+  const first = !seenAPage;
+  seenAPage = true;
   if (!found) {
     leaveProfile();
     return;
   }
   const key = makeProfileKey(found.adapter.site, found.handle);
   if (profile?.key !== key) {
+    const onScreen = first ? null : document.querySelector(found.adapter.readySelector);
     profile = {
       key,
       href: null,
       sent: null,
       previous: lastSnapshot,
       staleUntil: Date.now() + STALE_MS,
+      staleNode: onScreen,
+      staleText: onScreen?.textContent ?? null,
       badge: null,
       asks: 0,
       asking: false,
@@ -112,7 +125,13 @@ function onPageChange(): void {
   ensureMounted();
   if (!profile.badge) askBadge(profile);
   if (profile.href !== null && profile.href !== href) return;
-  if (!document.querySelector(found.adapter.readySelector)) return;
+  const ready = document.querySelector(found.adapter.readySelector);
+  if (!ready) return;
+  if (ready === profile.staleNode && ready.textContent === profile.staleText && Date.now() < profile.staleUntil) {
+    // Still the page the tab came from; look again when the page changes, or once the wait is over.
+    setTimeout(onPageChange, profile.staleUntil - Date.now() + 1);
+    return;
+  }
   const snapshot = found.adapter.read(url, document);
   if (!snapshot) return;
   if (profile.previous && sameText(snapshot, profile.previous) && Date.now() < profile.staleUntil) {

@@ -274,6 +274,32 @@ describe('single-page navigation', () => {
     await page.close();
   });
 
+  test('from the feed, the feed’s heading is never taken for the profile’s name while the profile renders', async () => {
+    const page = await open('https://www.linkedin.com/feed/');
+    await page.waitForTimeout(300);
+    const remembered = async () => {
+      const key = await tabProfileKey(ext.worker, page);
+      const snapshot = await ext.worker.evaluate(async (url: string) => {
+        const [tab] = await chrome.tabs.query({ url });
+        return (await chrome.storage.session.get(`tab:${tab?.id}`))[`tab:${tab?.id}`] as
+          | { name?: string }
+          | undefined;
+      }, page.url());
+      return key && snapshot ? snapshot.name : null;
+    };
+    // The profile renders 700 ms after the URL changes; until then the feed's <main><h1>Feed</h1> is on screen.
+    await page.evaluate(() => {
+      (window as unknown as { __tnRenderDelay: number }).__tnRenderDelay = 700;
+    });
+    await navigate(page, '/in/li-wei-88/');
+    await page.waitForTimeout(400);
+    expect(await readBadge(page)).toBeNull();
+    expect(await remembered()).toBeNull();
+    await badge(page, 'Trust Notes No notes yet');
+    await expect.poll(remembered).toBe('Li Wei');
+    await page.close();
+  });
+
   test('DOM churn never mounts a second panel', async () => {
     const page = await open(JANE);
     await expand(page, ext.extensionId);
