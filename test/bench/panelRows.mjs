@@ -118,7 +118,7 @@ export async function panelRows(navigations = 20) {
     baseline: 'baseline: name → div (from feed)',
   });
   rows.push({
-    name: 'name → panel badge visible (from feed, new frame)',
+    name: 'name → panel badge visible (from feed, fresh mount)',
     unit: 'ms',
     samples: await fromFeed(DIST, navigations),
     baseline: 'baseline: name → div (from feed)',
