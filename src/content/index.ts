@@ -127,7 +127,11 @@ function onPageChange(): void {
   if (profile.href !== null && profile.href !== href) return;
   const ready = document.querySelector(found.adapter.readySelector);
   if (!ready) return;
-  if (ready === profile.staleNode && ready.textContent === profile.staleText && Date.now() < profile.staleUntil) {
+  if (
+    ready === profile.staleNode &&
+    ready.textContent === profile.staleText &&
+    Date.now() < profile.staleUntil
+  ) {
     // Still the page the tab came from; look again when the page changes, or once the wait is over.
     setTimeout(onPageChange, profile.staleUntil - Date.now() + 1);
     return;
