@@ -57,13 +57,10 @@ const registered = () =>
 const contains = (origin: string) =>
   options.evaluate((o) => chrome.permissions.contains({ origins: [o] }), origin);
 
-const panelFrame = (page: Page): Promise<Frame> => ff.extensionFrame(page, 'src/panel/index.html');
-
-/** The panel's badge in `page`, once it shows a profile. */
+/** The badge's words in `page`, once it shows a profile (read from its closed shadow root through BiDi). */
 async function badgeText(page: Page): Promise<string | null> {
-  const frame = await panelFrame(page);
-  await frame.waitForSelector('[data-testid="tn-badge"]');
-  return frame.$eval('[data-testid="tn-badge"]', (b) => b.textContent);
+  await expect.poll(async () => (await ff.readBadge(page)) !== null, { timeout: 10_000 }).toBe(true);
+  return (await ff.readBadge(page))?.words ?? null;
 }
 
 /** No panel host in `page` once it has loaded and the content script would have had time to run. */
@@ -104,8 +101,8 @@ describe('optional sites in Firefox', () => {
     // A new page on the site gets it from the registered script.
     const page = await open(GITHUB);
     expect(await badgeText(page)).toContain('No notes yet');
-    const frame = await panelFrame(page);
-    await frame.click('[data-testid="tn-badge"]');
+    await page.click('[data-trust-notes-host]');
+    const frame: Frame = await ff.extensionFrame(page, 'src/panel/index.html');
     await frame.waitForSelector('main.tn-panel');
     expect(await frame.$eval('.tn-name', (h) => h.textContent)).toBe('Jane Doe');
     await Promise.all([before.close(), page.close()]);
