@@ -3,6 +3,8 @@ import browser from 'webextension-polyfill';
 import type { TrustDb } from '../db/database.ts';
 import { getSettings } from '../db/meta.ts';
 import { countOpenFlags } from '../db/queries.ts';
+import { markBadgesStale } from './pageBadge.ts';
+import { tabsWithProfiles } from './tabProfiles.ts';
 import { plural, type Text, textFor } from './text.ts';
 
 /** The caution colour of ui/theme.css: flags ask for attention, they are not errors. */
@@ -28,11 +30,16 @@ export async function showOpenFlags(count: number, text: Text): Promise<void> {
   ]);
 }
 
-/** Counts the open flags and shows them; returns the count. */
+/** Counts the open flags and shows them; returns the count. Profile pages' badges are told to ask again too. */
 export async function refreshBadge(tdb: TrustDb): Promise<number> {
   const [count, settings] = await Promise.all([countOpenFlags(tdb), getSettings(tdb)]);
-  await showOpenFlags(count, await textFor(settings.language));
+  await Promise.all([showOpenFlags(count, await textFor(settings.language)), markPageBadgesStale()]);
   return count;
+}
+
+/** Every tab showing a profile: its in-page badge asks for its stage and flags again. */
+export async function markPageBadgesStale(): Promise<void> {
+  await markBadgesStale(await tabsWithProfiles());
 }
 
 const refreshes = new WeakMap<TrustDb, { running: Promise<number>; next?: Promise<number> }>();

@@ -6,8 +6,9 @@ import { parsePanelLayout } from '../messages/panelLayout.ts';
 import { ProtocolError } from '../messages/protocol.ts';
 import type { Handlers } from '../messages/router.ts';
 import { optionalInteger, optionalString, record, requiredString } from '../messages/validate.ts';
+import { pageBadge } from './pageBadge.ts';
 import { relayPanelLayout } from './panelCommands.ts';
-import { snapshotMatchesPage } from './profilePages.ts';
+import { keyMatchesPage, snapshotMatchesPage } from './profilePages.ts';
 import { rememberTabProfile, tabProfile } from './tabProfiles.ts';
 import { workerHandlers } from './workerHandlers.ts';
 
@@ -59,6 +60,17 @@ export const handlers: Handlers = {
       // A linked person's name, headline and photo follow their page; an unknown profile creates no one.
       if (snapshot) await recordSeenProfile(db(), snapshot);
       return { recorded: true };
+    },
+  },
+  'content:badge': {
+    parse: (payload) => ({ key: requiredString(record(payload, 'payload').key, 'key', 512) }),
+    handle: async ({ key }, { sender }) => {
+      // Only about the profile the sender's tab shows: a content script beside a hostile page must not be a
+      // way to look up anyone else's stage.
+      if (!keyMatchesPage(key, sender.tab?.url ?? '')) {
+        throw new ProtocolError('forbidden', 'Not the profile the tab shows.');
+      }
+      return pageBadge(db(), key);
     },
   },
   'page:tabProfile': {

@@ -19,8 +19,12 @@ export function snapshotMatchesPage(snapshot: ProfileSnapshot, pageUrl: string):
   } catch {
     return false;
   }
-  if (key !== snapshot.key) return false;
-  if (snapshot.site === 'mastodon') {
+  return key === snapshot.key && keyMatchesPage(key, pageUrl);
+}
+
+/** Is `key` the profile at `pageUrl`? Mastodon keys come from the handle in the path, on any instance. */
+export function keyMatchesPage(key: string, pageUrl: string): boolean {
+  if (key.startsWith('mastodon:')) {
     const handle = mastodonHandleFromUrl(pageUrl);
     return handle !== null && makeProfileKey('mastodon', handle) === key;
   }

@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import { db } from '../db/database.ts';
 import { getSettings } from '../db/meta.ts';
 import { scanPeriodMinutes, scheduleScanAlarm } from './alarms.ts';
-import { refreshBadge, refreshBadgeSoon } from './badge.ts';
+import { markPageBadgesStale, refreshBadge, refreshBadgeSoon } from './badge.ts';
 import { sendDigestIfDue } from './digest.ts';
 import { ensureFullScan, restartFullScan, runFullScan, scanPerson, scanUnderWay } from './scan.ts';
 
@@ -49,6 +49,8 @@ export async function resumeInterruptedScan(): Promise<void> {
 export async function rescanPerson(personId: string): Promise<number> {
   const tdb = db();
   const changed = await scanPerson(tdb, personId);
+  // The person's page badge need not wait for the recount of everyone's flags.
+  inBackground(markPageBadgesStale(), 'page badges after an edit');
   inBackground(refreshBadgeSoon(tdb), 'badge after an edit');
   return changed;
 }

@@ -32,9 +32,21 @@ export async function grantedSites(): Promise<Site[]> {
   return sites.filter((_, i) => granted[i]).map(({ site }) => site);
 }
 
+/**
+ * A path from the manifest as registerContentScripts and executeScript take it: relative to the extension
+ * root. Firefox's getManifest() hands content script paths back resolved to full moz-extension:// URLs,
+ * which both refuse there ("must be a relative URL"); Chrome hands them back as written.
+ */
+export function extensionRelative(file: string, root: string): string {
+  return file.startsWith(root) ? file.slice(root.length) : file;
+}
+
 /** The built content script, as the manifest's own (LinkedIn) entry names it. */
 function contentScriptFiles(): string[] {
-  return browser.runtime.getManifest().content_scripts?.[0]?.js ?? [];
+  const root = browser.runtime.getURL('');
+  return (browser.runtime.getManifest().content_scripts?.[0]?.js ?? []).map((file) =>
+    extensionRelative(file, root),
+  );
 }
 
 async function sync(): Promise<Site[]> {

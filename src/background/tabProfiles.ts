@@ -18,3 +18,12 @@ export async function tabProfile(tabId: number): Promise<ProfileSnapshot | null>
 export async function forgetTab(tabId: number): Promise<void> {
   await browser.storage.session.remove(keyFor(tabId));
 }
+
+/** The tabs the worker knows to be showing a profile. */
+export async function tabsWithProfiles(): Promise<number[]> {
+  const all = await browser.storage.session.get(null);
+  return Object.keys(all)
+    .filter((key) => key.startsWith('tab:'))
+    .map((key) => Number(key.slice(4)))
+    .filter(Number.isInteger);
+}

@@ -2,6 +2,7 @@
 // also sets <html lang dir>, can't run here; this is the same lookup: the browser's catalog by default, the
 // chosen locale's messages.json (read from the package, not the network) when the user picked a language.
 import browser from 'webextension-polyfill';
+import { type Catalog, formatMessage } from '../core/messageFormat.ts';
 import type { Language } from '../core/types.ts';
 
 export interface Text {
@@ -9,9 +10,6 @@ export interface Text {
   lang: string;
   t: (key: string, ...subs: (string | number)[]) => string;
 }
-
-type Entry = { message: string; placeholders?: Record<string, { content: string }> };
-type Catalog = Record<string, Entry | undefined>;
 
 // The catalogs are part of the package, so they never change while the worker runs.
 const catalogs = new Map<string, Promise<Catalog>>();
@@ -27,16 +25,6 @@ function catalog(lang: string): Promise<Catalog> {
   return loaded;
 }
 
-/** Named placeholders ($COUNT$) resolve to their content ($1) first, then $1…$9 to `subs`, as browser.i18n does. */
-function substitute(entry: Entry, subs: readonly (string | number)[]): string {
-  return entry.message
-    .replace(
-      /\$(\w+)\$/g,
-      (whole, name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? whole,
-    )
-    .replace(/\$(\d)/g, (_, n: string) => String(subs[Number(n) - 1] ?? ''));
-}
-
 export async function textFor(language: Language): Promise<Text> {
   if (language === 'auto') {
     return {
@@ -49,7 +37,7 @@ export async function textFor(language: Language): Promise<Text> {
     lang: language,
     t: (key, ...subs) => {
       const entry = chosen[key] ?? english[key];
-      return entry ? substitute(entry, subs) : key;
+      return entry ? formatMessage(entry, subs) : key;
     },
   };
 }

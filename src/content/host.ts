@@ -1,4 +1,5 @@
-import type { PanelFrameNotice, PanelLayout } from '../messages/protocol.ts';
+import type { BadgeView, PanelFrameNotice } from '../messages/protocol.ts';
+import { createBadge } from './badge.ts';
 import { ext } from './runtime.ts';
 
 /** Marker attribute: one host per page, whatever re-runs us. */
@@ -46,7 +47,8 @@ const FRAME_STYLE: Record<string, string> = {
   'border-radius': '12px',
   'box-shadow': '0 2px 12px rgba(0,0,0,.28)',
   'pointer-events': 'auto',
-  visibility: 'visible',
+  // Hidden (and so out of the focus order) until the user expands the panel.
+  visibility: 'hidden',
   'color-scheme': 'normal',
 };
 
@@ -64,21 +66,31 @@ function applyStyle(el: HTMLElement, style: Record<string, string>): void {
 
 export interface PanelHost {
   host: HTMLElement;
-  frame: HTMLIFrameElement;
-  setLayout(layout: PanelLayout): void;
+  /** Shows the collapsed badge with these words (and the host on the side the language reads towards). */
+  showBadge(view: BadgeView): void;
+  /** Hides the badge while the tab moves on to another profile, whose words are not in yet. */
+  hideBadge(): void;
+  /** Swaps the badge for the panel frame, loading it the first time, and moves focus into it. */
+  expand(): void;
+  /** Back to the badge, with focus on it. */
+  collapse(): void;
+  readonly expanded: boolean;
+  /** The panel frame, once the user has expanded it (or pointed at the badge); null before. */
+  readonly frame: HTMLIFrameElement | null;
   /** Tells the panel frame something happened in its tab (postMessage to the extension origin only). */
   notify(type: PanelFrameNotice['type']): void;
 }
 
 /**
- * Mounts host > closed shadow root > iframe of the panel page, exactly once, and keeps it in the top layer
- * (a manual popover: above any z-index the page uses). The page sees that a host exists, never what the
- * extension-origin frame shows or what is typed in it. Removed when `signal` aborts.
+ * Mounts host > closed shadow root > the badge, and later the panel page's frame, exactly once, and keeps the
+ * host in the top layer (a manual popover: above any z-index the page uses). The page sees that a host exists,
+ * never what the badge or the extension-origin frame shows or what is typed in it. Removed when `signal`
+ * aborts.
  */
 export function mountHost(signal: AbortSignal): PanelHost | null {
   if (signal.aborted || document.querySelector(`[${HOST_ATTR}]`)) return null;
   const host = document.createElement('div');
-  // The browser's language until the panel says which one the user chose (its layout notices carry it).
+  // The browser's language until the worker says which one the user chose (the badge's view carries it).
   const style = { ...HOST_STYLE, direction: ext.i18n.getMessage('app_dir') === 'rtl' ? 'rtl' : 'ltr' };
   const guard = () => {
     host.setAttribute(HOST_ATTR, '');
@@ -88,14 +100,26 @@ export function mountHost(signal: AbortSignal): PanelHost | null {
   };
   guard();
   const root = host.attachShadow({ mode: 'closed' });
-  const frame = document.createElement('iframe');
-  applyStyle(frame, FRAME_STYLE);
-  frame.setAttribute('title', ext.i18n.getMessage('content_host_label'));
-  // The dynamic URL (use_dynamic_url): a page cannot probe a fixed chrome-extension:// address for it. The
-  // fragment is a secret shared with the panel, which then accepts notices only when they carry it.
+  let expanded = false;
+  let view: BadgeView | null = null;
+  const badge = createBadge(root, () => panel.expand());
+
+  // The panel frame is loaded when first needed: a pointer on the badge starts it, so that it is usually ready
+  // by the click. The dynamic URL (use_dynamic_url) keeps a page from probing a fixed chrome-extension://
+  // address for it. The fragment is a secret shared with the panel, which accepts notices only when they
+  // carry it.
   const nonce = crypto.randomUUID();
-  frame.src = `${ext.runtime.getURL(PANEL_PATH)}#${nonce}`;
-  root.append(frame);
+  let frame: HTMLIFrameElement | null = null;
+  const ensureFrame = (): HTMLIFrameElement => {
+    if (frame) return frame;
+    frame = document.createElement('iframe');
+    applyStyle(frame, FRAME_STYLE);
+    frame.setAttribute('title', ext.i18n.getMessage('content_host_label'));
+    frame.src = `${ext.runtime.getURL(PANEL_PATH)}#${nonce}`;
+    root.append(frame);
+    return frame;
+  };
+  badge.button.addEventListener('pointerenter', ensureFrame);
   // The frame ends up on the extension's own origin (Chrome resolves the dynamic URL to it).
   const base = new URL(ext.runtime.getURL(''));
   const frameOrigin = `${base.protocol}//${base.host}`;
@@ -143,37 +167,52 @@ export function mountHost(signal: AbortSignal): PanelHost | null {
     { once: true },
   );
 
-  return {
+  const sizeFrame = (size: { width: string; height: string } | null) => {
+    if (!frame) return;
+    frame.style.setProperty('width', size?.width ?? '0', 'important');
+    frame.style.setProperty('height', size?.height ?? '0', 'important');
+    frame.style.setProperty('visibility', size ? 'visible' : 'hidden', 'important');
+  };
+
+  const panel: PanelHost = {
     host,
-    frame,
+    get expanded() {
+      return expanded;
+    },
+    get frame() {
+      return frame;
+    },
+    showBadge(next) {
+      view = next;
+      // The inline end is the right in a left-to-right language and the left in Arabic.
+      style.direction = next.rtl ? 'rtl' : 'ltr';
+      host.style.setProperty('direction', style.direction, 'important');
+      badge.update(view, !expanded);
+    },
+    hideBadge() {
+      view = null;
+      badge.update(null, false);
+    },
+    expand() {
+      if (expanded || signal.aborted) return;
+      expanded = true;
+      const target = ensureFrame();
+      badge.update(view, false);
+      sizeFrame(EXPANDED);
+      // The panel focuses the person's name when its frame gets focus (or when it renders, if later).
+      target.focus();
+    },
+    collapse() {
+      if (!expanded) return;
+      expanded = false;
+      sizeFrame(null);
+      badge.update(view, true);
+      badge.button.focus();
+    },
     notify(type) {
       const notice: PanelFrameNotice = { nonce, type };
-      frame.contentWindow?.postMessage(notice, frameOrigin);
-    },
-    setLayout(layout) {
-      if (layout.mode !== 'hidden') {
-        // The inline end is the right in a left-to-right language and the left in Arabic.
-        style.direction = layout.rtl ? 'rtl' : 'ltr';
-        host.style.setProperty('direction', style.direction, 'important');
-      }
-      if (layout.mode === 'hidden') {
-        frame.style.setProperty('width', '0', 'important');
-        frame.style.setProperty('height', '0', 'important');
-        return;
-      }
-      if (layout.mode === 'badge') {
-        frame.style.setProperty('width', `${clamp(layout.width, 40, 360)}px`, 'important');
-        frame.style.setProperty('height', `${clamp(layout.height, 24, 96)}px`, 'important');
-        return;
-      }
-      frame.style.setProperty('width', EXPANDED.width, 'important');
-      frame.style.setProperty('height', EXPANDED.height, 'important');
-      // The keyboard shortcut opened it: move focus into the frame, where the panel focuses its heading.
-      if (layout.focus) frame.focus();
+      frame?.contentWindow?.postMessage(notice, frameOrigin);
     },
   };
-}
-
-function clamp(n: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, Math.ceil(n)));
+  return panel;
 }

@@ -21,6 +21,23 @@ export async function getPersonByProfileKey(tdb: TrustDb, key: ProfileKey): Prom
   return profile && tdb.people.get(profile.personId);
 }
 
+/** The stage and open flag count behind a profile, for the in-page badge; null when no one has the profile. */
+export async function profileBadgeFacts(
+  tdb: TrustDb,
+  key: ProfileKey,
+): Promise<{ stage: Stage; openFlags: number } | null> {
+  return tdb.transaction('r', [tdb.profiles, tdb.people, tdb.flags], async () => {
+    const person = await getPersonByProfileKey(tdb, key);
+    if (!person) return null;
+    const openFlags = await tdb.flags
+      .where('personId')
+      .equals(person.id)
+      .filter((flag) => flag.state === 'open')
+      .count();
+    return { stage: person.stage, openFlags };
+  });
+}
+
 export interface PersonRecord {
   person: PersonRow;
   profiles: Profile[];

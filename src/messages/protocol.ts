@@ -14,6 +14,11 @@ export interface Protocol {
   'any:ping': Spec<Record<string, never>, { pong: true; version: string }>;
   /** The content script saw a profile (or left one: snapshot null) in its tab. */
   'content:profileSeen': Spec<{ snapshot: ProfileSnapshot | null }, { recorded: boolean }>;
+  /**
+   * What the in-page badge shows for the profile at `key`, which must be the profile of the sender's page:
+   * a content script can ask about the person its page shows, and no one else.
+   */
+  'content:badge': Spec<{ key: string }, BadgeView>;
   /** The panel or popup asks which profile its tab shows. */
   'page:tabProfile': Spec<{ tabId?: number }, { snapshot: ProfileSnapshot | null }>;
   /** A full flag scan from the first person, e.g. after an import; answers when it is done. */
@@ -37,25 +42,39 @@ export interface Protocol {
 export type MessageType = keyof Protocol;
 
 /**
- * How the panel frame wants to be shown: nothing yet, the small badge (its measured size), or the expanded panel
- * (`focus` when the keyboard shortcut opened it, so the keyboard lands inside). `rtl`: the panel's language reads
- * right to left (the user's language setting), so the frame sits at the page's left edge.
+ * The collapsed badge, in the user's language (the content script only has the browser's). Everything here is
+ * private: the content script shows it in its closed shadow root as CSS generated content, in a box of fixed
+ * size, so the page can neither read the words nor infer them from the badge's size.
  */
-export type PanelLayout =
-  | { mode: 'hidden' }
-  | { mode: 'badge'; width: number; height: number; rtl: boolean }
-  | { mode: 'expanded'; focus: boolean; rtl: boolean };
+export interface BadgeView {
+  /** The extension's short name, the badge's mark. */
+  mark: string;
+  /** The stage's name, or the words for a profile with no record. */
+  label: string;
+  /** The open flag count in the language's digits; empty when none is open. */
+  flags: string;
+  /** The button's accessible name: the visible words, the flags spelled out, and what the button does. */
+  name: string;
+  lang: string;
+  rtl: boolean;
+}
+
+/** The panel frame asks its tab's content script to collapse it back to the badge (its close button, Escape). */
+export type PanelLayout = { mode: 'collapsed' };
 
 /**
  * Notifications between the panel and its tab, outside the worker's request → response router. Each receiver
  * checks that the sender is this extension's own code:
  * - `panel:layout`: to the tab's content script (frame 0), from the panel frame (tabs.sendMessage, in Chrome)
  *   or relayed by the worker (`page:panelLayout`, where the frame has no tabs API);
- * - `worker:togglePanel`: the worker → the tab's content script, from the keyboard shortcut.
+ * - `worker:togglePanel`: the worker → the tab's content script, from the keyboard shortcut;
+ * - `worker:badgeStale`: the worker → the content scripts of tabs showing a profile: the ledger changed (an
+ *   edit, a flag, a scan), so ask for the badge again.
  */
 export interface PanelNotices {
   'panel:layout': PanelLayout;
   'worker:togglePanel': Record<string, never>;
+  'worker:badgeStale': Record<string, never>;
 }
 
 export type PanelNotice = {
@@ -64,13 +83,13 @@ export type PanelNotice = {
 
 /**
  * The content script → its panel frame, by window.postMessage to the frame at the extension's origin: the tab
- * shows another profile (ask the worker again), or the shortcut was pressed. `nonce` is the one the content
+ * shows another profile (ask the worker again). `nonce` is the one the content
  * script put in the frame's URL fragment; the page never sees it (closed shadow root, cross-origin frame), so
  * it cannot forge these.
  */
 export interface PanelFrameNotice {
   nonce: string;
-  type: 'profileChanged' | 'toggle';
+  type: 'profileChanged';
 }
 
 export type RequestOf<K extends MessageType> = Protocol[K]['req'];
@@ -89,6 +108,7 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: Erro
 export const ALLOWED_SENDERS: { [K in MessageType]: readonly SenderKind[] } = {
   'any:ping': ['extensionPage', 'contentScript'],
   'content:profileSeen': ['contentScript'],
+  'content:badge': ['contentScript'],
   'page:tabProfile': ['extensionPage'],
   'page:scanNow': ['extensionPage'],
   'page:personChanged': ['extensionPage'],

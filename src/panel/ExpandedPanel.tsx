@@ -1,5 +1,5 @@
-// The expanded panel, loaded on demand: the badge shows first with little code, and this (the trust ledger and
-// every form) loads in the background right after, or at the latest on the first click.
+// The expanded panel: the person, the trust ledger's verdicts and every form. The collapsed badge is the content
+// script's; this frame is loaded only when the user opens the panel (or points at the badge).
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { ProfileSnapshot } from '../core/types.ts';
 import type { PersonRecord } from '../db/queries.ts';

@@ -1,10 +1,10 @@
 // The panel frame's link to the tab it is shown in, the same in Chrome and Firefox (where an extension frame
 // inside a web page has no `tabs` and no `storage.session`):
 // - which profile the tab shows: asked of the worker, which knows the frame's tab (sender.tab);
-// - when that changes, or the shortcut is pressed: a window message from the content script, carrying the
-//   secret it put in this frame's URL fragment;
-// - how big the frame should be: to the content script directly where this frame has the tabs API (Chrome),
-//   else relayed by the worker.
+// - when that changes: a window message from the content script, carrying the secret it put in this frame's URL
+//   fragment;
+// - "collapse me": to the content script directly where this frame has the tabs API (Chrome), else relayed by
+//   the worker.
 import browser from 'webextension-polyfill';
 import type { ProfileSnapshot } from '../core/types.ts';
 import { sendMessage } from '../messages/client.ts';
@@ -14,7 +14,7 @@ import type { PanelFrameNotice, PanelLayout, PanelNotice } from '../messages/pro
 const nonce = location.hash.slice(1);
 
 /** Notices from our tab's content script; anything else posted to this frame is ignored. */
-export function onTabNotice(type: PanelFrameNotice['type'], listener: () => void): () => void {
+function onTabNotice(type: PanelFrameNotice['type'], listener: () => void): () => void {
   const onMessage = (event: MessageEvent) => {
     const notice = event.data as Partial<PanelFrameNotice> | null;
     if (event.source !== window.parent || !nonce || notice?.nonce !== nonce || notice.type !== type) return;
@@ -60,7 +60,7 @@ function ownTabId(): Promise<number | null> {
   return ownTab;
 }
 
-/** Tells the content script of our tab (its top frame only) how to size this frame. */
+/** Tells the content script of our tab (its top frame only) what to do with this frame. */
 export function sendLayout(layout: PanelLayout): void {
   void ownTabId().then((tabId) => {
     if (tabId === null) return sendMessage('page:panelLayout', layout).catch(() => undefined);

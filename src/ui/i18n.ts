@@ -1,10 +1,10 @@
 import browser from 'webextension-polyfill';
+import { type Catalog, formatMessage } from '../core/messageFormat.ts';
 import type { Language } from '../core/types.ts';
 
 // Strings come only from public/_locales. By default the browser's UI language picks the catalog
 // (browser.i18n). When the user chooses a language in settings, that locale's messages.json is read
 // from the extension package instead: browser.i18n cannot switch locale at run time.
-type Catalog = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
 let override: { lang: 'en' | 'ar'; catalog: Catalog; fallback: Catalog } | null = null;
 
@@ -24,21 +24,11 @@ export async function initI18n(language: Language = 'auto'): Promise<void> {
   applyDocumentLanguage(document.documentElement);
 }
 
-function substitute(message: string, subs: readonly (string | number)[]): string {
-  return message.replace(/\$(\d)/g, (_, n: string) => String(subs[Number(n) - 1] ?? ''));
-}
-
 /** Looks up a UI string; `$1`…`$9` in the message are replaced by `subs`. */
 export function t(key: string, ...subs: (string | number)[]): string {
   if (override) {
     const entry = override.catalog[key] ?? override.fallback[key];
-    if (!entry) return key;
-    // Named placeholders ($LINE$) resolve to their content ($1) first, as browser.i18n does.
-    const named = entry.message.replace(
-      /\$(\w+)\$/g,
-      (whole, name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? whole,
-    );
-    return substitute(named, subs);
+    return entry ? formatMessage(entry, subs) : key;
   }
   const text = browser.i18n.getMessage(key, subs.map(String));
   return text || key;

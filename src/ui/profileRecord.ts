@@ -1,6 +1,5 @@
-// The record behind a profile page, read live: what the panel's badge needs (the stage stored with the person,
-// kept current by every write and the worker's scan, and the open flags), and the full view's evaluation.
-import type { Flag, ProfileKey, ProfileSnapshot } from '../core/types.ts';
+// The record behind a profile page, read live, and the full view's evaluation of it (the panel's and the popup's).
+import type { ProfileKey, ProfileSnapshot } from '../core/types.ts';
 import { db } from '../db/database.ts';
 import { getPersonByProfileKey, getPersonRecord, type PersonRecord } from '../db/queries.ts';
 import { useLiveQuery } from '../db/useLiveQuery.ts';
@@ -20,10 +19,6 @@ export async function recordForProfile(key: ProfileKey): Promise<PersonRecord | 
 export function useProfileRecord(key: ProfileKey): PersonRecord | null | undefined {
   const result = useLiveQuery(async () => ({ key, record: await recordForProfile(key) }), [key], undefined);
   return result?.key === key ? result.record : undefined;
-}
-
-export function openFlagsOf(record: PersonRecord | null | undefined): Flag[] {
-  return (record?.flags ?? []).filter((flag) => flag.state === 'open');
 }
 
 /** The full view of a profile page (the popup's, on a profile tab), kept current. */

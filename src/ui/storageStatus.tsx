@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   readStorageStatus,
   requestDurableStorage,
@@ -26,27 +26,37 @@ export function formatBytesIn(locale: string, bytes: number): string {
 }
 
 /**
- * The options page's storage section: asks for durable storage once shown, then says whether the
- * browser will keep the data and how much it uses.
+ * The options page's storage status, inside its backup card (hence the h4): asks for durable storage
+ * once shown, then says whether the browser will keep the data and how much it uses, read again each
+ * time `changes` changes (the caller passes something that follows the data, such as its row count).
  */
-export function StorageStatusView({ deps = {} }: { deps?: StorageDeps }) {
+export function StorageStatusView({ deps = {}, changes }: { deps?: StorageDeps; changes?: unknown }) {
   const [status, setStatus] = useState<StorageStatus | null>(null);
+  const asked = useRef<Promise<unknown> | null>(null);
+  const reads = useRef({ started: 0, shown: 0, mounted: true });
+  useEffect(
+    () => () => {
+      reads.current.mounted = false;
+    },
+    [],
+  );
   useEffect(() => {
-    let live = true;
-    void requestDurableStorage(deps)
-      .catch(() => false)
+    // While an import or a scan writes, `changes` changes faster than a read completes: every read is
+    // shown unless a newer one already is, rather than each dropping the one before (which never shows).
+    const read = ++reads.current.started;
+    asked.current ??= requestDurableStorage(deps).catch(() => false);
+    void asked.current
       .then(() => readStorageStatus(deps))
       .then((s) => {
-        if (live) setStatus(s);
+        if (!reads.current.mounted || read < reads.current.shown) return;
+        reads.current.shown = read;
+        setStatus(s);
       });
-    return () => {
-      live = false;
-    };
-  }, []);
+  }, [changes]);
 
   return (
     <section class="storage-status" aria-labelledby="storage-status-title" aria-busy={status === null}>
-      <h2 id="storage-status-title">{t('storage_title')}</h2>
+      <h4 id="storage-status-title">{t('storage_title')}</h4>
       {status && (
         <>
           <p data-storage-durable={String(status.durable)}>

@@ -114,11 +114,29 @@ describe('LinkedIn import', () => {
 describe('backup and restore', () => {
   let backupPath: string;
 
-  test('the data-loss warning sits next to the backup button, which exports a file', async () => {
+  test('the data-loss warning and the storage status sit next to the backup button, which exports a file', async () => {
     const button = page.getByRole('button', { name: 'Export a backup' });
     await expect(button.getAttribute('aria-describedby')).resolves.toBeTruthy();
     await expect(page.locator('.warning-box').textContent()).resolves.toContain(
       'Uninstalling Trust Notes, or installing it again as a temporary add-on in Firefox, deletes them for good.',
+    );
+    // Right under the warning: unlimitedStorage keeps the data (Chromium answers persist() with false for
+    // extensions, yet never evicts one holding it), and the 30,000 people imported above take some space.
+    const status = page.locator('.data-backup > .warning-box + .storage-status');
+    await status.getByRole('heading', { name: 'Storage' }).waitFor();
+    await expect(status.locator('[data-storage-durable]').textContent()).resolves.toBe(
+      'Your notes are kept: the browser will not clear them to free space. Only you, or uninstalling Trust Notes, can remove them.',
+    );
+    await expect(status.locator('[data-storage-durable]').getAttribute('data-storage-durable')).resolves.toBe(
+      'true',
+    );
+    await expect
+      .poll(async () =>
+        Number(await status.locator('[data-storage-usage]').getAttribute('data-storage-usage')),
+      )
+      .toBeGreaterThan(1_000_000);
+    await expect(status.locator('[data-storage-usage]').textContent()).resolves.toMatch(
+      /^Space used: \d+(\.\d)? (MB|GB)$/,
     );
     // Never backed up, with people in the database: the reminder shows.
     await page.getByText('You have never exported a backup.').waitFor();

@@ -4,9 +4,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchWithExtension, serveFixtures } from './browser.mjs';
-import { badge, expand, HOST, hostBox, readStores } from './panelHelpers.ts';
+import { badge, expand, HOST, hostBox, panelFrame, readBadge, readStores } from './panelHelpers.ts';
 
 const KEYLOGGER = 'https://www.linkedin.com/in/kim-logger/';
+/** The same hostile page at a second profile, which no other test records. */
+const PROBER = 'https://www.linkedin.com/in/kim-prober/';
 const COVER = 'https://www.linkedin.com/in/cory-cover/';
 const MALLORY = 'https://www.linkedin.com/in/mallory-hostile-7e7e7e/';
 const SECRET = 'Quietly7 paid late twice, ask Rania';
@@ -17,6 +19,7 @@ beforeAll(async () => {
   ext = await launchWithExtension();
   await serveFixtures(ext.context, {
     [KEYLOGGER]: 'pages/hostile-keylogger.html',
+    [PROBER]: 'pages/hostile-keylogger.html',
     [COVER]: 'pages/hostile-cover.html',
     [MALLORY]: 'sites/linkedin-profile-hostile.html',
   });
@@ -125,6 +128,76 @@ describe('a page that logs keys, watches the DOM and queries it', () => {
   });
 });
 
+/** Chromium's non-standard window.find(text, caseSensitive, backwards, wrapAround), which TypeScript omits. */
+interface WindowFind {
+  find(text: string, caseSensitive: boolean, backwards: boolean, wrapAround: boolean): boolean;
+}
+
+describe('the badge’s words', () => {
+  test('are beyond the page’s reach: not in its text, its find, its selection, or the host’s size', async () => {
+    const page = await open(PROBER);
+    expect((await badge(page)).words).toBe('Trust Notes No notes yet');
+    const probe = () =>
+      page.evaluate((selector) => {
+        const host = document.querySelector(selector) as HTMLElement;
+        const found = (text: string) => {
+          getSelection()?.removeAllRanges();
+          return (window as unknown as WindowFind).find(text, false, false, true);
+        };
+        document.execCommand('selectAll');
+        const selected = getSelection()?.toString() ?? '';
+        getSelection()?.removeAllRanges();
+        const box = host.getBoundingClientRect();
+        return {
+          pageText: found('Kim'),
+          mark: found('Trust Notes'),
+          words: found('No notes yet'),
+          inSelection: selected.includes('Trust Notes') || selected.includes('No notes'),
+          // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a page would scrape.
+          inText: document.documentElement.innerText.includes('No notes'),
+          shadowRoot: host.shadowRoot === null ? 'closed' : 'open',
+          size: [box.width, box.height],
+        };
+      }, HOST);
+    // Why the words are generated content: window.find() reaches text inside a closed shadow root.
+    const findsShadowText = await page.evaluate(() => {
+      const host = document.createElement('div');
+      document.body.append(host);
+      const span = document.createElement('span');
+      span.textContent = 'Zebrawords';
+      host.attachShadow({ mode: 'closed' }).append(span);
+      getSelection()?.removeAllRanges();
+      const found = (window as unknown as WindowFind).find('Zebrawords', false, false, true);
+      host.remove();
+      return found;
+    });
+    expect(findsShadowText).toBe(true);
+    const unrecorded = await probe();
+    // The probe works: it finds the page's own words.
+    expect(unrecorded.pageText).toBe(true);
+    expect(unrecorded).toMatchObject({
+      mark: false,
+      words: false,
+      inSelection: false,
+      inText: false,
+      shadowRoot: 'closed',
+    });
+    // Recorded, with other words: the host keeps its size, so the size says nothing about the stage.
+    const frame = await expand(page, ext.extensionId);
+    await frame.getByLabel('New note').fill('Met at the meetup.');
+    await frame.getByRole('button', { name: 'Add note' }).click();
+    await frame.locator('.tn-note-text').waitFor();
+    await frame.getByRole('button', { name: 'Collapse' }).click();
+    expect((await badge(page, 'Trust Notes Connected')).name).toBe('Trust Notes: Connected. Open the panel');
+    const recorded = await probe();
+    expect(recorded.size).toEqual(unrecorded.size);
+    expect(
+      await page.evaluate(() => (window as unknown as WindowFind).find('Connected', false, false, true)),
+    ).toBe(false);
+    await page.close();
+  });
+});
+
 describe('page strings are data', () => {
   test('a name made of an <img onerror> and a headline holding a <script> render as text, before and after saving', async () => {
     const dialogs: string[] = [];
@@ -161,7 +234,7 @@ describe('page strings are data', () => {
 describe('a page that restyles and covers the host', () => {
   test('cannot hide the panel or make it click-through: real clicks at its place reach it', async () => {
     const page = await open(COVER);
-    const { frame } = await badge(page, ext.extensionId);
+    await badge(page);
     await page.waitForTimeout(300); // let the page's hiding loop run many times
     const box = await hostBox(page);
     expect(box?.width).toBeGreaterThan(40);
@@ -192,6 +265,7 @@ describe('a page that restyles and covers the host', () => {
 
     // A real click at the badge's place opens the panel, above both overlays.
     await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    const frame = await panelFrame(page, ext.extensionId);
     await frame.locator('main.tn-panel').waitFor();
     expect(await page.evaluate(() => (window as unknown as { __coverClicks: number }).__coverClicks)).toBe(1);
     const expanded = await hostBox(page);
@@ -200,7 +274,8 @@ describe('a page that restyles and covers the host', () => {
     // And inside the expanded panel, a real click on a control works too.
     const collapse = await frame.getByRole('button', { name: 'Collapse' }).boundingBox();
     await page.mouse.click(collapse!.x + collapse!.width / 2, collapse!.y + collapse!.height / 2);
-    await frame.getByTestId('tn-badge').waitFor();
+    await badge(page);
+    expect((await hostBox(page))?.width).toBe(216);
     expect(await page.evaluate(() => (window as unknown as { __coverClicks: number }).__coverClicks)).toBe(1);
     await page.close();
   });
@@ -209,7 +284,11 @@ describe('a page that restyles and covers the host', () => {
 describe('forged notices', () => {
   test('the page cannot expand the panel by posting the notices its content script sends', async () => {
     const page = await open(KEYLOGGER);
-    const { frame } = await badge(page, ext.extensionId);
+    await badge(page);
+    // A pointer on the badge loads the panel's frame (hidden), so the forgeries have a frame to aim at.
+    const box = await hostBox(page);
+    await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    await panelFrame(page, ext.extensionId);
     const reached = await page.evaluate(() => {
       const targets: Window[] = [
         window,
@@ -225,8 +304,9 @@ describe('forged notices', () => {
     });
     expect(reached).toBeGreaterThanOrEqual(1);
     await page.waitForTimeout(400);
-    expect(await frame.locator('main.tn-panel').count()).toBe(0);
-    expect(await frame.getByTestId('tn-badge').getAttribute('aria-expanded')).toBe('false');
+    // Still collapsed: the badge shows, at its size.
+    expect((await readBadge(page))?.expanded).toBe('false');
+    expect((await hostBox(page))?.width).toBe(216);
     await page.close();
   });
 });
@@ -234,7 +314,7 @@ describe('forged notices', () => {
 describe('extension detection', () => {
   test('the page cannot fetch any fixed chrome-extension:// address of the extension', async () => {
     const page = await open(KEYLOGGER);
-    await badge(page, ext.extensionId);
+    await badge(page);
     const results = await page.evaluate(async (id) => {
       const paths = [
         'src/panel/index.html',

@@ -5,7 +5,17 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_DORMANT_URL, DEMO_FIXTURES, seedDemo } from '../../scripts/demo.mjs';
 import { launchWithExtension, openExtensionPage, serveFixtures } from './browser.mjs';
-import { badge, expand, HOST, hostBox, readStores, tabProfileKey } from './panelHelpers.ts';
+import {
+  badge,
+  clickBadge,
+  expand,
+  HOST,
+  hostBox,
+  panelFrame,
+  readBadge,
+  readStores,
+  tabProfileKey,
+} from './panelHelpers.ts';
 
 const JANE = 'https://www.linkedin.com/in/jane-doe-1a2b3c/';
 const SPA = 'pages/linkedin-spa.html';
@@ -48,12 +58,15 @@ async function quickAdd(frame: Frame, fields: Record<string, string>): Promise<v
 describe('on a LinkedIn profile', () => {
   test('the badge appears for the person the page shows, and the visit records nobody', async () => {
     const page = await open(JANE);
-    const { locator } = await badge(page, ext.extensionId);
-    expect(await locator.textContent()).toContain('No notes yet');
-    expect(await locator.getAttribute('aria-expanded')).toBe('false');
+    const shown = await badge(page);
+    expect(shown.words).toBe('Trust Notes No notes yet');
+    expect(shown.name).toBe('Trust Notes: No notes yet. Open the panel');
+    expect(shown.expanded).toBe('false');
+    // One size whatever the badge says: the page learns nothing from it.
     const box = await hostBox(page);
-    expect(box?.width).toBeGreaterThan(40);
-    expect(box?.height).toBeGreaterThan(20);
+    expect([box?.width, box?.height]).toEqual([216, 34]);
+    // The panel's frame is not loaded until the user reaches for the badge.
+    expect(page.frames()).toHaveLength(1);
     // At the page's end edge (right, for an English UI), near the bottom.
     expect(box!.x + box!.width).toBeGreaterThan(1280 - 40);
     expect(box!.y + box!.height).toBeGreaterThan(900 - 40);
@@ -123,13 +136,12 @@ describe('on a LinkedIn profile', () => {
       note: 'Clean handover, documented.',
     });
 
-    // Collapsed again: the badge carries the new stage, and focus returns to it.
+    // Collapsed again: the badge carries the new stage and the panel's open flags, and focus returns to it.
+    const flags = await frame.locator('.tn-flag').count();
     await frame.getByRole('button', { name: 'Collapse' }).click();
-    const { locator } = await badge(page, ext.extensionId);
-    expect(await locator.textContent()).toContain('Tested');
-    await expect
-      .poll(() => frame.evaluate(() => document.activeElement?.getAttribute('data-testid')))
-      .toBe('tn-badge');
+    await badge(page, flags ? `Trust Notes Tested ${flags}` : 'Trust Notes Tested');
+    await expect.poll(async () => (await readBadge(page))?.focused).toBe(true);
+    expect((await hostBox(page))?.width).toBe(216);
     await page.close();
   });
 
@@ -231,9 +243,9 @@ describe('single-page navigation', () => {
     expect(await page.locator(HOST).count()).toBe(0);
 
     await navigate(page, '/in/omar-haddad/');
-    let { frame } = await badge(page, ext.extensionId);
+    await badge(page, 'Trust Notes No notes yet');
     await expect.poll(() => tabProfileKey(ext.worker, page)).toBe('linkedin:omar-haddad');
-    await frame.getByTestId('tn-badge').click();
+    const frame = await expand(page, ext.extensionId);
     await expect.poll(() => frame.locator('.tn-name').textContent()).toBe('Omar Haddad');
 
     await navigate(page, '/in/nadia-spa-test/');
@@ -252,17 +264,45 @@ describe('single-page navigation', () => {
     await expect.poll(() => page.frames().length).toBe(1);
     await expect.poll(() => tabProfileKey(ext.worker, page)).toBe(null);
 
-    // Back to a profile: a fresh panel, exactly one.
+    // Back to a profile: a fresh badge, exactly one, and no frame until it is opened (or pointed at: the
+    // pointer is moved away from where the badge will be).
+    await page.mouse.move(10, 10);
     await navigate(page, '/in/omar-haddad/');
-    ({ frame } = await badge(page, ext.extensionId));
+    await badge(page, 'Trust Notes No notes yet');
     expect(await page.locator(HOST).count()).toBe(1);
-    expect(page.frames()).toHaveLength(2);
+    expect(page.frames()).toHaveLength(1);
+    await page.close();
+  });
+
+  test('from the feed, the feed’s heading is never taken for the profile’s name while the profile renders', async () => {
+    const page = await open('https://www.linkedin.com/feed/');
+    await page.waitForTimeout(300);
+    const remembered = async () => {
+      const key = await tabProfileKey(ext.worker, page);
+      const snapshot = await ext.worker.evaluate(async (url: string) => {
+        const [tab] = await chrome.tabs.query({ url });
+        return (await chrome.storage.session.get(`tab:${tab?.id}`))[`tab:${tab?.id}`] as
+          | { name?: string }
+          | undefined;
+      }, page.url());
+      return key && snapshot ? snapshot.name : null;
+    };
+    // The profile renders 700 ms after the URL changes; until then the feed's <main><h1>Feed</h1> is on screen.
+    await page.evaluate(() => {
+      (window as unknown as { __tnRenderDelay: number }).__tnRenderDelay = 700;
+    });
+    await navigate(page, '/in/li-wei-88/');
+    await page.waitForTimeout(400);
+    expect(await readBadge(page)).toBeNull();
+    expect(await remembered()).toBeNull();
+    await badge(page, 'Trust Notes No notes yet');
+    await expect.poll(remembered).toBe('Li Wei');
     await page.close();
   });
 
   test('DOM churn never mounts a second panel', async () => {
     const page = await open(JANE);
-    await badge(page, ext.extensionId);
+    await expand(page, ext.extensionId);
     await page.evaluate(() => {
       for (let i = 0; i < 50; i++) document.body.append(document.createElement('span'));
     });
@@ -279,7 +319,7 @@ describe('keyboard', () => {
     const commands = await ext.worker.evaluate(() => chrome.commands.getAll());
     expect(commands.find((c) => c.name === 'toggle-panel')?.shortcut).toBe('Alt+Shift+K');
     const page = await open(JANE);
-    const { frame } = await badge(page, ext.extensionId);
+    await badge(page);
     // Chrome handles extension shortcuts in the browser process, out of reach of synthetic key events; this is
     // the exact notice the worker's onCommand listener sends (togglePanelInTab), to the tab's content script.
     const toggle = () =>
@@ -288,38 +328,39 @@ describe('keyboard', () => {
         await chrome.tabs.sendMessage(tab!.id!, { type: 'worker:togglePanel', payload: {} }, { frameId: 0 });
       }, page.url());
     await toggle();
+    const frame = await panelFrame(page, ext.extensionId);
     await frame.locator('main.tn-panel').waitFor();
     expect((await hostBox(page))?.width).toBe(400);
     await expect
       .poll(() => frame.evaluate(() => document.hasFocus() && document.activeElement?.className))
       .toBe('tn-name');
     await toggle();
-    await frame.getByTestId('tn-badge').waitFor();
-    expect((await hostBox(page))?.width).toBeLessThan(400);
+    await expect.poll(async () => (await readBadge(page))?.focused).toBe(true);
+    expect((await hostBox(page))?.width).toBe(216);
     await page.close();
   });
 
   test('Tab reaches the badge from the page; Enter opens, Escape closes and returns focus to the badge', async () => {
     const page = await open(JANE);
-    const { frame } = await badge(page, ext.extensionId);
+    await badge(page);
     let reached = false;
     for (let i = 0; i < 40 && !reached; i++) {
       await page.keyboard.press('Tab');
-      reached = await frame.evaluate(
-        () => document.activeElement?.getAttribute('data-testid') === 'tn-badge',
-      );
+      reached = (await readBadge(page))?.focused === true;
     }
     expect(reached).toBe(true);
     await page.keyboard.press('Enter');
+    const frame = await panelFrame(page, ext.extensionId);
     await frame.locator('main.tn-panel').waitFor();
     await expect.poll(() => frame.evaluate(() => document.activeElement?.className)).toBe('tn-name');
     await page.keyboard.press('Shift+Tab');
     expect(await frame.evaluate(() => document.activeElement?.textContent)).toBe('Collapse');
     await page.keyboard.press('Escape');
-    await frame.getByTestId('tn-badge').waitFor();
-    await expect
-      .poll(() => frame.evaluate(() => document.activeElement?.getAttribute('data-testid')))
-      .toBe('tn-badge');
+    await expect.poll(async () => (await readBadge(page))?.focused).toBe(true);
+    // Enter again: the same frame comes back, no second one.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => frame.evaluate(() => document.activeElement?.className)).toBe('tn-name');
+    expect(page.frames()).toHaveLength(2);
     await page.close();
   });
 });
@@ -334,12 +375,15 @@ describe('language setting', () => {
     const language = (name: string) => settings.getByRole('combobox', { name });
     await language('Language of Trust Notes').selectOption('ar');
     const page = await open(JANE);
-    const { frame } = await badge(page, ext.extensionId);
+    const shown = await badge(page);
+    expect(shown.words).toMatch(/^ملاحظات الثقة /);
+    expect(shown.name).toMatch(/^ملاحظات الثقة: .*افتح اللوحة$/);
     await expect.poll(async () => (await hostBox(page))!.x).toBeLessThan(40);
+    const frame = await expand(page, ext.extensionId);
     expect(await frame.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(
       ['rtl', 'ar'],
     );
-    expect(await frame.getByTestId('tn-badge').textContent()).toContain('ملاحظات الثقة');
+    await expect.poll(async () => (await hostBox(page))!.x).toBeLessThan(40);
     await language('لغة ملاحظات الثقة').selectOption('en');
     await Promise.all([settings.close(), page.close()]);
   });
@@ -363,9 +407,11 @@ describe('flags', () => {
     await expect.poll(toolbarBadge).toBe('2');
     const page = await seeded.context.newPage();
     await page.goto(DEMO_DORMANT_URL);
-    const { frame, locator } = await badge(page, seeded.extensionId);
-    expect(await locator.textContent()).toBe('Trust Notes Connected open flags: 1');
-    await locator.click();
+    const shown = await badge(page);
+    expect(shown.words).toBe('Trust Notes Connected 1');
+    expect(shown.name).toBe('Trust Notes: Connected, 1 open flag. Open the panel');
+    await clickBadge(page);
+    const frame = await panelFrame(page, seeded.extensionId);
     const flag = frame.locator('.tn-flag');
     expect(await flag.locator('h3').textContent()).toBe(
       'Dormant: connected for years, never worked together',
@@ -387,9 +433,9 @@ describe('flags', () => {
   test('snoozing a flag from the panel puts it away, and the toolbar badge follows', async () => {
     const page = await seeded.context.newPage();
     await page.goto('https://www.linkedin.com/in/sam-keller-agency/');
-    const { frame, locator } = await badge(page, seeded.extensionId);
-    expect(await locator.textContent()).toBe('Trust Notes Caution open flags: 1');
-    await locator.click();
+    expect((await badge(page)).words).toBe('Trust Notes Caution 1');
+    await clickBadge(page);
+    const frame = await panelFrame(page, seeded.extensionId);
     const flag = frame.locator('.tn-flag');
     expect(await flag.locator('h3').textContent()).toBe('Payment overdue');
     await flag.getByRole('button', { name: /^Snooze for 30 days/ }).click();
@@ -401,8 +447,32 @@ describe('flags', () => {
       ['paymentOverdue', 'snoozed'],
     ]);
     await frame.getByRole('button', { name: 'Collapse' }).click();
-    expect(await frame.getByTestId('tn-badge').textContent()).toBe('Trust Notes Caution');
+    await badge(page, 'Trust Notes Caution');
     await page.close();
+  });
+
+  test('work added in the popup moves the page’s badge, with no reload', async () => {
+    const page = await seeded.context.newPage();
+    await page.goto(DEMO_DORMANT_URL);
+    // Omar, with the small task planned by the test above.
+    await badge(page, 'Trust Notes Acquainted');
+    const tabId = await seeded.worker.evaluate(
+      async (url: string) => (await chrome.tabs.query({ url }))[0]?.id,
+      DEMO_DORMANT_URL,
+    );
+    const popup = await openExtensionPage(
+      seeded.context,
+      seeded.extensionId,
+      `src/popup/index.html?tab=${tabId}`,
+    );
+    const quick = popup.locator('.tn-quick-add');
+    await quick.getByLabel('Kind').selectOption('paidProject');
+    await quick.getByLabel('Status', { exact: true }).selectOption({ label: 'Done' });
+    await quick.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect.poll(() => popup.locator('.tn-summary .tn-stage').textContent()).not.toBe('Acquainted');
+    const stage = await popup.locator('.tn-summary .tn-stage').textContent();
+    await badge(page, `Trust Notes ${stage}`);
+    await Promise.all([popup.close(), page.close()]);
   });
 });
 

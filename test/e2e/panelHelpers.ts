@@ -1,6 +1,7 @@
 // Shared steps of the panel e2e tests: finding the panel frame inside the page, reading the extension's
 // database the way an extension page sees it, and what the worker remembers for a tab.
 import type { BrowserContext, Frame, Page, Worker } from 'playwright-core';
+import { expect } from 'vitest';
 import { openExtensionPage } from './browser.mjs';
 
 export const HOST = '[data-trust-notes-host]';
@@ -17,17 +18,105 @@ export async function panelFrame(page: Page, extensionId: string, timeout = 10_0
   }
 }
 
-/** The badge once it shows a profile (it stays hidden until the record is read). */
-export async function badge(page: Page, extensionId: string) {
-  const frame = await panelFrame(page, extensionId);
-  const locator = frame.getByTestId('tn-badge');
-  await locator.waitFor();
-  return { frame, locator };
+interface DomNode {
+  nodeName: string;
+  backendNodeId: number;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
 }
 
+const attr = (node: DomNode, name: string): string | undefined => {
+  const list = node.attributes ?? [];
+  for (let i = 0; i < list.length; i += 2) if (list[i] === name) return list[i + 1];
+  return undefined;
+};
+
+function findNode(node: DomNode, match: (n: DomNode) => boolean): DomNode | undefined {
+  if (match(node)) return node;
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+    const found = findNode(child, match);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** What the in-page badge shows: its visible words, its accessible name, and whether it has focus. */
+export interface BadgeState {
+  words: string;
+  /** As assistive technology has it: the role, the accessible name, whether it can take and has focus. */
+  role: string;
+  name: string;
+  focusable: boolean;
+  focused: boolean;
+  expanded: string | undefined;
+}
+
+/**
+ * The badge lives in the host's closed shadow root, which no page script (and so no Playwright locator) can
+ * enter; the DevTools protocol sees the flat tree, as assistive technology does. Null while it is hidden.
+ */
+export async function readBadge(page: Page): Promise<BadgeState | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const host = findNode(root, (n) => attr(n, 'data-trust-notes-host') !== undefined);
+    const button = host && findNode(host, (n) => n.nodeName === 'BUTTON' && attr(n, 'class') === 'tn-badge');
+    if (!button || attr(button, 'hidden') !== undefined) return null;
+    const words = (button.children ?? [])
+      .map((child) => attr(child, 'data-text') ?? '')
+      .filter(Boolean)
+      .join(' ');
+    const { nodes } = (await cdp.send('Accessibility.getPartialAXTree', {
+      backendNodeId: button.backendNodeId,
+      fetchRelatives: false,
+    })) as {
+      nodes: Array<{
+        role?: { value: string };
+        name?: { value: string };
+        properties?: Array<{ name: string; value: { value: unknown } }>;
+      }>;
+    };
+    const ax = nodes[0];
+    const property = (name: string) => ax?.properties?.find((p) => p.name === name)?.value.value;
+    return {
+      words,
+      role: ax?.role?.value ?? '',
+      name: ax?.name?.value ?? '',
+      focusable: property('focusable') === true,
+      focused: property('focused') === true,
+      expanded: attr(button, 'aria-expanded'),
+    };
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** Waits for the badge to show (with these words, when given) and returns what it shows. */
+export async function badge(page: Page, words?: string): Promise<BadgeState> {
+  let state: BadgeState | null = null;
+  const read = async () => {
+    state = await readBadge(page);
+    return state;
+  };
+  if (words === undefined) await expect.poll(async () => (await read()) !== null, POLL).toBe(true);
+  // Polled on the words, so that a wrong badge fails saying what it showed.
+  else await expect.poll(async () => (await read())?.words ?? null, POLL).toBe(words);
+  return state!;
+}
+
+const POLL = { timeout: 10_000 };
+
+/** Clicks the badge as a user does: at its place on the page (the host is the badge's size while collapsed). */
+export async function clickBadge(page: Page): Promise<void> {
+  await badge(page);
+  await page.locator(HOST).click();
+}
+
+/** Opens the panel with a click on the badge; returns its frame once focus is on the person's name. */
 export async function expand(page: Page, extensionId: string): Promise<Frame> {
-  const { frame, locator } = await badge(page, extensionId);
-  await locator.click();
+  await clickBadge(page);
+  const frame = await panelFrame(page, extensionId);
   await frame.locator('main.tn-panel').waitFor();
   // Opening moves focus to the person's name (in an effect); later clicks must not race it.
   await frame.waitForFunction(() => document.activeElement?.classList.contains('tn-name'));

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { DIST, launchWithExtension } from './browser.mjs';
 import type { StorageHarness } from './storageHarness/page.ts';
-import { extensionWithHarness, HARNESS_PAGE, quietWorker } from './storageHarness.mjs';
+import { extensionWithHarness, forceCloseIndexedDb, HARNESS_PAGE, quietWorker } from './storageHarness.mjs';
 
 // Quota, for real, in Chromium: the DevTools protocol lowers the extension origin's quota, and the
 // real import and restore code writes into real IndexedDB until the browser refuses.
@@ -23,11 +23,12 @@ afterAll(async () => {
 });
 
 /**
- * Launches the build (with the harness page) and lowers its origin's quota. The order matters:
- * Chromium's IndexedDB takes an origin's quota when it opens the origin's storage and keeps it while
- * any context of the origin has it open (and ~2 s more), and the worker opens the database as it
- * starts. So the worker finishes its install scan and is stopped first, with its alarm removed so it
- * stays stopped, and no tab is closed (tabs.onRemoved would wake it).
+ * Launches the build (with the harness page) and lowers its origin's quota. The order matters: an open
+ * IndexedDB backing store approves writes against the space the quota manager granted it last (for up to
+ * 30 s) and the worker opens the database as it starts. So the worker finishes its install scan and is
+ * stopped, with its alarm removed so it stays stopped (and no tab is closed: tabs.onRemoved would wake
+ * it); the backing store it left is closed at once; then the quota is lowered, before anything opens the
+ * database again.
  */
 async function launch(manifest?: (m: { permissions: string[] }) => unknown) {
   const dir = await extensionWithHarness(DIST, manifest ? { manifest } : {});
@@ -37,8 +38,7 @@ async function launch(manifest?: (m: { permissions: string[] }) => unknown) {
     () => rmSync(dir, { recursive: true, force: true }),
   );
   const blank = await quietWorker(ext.context, ext.extensionId, { stop: true });
-  // Chromium lets go of the origin's storage a moment after its last user is gone.
-  await blank.waitForTimeout(3000);
+  await forceCloseIndexedDb(blank, ext.extensionId);
   const cdp = await ext.context.newCDPSession(blank);
   await cdp.send('Storage.overrideQuotaForOrigin', {
     origin: `chrome-extension://${ext.extensionId}`,

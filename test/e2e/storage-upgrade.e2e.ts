@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_FIXTURES, DEMO_PROFILE_URL } from '../../scripts/demo.mjs';
 import { DIST, launchWithExtension, ROOT, serveFixtures } from './browser.mjs';
-import { badge } from './panelHelpers.ts';
+import { badge, expand } from './panelHelpers.ts';
 import type { StorageHarness } from './storageHarness/page.ts';
 import { extensionWithHarness, HARNESS_PAGE, quietWorker } from './storageHarness.mjs';
 
@@ -86,9 +86,12 @@ describe('schema upgrade while pages are open (Chromium)', () => {
     // The panel on a LinkedIn profile: Jane, whom the harness page just added and linked, with her stage.
     const profile = await ext.context.newPage();
     await profile.goto(DEMO_PROFILE_URL);
-    const oldPanel = await badge(profile, ext.extensionId);
-    await expect.poll(() => oldPanel.locator.textContent()).not.toContain('No notes yet');
-    const janeBadge = await oldPanel.locator.textContent();
+    const shown = await badge(profile);
+    expect(shown.words).not.toContain('No notes yet');
+    const oldFrame = await expand(profile, ext.extensionId);
+    const stage = () => oldFrame.locator('.tn-summary .tn-stage').textContent();
+    const janeStage = await stage();
+    expect(janeStage).not.toBe('Connected');
     // The visit updates Jane's record from her page; what must survive is the data after that.
     const snapshot = () =>
       oldPage.evaluate(() => (globalThis as unknown as { tn: StorageHarness }).tn.snapshot());
@@ -106,7 +109,7 @@ describe('schema upgrade while pages are open (Chromium)', () => {
       }),
     );
     // Marks the old documents: a reload drops the mark.
-    for (const frame of [oldPage.mainFrame(), oldPanel.frame]) {
+    for (const frame of [oldPage.mainFrame(), oldFrame]) {
       await frame.evaluate(() => {
         (window as unknown as { oldCode: boolean }).oldCode = true;
       });
@@ -148,9 +151,11 @@ describe('schema upgrade while pages are open (Chromium)', () => {
     expect(testSchemaUpgrade).toEqual([{ id: 'upgrade', from: 1, to: 2, people: 3 }]);
 
     // The panel frame reloaded too (same frame, new document) and shows Jane again from the upgraded database.
-    await oldPanel.frame.waitForFunction(() => !(window as unknown as { oldCode?: boolean }).oldCode);
-    const panel = await badge(profile, ext.extensionId);
-    await expect.poll(() => panel.locator.textContent()).toBe(janeBadge);
+    await oldFrame.waitForFunction(() => !(window as unknown as { oldCode?: boolean }).oldCode);
+    await expect.poll(stage).toBe(janeStage);
+    // And the badge, which the worker answers from the upgraded database, says the same once collapsed.
+    await oldFrame.getByRole('button', { name: /Collapse/ }).click();
+    await badge(profile, shown.words);
 
     for (const page of others) {
       expect(await page.locator('h1').textContent()).toBe('Trust Notes');

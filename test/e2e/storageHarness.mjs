@@ -110,3 +110,30 @@ export async function quietWorker(context, extensionId, opts = {}) {
   await page.goto('about:blank');
   return page;
 }
+
+/**
+ * Chromium: closes the extension origin's IndexedDB backing store now, through chrome://indexeddb-internals'
+ * "Force close" (which skips the 2 s grace period a backing store otherwise stays open after its last
+ * connection). While open, it keeps the space the quota manager last granted and approves writes against
+ * that (decaying over 30 s, IndexedDB's kBucketSpaceCacheTimeLimit) without asking again: a quota lowered
+ * meanwhile would not bite. The next connection opens a fresh store, whose first write asks. Navigates
+ * `page` (a tab of the extension's browser; no tab is opened or closed, which would wake the worker) to the
+ * internals page and back to about:blank, once Chromium has answered the force-close.
+ * @param {import('playwright-core').Page} page
+ * @param {string} extensionId
+ */
+export async function forceCloseIndexedDb(page, extensionId) {
+  await page.goto('chrome://indexeddb-internals/');
+  const bucket = page.locator('indexeddb-bucket', {
+    has: page.locator('.indexeddb-path', { hasText: `chrome-extension_${extensionId}_0.indexeddb` }),
+  });
+  await bucket.waitFor();
+  const count = bucket.locator('.connection-count');
+  // The page writes the connection count it gets back from the force-close: clear it, then wait for it.
+  await count.evaluate((el) => {
+    el.textContent = '';
+  });
+  await bucket.locator('.force-close').click();
+  await page.waitForFunction((el) => el?.textContent?.trim() === '0', await count.elementHandle());
+  await page.goto('about:blank');
+}

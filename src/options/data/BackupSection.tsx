@@ -1,11 +1,13 @@
 // Backups: export the whole database to a file, restore one (validated first, refused with a clear reason
 // and no change when it is damaged or foreign, and only after a safety backup of what is there now), and
-// the plain warning that the data lives only in this browser.
+// the plain warning that the data lives only in this browser, with whether the browser keeps it and how much
+// space it takes.
 import { useId, useState } from 'preact/hooks';
 import { db } from '../../db/database';
 import { getMeta } from '../../db/meta';
 import { countsByStage } from '../../db/queries';
 import { useLiveQuery } from '../../db/useLiveQuery';
+import { useWriteCount } from '../../db/useWriteCount';
 import {
   type BackupError,
   backupFileName,
@@ -19,6 +21,7 @@ import { Dialog } from '../../ui/Dialog';
 import { t } from '../../ui/i18n';
 import { formatCount, formatDayOfMillis } from '../../ui/locale';
 import { ProgressBar } from '../../ui/ProgressBar';
+import { StorageStatusView } from '../../ui/storageStatus';
 import { scanNow } from '../../ui/workerNotify';
 import { datedFileName, saveBlob } from './download';
 
@@ -38,6 +41,8 @@ export function BackupSection() {
     }),
     [],
   );
+  // The space used is read again after writes: an import, a restore, a scan.
+  const writes = useWriteCount();
   const [exporting, setExporting] = useState(false);
   const [restore, setRestore] = useState<RestoreStep>({ step: 'idle' });
   const inputId = useId();
@@ -85,6 +90,7 @@ export function BackupSection() {
       <p id={warningId} class="warning-box">
         {t('options_backup_warning')}
       </p>
+      <StorageStatusView changes={writes} />
       {remind && (
         <p class="reminder-box" role="note">
           {status?.lastBackupAt === undefined

@@ -10,6 +10,7 @@ import { db } from '../../db/database';
 import { getSettings, saveSettings } from '../../db/meta';
 import { useLiveQuery } from '../../db/useLiveQuery';
 import { optionalSites } from '../../sites/index';
+import { linkedin } from '../../sites/linkedin';
 import { t, uiLanguage } from '../../ui/i18n';
 import { settingsChanged } from '../../ui/workerNotify';
 import { type NumberSettingKey, SETTING_LIMITS, validNumberSetting } from './settingLimits';
@@ -170,16 +171,21 @@ function DigestSettings({ settings, onSave, onStatus }: SectionProps) {
   );
 }
 
+/** LinkedIn, whose host permission the manifest asks for at install, with the patterns it covers. */
+const LINKEDIN = { site: 'linkedin' as const, matches: [...linkedin.matches] };
+
 /**
- * The optional sites whose host permissions are granted now. The permission, not the setting, decides
- * where Trust Notes runs (the user can take it back in the browser's own settings), so the boxes show it.
+ * The sites whose host permissions are granted now, LinkedIn included. The permission, not the setting,
+ * decides where Trust Notes runs, so the boxes show it: the user can take any host permission back in the
+ * browser's own settings (Firefox lists even LinkedIn's as one to switch off, Chrome's site access can
+ * withhold it), and ask for it again here.
  */
 function useGrantedSites(): ReadonlySet<Site> | undefined {
   const [granted, setGranted] = useState<ReadonlySet<Site> | undefined>();
   useEffect(() => {
     let live = true;
     const check = async () => {
-      const sites = optionalSites();
+      const sites = [LINKEDIN, ...optionalSites()];
       const has = await Promise.all(
         sites.map(({ matches }) => browser.permissions.contains({ origins: matches })),
       );
@@ -200,6 +206,20 @@ function useGrantedSites(): ReadonlySet<Site> | undefined {
 function SiteSettings({ settings, onSave, onStatus }: SectionProps) {
   const sites = optionalSites();
   const granted = useGrantedSites();
+  const linkedInGranted = granted?.has('linkedin') ?? true;
+  const linkedInHintId = useId();
+  const askForLinkedIn = (event: Event) => {
+    // Inside the click, as for every permission. The box shows the grant once it comes
+    // (permissions.onAdded), not the click.
+    const asked = browser.permissions.request({ origins: LINKEDIN.matches });
+    (event.currentTarget as HTMLInputElement).checked = false;
+    void asked.then(
+      (granted) => {
+        if (!granted) onStatus(t('settings_site_denied', t('options_site_linkedin')));
+      },
+      () => onStatus(t('settings_site_denied', t('options_site_linkedin'))),
+    );
+  };
   const toggle = (site: Site, matches: string[]) => (event: Event) => {
     const on = (event.currentTarget as HTMLInputElement).checked;
     const others = settings.enabledSites.filter((s) => s !== site);
@@ -224,10 +244,22 @@ function SiteSettings({ settings, onSave, onStatus }: SectionProps) {
     <fieldset class="card">
       <legend>{t('settings_sites_legend')}</legend>
       <p class="muted">{t('settings_sites_hint')}</p>
+      {/* LinkedIn is always on, unless its permission was taken back: then it can be asked for again. */}
       <label class="checkbox">
-        <input type="checkbox" checked disabled />
+        <input
+          type="checkbox"
+          checked={linkedInGranted}
+          disabled={linkedInGranted}
+          aria-describedby={linkedInGranted ? undefined : linkedInHintId}
+          onChange={askForLinkedIn}
+        />
         <span>{t('options_site_linkedin')}</span>
       </label>
+      {!linkedInGranted && (
+        <p id={linkedInHintId} class="muted">
+          {t('settings_linkedin_not_granted')}
+        </p>
+      )}
       {sites.map(({ site, matches }) => (
         <label key={site} class="checkbox">
           <input

@@ -233,6 +233,35 @@ function firefoxSession({ browser, connection, chromeContext, geckoId, uuid, dis
     },
 
     /**
+     * What the in-page badge shows, or null while it is hidden. It lives in the host's closed shadow root, out of
+     * reach of page scripts and puppeteer's selectors; WebDriver BiDi serializes closed shadow trees when asked
+     * (includeShadowTree: 'all'), as assistive technology sees them.
+     * @param {import('puppeteer-core').Page} page
+     * @returns {Promise<{ words: string, name: string, expanded: string | undefined } | null>}
+     */
+    async readBadge(page) {
+      const context = /** @type {any} */ (page.mainFrame())._id;
+      const { result } = await connection.send('script.evaluate', {
+        expression: `document.querySelector('[data-trust-notes-host]')`,
+        target: { context },
+        awaitPromise: false,
+        serializationOptions: { maxDomDepth: 4, includeShadowTree: 'all' },
+      });
+      /** @param {any} node */
+      const children = (node) => (node?.value?.children ?? []).map((/** @type {any} */ c) => c);
+      // The reply is { realm, type, result: <the serialized host> }.
+      const root = result?.result?.value?.shadowRoot;
+      const button = children(root).find((/** @type {any} */ c) => c.value?.localName === 'button');
+      const attrs = button?.value?.attributes ?? {};
+      if (!button || 'hidden' in attrs) return null;
+      const words = children(button)
+        .map((/** @type {any} */ c) => c.value?.attributes?.['data-text'] ?? '')
+        .filter(Boolean)
+        .join(' ');
+      return { words, name: attrs['aria-label'] ?? '', expanded: attrs['aria-expanded'] };
+    },
+
+    /**
      * Uninstalls the add-on and installs `path` (default: the same build) as a new temporary add-on,
      * as a user reloading it from about:debugging does. Firefox forgets the UUID on uninstall and
      * gives the new install a fresh one, which becomes `uuid`.
@@ -278,6 +307,48 @@ function firefoxSession({ browser, connection, chromeContext, geckoId, uuid, dis
         return void request.respond({ status: 200, contentType, body });
       });
       return refused;
+    },
+
+    /**
+     * From now on, answers Firefox's own optional-permission prompt (the doorhanger that
+     * permissions.request raises, after Firefox has checked the call came from a user's input) with
+     * `answer`, as the user would, and records what each prompt asked for. Firefox's own tests answer it
+     * so: an observer of the prompt's notification that resolves it before the doorhanger can.
+     * @param {boolean} answer
+     */
+    async answerPermissionPrompts(answer) {
+      await evaluateInChrome(
+        connection,
+        chromeContext,
+        `(() => {
+          window.__trustNotesPromptAnswer = ${JSON.stringify(answer)};
+          if (window.__trustNotesPrompts) return true;
+          const prompts = (window.__trustNotesPrompts = []);
+          Services.obs.addObserver({
+            observe(subject) {
+              const prompt = subject.wrappedJSObject;
+              if (prompt.id !== ${JSON.stringify(geckoId)}) return;
+              const { permissions, origins } = prompt.permissions;
+              prompts.push({ permissions, origins, answer: window.__trustNotesPromptAnswer });
+              prompt.resolve(window.__trustNotesPromptAnswer);
+            },
+          }, 'webextension-optional-permission-prompt');
+          return true;
+        })()`,
+      );
+    },
+
+    /**
+     * The optional-permission prompts Firefox raised since answerPermissionPrompts, with their answers.
+     * @returns {Promise<Array<{ permissions: string[], origins: string[], answer: boolean }>>}
+     */
+    async permissionPrompts() {
+      const { value } = await evaluateInChrome(
+        connection,
+        chromeContext,
+        'JSON.stringify(window.__trustNotesPrompts ?? [])',
+      );
+      return JSON.parse(value);
     },
 
     /** The event page's state as Firefox tracks it: 'running', 'stopped', 'starting', 'suspending'. */

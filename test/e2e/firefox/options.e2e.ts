@@ -86,6 +86,27 @@ describe('the data view in Firefox', () => {
     expect(describedBy).toBe(warning.id);
   });
 
+  test('right under the warning, says the browser keeps the data and how much space it takes', async () => {
+    // Firefox turns unlimitedStorage into the persistent-storage permission: persist() is granted, no prompt.
+    await options.waitForSelector('.data-backup > .warning-box + .storage-status [data-storage-usage]');
+    const status = await options.$eval('.data-backup > .warning-box + .storage-status', (el) => ({
+      heading: el.querySelector('h4')?.textContent,
+      durable: el.querySelector('[data-storage-durable]')?.getAttribute('data-storage-durable'),
+      durableText: el.querySelector('[data-storage-durable]')?.textContent,
+      usage: Number(el.querySelector('[data-storage-usage]')?.getAttribute('data-storage-usage')),
+      usageText: el.querySelector('[data-storage-usage]')?.textContent,
+    }));
+    expect(status).toMatchObject({
+      heading: 'Storage',
+      durable: 'true',
+      durableText:
+        'Your notes are kept: the browser will not clear them to free space. Only you, or uninstalling Trust Notes, can remove them.',
+    });
+    expect(await options.evaluate(() => navigator.storage.persisted())).toBe(true);
+    expect(status.usage).toBeGreaterThan(0);
+    expect(status.usageText).toMatch(/^Space used: \d+(\.\d)? (byte|kB|MB)$/);
+  });
+
   test('a LinkedIn Connections.csv picked in the page is previewed and imported', async () => {
     const csv = join(files, 'Connections.csv');
     writeFileSync(csv, generateConnectionsCsv(5, 7));

@@ -78,6 +78,9 @@ export function createFakeBrowser() {
       | undefined,
     tabs: {
       create: vi.fn(async (_: { url: string }) => ({ id: 1 })),
+      sendMessage: vi.fn(
+        async (_tabId: number, _message: unknown, _options?: { frameId: number }) => undefined,
+      ),
       onRemoved: event<[number]>(),
     },
     storage: { session: { get: vi.fn(async () => ({})), set: vi.fn(), remove: vi.fn() } },

@@ -8,14 +8,17 @@ const state = vi.hoisted(() => ({
   registered: [] as Array<{ id: string; matches?: string[]; js?: string[] }>,
   injected: [] as Array<{ tabId: number; files: string[] }>,
   tabs: [] as Array<{ id: number; url: string }>,
+  /** The content script's path as getManifest() reports it: as written in Chrome, a full URL in Firefox. */
+  manifestJs: 'src/content/index.js',
 }));
 
 vi.mock('webextension-polyfill', () => ({
   default: {
     runtime: {
       getManifest: () => ({
-        content_scripts: [{ js: ['src/content/index.js'], matches: ['https://*.linkedin.com/*'] }],
+        content_scripts: [{ js: [state.manifestJs], matches: ['https://*.linkedin.com/*'] }],
       }),
+      getURL: (path: string) => `moz-extension://7c1f0e2a-5b3d-4e6f-8a9b-0c1d2e3f4a5b/${path}`,
     },
     permissions: {
       contains: async ({ origins }: { origins: string[] }) => origins.every((o) => state.granted.has(o)),
@@ -45,7 +48,7 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
-const { injectIntoOpenTabs, planSiteScripts, scriptId, syncSiteScripts } = await import(
+const { extensionRelative, injectIntoOpenTabs, planSiteScripts, scriptId, syncSiteScripts } = await import(
   '../../../src/background/siteScripts'
 );
 
@@ -62,6 +65,7 @@ beforeEach(() => {
   state.registered = [];
   state.injected = [];
   state.tabs = [];
+  state.manifestJs = 'src/content/index.js';
 });
 
 describe('planSiteScripts', () => {
@@ -79,6 +83,26 @@ describe('planSiteScripts', () => {
     ],
   ])('%s', (_, granted, registered, expected) => {
     expect(planSiteScripts(granted, registered)).toEqual(expected);
+  });
+});
+
+describe('extensionRelative', () => {
+  test.each([
+    ['Chrome: as written', 'src/content/index.js', 'chrome-extension://abc/', 'src/content/index.js'],
+    [
+      'Firefox: a full URL',
+      'moz-extension://u-1/src/content/index.js',
+      'moz-extension://u-1/',
+      'src/content/index.js',
+    ],
+    [
+      'another extension’s URL is left as is',
+      'moz-extension://u-2/a.js',
+      'moz-extension://u-1/',
+      'moz-extension://u-2/a.js',
+    ],
+  ])('%s', (_, file, root, expected) => {
+    expect(extensionRelative(file, root)).toBe(expected);
   });
 });
 
@@ -129,5 +153,14 @@ describe('syncSiteScripts', () => {
     ];
     await injectIntoOpenTabs(['github']);
     expect(state.injected).toEqual([{ tabId: 1, files: ['src/content/index.js'] }]);
+  });
+
+  test('in Firefox, where getManifest() gives full moz-extension:// URLs, scripts are registered and injected by relative path', async () => {
+    state.manifestJs = 'moz-extension://7c1f0e2a-5b3d-4e6f-8a9b-0c1d2e3f4a5b/src/content/index.js';
+    state.tabs = [{ id: 3, url: 'https://github.com/octo-jane' }];
+    grant('github');
+    await injectIntoOpenTabs(await syncSiteScripts());
+    expect(state.registered.map((s) => s.js)).toEqual([['src/content/index.js']]);
+    expect(state.injected).toEqual([{ tabId: 3, files: ['src/content/index.js'] }]);
   });
 });

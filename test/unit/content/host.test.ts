@@ -12,6 +12,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 
 const { HOST_ATTR, mountHost } = await import('../../../src/content/host');
 
+import type { BadgeView } from '../../../src/messages/protocol';
+
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 let controller: AbortController;
 
@@ -27,42 +29,62 @@ function mount() {
   return mounted;
 }
 
+const VIEW: BadgeView = {
+  mark: 'Trust Notes',
+  label: 'Tested',
+  flags: '2',
+  name: 'Trust Notes: Tested, 2 open flags. Open the panel',
+  lang: 'en',
+  rtl: false,
+};
+
 describe('mountHost', () => {
-  test('appends one host to <html> holding the panel frame at its dynamic URL, titled for assistive technology', () => {
-    const { host, frame } = mount();
-    expect(host.parentElement).toBe(document.documentElement);
-    expect(host.getAttribute('popover')).toBe('manual');
-    // The fragment is a fresh secret the panel checks notices against.
-    expect(frame.src).toMatch(/^chrome-extension:\/\/dynamic-uuid\/src\/panel\/index\.html#[0-9a-f-]{36}$/);
-    expect(frame.getAttribute('title')).toBe('msg:content_host_label');
+  test('appends one host to <html> with nothing showing yet, and no panel frame until the panel is opened', () => {
+    const mounted = mount();
+    expect(mounted.host.parentElement).toBe(document.documentElement);
+    expect(mounted.host.getAttribute('popover')).toBe('manual');
     // The page sees the host, not into it.
-    expect(host.shadowRoot).toBeNull();
+    expect(mounted.host.shadowRoot).toBeNull();
+    expect(mounted.frame).toBeNull();
+    expect(mounted.expanded).toBe(false);
     expect(mountHost(new AbortController().signal)).toBeNull();
     expect(document.querySelectorAll(`[${HOST_ATTR}]`)).toHaveLength(1);
   });
 
+  test('opening loads the panel frame at its dynamic URL with a fresh secret, titled, sized and focused', () => {
+    const mounted = mount();
+    mounted.showBadge(VIEW);
+    mounted.expand();
+    const frame = mounted.frame!;
+    expect(frame.src).toMatch(/^chrome-extension:\/\/dynamic-uuid\/src\/panel\/index\.html#[0-9a-f-]{36}$/);
+    expect(frame.getAttribute('title')).toBe('msg:content_host_label');
+    expect(frame.style.getPropertyValue('visibility')).toBe('visible');
+    expect(mounted.expanded).toBe(true);
+    // Collapsing hides the frame and keeps it, for the next opening.
+    mounted.collapse();
+    expect([frame.style.width, frame.style.height, frame.style.getPropertyValue('visibility')]).toEqual([
+      '0px',
+      '0px',
+      'hidden',
+    ]);
+    mounted.expand();
+    expect(mounted.frame).toBe(frame);
+  });
+
   test('each mount gets its own secret', () => {
-    const first = mount().frame.src;
+    const first = mount();
+    first.expand();
+    const src = first.frame!.src;
     controller.abort();
-    expect(mount().frame.src).not.toBe(first);
+    const second = mount();
+    second.expand();
+    expect(second.frame!.src).not.toBe(src);
   });
 
-  test('starts with a zero-size frame, then takes the sizes the panel asks for, within bounds', () => {
-    const { frame, setLayout } = mount();
-    expect([frame.style.width, frame.style.height]).toEqual(['0px', '0px']);
-    setLayout({ mode: 'badge', width: 150.2, height: 30, rtl: false });
-    expect([frame.style.width, frame.style.height]).toEqual(['151px', '30px']);
-    setLayout({ mode: 'badge', width: 5000, height: 1, rtl: false });
-    expect([frame.style.width, frame.style.height]).toEqual(['360px', '24px']);
-    // (The expanded size is a CSS min() that happy-dom does not parse; the e2e suite checks it in Chromium.)
-    setLayout({ mode: 'hidden' });
-    expect([frame.style.width, frame.style.height]).toEqual(['0px', '0px']);
-  });
-
-  test('sits at the inline end of the panel’s language, which the panel tells it, and keeps that side', async () => {
-    const { host, setLayout } = mount();
+  test('sits at the inline end of the user’s language, which the badge’s view tells it, and keeps that side', async () => {
+    const { host, showBadge } = mount();
     expect(host.style.getPropertyValue('direction')).toBe('ltr');
-    setLayout({ mode: 'badge', width: 100, height: 30, rtl: true });
+    showBadge({ ...VIEW, rtl: true, lang: 'ar' });
     expect(host.style.getPropertyValue('direction')).toBe('rtl');
     host.style.setProperty('direction', 'ltr', 'important');
     await tick();

@@ -1,5 +1,5 @@
-import { render, screen } from '@testing-library/preact';
-import { describe, expect, test, vi } from 'vitest';
+import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { formatBytesIn, StorageStatusView } from '../../../src/ui/storageStatus';
 
 vi.mock('webextension-polyfill', () => ({
@@ -12,6 +12,8 @@ vi.mock('webextension-polyfill', () => ({
     permissions: { contains: vi.fn(async () => true) },
   },
 }));
+
+afterEach(cleanup);
 
 describe('formatBytesIn', () => {
   test.each([
@@ -49,6 +51,43 @@ describe('StorageStatusView', () => {
     expect(await screen.findByText('storage_durable')).toHaveProperty('dataset.storageDurable', 'true');
     expect(screen.getByText('storage_usage 1.4 MB')).toBeTruthy();
     expect(s.persist).toHaveBeenCalledTimes(1);
+  });
+
+  test('reads the space used again when `changes` changes, asking for persistence only once', async () => {
+    const s = storage(false, true, 1_434_000);
+    const deps = { storage: s, hasUnlimitedStorage: async () => false };
+    const { rerender } = render(<StorageStatusView deps={deps} changes={1} />);
+    await screen.findByText('storage_usage 1.4 MB');
+    s.estimate.mockResolvedValue({ usage: 2_500_000, quota: 10 ** 9 });
+    rerender(<StorageStatusView deps={deps} changes={2} />);
+    await screen.findByText('storage_usage 2.5 MB');
+    expect(s.persist).toHaveBeenCalledTimes(1);
+  });
+
+  test('while the data keeps changing, each finished read shows, unless a newer one already did', async () => {
+    const s = storage(true, true);
+    const pending: Array<(estimate: { usage: number; quota: number }) => void> = [];
+    s.estimate.mockImplementation(() => new Promise((resolve) => pending.push(resolve)));
+    const deps = { storage: s, hasUnlimitedStorage: async () => true };
+    const { rerender } = render(<StorageStatusView deps={deps} changes={1} />);
+    await waitFor(() => expect(pending).toHaveLength(1));
+    rerender(<StorageStatusView deps={deps} changes={2} />);
+    await waitFor(() => expect(pending).toHaveLength(2));
+    // The first read ends while the second is still under way: it is shown, not dropped.
+    pending[0]!({ usage: 1_000_000, quota: 10 ** 9 });
+    await screen.findByText('storage_usage 1 MB');
+    pending[1]!({ usage: 3_000_000, quota: 10 ** 9 });
+    await screen.findByText('storage_usage 3 MB');
+    rerender(<StorageStatusView deps={deps} changes={3} />);
+    await waitFor(() => expect(pending).toHaveLength(3));
+    rerender(<StorageStatusView deps={deps} changes={4} />);
+    await waitFor(() => expect(pending).toHaveLength(4));
+    // Out of order: the newer read is shown, and the older one arriving later does not replace it.
+    pending[3]!({ usage: 5_000_000, quota: 10 ** 9 });
+    await screen.findByText('storage_usage 5 MB');
+    pending[2]!({ usage: 4_000_000, quota: 10 ** 9 });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.getByText('storage_usage 5 MB')).toBeTruthy();
   });
 
   test('warns when the browser may clear the data', async () => {

@@ -1,0 +1,179 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ElementHandle, Frame, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { FIXTURES } from '../browser.mjs';
+import { launchFirefox } from './browser.mjs';
+
+// Optional sites in Firefox ("Enable Trust Notes on GitHub"), through Firefox's real permission prompt: the
+// options page asks from the click (Firefox refuses permissions.request outside a user's input), the prompt
+// is answered, and the worker registers the content script for the granted site, with no reload of the
+// add-on. Firefox hands content script paths back from getManifest() as full moz-extension:// URLs, which
+// registerContentScripts refuses; src/background/siteScripts.ts makes them relative (its one difference).
+
+const GITHUB = 'https://github.com/octo-jane';
+const GITLAB = 'https://gitlab.com/jdoe';
+const JANE = 'https://www.linkedin.com/in/jane-doe-1a2b3c/';
+const routes = {
+  [GITHUB]: 'sites/github-profile.html',
+  [GITLAB]: 'sites/gitlab-profile.html',
+  [JANE]: 'sites/linkedin-profile.html',
+};
+
+let ff: Awaited<ReturnType<typeof launchFirefox>>;
+let options: Page;
+const refused: string[] = [];
+
+beforeAll(async () => {
+  ff = await launchFirefox();
+  options = await ff.openExtensionPage('src/options/index.html#/settings');
+  await options.waitForSelector('label.checkbox input');
+});
+afterAll(async () => {
+  await ff?.close();
+});
+
+async function open(url: string): Promise<Page> {
+  const page = await ff.browser.newPage();
+  const refusedHere = await ff.serve(page, routes);
+  page.once('close', () => refused.push(...refusedHere));
+  await page.goto(url);
+  return page;
+}
+
+async function siteBox(name: string): Promise<ElementHandle<HTMLInputElement>> {
+  for (const label of await options.$$('label.checkbox')) {
+    if ((await label.evaluate((l) => l.textContent)) === name) {
+      const box = await label.$('input');
+      if (box) return box as ElementHandle<HTMLInputElement>;
+    }
+  }
+  throw new Error(`No site checkbox ${name}`);
+}
+
+const checked = async (name: string) => (await siteBox(name)).evaluate((box) => box.checked);
+const registered = () =>
+  options.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id));
+const contains = (origin: string) =>
+  options.evaluate((o) => chrome.permissions.contains({ origins: [o] }), origin);
+
+/** The badge's words in `page`, once it shows a profile (read from its closed shadow root through BiDi). */
+async function badgeText(page: Page): Promise<string | null> {
+  await expect.poll(async () => (await ff.readBadge(page)) !== null, { timeout: 10_000 }).toBe(true);
+  return (await ff.readBadge(page))?.words ?? null;
+}
+
+/** No panel host in `page` once it has loaded and the content script would have had time to run. */
+async function hasPanel(page: Page): Promise<boolean> {
+  await page.waitForFunction(() => document.readyState === 'complete');
+  await new Promise((r) => setTimeout(r, 500));
+  return (await page.$$('[data-trust-notes-host]')).length > 0;
+}
+
+describe('optional sites in Firefox', () => {
+  test('before any grant, Firefox refuses a request made outside a click, and GitHub has no panel', async () => {
+    expect(await checked('LinkedIn')).toBe(true);
+    expect(await checked('GitHub')).toBe(false);
+    const outsideClick = await options.evaluate(() =>
+      chrome.permissions
+        .request({ origins: ['https://github.com/*'] })
+        .then(String, (e) => String(e.message)),
+    );
+    expect(outsideClick).toBe('permissions.request may only be called from a user input handler');
+    const page = await open(GITHUB);
+    expect(await hasPanel(page)).toBe(false);
+    await page.close();
+  });
+
+  test('enabling GitHub asks Firefox for exactly its host; granted, the panel appears there without a reload, also in a tab already open', async () => {
+    const before = await open(GITHUB);
+    await ff.answerPermissionPrompts(true);
+    await (await siteBox('GitHub')).click();
+    await expect.poll(() => checked('GitHub'), { timeout: 10_000 }).toBe(true);
+    expect(await ff.permissionPrompts()).toEqual([
+      { permissions: [], origins: ['https://github.com/*'], answer: true },
+    ]);
+    expect(await contains('https://github.com/*')).toBe(true);
+    await expect.poll(registered, { timeout: 10_000 }).toEqual(['trust-notes-site-github']);
+
+    // The tab that was open before the grant gets the content script injected.
+    expect(await badgeText(before)).toContain('No notes yet');
+    // A new page on the site gets it from the registered script.
+    const page = await open(GITHUB);
+    expect(await badgeText(page)).toContain('No notes yet');
+    await page.click('[data-trust-notes-host]');
+    const frame: Frame = await ff.extensionFrame(page, 'src/panel/index.html');
+    await frame.waitForSelector('main.tn-panel');
+    expect(await frame.$eval('.tn-name', (h) => h.textContent)).toBe('Jane Doe');
+    await Promise.all([before.close(), page.close()]);
+  });
+
+  test('a refused prompt leaves GitLab off, says so, and registers nothing for it', async () => {
+    await ff.answerPermissionPrompts(false);
+    await (await siteBox('GitLab')).click();
+    await options.waitForFunction(() =>
+      [...document.querySelectorAll('[role="status"]')].some(
+        (s) => s.textContent === 'Permission for GitLab was not granted.',
+      ),
+    );
+    expect((await ff.permissionPrompts()).at(-1)).toEqual({
+      permissions: [],
+      origins: ['https://gitlab.com/*'],
+      answer: false,
+    });
+    expect(await checked('GitLab')).toBe(false);
+    expect(await contains('https://gitlab.com/*')).toBe(false);
+    expect(await registered()).toEqual(['trust-notes-site-github']);
+    const page = await open(GITLAB);
+    expect(await hasPanel(page)).toBe(false);
+    await page.close();
+  });
+
+  test('turning GitHub off gives the permission back and unregisters its script: new pages there get no panel', async () => {
+    await (await siteBox('GitHub')).click();
+    await expect.poll(() => checked('GitHub'), { timeout: 10_000 }).toBe(false);
+    expect(await contains('https://github.com/*')).toBe(false);
+    await expect.poll(registered, { timeout: 10_000 }).toEqual([]);
+    const page = await open(GITHUB);
+    expect(await hasPanel(page)).toBe(false);
+    await page.close();
+  });
+
+  test('LinkedIn’s permission taken back (Firefox lets the user switch it off): the box says so, and asks for it again', async () => {
+    // What about:addons' permission switch does: the host permission the manifest asked for is removed.
+    expect(
+      await options.evaluate(() => chrome.permissions.remove({ origins: ['https://*.linkedin.com/*'] })),
+    ).toBe(true);
+    await expect.poll(() => checked('LinkedIn'), { timeout: 10_000 }).toBe(false);
+    expect(await (await siteBox('LinkedIn')).evaluate((box) => box.disabled)).toBe(false);
+    const hint =
+      "Trust Notes cannot read LinkedIn pages: the browser's permission for LinkedIn was taken back. Tick LinkedIn to allow it again.";
+    expect(await options.$$eval('p.muted', (ps) => ps.map((p) => p.textContent))).toContain(hint);
+    const without = await open(JANE);
+    expect(await hasPanel(without)).toBe(false);
+    await without.close();
+
+    await ff.answerPermissionPrompts(true);
+    await (await siteBox('LinkedIn')).click();
+    await expect.poll(() => checked('LinkedIn'), { timeout: 10_000 }).toBe(true);
+    expect((await ff.permissionPrompts()).at(-1)).toEqual({
+      permissions: [],
+      origins: ['https://*.linkedin.com/*'],
+      answer: true,
+    });
+    expect(await (await siteBox('LinkedIn')).evaluate((box) => box.disabled)).toBe(true);
+    expect(await options.$$eval('p.muted', (ps) => ps.map((p) => p.textContent))).not.toContain(hint);
+    const page = await open(JANE);
+    expect(await badgeText(page)).toContain('No notes yet');
+    await page.close();
+  });
+
+  test('pages reached for nothing but their fixtures’ own images, and the add-on made no request', async () => {
+    // The fixture pages show their avatars from their own sites; those requests are the page's, and refused.
+    const pages = Object.values(routes)
+      .map((file) => readFileSync(join(FIXTURES, file), 'utf8').replaceAll('&amp;', '&'))
+      .join('\n');
+    expect(refused.filter((u) => !pages.includes(new URL(u).pathname + new URL(u).search))).toEqual([]);
+    expect(await ff.extensionRequests()).toEqual([]);
+  });
+});

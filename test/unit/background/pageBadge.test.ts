@@ -1,0 +1,111 @@
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { createFakeBrowser, type FakeBrowser, serveLocales } from './fakeBrowser.ts';
+
+const fake = vi.hoisted(() => ({ browser: undefined as unknown as FakeBrowser }));
+vi.mock('webextension-polyfill', () => ({
+  default: new Proxy({}, { get: (_, key) => fake.browser[key as keyof FakeBrowser] }),
+}));
+
+const { markBadgesStale, pageBadge } = await import('../../../src/background/pageBadge.ts');
+const { keyMatchesPage } = await import('../../../src/background/profilePages.ts');
+const { createPerson, linkProfile } = await import('../../../src/db/mutations.ts');
+const { saveSettings } = await import('../../../src/db/meta.ts');
+const { freshDb } = await import('../db/testDb.ts');
+
+beforeEach(() => {
+  fake.browser = createFakeBrowser();
+  serveLocales();
+});
+
+const JANE = {
+  site: 'linkedin',
+  key: 'linkedin:jane-doe',
+  handle: 'jane-doe',
+  url: 'https://www.linkedin.com/in/jane-doe/',
+} as const;
+
+async function janeWithFlags(states: Array<'open' | 'snoozed' | 'closed'>) {
+  const tdb = freshDb();
+  const jane = await createPerson(tdb, { name: 'Jane Doe' });
+  await linkProfile(tdb, jane.id, JANE);
+  await tdb.flags.bulkPut(
+    states.map((state, i) => ({
+      id: `${jane.id}:f${i}`,
+      personId: jane.id,
+      kind: 'dormant' as const,
+      state,
+      raisedAt: 0,
+      updatedAt: 0,
+    })),
+  );
+  // Someone else's open flag never counts on Jane's badge.
+  await tdb.flags.put({
+    id: 'other:f',
+    personId: 'other',
+    kind: 'dormant',
+    state: 'open',
+    raisedAt: 0,
+    updatedAt: 0,
+  });
+  return tdb;
+}
+
+describe('pageBadge', () => {
+  test('a profile nobody has: no notes yet, no flags', async () => {
+    expect(await pageBadge(freshDb(), 'linkedin:nobody')).toEqual({
+      mark: 'Trust Notes',
+      label: 'No notes yet',
+      flags: '',
+      name: 'Trust Notes: No notes yet. Open the panel',
+      lang: 'en',
+      rtl: false,
+    });
+  });
+
+  test('a recorded person: their stage and only their open flags, spelled out in the name', async () => {
+    const tdb = await janeWithFlags(['open', 'snoozed', 'open', 'closed']);
+    const view = await pageBadge(tdb, JANE.key);
+    expect([view.label, view.flags, view.name]).toEqual([
+      'Connected',
+      '2',
+      'Trust Notes: Connected, 2 open flags. Open the panel',
+    ]);
+    const one = await pageBadge(await janeWithFlags(['open']), JANE.key);
+    expect(one.name).toBe('Trust Notes: Connected, 1 open flag. Open the panel');
+  });
+
+  test('in the language chosen in settings, with its digits and direction', async () => {
+    const tdb = await janeWithFlags(['open', 'open', 'open']);
+    await saveSettings(tdb, { language: 'ar' });
+    const view = await pageBadge(tdb, JANE.key);
+    expect(view).toMatchObject({ mark: 'ملاحظات الثقة', lang: 'ar', rtl: true });
+    expect(view.flags).toBe(new Intl.NumberFormat('ar').format(3));
+  });
+});
+
+describe('keyMatchesPage: a content script asks only about the profile its tab shows', () => {
+  test.each([
+    ['linkedin:jane-doe', 'https://www.linkedin.com/in/jane-doe/', true],
+    ['linkedin:jane-doe', 'https://fr.linkedin.com/in/Jane-Doe/details/experience/', true],
+    ['linkedin:mallory', 'https://www.linkedin.com/in/jane-doe/', false],
+    ['linkedin:jane-doe', 'https://www.linkedin.com/feed/', false],
+    ['github:octocat', 'https://github.com/octocat', true],
+    ['github:octocat', 'https://github.com/octocat/hello-world', false],
+    ['mastodon:ada@example.social', 'https://example.social/@ada', true],
+    ['mastodon:ada@example.social', 'https://example.social/@bob', false],
+    ['', 'https://www.linkedin.com/in/jane-doe/', false],
+  ])('%s on %s → %s', (key, url, expected) => {
+    expect(keyMatchesPage(key, url)).toBe(expected);
+  });
+});
+
+describe('markBadgesStale', () => {
+  test('tells the top frame of each tab, and a tab that is gone is no error', async () => {
+    fake.browser.tabs.sendMessage.mockRejectedValueOnce(new Error('No tab with id: 7'));
+    await markBadgesStale([7, 9]);
+    expect(fake.browser.tabs.sendMessage.mock.calls).toEqual([
+      [7, { type: 'worker:badgeStale', payload: {} }, { frameId: 0 }],
+      [9, { type: 'worker:badgeStale', payload: {} }, { frameId: 0 }],
+    ]);
+  });
+});
