@@ -207,11 +207,21 @@ function checkStructure(tdb: TrustDb, envelope: Record<string, unknown>): Result
  */
 export async function validateBackup(tdb: TrustDb, file: Blob): Promise<Result<ValidBackup, BackupError>> {
   if (file.size > MAX_BACKUP_BYTES) return fail({ code: 'tooLarge', detail: `${file.size} bytes` });
+  let bytes: ArrayBuffer;
+  try {
+    bytes = await file.arrayBuffer();
+  } catch (e) {
+    return fail({ code: 'readFailed', detail: String(e) });
+  }
+  // Our files start with the marker, so a file that does but won't decode or parse was cut short or damaged
+  // (a download cut short can end in the middle of a character: Arabic names are several bytes each).
+  const ours = (text: string) => /^\{\s*"trustNotesBackup"/.test(text);
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (e) {
-    return fail({ code: e instanceof TypeError ? 'notJson' : 'readFailed', detail: String(e) });
+    const lenient = new TextDecoder('utf-8').decode(bytes).trim();
+    return fail({ code: ours(lenient) ? 'truncated' : 'notJson', detail: String(e) });
   }
   const trimmed = text.trim();
   if (trimmed === '') return fail({ code: 'empty' });
@@ -219,9 +229,7 @@ export async function validateBackup(tdb: TrustDb, file: Blob): Promise<Result<V
   try {
     envelope = JSON.parse(trimmed);
   } catch (e) {
-    // Our files start with the marker, so a file that does but won't parse was cut short or damaged.
-    const ours = /^\{\s*"trustNotesBackup"/.test(trimmed);
-    return fail({ code: ours ? 'truncated' : 'notJson', detail: String(e) });
+    return fail({ code: ours(trimmed) ? 'truncated' : 'notJson', detail: String(e) });
   }
   if (!isObject(envelope) || !('trustNotesBackup' in envelope)) return fail({ code: 'foreign' });
   const format = envelope.trustNotesBackup;

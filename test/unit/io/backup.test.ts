@@ -173,6 +173,11 @@ describe('refusals leave the database unchanged', () => {
     ['invalid UTF-8', () => new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), 'notJson'],
     ['a truncated file', (_, text) => text.slice(0, Math.floor(text.length / 2)), 'truncated'],
     ['a file cut one byte short', (_, text) => text.slice(0, -1), 'truncated'],
+    [
+      'a file cut in the middle of a character (the first byte of a two-byte "é")',
+      (_, text) => new TextEncoder().encode(`${text.slice(0, -1)}é`).slice(0, -1),
+      'truncated',
+    ],
     ['a JSON array', () => '[1,2,3]', 'foreign'],
     ["another app's JSON", () => '{"name":"settings","theme":"dark"}', 'foreign'],
     ['a bare Dexie export', (good) => JSON.stringify(good.dexie), 'foreign'],
