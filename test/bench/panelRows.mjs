@@ -68,8 +68,12 @@ export async function fromFeed(extensionDir, navigations) {
       await page.waitForFunction((n) => window.__bench.shown.length > n, before, { timeout: 10_000 });
       times.push(await page.evaluate(() => window.__bench.shown.at(-1) - window.__bench.names.at(-1)));
       await navigate(page, '/feed/');
+      // The feed must have rendered: the fixture renders whatever the URL says when its timer fires, so a profile
+      // navigation before that would render the profile twice and time the badge against the second render.
       await page.waitForFunction(
-        () => !document.querySelector('[data-trust-notes-host],[data-baseline-host]'),
+        () =>
+          document.querySelector('main.feed') &&
+          !document.querySelector('[data-trust-notes-host],[data-baseline-host],[data-floor-host]'),
       );
     }
     return times;
