@@ -87,6 +87,22 @@ export type WorkKind =
 /** Who delivered: whose work was tested. */
 export type Direction = 'theyDelivered' | 'iDelivered' | 'together';
 
+/** Every kind of shared work, in the order the forms offer them. */
+export const WORK_KINDS: readonly WorkKind[] = [
+  'smallTask',
+  'trial',
+  'freeSampleGiven',
+  'freeSampleReceived',
+  'volunteer',
+  'consultation',
+  'paidProject',
+  'longEngagement',
+  'referralGiven',
+  'referralReceived',
+];
+
+export const DIRECTIONS: readonly Direction[] = ['theyDelivered', 'iDelivered', 'together'];
+
 export type WorkStatus = 'planned' | 'inProgress' | 'done' | 'abandoned';
 
 export type Reliability = 'onTime' | 'late' | 'missed';

@@ -14,19 +14,8 @@ import type {
 
 export type NewWork = Omit<SharedWork, 'id' | 'personId' | 'createdAt' | 'updatedAt'>;
 
-export const WORK_KINDS: readonly WorkKind[] = [
-  'smallTask',
-  'trial',
-  'freeSampleGiven',
-  'freeSampleReceived',
-  'volunteer',
-  'consultation',
-  'paidProject',
-  'longEngagement',
-  'referralGiven',
-  'referralReceived',
-];
-export const DIRECTIONS: readonly Direction[] = ['theyDelivered', 'iDelivered', 'together'];
+// The lists live with the domain's types; the forms take them from here.
+export { DIRECTIONS, WORK_KINDS } from '../core/types.ts';
 export const STATUSES: readonly WorkStatus[] = ['planned', 'inProgress', 'done', 'abandoned'];
 export const RELIABILITIES: readonly Reliability[] = ['onTime', 'late', 'missed'];
 export const PAYMENT_STATUSES: readonly Payment['status'][] = ['pending', 'onTime', 'late', 'unpaid'];

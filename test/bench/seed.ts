@@ -6,14 +6,14 @@ import { flagCandidates, reconcileFlags } from '../../src/core/flags';
 import { makeProfileKey } from '../../src/core/identity';
 import {
   DEFAULT_SETTINGS,
-  type Direction,
+  DIRECTIONS,
   type Flag,
   type Person,
   type Profile,
   type Settings,
   type SharedWork,
   type Site,
-  type WorkKind,
+  WORK_KINDS,
   type WorkStatus,
 } from '../../src/core/types';
 import { db } from '../../src/db/database';
@@ -68,19 +68,6 @@ const LAST = [
   'Patel',
   'Mensah',
 ];
-const KINDS: WorkKind[] = [
-  'smallTask',
-  'trial',
-  'freeSampleGiven',
-  'freeSampleReceived',
-  'volunteer',
-  'consultation',
-  'paidProject',
-  'longEngagement',
-  'referralGiven',
-  'referralReceived',
-];
-const DIRECTIONS: Direction[] = ['theyDelivered', 'iDelivered', 'together'];
 const STATUSES: WorkStatus[] = ['done', 'done', 'done', 'done', 'planned', 'inProgress', 'abandoned'];
 const OTHER_SITES: Site[] = ['github', 'x', 'gitlab'];
 
@@ -156,7 +143,7 @@ export function generateNetwork({ people: count, works: workCount, seed = 7 }: S
   const workers = Math.max(1, Math.floor(count * 0.4));
   for (let w = 0; w < workCount; w++) {
     const person = people[Math.floor(rand() * workers) * Math.floor(count / workers)]!;
-    const kind = pick(KINDS);
+    const kind = pick(WORK_KINDS);
     const status = pick(STATUSES);
     const year = 2012 + Math.floor(rand() * 14);
     const start = `${year}-${pad(1 + Math.floor(rand() * 12))}`;

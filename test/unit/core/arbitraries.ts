@@ -1,19 +1,8 @@
 // fast-check generators of people and shared work, shared by the core property tests.
 import fc from 'fast-check';
-import type { Outcome, Person, SharedWork, WorkKind } from '../../../src/core/types';
+import { type Outcome, type Person, type SharedWork, WORK_KINDS } from '../../../src/core/types';
 
-export const WORK_KINDS: WorkKind[] = [
-  'smallTask',
-  'trial',
-  'freeSampleGiven',
-  'freeSampleReceived',
-  'volunteer',
-  'consultation',
-  'paidProject',
-  'longEngagement',
-  'referralGiven',
-  'referralReceived',
-];
+export { WORK_KINDS };
 
 /** Partial dates from 2010 to 2030 (so some are in the future of the tests' 2024 "now"), or none. */
 export const partialDate = fc.option(
