@@ -4,8 +4,7 @@ import { aggregatesMiddleware, repairAggregates } from './aggregates';
 import type { MetaRow } from './meta';
 import { declareVersions } from './migrations';
 import type { PersonRow } from './personRow';
-
-export const DB_NAME = 'trust-notes';
+import { DB_NAME } from './schema';
 
 /**
  * The extension's one database. Pages and the worker read through queries.ts and write only through

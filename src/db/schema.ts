@@ -1,3 +1,13 @@
+/** The extension's one database (opened by database.ts; read before Dexie loads by startupRead.ts). */
+export const DB_NAME = 'trust-notes';
+
+/**
+ * The newest schema version, the one migrations.ts declares last. Dexie opens IndexedDB at ten times its
+ * version number; code that opens the database without Dexie compares against IDB_VERSION.
+ */
+export const SCHEMA_VERSION = 1;
+export const IDB_VERSION = SCHEMA_VERSION * 10;
+
 // Every schema version exactly as it shipped. A shipped version is never edited: a change is a new
 // version here plus its upgrade in migrations.ts, and a fixture in test/fixtures/db/.
 

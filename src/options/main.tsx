@@ -1,5 +1,6 @@
 import { db } from '../db/database';
 import { getSettings } from '../db/meta';
+import { reloadOnVersionChange } from '../db/versionChange';
 import { boot } from '../ui/boot.tsx';
 import { App } from './App';
 import { toPeopleQuery } from './people/peopleFilters';
@@ -19,4 +20,6 @@ const language = Promise.all([
   route.view === 'people' ? prefetchFirstPage(toPeopleQuery(route.filters)) : undefined,
 ]).then(([lang]) => lang);
 
+// An extension update that upgrades the schema must not wait on this page, nor run under its old code.
+reloadOnVersionChange(db());
 void boot('options_title', () => <App />, language);

@@ -1,5 +1,6 @@
 import { db } from '../db/database.ts';
 import { getSettings } from '../db/meta.ts';
+import { reloadOnVersionChange } from '../db/versionChange.ts';
 import { boot } from '../ui/boot.tsx';
 import { PanelApp } from './PanelApp.tsx';
 
@@ -10,4 +11,6 @@ const language = getSettings(db())
   .then((settings) => settings.language)
   .catch(() => 'auto' as const);
 
+// An extension update that upgrades the schema must not wait on this page, nor run under its old code.
+reloadOnVersionChange(db());
 void boot('panel_title', () => <PanelApp />, language);

@@ -1,34 +1,45 @@
 // The toolbar popup. On a profile page: that person's summary and quick add. Anywhere else: open flags
 // with their next steps, a search for people, and the latest shared work, with a way into the full app.
+//
+// Nothing here loads Dexie: the first screen comes from main.tsx (db/startupRead.ts), and live.ts, which
+// does, is loaded after the first render for the live updates, the search and the writes.
 import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useId, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { ProfileSnapshot } from '../core/types';
-import { db } from '../db/database';
 import type { PersonRow } from '../db/personRow';
-import { type FlagItem, openFlags, recentWork, searchPeopleByPrefix, type WorkItem } from '../db/queries';
-import { useLiveQuery } from '../db/useLiveQuery';
+import type { FlagItem, WorkItem } from '../db/queries';
+import type { StartupData } from '../db/startupRead';
 import { sendMessage } from '../messages/client';
-import { dismissAndTell, snoozeAndTell } from '../options/person/FlagsSection';
 import { FlagCard } from '../ui/FlagCard';
 import { t } from '../ui/i18n';
 import { fullRecordUrl } from '../ui/links';
 import { formatCount, formatPartialDate } from '../ui/locale';
 import { StageBadge } from '../ui/StageBadge';
 import { targetTabId } from './activeTab';
+import { FLAGS_SHOWN, popupLimits } from './firstScreen';
 
-/** The popup is small: a few flags, with the whole list one click away (`#/flags`). */
-const FLAGS_SHOWN = 5;
-const FLAGS_IN_LIST = 100;
+const SEARCH_SHOWN = 8;
 
 // The profile view (summary, trust, quick add, notes) is loaded only on a profile tab: most openings are
 // elsewhere, and the popup opens faster without parsing it.
 const ProfileSection = lazy(() => import('./ProfileSection'));
-const RECENT_SHOWN = 5;
+
+type Live = typeof import('./live');
+let live: Promise<Live> | undefined;
+/**
+ * The popup's Dexie side, loaded once, on first need (right after the first render). The import starts
+ * in a task of its own: started inside the first render's effects, it held them (and the popup's
+ * readiness) for ~15 ms.
+ */
+export function loadLive(): Promise<Live> {
+  live ??= new Promise((resolve) => setTimeout(resolve)).then(() => import('./live'));
+  return live;
+}
 
 /**
  * The profile the popup's tab shows, or null. Asked for as soon as the popup's script runs (main.tsx),
- * while the database opens and the language loads, rather than after the first render.
+ * while the database is read and the language loads, rather than after the first render.
  */
 export async function tabSnapshot(): Promise<ProfileSnapshot | null> {
   const tabId = await targetTabId().catch(() => undefined);
@@ -37,41 +48,55 @@ export async function tabSnapshot(): Promise<ProfileSnapshot | null> {
   return reply.snapshot;
 }
 
-export interface PopupData {
-  flags: FlagItem[];
-  recent: WorkItem[];
-}
+type LiveState<T> = { value: T } | { error: unknown };
 
-const flagLimit = (flagsOnly: boolean) => (flagsOnly ? FLAGS_IN_LIST : FLAGS_SHOWN);
-
-/** The first flags and recent work, read while the page starts, so the first render already shows them. */
-export async function firstPopupData(flagsOnly: boolean): Promise<PopupData | undefined> {
-  const [flags, recent] = await Promise.all([
-    openFlags(db(), flagLimit(flagsOnly)),
-    recentWork(db(), RECENT_SHOWN),
-  ]).catch(() => [undefined, undefined]);
-  return flags && recent ? { flags, recent } : undefined;
+/**
+ * `query`'s answer, kept current once live.ts has loaded (as db/useLiveQuery does for pages that load Dexie
+ * from the start); `initial` until then. A failing query throws during render, for the error boundary.
+ */
+function useLive<T>(query: (live: Live) => Promise<T>, deps: readonly unknown[], initial: T): T {
+  const [state, setState] = useState<LiveState<T>>({ value: initial });
+  useEffect(() => {
+    let subscription: { unsubscribe(): void } | undefined;
+    let stopped = false;
+    const error = (failure: unknown) => setState({ error: failure });
+    loadLive().then((loaded) => {
+      if (!stopped)
+        subscription = loaded.watch(
+          () => query(loaded),
+          (value) => setState({ value }),
+          error,
+        );
+    }, error);
+    return () => {
+      stopped = true;
+      subscription?.unsubscribe();
+    };
+  }, deps);
+  if ('error' in state) throw state.error;
+  return state.value;
 }
 
 export function PopupApp(props: {
   snapshot: ProfileSnapshot | null;
-  first: PopupData | undefined;
+  first: StartupData | undefined;
   flagsOnly?: boolean;
 }) {
   const flagsOnly = props.flagsOnly ?? false;
   const { snapshot } = props;
+  const limits = popupLimits(flagsOnly);
   // Live from here on: the first answers are already on screen, later edits (here, in the panel, by the
   // worker) replace them.
-  const flags = useLiveQuery(
-    () => openFlags(db(), flagLimit(flagsOnly)),
-    [flagsOnly],
-    props.first?.flags as FlagItem[] | undefined,
+  const flags = useLive<FlagItem[] | undefined>(
+    (l) => l.flags(limits.flags),
+    [limits.flags],
+    props.first?.flags,
   );
   const [badge, setBadge] = useBadgeCount();
-  const recent = useLiveQuery(
-    () => recentWork(db(), RECENT_SHOWN),
-    [],
-    props.first?.recent as WorkItem[] | undefined,
+  const recent = useLive<WorkItem[] | undefined>(
+    (l) => l.recent(limits.recent),
+    [limits.recent],
+    props.first?.recent,
   );
   const ready = flags !== undefined && recent !== undefined;
   useEffect(() => {
@@ -104,10 +129,10 @@ export function PopupApp(props: {
 function SearchSection() {
   const [text, setText] = useState('');
   const resultsId = useId();
-  const results = useLiveQuery(
-    async () => (text.trim() ? await searchPeopleByPrefix(db(), text, 8) : []),
+  const results = useLive<PersonRow[]>(
+    async (l) => (text.trim() ? await l.search(text, SEARCH_SHOWN) : []),
     [text],
-    [] as PersonRow[],
+    [],
   );
   return (
     <section class="popup-section" aria-labelledby="popup-search-heading">
@@ -183,8 +208,8 @@ function FlagsSection(props: {
               <FlagCard
                 flag={flag}
                 subject={person.name}
-                onSnooze={async (until) => onCount(await snoozeAndTell(flag, until))}
-                onDismiss={async () => onCount(await dismissAndTell(flag))}
+                onSnooze={async (until) => onCount(await (await loadLive()).snoozeFlagUntil(flag.id, until))}
+                onDismiss={async () => onCount(await (await loadLive()).dismissFlagForGood(flag.id))}
               />
             </li>
           ))}

@@ -1,30 +1,33 @@
 import type { ProfileSnapshot } from '../core/types';
-import { db } from '../db/database';
-import { getSettings } from '../db/meta';
+import type { StartupData } from '../db/startupRead';
 import { boot } from '../ui/boot.tsx';
-import { firstPopupData, PopupApp, type PopupData, tabSnapshot } from './PopupApp';
+import { isFlagsOnly, popupLimits, readFirstScreen } from './firstScreen';
+import { loadLive, PopupApp, tabSnapshot } from './PopupApp';
 import '../ui/controls.css';
 import './popup.css';
 
-// `#/flags` is where the digest notification sends the user: the open flags, nothing else.
-const flagsOnly = location.hash === '#/flags';
+const flagsOnly = isFlagsOnly(location.hash);
+const limits = popupLimits(flagsOnly);
 
-// Everything the first render needs starts at once: which profile the tab shows, the language setting,
-// and the first flags and recent work. The page renders when the language and the data are in.
+// Everything the first render needs starts at once: which profile the tab shows, and the first flags,
+// recent work and language, read without Dexie (usually already under way: startup.ts). The page renders
+// when both are in.
 let snapshot: ProfileSnapshot | null = null;
-let first: PopupData | undefined;
+let first: StartupData | undefined;
+const startup = globalThis.trustNotesPopupStartup ?? readFirstScreen(limits);
 const language = Promise.all([
-  getSettings(db())
-    .then((settings) => settings.language)
-    .catch(() => 'auto' as const),
+  startup
+    // No database yet, or one at another schema version: Dexie creates or upgrades it.
+    .then(async (data) => data ?? (await loadLive()).readStartup(limits))
+    // A database that cannot be read at all still gets a popup, which says what it can.
+    .catch(() => undefined),
   // A second render once the tab's profile is known would delay the popup by a frame; asking is quick.
-  (flagsOnly ? Promise.resolve(null) : tabSnapshot()).then((found) => {
-    snapshot = found;
-  }),
-  firstPopupData(flagsOnly).then((data) => {
-    first = data;
-  }),
-]).then(([lang]) => lang);
+  flagsOnly ? null : tabSnapshot(),
+]).then(([data, found]) => {
+  first = data;
+  snapshot = found;
+  return data?.settings.language ?? 'auto';
+});
 
 void boot(
   'popup_title',

@@ -10,8 +10,8 @@ const DAY_MS = 86_400_000;
 /** An open flag with the essay's suggested next steps, and the two answers: snooze for a month, or dismiss. */
 export function FlagCard(props: {
   flag: Flag;
-  onSnooze: (until: number) => Promise<void>;
-  onDismiss: () => Promise<void>;
+  onSnooze: (until: number) => Promise<unknown>;
+  onDismiss: () => Promise<unknown>;
   /** Whom the flag is about, in a list of several people's flags: it tells the cards (landmarks) apart. */
   subject?: string;
 }) {

@@ -1,4 +1,4 @@
-// Writes from the panel and the popup. The first thing the user adds on a profile page creates the person
+// Writes from the panel, the popup and the options page. The first thing the user adds on a profile page creates the person
 // (with that profile); visiting alone never does. After each write the worker rescans the person's flags and
 // updates the toolbar badge at once, rather than at its next scan.
 import type { ProfileSnapshot } from '../core/types.ts';
@@ -36,12 +36,13 @@ export async function addNoteOnProfile(
   return id;
 }
 
-export async function snoozeFlagUntil(flagId: string, until: number): Promise<void> {
+/** Snoozes the flag and has the worker update the badge; answers the open flags left, when it says. */
+export async function snoozeFlagUntil(flagId: string, until: number): Promise<number | undefined> {
   await snoozeFlag(db(), flagId, until);
-  await flagsChanged();
+  return flagsChanged();
 }
 
-export async function dismissFlagForGood(flagId: string): Promise<void> {
+export async function dismissFlagForGood(flagId: string): Promise<number | undefined> {
   await dismissFlag(db(), flagId);
-  await flagsChanged();
+  return flagsChanged();
 }

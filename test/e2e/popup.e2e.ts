@@ -1,11 +1,11 @@
 // The toolbar popup in real Chromium. Anywhere else: open flags with their steps (snooze, dismiss), a search
 // as you type, recent shared work, the digest's flag list. On a profile tab: the person's summary and quick
 // add, the same components as the panel. axe-core finds no violations; both directions are screenshot.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchWithExtension, ROOT, serveFixtures } from './browser.mjs';
+import { DIST, launchWithExtension, ROOT, serveFixtures } from './browser.mjs';
 import {
   type Extension,
   expectNoAxeViolations,
@@ -76,6 +76,59 @@ async function openPopup(query = ''): Promise<Page> {
   await page.locator('h1').waitFor();
   return page;
 }
+
+/** The built files a page loads before any of its code runs: its scripts and module preloads, and their imports. */
+function staticGraph(htmlPath: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const visit = (path: string) => {
+    if (files.has(path)) return;
+    const text = readFileSync(join(DIST, path), 'utf8');
+    files.set(path, text);
+    // Static imports only (`from"./x.js"`): a dynamic import() is loaded later, on demand.
+    for (const [, file] of text.matchAll(/from\s*"\.\/([^"]+\.js)"/g)) visit(`assets/${file}`);
+  };
+  const html = readFileSync(join(DIST, htmlPath), 'utf8');
+  for (const [, file] of html.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)) if (file) visit(file);
+  return files;
+}
+
+describe('the first screen comes before Dexie', () => {
+  test('the popup loads no Dexie before its first render; its early script is one classic script', () => {
+    const graph = staticGraph('src/popup/index.html');
+    expect([...graph.keys()]).toContain('popup-startup.js');
+    // Dexie's own error class names survive minification; the options page's graph has them.
+    const hasDexie = (files: Map<string, string>) =>
+      [...files.values()].some((text) => text.includes('DatabaseClosedError'));
+    expect(hasDexie(staticGraph('src/options/index.html'))).toBe(true);
+    expect(hasDexie(graph)).toBe(false);
+    expect(graph.get('popup-startup.js')).not.toMatch(/\bimport\b|\bexport\b/);
+    const html = readFileSync(join(DIST, 'src/popup/index.html'), 'utf8');
+    expect(html).toContain('<script async src="/popup-startup.js"></script>');
+  });
+
+  test('what it reads without Dexie, in real IndexedDB, is what Dexie reads', async () => {
+    const popup = await openPopup('#/flags');
+    await popup.locator('.popup-flags > li').first().waitFor();
+    const live = readdirSync(join(DIST, 'assets')).find((file) => /^live-.*\.js$/.test(file));
+    if (!live) throw new Error('the build has no live-*.js chunk (src/popup/live.ts)');
+    // A string, not a function: the test runner would rewrite a function's import() for Node.
+    const both: { early: unknown; dexie: unknown; oneRequest: boolean } = await popup.evaluate(`(async () => {
+      const ids = (items) => items.map((item) => \`\${(item.flag ?? item.work).id} \${item.person.id}\`);
+      const early = await globalThis.trustNotesPopupStartup;
+      const dexie = await import('/assets/${live}');
+      return {
+        oneRequest: typeof IDBIndex.prototype.getAllRecords === 'function',
+        early: { flags: ids(early.flags), recent: ids(early.recent) },
+        dexie: { flags: ids(await dexie.flags(100)), recent: ids(await dexie.recent(5)) },
+      };
+    })()`);
+    // Chromium reads each list in one request (getAllRecords); the unit tests cover the cursor others use.
+    expect(both.oneRequest).toBe(true);
+    expect(both.early).toMatchObject({ flags: { length: 5 }, recent: { length: 4 } });
+    expect(both.early).toEqual(both.dexie);
+    await popup.close();
+  });
+});
 
 describe('anywhere else', () => {
   let popup: Page;

@@ -1,23 +1,10 @@
 // The person's flags: open ones with their suggested next steps, snooze and dismiss (the shared FlagCard);
 // snoozed ones say until when. Closed and dismissed flags are history and are not shown.
 import type { Flag } from '../../core/types';
-import { db } from '../../db/database';
-import { dismissFlag, snoozeFlag } from '../../db/mutations';
 import { FlagCard } from '../../ui/FlagCard';
 import { t } from '../../ui/i18n';
 import { formatDayOfMillis } from '../../ui/locale';
-import { flagsChanged } from '../../ui/workerNotify';
-
-/** Snoozes the flag and has the worker update the badge; returns the open flags left, when it answers. */
-export async function snoozeAndTell(flag: Flag, until: number): Promise<number | undefined> {
-  await snoozeFlag(db(), flag.id, until);
-  return flagsChanged();
-}
-
-export async function dismissAndTell(flag: Flag): Promise<number | undefined> {
-  await dismissFlag(db(), flag.id);
-  return flagsChanged();
-}
+import { dismissFlagForGood, snoozeFlagUntil } from '../../ui/personActions';
 
 export function FlagsSection({ flags }: { flags: Flag[] }) {
   const open = flags.filter((flag) => flag.state === 'open');
@@ -31,12 +18,8 @@ export function FlagsSection({ flags }: { flags: Flag[] }) {
           <FlagCard
             key={flag.id}
             flag={flag}
-            onSnooze={async (until) => {
-              await snoozeAndTell(flag, until);
-            }}
-            onDismiss={async () => {
-              await dismissAndTell(flag);
-            }}
+            onSnooze={(until) => snoozeFlagUntil(flag.id, until)}
+            onDismiss={() => dismissFlagForGood(flag.id)}
           />
         ))}
       </div>
