@@ -49,10 +49,16 @@ async function timeToMark(context, url, mark) {
   return ms;
 }
 
-async function samples(n, measure) {
-  await measure(); // warm-up: the first load also fills the browser's code cache
-  const out = [];
-  for (let i = 0; i < n; i++) out.push(await measure());
+/**
+ * `n` samples of each measurement, taken in turns (a, b, c, a, b, c, …) so that a machine getting busier or
+ * calmer during the run shifts every row alike, and the ratios between them hold.
+ */
+async function interleavedSamples(n, measures) {
+  for (const measure of measures) await measure(); // warm-up: the first load also fills the code cache
+  const out = measures.map(() => []);
+  for (let i = 0; i < n; i++) {
+    for (const [k, measure] of measures.entries()) out[k].push(await measure());
+  }
   return out;
 }
 
@@ -128,29 +134,31 @@ export async function appRows(n = 10) {
     const popup = app('src/popup/index.html');
     const floor = app('bench-floor/floor.html');
     const options = app('src/options/index.html#/people');
+    const interactive = (url) => () => timeToMark(ext.context, url, 'trust-notes:interactive');
+    const [emptySamples, floorSamples, popupSamples] = await interleavedSamples(n, [
+      interactive(baseline),
+      interactive(floor),
+      interactive(popup),
+    ]);
+    // On its own: the options page leaves work behind (30,000 rows, Dexie) that would slow the next page.
+    const [optionsSamples] = await interleavedSamples(n, [
+      () => timeToMark(ext.context, options, 'trust-notes:first-render'),
+    ]);
+    const floorName = `floor: the popup's first read, as plain text (${PEOPLE / 1000}k people)`;
     const rows = [
-      {
-        name: 'baseline: empty extension page',
-        unit: 'ms',
-        samples: await samples(n, () => timeToMark(ext.context, baseline, 'trust-notes:interactive')),
-      },
-      {
-        name: `floor: the popup's first read, as plain text (${PEOPLE / 1000}k people)`,
-        unit: 'ms',
-        samples: await samples(n, () => timeToMark(ext.context, floor, 'trust-notes:interactive')),
-        baseline: 'baseline: empty extension page',
-      },
+      { name: 'baseline: empty extension page', unit: 'ms', samples: emptySamples },
+      { name: floorName, unit: 'ms', samples: floorSamples, baseline: 'baseline: empty extension page' },
       {
         name: `popup open → interactive (${PEOPLE / 1000}k people)`,
         unit: 'ms',
-        samples: await samples(n, () => timeToMark(ext.context, popup, 'trust-notes:interactive')),
-        baseline: `floor: the popup's first read, as plain text (${PEOPLE / 1000}k people)`,
+        samples: popupSamples,
+        baseline: floorName,
         target: '≤ 150 ms',
       },
       {
         name: `options → list first render (${PEOPLE / 1000}k people)`,
         unit: 'ms',
-        samples: await samples(n, () => timeToMark(ext.context, options, 'trust-notes:first-render')),
+        samples: optionsSamples,
         baseline: 'baseline: empty extension page',
       },
     ];
