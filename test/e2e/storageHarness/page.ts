@@ -1,10 +1,11 @@
 // A test-only extension page, built from the same src/ modules as the extension and added to a copy of
 // its build, so e2e tests can drive the real database code in the extension's own origin (same
-// IndexedDB as the app's pages) without going through a UI that may not exist yet. It starts through
-// boot() as every page does.
+// IndexedDB as the app's pages) without going through a UI that may not exist yet. It starts as the
+// options page and the panel do: reloadOnVersionChange on its database, then boot().
 import { db } from '../../../src/db/database.ts';
 import * as mutations from '../../../src/db/mutations.ts';
 import { isQuotaExceeded } from '../../../src/db/persistence.ts';
+import { reloadOnVersionChange } from '../../../src/db/versionChange.ts';
 import { exportBackup, restoreBackup, validateBackup } from '../../../src/io/backup.ts';
 import { parseConnectionsFile } from '../../../src/io/connectionsFile.ts';
 import { commitImport } from '../../../src/io/importCommit.ts';
@@ -63,7 +64,8 @@ const api = {
 export type StorageHarness = typeof api;
 
 (globalThis as unknown as { tn: StorageHarness }).tn = api;
-// Started like every extension page, so it reacts to a schema upgrade exactly as they do.
+// Started like the extension pages that use Dexie, so it reacts to a schema upgrade exactly as they do.
+reloadOnVersionChange(db());
 void boot('ext_name', () => null).then(() => {
   document.documentElement.dataset.harness = 'ready';
 });
