@@ -23,20 +23,18 @@ const routes = {
 };
 
 let ff: Awaited<ReturnType<typeof launchFirefox>>;
-const refused: string[] = [];
+let pages: ReturnType<typeof ff.servedPages>;
 
 beforeAll(async () => {
   ff = await launchFirefox();
+  pages = ff.servedPages(routes);
 });
 afterAll(async () => {
   await ff?.close();
 });
 
 async function open(url: string): Promise<Page> {
-  const page = await ff.browser.newPage();
-  const refusedHere = await ff.serve(page, routes);
-  page.once('close', () => refused.push(...refusedHere));
-  await page.goto(url);
+  const page = await pages.open(url);
   return page;
 }
 
@@ -338,7 +336,7 @@ describe('single-page navigation in Firefox', () => {
 
 describe('network in Firefox', () => {
   test('pages reached for nothing but their fixtures, and the add-on made no request', async () => {
-    expect(refused).toEqual([]);
+    expect(pages.refused).toEqual([]);
     expect(await ff.extensionRequests()).toEqual([]);
   });
 });
