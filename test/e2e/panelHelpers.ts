@@ -3,6 +3,7 @@
 import type { BrowserContext, Frame, Page, Worker } from 'playwright-core';
 import { expect } from 'vitest';
 import { openExtensionPage } from './browser.mjs';
+import { readAllStores, STORE_NAMES, type Stores } from './rawStores.ts';
 
 export const HOST = '[data-trust-notes-host]';
 
@@ -123,44 +124,13 @@ export async function expand(page: Page, extensionId: string): Promise<Frame> {
   return frame;
 }
 
-export interface Stores {
-  people: Array<Record<string, unknown> & { id: string; name: string; headline?: string; stage: string }>;
-  profiles: Array<{ key: string; personId: string; seenName?: string }>;
-  sharedWork: Array<Record<string, unknown> & { personId: string; kind: string; status: string }>;
-  notes: Array<{ personId: string; text: string }>;
-  flags: Array<{ id: string; personId: string; kind: string; state: string }>;
-}
+export type { Stores } from './rawStores.ts';
 
 /** Every row of the extension's database, read from an extension page with the raw IndexedDB API. */
 export async function readStores(context: BrowserContext, extensionId: string): Promise<Stores> {
   const page = await openExtensionPage(context, extensionId, 'src/popup/index.html');
   try {
-    return (await page.evaluate(async () => {
-      const exists = (await indexedDB.databases()).some((d) => d.name === 'trust-notes');
-      const empty = { people: [], profiles: [], sharedWork: [], notes: [], flags: [] };
-      if (!exists) return empty;
-      return new Promise((resolve, reject) => {
-        const req = indexedDB.open('trust-notes');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const idb = req.result;
-          const names = Object.keys(empty).filter((n) => idb.objectStoreNames.contains(n));
-          const out: Record<string, unknown[]> = { ...empty };
-          const tx = idb.transaction(names, 'readonly');
-          for (const name of names) {
-            const all = tx.objectStore(name).getAll();
-            all.onsuccess = () => {
-              out[name] = all.result;
-            };
-          }
-          tx.oncomplete = () => {
-            idb.close();
-            resolve(out);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      });
-    })) as Stores;
+    return (await page.evaluate(readAllStores, STORE_NAMES)) as unknown as Stores;
   } finally {
     await page.close();
   }

@@ -310,6 +310,27 @@ function firefoxSession({ browser, connection, chromeContext, geckoId, uuid, dis
     },
 
     /**
+     * Opens web pages served from `routes` (see serve): `open(url)` gives a new tab on `url`, and `refused`
+     * collects every http(s) URL those tabs asked for outside `routes`, once each tab has closed.
+     * @param {Record<string, string | { body: string, contentType?: string }>} routes
+     */
+    servedPages(routes) {
+      /** @type {string[]} */
+      const refused = [];
+      return {
+        refused,
+        /** @param {string} url */
+        async open(url) {
+          const page = await browser.newPage();
+          const refusedHere = await session.serve(page, routes);
+          page.once('close', () => refused.push(...refusedHere));
+          await page.goto(url);
+          return page;
+        },
+      };
+    },
+
+    /**
      * From now on, answers Firefox's own optional-permission prompt (the doorhanger that
      * permissions.request raises, after Firefox has checked the call came from a user's input) with
      * `answer`, as the user would, and records what each prompt asked for. Firefox's own tests answer it

@@ -22,10 +22,11 @@ type FirefoxGlobal = { browser: { runtime: { getBackgroundPage(): Promise<Window
 let ff: Awaited<ReturnType<typeof launchFirefox>>;
 /** An extension page kept open to read extension state (storage.session, tabs) from the inside. */
 let inspector: Page;
-const refused: string[] = [];
+let pages: ReturnType<typeof ff.servedPages>;
 
 beforeAll(async () => {
   ff = await launchFirefox();
+  pages = ff.servedPages(routes);
   inspector = await ff.openExtensionPage('src/options/index.html');
 });
 afterAll(async () => {
@@ -33,10 +34,7 @@ afterAll(async () => {
 });
 
 async function profilePage(url: string): Promise<Page> {
-  const page = await ff.browser.newPage();
-  const refusedHere = await ff.serve(page, routes);
-  page.once('close', () => refused.push(...refusedHere));
-  await page.goto(url);
+  const page = await pages.open(url);
   await page.waitForSelector('h1');
   return page;
 }
@@ -179,7 +177,7 @@ describe('network in Firefox', () => {
   });
 
   test('pages reached for nothing but their fixtures, and the add-on made no other request', async () => {
-    expect(refused).toEqual([]);
+    expect(pages.refused).toEqual([]);
     expect((await ff.extensionRequests()).filter((u) => u !== PROBE)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_FIXTURES } from '../../../scripts/demo.mjs';
+import { readAllStores, STORE_NAMES, type Stores } from '../rawStores.ts';
 import { DIST_FIREFOX, launchFirefox } from './browser.mjs';
 
 // The in-page panel on LinkedIn, in Firefox: the same fixtures and user paths as ../panel.e2e.ts. Firefox
@@ -22,20 +23,18 @@ const routes = {
 };
 
 let ff: Awaited<ReturnType<typeof launchFirefox>>;
-const refused: string[] = [];
+let pages: ReturnType<typeof ff.servedPages>;
 
 beforeAll(async () => {
   ff = await launchFirefox();
+  pages = ff.servedPages(routes);
 });
 afterAll(async () => {
   await ff?.close();
 });
 
 async function open(url: string): Promise<Page> {
-  const page = await ff.browser.newPage();
-  const refusedHere = await ff.serve(page, routes);
-  page.once('close', () => refused.push(...refusedHere));
-  await page.goto(url);
+  const page = await pages.open(url);
   return page;
 }
 
@@ -127,41 +126,11 @@ async function quickAdd(frame: Frame, fields: Record<string, string>): Promise<v
   );
 }
 
-interface Stores {
-  people: Array<Record<string, unknown> & { id: string; name: string; stage: string }>;
-  profiles: Array<{ key: string; personId: string }>;
-  sharedWork: Array<Record<string, unknown>>;
-  notes: Array<{ text: string }>;
-}
-
 /** The extension's database, read with the raw IndexedDB API from an extension page. */
 async function readStores(): Promise<Stores> {
   const page = await ff.openExtensionPage('src/popup/index.html');
   try {
-    return (await page.evaluate(async () => {
-      const empty = { people: [], profiles: [], sharedWork: [], notes: [] };
-      if (!(await indexedDB.databases()).some((d) => d.name === 'trust-notes')) return empty;
-      return new Promise((resolve, reject) => {
-        const req = indexedDB.open('trust-notes');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const idb = req.result;
-          const out: Record<string, unknown[]> = { ...empty };
-          const tx = idb.transaction(Object.keys(empty), 'readonly');
-          for (const name of Object.keys(empty)) {
-            const all = tx.objectStore(name).getAll();
-            all.onsuccess = () => {
-              out[name] = all.result;
-            };
-          }
-          tx.oncomplete = () => {
-            idb.close();
-            resolve(out);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      });
-    })) as Stores;
+    return (await page.evaluate(readAllStores, STORE_NAMES)) as unknown as Stores;
   } finally {
     await page.close();
   }
@@ -367,7 +336,7 @@ describe('single-page navigation in Firefox', () => {
 
 describe('network in Firefox', () => {
   test('pages reached for nothing but their fixtures, and the add-on made no request', async () => {
-    expect(refused).toEqual([]);
+    expect(pages.refused).toEqual([]);
     expect(await ff.extensionRequests()).toEqual([]);
   });
 });

@@ -22,10 +22,11 @@ const routes = {
 
 let ff: Awaited<ReturnType<typeof launchFirefox>>;
 let options: Page;
-const refused: string[] = [];
+let pages: ReturnType<typeof ff.servedPages>;
 
 beforeAll(async () => {
   ff = await launchFirefox();
+  pages = ff.servedPages(routes);
   options = await ff.openExtensionPage('src/options/index.html#/settings');
   await options.waitForSelector('label.checkbox input');
 });
@@ -34,10 +35,7 @@ afterAll(async () => {
 });
 
 async function open(url: string): Promise<Page> {
-  const page = await ff.browser.newPage();
-  const refusedHere = await ff.serve(page, routes);
-  page.once('close', () => refused.push(...refusedHere));
-  await page.goto(url);
+  const page = await pages.open(url);
   return page;
 }
 
@@ -170,10 +168,12 @@ describe('optional sites in Firefox', () => {
 
   test('pages reached for nothing but their fixtures’ own images, and the add-on made no request', async () => {
     // The fixture pages show their avatars from their own sites; those requests are the page's, and refused.
-    const pages = Object.values(routes)
+    const fixtures = Object.values(routes)
       .map((file) => readFileSync(join(FIXTURES, file), 'utf8').replaceAll('&amp;', '&'))
       .join('\n');
-    expect(refused.filter((u) => !pages.includes(new URL(u).pathname + new URL(u).search))).toEqual([]);
+    expect(pages.refused.filter((u) => !fixtures.includes(new URL(u).pathname + new URL(u).search))).toEqual(
+      [],
+    );
     expect(await ff.extensionRequests()).toEqual([]);
   });
 });

@@ -1,29 +1,20 @@
 // The popup's first screen read without Dexie must show exactly what Dexie's queries show, and must never
 // create, upgrade or hold the database.
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_SETTINGS, type Flag, type SharedWork } from '../../../src/core/types';
+import { DEFAULT_SETTINGS, type Flag } from '../../../src/core/types';
 import { saveSettings } from '../../../src/db/meta';
 import { createPerson } from '../../../src/db/mutations';
 import { openFlags, recentWork } from '../../../src/db/queries';
 import { IDB_VERSION } from '../../../src/db/schema';
 import { readStartup } from '../../../src/db/startupRead';
+import { work } from '../core/build';
 import { freshDb } from './testDb';
 
 function flag(id: string, personId: string, state: Flag['state'], raisedAt: number): Flag {
   return { id, personId, kind: 'dormant', state, raisedAt, updatedAt: raisedAt };
 }
 
-function work(id: string, personId: string, updatedAt: number): SharedWork {
-  return {
-    id,
-    personId,
-    kind: 'smallTask',
-    direction: 'theyDelivered',
-    status: 'done',
-    createdAt: 0,
-    updatedAt,
-  };
-}
+const recorded = (id: string, personId: string, updatedAt: number) => work({ id, personId, updatedAt });
 
 /** People, flags in every state (ties included, one whose person is gone) and works out of order. */
 async function seeded() {
@@ -42,11 +33,11 @@ async function seeded() {
     flag('f8', d, 'open', 600),
   ]);
   await tdb.sharedWork.bulkPut([
-    work('w1', a, 10),
-    work('w2', b, 40),
-    work('w3', 'gone', 50),
-    work('w4', c, 30),
-    work('w5', d, 40),
+    recorded('w1', a, 10),
+    recorded('w2', b, 40),
+    recorded('w3', 'gone', 50),
+    recorded('w4', c, 30),
+    recorded('w5', d, 40),
   ]);
   return tdb;
 }
