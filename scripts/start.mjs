@@ -26,14 +26,25 @@ await serveFixtures(ext.context, DEMO_FIXTURES);
 const seeded = await seedDemo(ext.context, ext.extensionId);
 console.log(`Demo network: ${seeded} people.`);
 
-const panelFrame = async (page) => {
+const HOST = '[data-trust-notes-host]';
+
+/** Waits until the badge shows the person: the host stays hidden until the badge has its words. */
+const badgeShown = (page) => page.locator(HOST).waitFor({ state: 'visible', timeout: 15_000 });
+
+/**
+ * Opens the panel as a user does, with a click on the badge (drawn in the host's closed shadow root; the
+ * host is the badge's size while collapsed), and returns the panel's frame, which loads on first use.
+ */
+const openPanel = async (page) => {
+  await badgeShown(page);
+  await page.locator(HOST).click();
   const prefix = `chrome-extension://${ext.extensionId}/src/panel/`;
-  await page.waitForFunction(() => document.querySelector('[data-trust-notes-host]'), null, {
-    timeout: 15_000,
-  });
   for (let i = 0; i < 200; i++) {
     const frame = page.frames().find((f) => f.url().startsWith(prefix));
-    if (frame) return frame;
+    if (frame) {
+      await frame.locator('main.tn-panel').waitFor({ timeout: 15_000 });
+      return frame;
+    }
     await page.waitForTimeout(50);
   }
   throw new Error('The panel did not load.');
@@ -41,13 +52,10 @@ const panelFrame = async (page) => {
 
 const profile = ext.context.pages()[0] ?? (await ext.context.newPage());
 await profile.goto(DEMO_PROFILE_URL);
-const frame = await panelFrame(profile);
-const badge = frame.getByTestId('tn-badge');
-await badge.waitFor({ timeout: 15_000 });
 
 if (hasDisplay) {
   // The first look: Jane's record open on her profile, from the first meeting to her recommendation.
-  await badge.click();
+  await openPanel(profile);
   console.log(`Trust Notes is loaded (id ${ext.extensionId}). Close the browser window to stop.`);
   console.log(`Also try ${DEMO_DORMANT_URL} (dormant for five years) and the toolbar popup.`);
   await new Promise((done) => ext.context.on('close', done));
@@ -62,15 +70,14 @@ const shoot = async (page, name) => {
   shots.push(join(outDir, `${name}.png`));
   await page.screenshot({ path: shots.at(-1) });
 };
+await badgeShown(profile);
 await shoot(profile, 'profile-badge');
-await badge.click();
-await frame.locator('main.tn-panel').waitFor();
+await openPanel(profile);
 await shoot(profile, 'profile-panel');
 
 const dormant = await ext.context.newPage();
 await dormant.goto(DEMO_DORMANT_URL);
-const dormantFrame = await panelFrame(dormant);
-await dormantFrame.getByTestId('tn-badge').click();
+const dormantFrame = await openPanel(dormant);
 await dormantFrame.locator('.tn-flag').waitFor();
 await shoot(dormant, 'dormant-panel');
 
