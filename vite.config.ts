@@ -1,7 +1,8 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { build, defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
+import { buildClassicScript } from './scripts/classicScript.mjs';
 
 // Gecko id and minimum version for the Firefox build: 142 is the first release (desktop and Android)
 // that understands data_collection_permissions, which AMO requires of new add-ons.
@@ -34,21 +35,8 @@ function classicScript(entry: string, fileName: string, html: string): Plugin {
     name: 'trust-notes:classic-script',
     apply: 'build',
     async generateBundle() {
-      const result = await build({
-        configFile: false,
-        logLevel: 'warn',
-        build: {
-          write: false,
-          target: 'es2022',
-          lib: { entry, formats: ['iife'], name: 'trustNotesClassicScript' },
-        },
-      });
-      const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) =>
-        'output' in r ? r.output : [],
-      );
-      const chunk = outputs.find((output) => output.type === 'chunk');
-      if (!chunk) throw new Error(`classicScript: ${entry} built to nothing`);
-      this.emitFile({ type: 'asset', fileName, source: chunk.code });
+      const source = await buildClassicScript(entry, { name: 'trustNotesClassicScript' });
+      this.emitFile({ type: 'asset', fileName, source });
     },
     transformIndexHtml: {
       order: 'post',

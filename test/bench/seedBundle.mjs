@@ -1,7 +1,7 @@
 // Bundles a TS entry such as test/bench/seed.ts (and the src/ modules it uses) into one classic script, so
 // the e2e tests and the bench can evaluate it inside an extension page against Chromium's real IndexedDB.
 import { join } from 'node:path';
-import { build } from 'vite';
+import { buildClassicScript } from '../../scripts/classicScript.mjs';
 import { ROOT } from '../e2e/browser.mjs';
 
 const cached = new Map();
@@ -18,21 +18,8 @@ export function bundleScript(entry, name) {
 }
 
 async function buildScript(entry, name) {
-  const result = await build({
-    configFile: false,
-    logLevel: 'error',
-    root: ROOT,
-    build: {
-      write: false,
-      minify: false,
-      target: 'es2022',
-      lib: { entry: join(ROOT, entry), formats: ['iife'], name },
-    },
-  });
-  const outputs = Array.isArray(result) ? result : [result];
-  const chunk = outputs.flatMap((o) => o.output).find((o) => o.type === 'chunk');
-  if (!chunk) throw new Error(`${entry} bundle: no output`);
-  return `${chunk.code}\nglobalThis.${name} = ${name};`;
+  const code = await buildClassicScript(join(ROOT, entry), { name, root: ROOT, minify: false });
+  return `${code}\nglobalThis.${name} = ${name};`;
 }
 
 /** The script text; evaluating it defines `globalThis.TrustNotesSeed` (seedNetwork, seedRecords, …). */

@@ -1,26 +1,18 @@
 // Shared by the worker's e2e tests and bench: the db modules bundled for evaluation in an extension page,
 // messages sent from that page, and stopping the service worker through the DevTools protocol.
 import { join } from 'node:path';
-import { build } from 'vite';
+import { buildClassicScript } from '../../scripts/classicScript.mjs';
 import { ROOT } from './browser.mjs';
 
 let bundle;
 
 /** The IIFE of workerPageApi.ts (the real db modules and the data generator), built once per process. */
 export async function pageApiSource() {
-  bundle ??= build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      write: false,
-      minify: false,
-      lib: {
-        entry: join(ROOT, 'test/e2e/workerPageApi.ts'),
-        formats: ['iife'],
-        name: 'trustNotesTestApi',
-      },
-    },
-  }).then((out) => (Array.isArray(out) ? out[0] : out).output[0].code);
+  bundle ??= buildClassicScript(join(ROOT, 'test/e2e/workerPageApi.ts'), {
+    name: 'trustNotesTestApi',
+    root: ROOT,
+    minify: false,
+  });
   return bundle;
 }
 
