@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { SITES } from '../core/sites/index.ts';
 import type { ProfileSnapshot, Site } from '../core/types.ts';
 import { db } from '../db/database.ts';
 import { recordSeenProfile } from '../db/mutations.ts';
@@ -11,17 +12,6 @@ import { relayPanelLayout } from './panelCommands.ts';
 import { keyMatchesPage, snapshotMatchesPage } from './profilePages.ts';
 import { rememberTabProfile, tabProfile } from './tabProfiles.ts';
 import { workerHandlers } from './workerHandlers.ts';
-
-const SITES: readonly Site[] = [
-  'linkedin',
-  'github',
-  'x',
-  'gitlab',
-  'stackoverflow',
-  'mastodon',
-  'behance',
-  'dribbble',
-];
 
 function parseSnapshot(value: unknown): ProfileSnapshot | null {
   if (value === null) return null;

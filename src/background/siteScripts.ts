@@ -2,8 +2,8 @@
 // granted its host permission. Registered at every worker start and on permissions.onAdded/onRemoved, so a
 // grant from the options page or the popup takes effect without reloading the extension.
 import browser from 'webextension-polyfill';
+import { optionalSites } from '../core/sites/index.ts';
 import type { Site } from '../core/types.ts';
-import { optionalSites } from '../sites/index.ts';
 
 const ID_PREFIX = 'trust-notes-site-';
 

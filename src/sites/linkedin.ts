@@ -1,5 +1,5 @@
 import { normaliseHandle } from '../core/identity.ts';
-import { defineAdapter } from './adapter.ts';
+import type { SiteReader } from './adapter.ts';
 import { firstElement, firstImageUrl, firstText } from './page-text.ts';
 
 // LinkedIn renames its classes often: each field is a chain from the most specific to the most general selector.
@@ -36,48 +36,7 @@ function cardSlug(card: ParentNode): string | null {
   return null;
 }
 
-export const linkedin = defineAdapter({
-  site: 'linkedin',
-  matches: ['https://*.linkedin.com/*'],
-  testUrls: {
-    profile: [
-      ['https://www.linkedin.com/in/jane-doe-1a2b3c/', 'jane-doe-1a2b3c'],
-      ['https://www.linkedin.com/in/jane-doe-1a2b3c', 'jane-doe-1a2b3c'],
-      ['https://linkedin.com/in/Jane-Doe-1A2B3C/', 'jane-doe-1a2b3c'],
-      ['http://www.linkedin.com/in/jane-doe-1a2b3c/', 'jane-doe-1a2b3c'],
-      ['https://www.linkedin.com/in/jane-doe-1a2b3c/?originalSubdomain=fr', 'jane-doe-1a2b3c'],
-      ['https://www.linkedin.com/in/jane-doe-1a2b3c/#experience', 'jane-doe-1a2b3c'],
-      ['https://www.linkedin.com/in/jane-doe-1a2b3c/details/experience/', 'jane-doe-1a2b3c'],
-      ['https://www.linkedin.com/in/jane-doe-1a2b3c/overlay/contact-info/', 'jane-doe-1a2b3c'],
-      ['https://www.linkedin.com/in/jane-doe-1a2b3c/recent-activity/all/', 'jane-doe-1a2b3c'],
-      ['https://fr.linkedin.com/in/jean-dupont', 'jean-dupont'],
-      [
-        'https://ar.linkedin.com/in/%D9%81%D8%A7%D8%AF%D9%8A-%D8%A7%D9%84%D8%AD%D8%B3%D9%86-4b5c6d',
-        'فادي-الحسن-4b5c6d',
-      ],
-      ['https://www.linkedin.com/in/فادي-الحسن-4b5c6d/', 'فادي-الحسن-4b5c6d'],
-      ['https://m.linkedin.com/in/jane-doe-1a2b3c', 'jane-doe-1a2b3c'],
-      ['https://www.linkedin.com/mwlite/in/jane-doe-1a2b3c', 'jane-doe-1a2b3c'],
-      ['https://www.linkedin.com/in/jos%C3%A9-garc%C3%ADa/', 'josé-garcía'],
-    ],
-    notProfile: [
-      'https://www.linkedin.com/',
-      'https://www.linkedin.com/feed/',
-      'https://www.linkedin.com/in/',
-      'https://www.linkedin.com/company/acme-corp/',
-      'https://www.linkedin.com/school/cairo-university/',
-      'https://www.linkedin.com/jobs/view/3901234567/',
-      'https://www.linkedin.com/mynetwork/',
-      'https://www.linkedin.com/search/results/people/?keywords=jane',
-      'https://www.linkedin.com/posts/jane-doe-1a2b3c_activity-7123',
-      'https://www.linkedin.com/feed/update/urn:li:activity:7123456789/',
-      'https://www.linkedin.com/messaging/thread/2-abc/',
-      'https://linkedin.com.evil.example/in/jane-doe',
-      'https://evillinkedin.com/in/jane-doe',
-      'https://www.linkedin.com@evil.example/in/jane-doe',
-      'https://example.com/in/jane-doe',
-    ],
-  },
+export const linkedin = {
   readySelector: 'main h1',
   fields(doc, url, handle) {
     const card = firstElement(doc, TOP_CARD) ?? doc;
@@ -92,4 +51,4 @@ export const linkedin = defineAdapter({
       photoUrl: firstImageUrl(card, PHOTO, url),
     };
   },
-});
+} satisfies SiteReader;

@@ -1,5 +1,4 @@
-import { mastodonHandleFromUrl } from '../core/identity.ts';
-import { defineAdapter } from './adapter.ts';
+import type { SiteReader } from './adapter.ts';
 import { firstImageUrl, firstText, textOf } from './page-text.ts';
 
 /**
@@ -18,37 +17,9 @@ function isMastodonPage(doc: Document): boolean {
 
 const HEADER = ['.account__header', '.public-account-header'];
 
-export const mastodon = defineAdapter({
-  site: 'mastodon',
-  // Every instance: the options page asks for this host permission only when the user enables Mastodon.
-  matches: ['https://*/@*'],
-  testUrls: {
-    profile: [
-      ['https://mastodon.social/@jane', 'jane@mastodon.social'],
-      ['https://mastodon.social/@Jane/', 'jane@mastodon.social'],
-      ['https://fosstodon.org/@jane@mastodon.social', 'jane@mastodon.social'],
-      ['https://fosstodon.org/@jane@Mastodon.Social/with_replies', 'jane@mastodon.social'],
-      ['https://hachyderm.io/@jane_doe/media', 'jane_doe@hachyderm.io'],
-      ['https://mastodon.social/@jane?lang=ar', 'jane@mastodon.social'],
-    ],
-    notProfile: [
-      'https://mastodon.social/',
-      'https://mastodon.social/home',
-      'https://mastodon.social/explore',
-      'https://mastodon.social/@jane/112233445566778899',
-      'https://mastodon.social/@jane/112233445566778899/reblogs',
-      'https://mastodon.social/@',
-      'https://mastodon.social/@jane@',
-      'https://mastodon.social/users/jane',
-      'https://mastodon.social/tags/trust',
-      'https://mastodon.social/@jane/followers',
-    ],
-  },
+export const mastodon = {
   readySelector: '.account__header__tabs__name h1, .public-account-header__tabs__name h1',
-  detect(url, doc) {
-    const handle = isMastodonPage(doc) ? mastodonHandleFromUrl(url) : null;
-    return handle ? { handle } : null;
-  },
+  isProfilePage: isMastodonPage,
   fields(doc, url, handle) {
     const header = HEADER.map((s) => doc.querySelector(s)).find(Boolean) ?? doc;
     const title = header.querySelector(
@@ -70,4 +41,4 @@ export const mastodon = defineAdapter({
       photoUrl: firstImageUrl(header, ['.account__avatar img', '.avatar img'], url),
     };
   },
-});
+} satisfies SiteReader;
