@@ -1,6 +1,6 @@
 import type { BadgeView, PanelFrameNotice } from '../messages/protocol.ts';
 import { createBadge } from './badge.ts';
-import { ext } from './runtime.ts';
+import type { ExtensionLink } from './runtime.ts';
 
 /** Marker attribute: one host per page, whatever re-runs us. */
 export const HOST_ATTR = 'data-trust-notes-host';
@@ -60,6 +60,30 @@ const GUARDED_ATTRS = ['style', 'popover', 'hidden', 'inert', 'class', 'dir'];
 /** How often the host is put back after the page removes it, before we stop fighting a hostile page. */
 const REATTACH_BUDGET = 20;
 
+/**
+ * A page whose own observer answers each of our repairs with another change would keep both observers busy
+ * forever, and the page's tab with them (mutation callbacks run before anything else gets a turn). Like
+ * Bitwarden's inline menu, the host stops repairing after this many observer rounds with no quiet spell of
+ * QUIET_MS between them; the count starts again after one.
+ */
+export const REPAIR_ROUNDS = 100;
+const QUIET_MS = 2000;
+
+/** Counts observer rounds; true once there were too many without a quiet spell (the loop breaker). */
+function loopBreaker(signal: AbortSignal): () => boolean {
+  let rounds = 0;
+  let quiet: ReturnType<typeof setTimeout> | undefined;
+  signal.addEventListener('abort', () => clearTimeout(quiet), { once: true });
+  return () => {
+    rounds++;
+    clearTimeout(quiet);
+    quiet = setTimeout(() => {
+      rounds = 0;
+    }, QUIET_MS);
+    return rounds > REPAIR_ROUNDS;
+  };
+}
+
 function applyStyle(el: HTMLElement, style: Record<string, string>): void {
   for (const [prop, value] of Object.entries(style)) el.style.setProperty(prop, value, 'important');
 }
@@ -87,11 +111,11 @@ export interface PanelHost {
  * never what the badge or the extension-origin frame shows or what is typed in it. Removed when `signal`
  * aborts.
  */
-export function mountHost(signal: AbortSignal): PanelHost | null {
+export function mountHost(link: ExtensionLink, signal: AbortSignal): PanelHost | null {
   if (signal.aborted || document.querySelector(`[${HOST_ATTR}]`)) return null;
   const host = document.createElement('div');
   // The browser's language until the worker says which one the user chose (the badge's view carries it).
-  const style = { ...HOST_STYLE, direction: ext.i18n.getMessage('app_dir') === 'rtl' ? 'rtl' : 'ltr' };
+  const style = { ...HOST_STYLE, direction: link.message('app_dir') === 'rtl' ? 'rtl' : 'ltr' };
   const guard = () => {
     host.setAttribute(HOST_ATTR, '');
     host.setAttribute('popover', 'manual');
@@ -114,14 +138,14 @@ export function mountHost(signal: AbortSignal): PanelHost | null {
     if (frame) return frame;
     frame = document.createElement('iframe');
     applyStyle(frame, FRAME_STYLE);
-    frame.setAttribute('title', ext.i18n.getMessage('content_host_label'));
-    frame.src = `${ext.runtime.getURL(PANEL_PATH)}#${nonce}`;
+    frame.setAttribute('title', link.message('content_host_label'));
+    frame.src = `${link.getURL(PANEL_PATH)}#${nonce}`;
     root.append(frame);
     return frame;
   };
   badge.button.addEventListener('pointerenter', ensureFrame);
   // The frame ends up on the extension's own origin (Chrome resolves the dynamic URL to it).
-  const base = new URL(ext.runtime.getURL(''));
+  const base = new URL(link.getURL(''));
   const frameOrigin = `${base.protocol}//${base.host}`;
 
   const show = () => {
@@ -138,7 +162,9 @@ export function mountHost(signal: AbortSignal): PanelHost | null {
   show();
 
   let budget = REATTACH_BUDGET;
+  const tooBusy = loopBreaker(signal);
   const hostObserver = new MutationObserver(() => {
+    if (tooBusy()) return;
     hostObserver.takeRecords();
     guard();
     show();
@@ -146,7 +172,7 @@ export function mountHost(signal: AbortSignal): PanelHost | null {
   });
   hostObserver.observe(host, { attributes: true, attributeFilter: GUARDED_ATTRS });
   const rootObserver = new MutationObserver(() => {
-    if (host.isConnected || budget <= 0) return;
+    if (host.isConnected || budget <= 0 || tooBusy()) return;
     budget--;
     document.documentElement.append(host);
     show();

@@ -11,6 +11,7 @@ const KEYLOGGER = 'https://www.linkedin.com/in/kim-logger/';
 const PROBER = 'https://www.linkedin.com/in/kim-prober/';
 const COVER = 'https://www.linkedin.com/in/cory-cover/';
 const MALLORY = 'https://www.linkedin.com/in/mallory-hostile-7e7e7e/';
+const FIGHTER = 'https://www.linkedin.com/in/fay-fighter/';
 const SECRET = 'Quietly7 paid late twice, ask Rania';
 
 let ext: Awaited<ReturnType<typeof launchWithExtension>>;
@@ -22,6 +23,7 @@ beforeAll(async () => {
     [PROBER]: 'pages/hostile-keylogger.html',
     [COVER]: 'pages/hostile-cover.html',
     [MALLORY]: 'sites/linkedin-profile-hostile.html',
+    [FIGHTER]: 'pages/hostile-fight.html',
   });
 });
 afterAll(async () => {
@@ -277,6 +279,32 @@ describe('a page that restyles and covers the host', () => {
     await badge(page);
     expect((await hostBox(page))?.width).toBe(216);
     expect(await page.evaluate(() => (window as unknown as { __coverClicks: number }).__coverClicks)).toBe(1);
+    await page.close();
+  });
+});
+
+describe('a page whose observer answers every repair of the host with another change', () => {
+  test('the host stops repairing after a bounded number of rounds, and the tab stays responsive', async () => {
+    const page = await open(FIGHTER);
+    await page.locator(HOST).waitFor({ state: 'attached' });
+    // Without a bound, the two observers would answer each other forever: no task (a timer, this evaluate)
+    // would ever run again in the tab.
+    const lag = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const start = performance.now();
+          setTimeout(() => resolve(performance.now() - start), 0);
+        }),
+    );
+    expect(lag).toBeLessThan(1000);
+    const first = (await page.evaluate(() => (window as unknown as { __fight: { rounds: number } }).__fight))
+      .rounds;
+    expect(first).toBeGreaterThan(10);
+    expect(first).toBeLessThanOrEqual(110);
+    // And it stays over: no new rounds while nothing else changes.
+    await page.waitForTimeout(500);
+    const later = await page.evaluate(() => (window as unknown as { __fight: { rounds: number } }).__fight);
+    expect(later.rounds).toBe(first);
     await page.close();
   });
 });
