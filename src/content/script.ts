@@ -78,6 +78,12 @@ export function runContentScript(link: ExtensionLink): ContentScript {
           link,
           adapter: found.adapter,
           key,
+          urlSnapshot: {
+            site: found.adapter.site,
+            key,
+            handle: found.handle,
+            url: found.adapter.descriptor.profileUrl(found.handle) ?? location.href,
+          },
           previous: lastSnapshot,
           cameFromAnotherPage: !first,
           panel: () => mounted?.panel ?? null,

@@ -25,6 +25,8 @@ export interface VisitSetup {
   panel(): PanelHost | null;
   /** A snapshot of this visit reached the worker. */
   onSent(snapshot: ProfileSnapshot): void;
+  /** The profile as the URL alone names it: site, key, handle and canonical address, nothing read yet. */
+  urlSnapshot: ProfileSnapshot;
   /** Whether the extension is still there; when it is not, this ends the script (and so the visit). */
   alive(): boolean;
 }
@@ -38,7 +40,7 @@ export interface Visit {
   refreshBadge(): void;
   /** Whether the badge has words to show. */
   readonly hasBadge: boolean;
-  /** Whether a snapshot of this visit was sent. */
+  /** Whether the worker was told about this visit. */
   readonly reported: boolean;
   end(): void;
 }
@@ -73,8 +75,21 @@ export function startVisit(setup: VisitSetup, parent: AbortSignal): Visit {
   // What the last accepted reading depended on: it is read again only when one of them changes.
   let readFrom: { ready: Element; text: string } | null = null;
 
-  const showBadgeIfReady = () => {
-    if (badge && sent !== null && !signal.aborted) setup.panel()?.showBadge(badge);
+  // The badge comes from the URL: it shows the person the URL names as soon as the worker answers, whatever the
+  // page has rendered. Only what the page says (name, headline...) waits for the page.
+  const showBadge = () => {
+    if (badge && !signal.aborted) setup.panel()?.showBadge(badge);
+  };
+
+  /** Tells the worker (and through it an open panel) what the tab shows now. */
+  const report = (snapshot: ProfileSnapshot) => {
+    const serialised = JSON.stringify(snapshot);
+    if (serialised === sent) return;
+    sent = serialised;
+    void link.send('content:profileSeen', { snapshot }).then(() => {
+      // Once the worker has it, the panel asks for it (a frame still loading asks when it starts anyway).
+      if (!signal.aborted) setup.panel()?.notify('profileChanged');
+    });
   };
 
   const askBadge = () => {
@@ -88,7 +103,7 @@ export function startVisit(setup: VisitSetup, parent: AbortSignal): Visit {
       if (view) {
         badge = view;
         asks = 0;
-        showBadgeIfReady();
+        showBadge();
       } else if (setup.alive()) {
         after(retry, signal, askBadge);
       }
@@ -136,19 +151,15 @@ export function startVisit(setup: VisitSetup, parent: AbortSignal): Visit {
         return;
       }
       readFrom = { ready, text };
-      const serialised = JSON.stringify(snapshot);
-      if (serialised === sent) return;
-      sent = serialised;
       href = here;
       setup.onSent(snapshot);
-      showBadgeIfReady();
-      // Once the worker has it, the panel asks for it (a frame still loading asks when it starts anyway).
-      void link.send('content:profileSeen', { snapshot }).then(() => {
-        if (!signal.aborted) setup.panel()?.notify('profileChanged');
-      });
+      report(snapshot);
     },
   };
-  // Ask as soon as the URL is a profile: the answer comes while the page renders the profile.
+  // Ask as soon as the URL is a profile: the answer comes while the page renders the profile. And say at once
+  // which profile the tab shows, from the URL alone, so that a panel opened before the page has rendered shows
+  // this person (with what the page says once it is read), never the previous one.
   askBadge();
+  report(setup.urlSnapshot);
   return visit;
 }

@@ -274,29 +274,29 @@ describe('single-page navigation', () => {
     await page.close();
   });
 
-  test('from the feed, the feed’s heading is never taken for the profile’s name while the profile renders', async () => {
+  test('from the feed, the badge shows from the URL at once, and the feed’s heading is never taken for the profile’s name while the profile renders', async () => {
     const page = await open('https://www.linkedin.com/feed/');
     await page.waitForTimeout(300);
     const remembered = async () => {
-      const key = await tabProfileKey(ext.worker, page);
       const snapshot = await ext.worker.evaluate(async (url: string) => {
         const [tab] = await chrome.tabs.query({ url });
         return (await chrome.storage.session.get(`tab:${tab?.id}`))[`tab:${tab?.id}`] as
-          | { name?: string }
+          | { key: string; name?: string }
           | undefined;
       }, page.url());
-      return key && snapshot ? snapshot.name : null;
+      return snapshot ? { key: snapshot.key, name: snapshot.name ?? null } : null;
     };
     // The profile renders 700 ms after the URL changes; until then the feed's <main><h1>Feed</h1> is on screen.
     await page.evaluate(() => {
       (window as unknown as { __tnRenderDelay: number }).__tnRenderDelay = 700;
     });
     await navigate(page, '/in/li-wei-88/');
-    await page.waitForTimeout(400);
-    expect(await readBadge(page)).toBeNull();
-    expect(await remembered()).toBeNull();
+    // The badge needs only the URL: it is up while the feed is still on screen.
     await badge(page, 'Trust Notes No notes yet');
-    await expect.poll(remembered).toBe('Li Wei');
+    expect(await page.locator('main.feed').count()).toBe(1);
+    // The worker knows whose page this is, and nothing the page says yet.
+    expect(await remembered()).toEqual({ key: 'linkedin:li-wei-88', name: null });
+    await expect.poll(remembered).toEqual({ key: 'linkedin:li-wei-88', name: 'Li Wei' });
     await page.close();
   });
 

@@ -43,6 +43,15 @@ function showPage(url: string, file: string) {
   document.title = parsed.title;
 }
 
+/** The host's closed shadow roots, caught as they are made, so the test can look at the badge. */
+const roots: ShadowRoot[] = [];
+const attachShadow = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+  const root = attachShadow.call(this, init);
+  roots.push(root);
+  return root;
+};
+
 let link: FakeLink;
 let script: ContentScript | null;
 
@@ -72,11 +81,37 @@ describe('on a profile', () => {
     await tick();
     expect(hosts()).toBe(1);
     expect(sentOf('content:badge').map((m) => m.payload)).toEqual([{ key: 'linkedin:jane-doe-1a2b3c' }]);
-    const seen = sentOf('content:profileSeen');
-    expect(seen).toHaveLength(1);
-    expect(seen[0]?.payload).toMatchObject({
-      snapshot: { key: 'linkedin:jane-doe-1a2b3c', name: 'Jane Doe' },
+    // First what the URL says, the moment it says it; then what the page says.
+    const seen = sentOf('content:profileSeen').map((m) => (m.payload as { snapshot: object }).snapshot);
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).toEqual({
+      site: 'linkedin',
+      key: 'linkedin:jane-doe-1a2b3c',
+      handle: 'jane-doe-1a2b3c',
+      url: 'https://www.linkedin.com/in/jane-doe-1a2b3c/',
     });
+    expect(seen[1]).toMatchObject({ key: 'linkedin:jane-doe-1a2b3c', name: 'Jane Doe' });
+  });
+
+  test('the badge comes from the URL: it shows as soon as the worker answers, before the page renders anyone', async () => {
+    showPage('https://www.linkedin.com/in/aisha-bello-61b2a7c3/', 'linkedin-feed.html');
+    document.querySelector('main')?.replaceChildren();
+    script = runContentScript(link);
+    await tick();
+    const button = roots.at(-1)?.querySelector('button.tn-badge') as HTMLButtonElement | null;
+    expect(button?.hidden).toBe(false);
+    expect(button?.getAttribute('aria-label')).toBe(VIEW.name);
+    // Nothing was read from the page: only the URL's profile was reported.
+    expect(sentOf('content:profileSeen').map((m) => m.payload)).toEqual([
+      {
+        snapshot: {
+          site: 'linkedin',
+          key: 'linkedin:aisha-bello-61b2a7c3',
+          handle: 'aisha-bello-61b2a7c3',
+          url: 'https://www.linkedin.com/in/aisha-bello-61b2a7c3/',
+        },
+      },
+    ]);
   });
 
   test('reads the page again only when what the reading depends on changes, not on every DOM batch', async () => {

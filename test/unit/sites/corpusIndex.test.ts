@@ -3,7 +3,8 @@
 // Reading the fields is the site adapters' job and is tested there; this only keeps the corpus honest.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { mastodonHandleFromUrl, profileFromUrl, SITES } from '../../../src/core/identity.ts';
+import { profileOnSite, SITES } from '../../../src/core/identity.ts';
+import type { Site } from '../../../src/core/types.ts';
 import { FIXTURES } from './helpers.ts';
 
 const CORPUS = `${FIXTURES}corpus/`;
@@ -31,11 +32,7 @@ const INDEX: CorpusEntry[] = JSON.parse(readFileSync(`${CORPUS}index.json`, 'utf
 
 /** The key the extension builds for a page served at `url`. */
 function keyFor(site: string, url: string): string | undefined {
-  if (site === 'mastodon') {
-    const handle = mastodonHandleFromUrl(url);
-    return handle ? `mastodon:${handle}` : undefined;
-  }
-  return profileFromUrl(url)?.key;
+  return SITES.includes(site as Site) ? profileOnSite(site as Site, url)?.key : undefined;
 }
 
 function expectWellFormed(expectation: Expectation): void {
