@@ -1,6 +1,12 @@
 import browser from 'webextension-polyfill';
 import { SITES } from '../core/sites/index.ts';
-import type { ProfileSnapshot, Site } from '../core/types.ts';
+import {
+  PAGE_FIELDS,
+  type PageField,
+  type ProfileSnapshot,
+  type Site,
+  type SnapshotReading,
+} from '../core/types.ts';
 import { db } from '../db/database.ts';
 import { recordSeenProfile } from '../db/mutations.ts';
 import { parsePanelLayout } from '../messages/panelLayout.ts';
@@ -12,6 +18,32 @@ import { relayPanelLayout } from './panelCommands.ts';
 import { keyMatchesPage, snapshotMatchesPage } from './profilePages.ts';
 import { rememberTabProfile, tabProfile } from './tabProfiles.ts';
 import { workerHandlers } from './workerHandlers.ts';
+
+const STRATEGY_ID = /^[a-zA-Z]{1,32}$/;
+
+/** How the page was read: known fields only, short strategy ids, each missing field once. */
+function parseReading(value: unknown): SnapshotReading | undefined {
+  if (value === undefined) return undefined;
+  const o = record(value, 'snapshot.reading');
+  const sources = record(o.sources, 'snapshot.reading.sources');
+  const reading: SnapshotReading = { sources: {}, missing: [] };
+  for (const [field, id] of Object.entries(sources)) {
+    if (!PAGE_FIELDS.includes(field as PageField) || typeof id !== 'string' || !STRATEGY_ID.test(id)) {
+      throw new ProtocolError('malformed', 'snapshot.reading.sources names an unknown field or strategy.');
+    }
+    reading.sources[field as PageField] = id;
+  }
+  const missing = o.missing;
+  if (
+    !Array.isArray(missing) ||
+    missing.some((field) => !PAGE_FIELDS.includes(field)) ||
+    new Set(missing).size !== missing.length
+  ) {
+    throw new ProtocolError('malformed', 'snapshot.reading.missing must list page fields, once each.');
+  }
+  reading.missing = missing as PageField[];
+  return reading;
+}
 
 function parseSnapshot(value: unknown): ProfileSnapshot | null {
   if (value === null) return null;
@@ -27,6 +59,7 @@ function parseSnapshot(value: unknown): ProfileSnapshot | null {
     headline: optionalString(o.headline, 'snapshot.headline', 1024),
     location: optionalString(o.location, 'snapshot.location', 512),
     photoUrl: optionalString(o.photoUrl, 'snapshot.photoUrl', 2048),
+    reading: parseReading(o.reading),
   };
 }
 

@@ -9,6 +9,12 @@ import type { ExtensionLink } from './runtime.ts';
 
 /** After an in-app navigation, how long a profile that reads exactly like the previous one is taken as stale. */
 const STALE_MS = 1000;
+/**
+ * How long to wait for the page to render a profile card the reader recognises before reading what there is
+ * anyway (the title, meta tags, the address): a markup generation nobody has seen yet must not leave the panel
+ * blank. A card that comes later is read then.
+ */
+export const CARD_WAIT_MS = 4000;
 /** Asking again after a refusal (the worker may not have seen the tab's new URL yet), at most this often. */
 const BADGE_ASKS = 3;
 const BADGE_RETRY_MS = [100, 300, 900] as const;
@@ -62,10 +68,16 @@ export function startVisit(setup: VisitSetup, parent: AbortSignal): Visit {
   parent.addEventListener('abort', () => controller.abort(), { once: true });
   const startedAt = Date.now();
   const staleUntil = startedAt + STALE_MS;
-  // The element the page showed where a profile's name goes when the URL changed, and its text: the previous
-  // page's (a feed's heading, another profile's name) until the page renders the new profile.
-  const staleNode = setup.cameFromAnotherPage ? document.querySelector(adapter.readySelector) : null;
+  // The card the page showed when the URL changed, and its text: the previous profile's until the page renders
+  // the new one.
+  const staleNode = setup.cameFromAnotherPage ? adapter.reader.card(document) : null;
   const staleText = staleNode?.textContent ?? null;
+  // What the previous profile's page said: the title and meta tags may say it for a while yet.
+  const staleWords = new Set(
+    [previous?.name, previous?.headline, previous?.location].filter((word): word is string => !!word),
+  );
+  let waitedForCard = false;
+  let waiting = false;
 
   let href: string | null = null;
   let sent: string | null = null;
@@ -73,7 +85,7 @@ export function startVisit(setup: VisitSetup, parent: AbortSignal): Visit {
   let asks = 0;
   let asking = false;
   // What the last accepted reading depended on: it is read again only when one of them changes.
-  let readFrom: { ready: Element; text: string } | null = null;
+  let readFrom: { card: Element | null; text: string } | null = null;
 
   // The badge comes from the URL: it shows the person the URL names as soon as the worker answers, whatever the
   // page has rendered. Only what the page says (name, headline...) waits for the page.
@@ -133,24 +145,34 @@ export function startVisit(setup: VisitSetup, parent: AbortSignal): Visit {
       const here = location.href;
       // Sub-pages of the same profile (details, activity) are not read again.
       if (href !== null && href !== here) return;
-      const ready = document.querySelector(adapter.readySelector);
-      if (!ready) return;
-      const text = `${document.title}\n${(ready.closest('main') ?? ready).textContent}`;
-      if (readFrom && readFrom.ready === ready && readFrom.text === text) return;
-      if (ready === staleNode && ready.textContent === staleText && Date.now() < staleUntil) {
+      const card = adapter.reader.card(document);
+      if (!card && !waitedForCard) {
+        // Not rendered yet: read when the card comes, or with what there is once the wait is over.
+        if (!waiting) {
+          waiting = true;
+          after(startedAt + CARD_WAIT_MS - Date.now(), signal, () => {
+            waitedForCard = true;
+            visit.pageChanged();
+          });
+        }
+        return;
+      }
+      const text = `${document.title}\n${card?.textContent ?? ''}`;
+      if (readFrom && readFrom.card === card && readFrom.text === text) return;
+      if (card && card === staleNode && card.textContent === staleText && Date.now() < staleUntil) {
         // Still the page the tab came from; look again when the page changes, or once the wait is over.
         recheckLater();
         return;
       }
       const url = new URL(here);
-      const snapshot = adapter.read(url, document);
+      const snapshot = adapter.read(url, document, staleWords);
       if (!snapshot) return;
       if (previous && sameText(snapshot, previous) && Date.now() < staleUntil) {
         // The old profile's name is still on screen; look again when the page changes, or once the wait is over.
         recheckLater();
         return;
       }
-      readFrom = { ready, text };
+      readFrom = { card, text };
       href = here;
       setup.onSent(snapshot);
       report(snapshot);

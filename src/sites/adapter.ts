@@ -1,8 +1,7 @@
 import { profileOnSite } from '../core/identity.ts';
 import { descriptorOf, type SiteDescriptor } from '../core/sites/index.ts';
-import type { ProfileSnapshot, Site } from '../core/types.ts';
-
-export type ProfileFields = Pick<ProfileSnapshot, 'name' | 'headline' | 'location' | 'photoUrl'>;
+import type { PageField, ProfileSnapshot, Site } from '../core/types.ts';
+import { type FieldTable, type ReadContext, readFields } from './strategies.ts';
 
 /** How a site's pages are read: the DOM half of a site, beside its pure descriptor in core/sites/. */
 export interface SiteReader {
@@ -11,25 +10,38 @@ export interface SiteReader {
    * organisation, a GitLab group, a `/@user` page that is not Mastodon. Absent: the URL decides.
    */
   isProfilePage?(doc: Document): boolean;
-  /** Selector(s) for the element whose appearance means the profile has rendered (the name). */
-  readySelector: string;
-  /** The visible fields, or null when the rendered profile belongs to someone other than `handle`. */
-  fields(doc: Document, url: URL, handle: string): ProfileFields | null;
+  /**
+   * The element holding the profile's fields (a top card, a header), found by structure; null until the page has
+   * rendered the profile. Its appearance, and any change in it, is when the page is read.
+   */
+  card(doc: Document): Element | null;
+  /**
+   * Whether the rendered card belongs to another profile than `handle`: after an in-app navigation the page may
+   * show the previous person for a while under the new URL.
+   */
+  showsAnotherProfile?(card: Element, url: URL, handle: string): boolean;
+  /** One ranked list of strategies per field (./strategies.ts). */
+  fields: FieldTable;
+  /** The fields this site always shows: one the page would not give is worth telling the user about. */
+  expected: readonly PageField[];
 }
 
 /** A site as the content script uses it: its descriptor's URL rules and its reader's DOM rules. */
 export interface SiteAdapter {
   site: Site;
   descriptor: SiteDescriptor;
+  reader: SiteReader;
   /** Is this document a profile page? The URL rules, and the page's word where the site needs it. */
   detect(url: URL, doc: Document): { handle: string } | null;
   /**
-   * Reads the profile. Every string is untrusted page data: returns plain trimmed text, never HTML.
-   * Null when the page is not a profile, or still shows the previous profile after a single-page navigation.
+   * Reads the profile. Every string is untrusted page data: plain trimmed text, never HTML. Null when the page is
+   * not a profile, or still shows another profile after a single-page navigation. `stale`: what the previous
+   * profile's page said, which page-wide sources (the title) may still say.
    */
-  read(url: URL, doc: Document): ProfileSnapshot | null;
-  readySelector: string;
+  read(url: URL, doc: Document, stale?: ReadonlySet<string>): ProfileSnapshot | null;
 }
+
+const NOTHING: ReadonlySet<string> = new Set();
 
 export function siteAdapter(site: Site, reader: SiteReader): SiteAdapter {
   const descriptor = descriptorOf(site);
@@ -41,22 +53,26 @@ export function siteAdapter(site: Site, reader: SiteReader): SiteAdapter {
   return {
     site,
     descriptor,
+    reader,
     detect,
-    readySelector: reader.readySelector,
-    read(url, doc) {
+    read(url, doc, stale = NOTHING) {
       const found = detect(url, doc);
-      const seen = found && reader.fields(doc, url, found.handle);
-      if (!found || !seen) return null;
+      if (!found) return null;
+      const card = reader.card(doc);
+      if (card && reader.showsAnotherProfile?.(card, url, found.handle)) return null;
+      const ctx: ReadContext = { doc, url, handle: found.handle, card, stale, memo: new Map() };
+      const { values, reading } = readFields(reader.fields, ctx, reader.expected);
       const snapshot: ProfileSnapshot = {
         site,
         key: `${site}:${found.handle}`,
         handle: found.handle,
         url: descriptor.profileUrl(found.handle) ?? url.href,
       };
-      for (const field of ['name', 'headline', 'location', 'photoUrl'] as const) {
-        const value = seen[field];
-        if (value) snapshot[field] = value;
-      }
+      if (values.name) snapshot.name = values.name;
+      if (values.headline) snapshot.headline = values.headline;
+      if (values.location) snapshot.location = values.location;
+      if (values.photo) snapshot.photoUrl = values.photo;
+      snapshot.reading = reading;
       return snapshot;
     },
   };

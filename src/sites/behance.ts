@@ -1,20 +1,21 @@
 import type { SiteReader } from './adapter.ts';
-import { firstImageUrl, firstText } from './page-text.ts';
+import { beforeSuffix, imageAt, metaAt, slugName, textAt, titleName } from './strategies.ts';
 
 // Behance's class names are CSS modules (`ProfileCard-userFullName-ule`): match their stable prefix.
 export const behance = {
-  readySelector: '[class*="ProfileCard-userFullName"], main h1',
-  fields(doc, url) {
-    const card = doc.querySelector('[class*="ProfileCard-root"], [class*="ProfileCard-userInfo"]') ?? doc;
-    return {
-      name: firstText(card, ['[class*="ProfileCard-userFullName"]', 'h1']),
-      headline: firstText(card, ['[class*="ProfileCard-occupation"]', '[class*="ProfileCard-line"]']),
-      location: firstText(card, ['[class*="ProfileCard-userLocation"]', '[class*="ProfileCard-anchor"]']),
-      photoUrl: firstImageUrl(
-        card,
-        ['img[class*="AvatarImage-avatarImage"]', '[class*="ProfileCard-avatar"] img'],
-        url,
-      ),
-    };
+  card: (doc) => doc.querySelector('[class*="ProfileCard-root"], [class*="ProfileCard-userInfo"]'),
+  expected: ['name'],
+  fields: {
+    name: [
+      textAt('fullName', ['[class*="ProfileCard-userFullName"]', 'h1']),
+      titleName((title) => beforeSuffix(title, / on Behance$/)),
+      metaAt('meta', 'meta[property="og:title"]', (content) => beforeSuffix(content, / on Behance$/)),
+      slugName,
+    ],
+    headline: [textAt('occupation', ['[class*="ProfileCard-occupation"]', '[class*="ProfileCard-line"]'])],
+    location: [textAt('location', ['[class*="ProfileCard-userLocation"]', '[class*="ProfileCard-anchor"]'])],
+    photo: [
+      imageAt('avatar', ['img[class*="AvatarImage-avatarImage"]', '[class*="ProfileCard-avatar"] img']),
+    ],
   },
 } satisfies SiteReader;

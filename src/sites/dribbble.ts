@@ -1,15 +1,18 @@
 import type { SiteReader } from './adapter.ts';
-import { firstImageUrl, firstText } from './page-text.ts';
+import { beforeSuffix, imageAt, metaAt, slugName, textAt, titleName } from './strategies.ts';
 
 export const dribbble = {
-  readySelector: '.masthead-profile-name, .profile-masthead h1',
-  fields(doc, url) {
-    const head = doc.querySelector('.profile-masthead, .profile-simple-masthead') ?? doc;
-    return {
-      name: firstText(head, ['.masthead-profile-name', 'h1']),
-      headline: firstText(head, ['.masthead-intro', '.masthead-profile-bio']),
-      location: firstText(head, ['.masthead-profile-locality', '.location']),
-      photoUrl: firstImageUrl(head, ['img.profile-avatar', '.masthead-avatar img'], url),
-    };
+  card: (doc) => doc.querySelector('.profile-masthead, .profile-simple-masthead'),
+  expected: ['name'],
+  fields: {
+    name: [
+      textAt('mastheadName', ['.masthead-profile-name', 'h1']),
+      titleName((title) => beforeSuffix(title, / \| Dribbble$/)),
+      metaAt('meta', 'meta[property="og:title"]', (content) => beforeSuffix(content, / \| Dribbble$/)),
+      slugName,
+    ],
+    headline: [textAt('intro', ['.masthead-intro', '.masthead-profile-bio'])],
+    location: [textAt('locality', ['.masthead-profile-locality', '.location'])],
+    photo: [imageAt('avatar', ['img.profile-avatar', '.masthead-avatar img'])],
   },
 } satisfies SiteReader;

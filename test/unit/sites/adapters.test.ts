@@ -25,8 +25,14 @@ describe.each(byAdapter)('%s adapter', (_site, adapter) => {
     expect(adapter.detect(new URL(url), pageFor(adapter))).toBeNull();
   });
 
-  test('its ready selector is valid CSS', () => {
-    expect(() => document.querySelector(adapter.readySelector)).not.toThrow();
+  test('its strategies have ids, unique within a field, and it expects a name', () => {
+    expect(adapter.reader.expected).toContain('name');
+    for (const list of Object.values(adapter.reader.fields)) {
+      const ids = list.map((strategy) => strategy.id);
+      expect(ids.every((id) => /^[a-zA-Z]{2,32}$/.test(id))).toBe(true);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+    expect(adapter.reader.fields.name.length).toBeGreaterThanOrEqual(2);
   });
 });
 
