@@ -13,6 +13,7 @@ import { parsePanelLayout } from '../messages/panelLayout.ts';
 import { ProtocolError } from '../messages/protocol.ts';
 import type { Handlers } from '../messages/router.ts';
 import { optionalInteger, optionalString, record, requiredString } from '../messages/validate.ts';
+import { noteReading } from './adapterHealth.ts';
 import { pageBadge } from './pageBadge.ts';
 import { relayPanelLayout } from './panelCommands.ts';
 import { keyMatchesPage, snapshotMatchesPage } from './profilePages.ts';
@@ -82,6 +83,8 @@ export const handlers: Handlers = {
       await rememberTabProfile(tabId, snapshot);
       // A linked person's name, headline and photo follow their page; an unknown profile creates no one.
       if (snapshot) await recordSeenProfile(db(), snapshot);
+      // A field the page would not give goes on the options page's list (adapter health).
+      if (snapshot) await noteReading(snapshot);
       return { recorded: true };
     },
   },

@@ -476,6 +476,64 @@ describe('flags', () => {
   });
 });
 
+describe('never silent', () => {
+  const MEMBER = 'https://www.linkedin.com/in/ACoAAB1wXk9Bf3Pq7LmZsT0dYhUeNr/';
+  // A top card with nothing the reader recognises: no heading, no photo, a bare title, an address that spells no name.
+  const blank = '<title>LinkedIn</title><main><section data-member-id="77"><p>·</p></section></main>';
+  const later = `<title>T. O'Brien | LinkedIn</title><main><section class="pv-top-card"><h1>T. O'Brien</h1>
+    <div class="text-body-medium break-words">Head of Sustainability</div></section></main>`;
+
+  test('a name the page won’t give: the panel says so, offers to type it, and a later visit never replaces it; the options page lists the page', async () => {
+    const page = await ext.context.newPage();
+    let body = blank;
+    await page.route(MEMBER, (route) => route.fulfill({ contentType: 'text/html', body }));
+    await page.goto(MEMBER);
+    const frame = await expand(page, ext.extensionId);
+    const note = frame.getByRole('note');
+    await expect
+      .poll(() => note.textContent())
+      .toContain("Couldn't read the name from this page; showing the address.");
+    expect(await frame.locator('.tn-name').textContent()).toBe('acoaab1wxk9bf3pq7lmzst0dyhuenr');
+    expect(await frame.locator('.tn-reading-fields').textContent()).toBe(
+      "Couldn't read from this page: headline and location.",
+    );
+    await frame.getByRole('button', { name: 'Type the name' }).click();
+    await frame.getByLabel('Name', { exact: true }).fill("Tomás O'Brien");
+    await frame.getByRole('button', { name: 'Save name' }).click();
+    await expect.poll(() => frame.locator('.tn-name').textContent()).toBe("Tomás O'Brien");
+    expect(await frame.getByRole('note').count()).toBe(0);
+    const typed = (await readStores(ext.context, ext.extensionId)).people.find(
+      (p) => p.name === "Tomás O'Brien",
+    );
+    expect(typed?.userEdited).toEqual(['name']);
+
+    // The page gives a name on the next visit: it is seen, and the typed one stays.
+    body = later;
+    await page.reload();
+    await expect
+      .poll(
+        async () =>
+          (await readStores(ext.context, ext.extensionId)).profiles.find((p) => p.personId === typed?.id)
+            ?.seenName,
+      )
+      .toBe("T. O'Brien");
+    const after = (await readStores(ext.context, ext.extensionId)).people.find((p) => p.id === typed?.id);
+    expect([after?.name, after?.headline]).toEqual(["Tomás O'Brien", 'Head of Sustainability']);
+    const again = await expand(page, ext.extensionId);
+    await expect.poll(() => again.locator('.tn-name').textContent()).toBe("Tomás O'Brien");
+
+    // Adapter health: the page is listed with its address and what its last visit missed (the second page had
+    // no location).
+    const options = await openExtensionPage(ext.context, ext.extensionId, 'src/options/index.html#/settings');
+    const row = options.locator('.adapter-health-list li', {
+      hasText: 'https://www.linkedin.com/in/acoaab1wxk9bf3pq7lmzst0dyhuenr/',
+    });
+    await row.waitFor();
+    expect(await row.locator('.adapter-health-missing').textContent()).toBe('Missing: location');
+    await Promise.all([options.close(), page.close()]);
+  });
+});
+
 describe('network', () => {
   test('nothing reached for the network', () => {
     expect(refused).toEqual([]);

@@ -12,6 +12,7 @@ import { getSettings, saveSettings } from '../../db/meta';
 import { useLiveQuery } from '../../db/useLiveQuery';
 import { t, uiLanguage } from '../../ui/i18n';
 import { settingsChanged } from '../../ui/workerNotify';
+import { AdapterHealth } from './AdapterHealth';
 import { type NumberSettingKey, SETTING_LIMITS, validNumberSetting } from './settingLimits';
 
 interface Props {
@@ -45,6 +46,7 @@ export function SettingsView({ onLanguageChange }: Props) {
 
       <DigestSettings settings={settings} onSave={save} onStatus={setStatus} />
       <SiteSettings settings={settings} onSave={save} onStatus={setStatus} />
+      <AdapterHealth />
 
       <fieldset class="card">
         <legend>{t('settings_language_legend')}</legend>
