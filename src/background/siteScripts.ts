@@ -67,7 +67,9 @@ async function sync(): Promise<Site[]> {
         id: scriptId(site),
         matches: matchesOf.get(site) ?? [],
         js,
-        runAt: 'document_idle' as const,
+        // As the manifest's entry: the script takes the extension API before the page has any element that
+        // could shadow it (content/index.ts).
+        runAt: 'document_start' as const,
         persistAcrossSessions: true,
       })),
     );

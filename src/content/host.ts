@@ -1,8 +1,12 @@
 import type { BadgeView, PanelFrameNotice } from '../messages/protocol.ts';
 import { createBadge } from './badge.ts';
+import { page } from './page.ts';
 import type { ExtensionLink } from './runtime.ts';
 
-/** Marker attribute: one host per page, whatever re-runs us. */
+/**
+ * Names the host for the page's stylesheet-free world and for tests. It is not the "already mounted" marker: a page
+ * can plant an element carrying it, so that lives in the content script's own world (script.ts).
+ */
 export const HOST_ATTR = 'data-trust-notes-host';
 export const PANEL_PATH = 'src/panel/index.html';
 
@@ -112,8 +116,8 @@ export interface PanelHost {
  * aborts.
  */
 export function mountHost(link: ExtensionLink, signal: AbortSignal): PanelHost | null {
-  if (signal.aborted || document.querySelector(`[${HOST_ATTR}]`)) return null;
-  const host = document.createElement('div');
+  if (signal.aborted) return null;
+  const host = page.createElement('div');
   // The browser's language until the worker says which one the user chose (the badge's view carries it).
   const style = { ...HOST_STYLE, direction: link.message('app_dir') === 'rtl' ? 'rtl' : 'ltr' };
   const guard = () => {
@@ -136,7 +140,7 @@ export function mountHost(link: ExtensionLink, signal: AbortSignal): PanelHost |
   let frame: HTMLIFrameElement | null = null;
   const ensureFrame = (): HTMLIFrameElement => {
     if (frame) return frame;
-    frame = document.createElement('iframe');
+    frame = page.createElement('iframe');
     applyStyle(frame, FRAME_STYLE);
     frame.setAttribute('title', link.message('content_host_label'));
     frame.src = `${link.getURL(PANEL_PATH)}#${nonce}`;
@@ -157,8 +161,19 @@ export function mountHost(link: ExtensionLink, signal: AbortSignal): PanelHost |
     }
   };
   // Appended to <html>, not <body>: single-page apps re-render body content, and the host should not be
-  // swept away with it.
-  document.documentElement.append(host);
+  // swept away with it. While the page shows a modal dialog, everything outside it is inert: the host then lives
+  // inside the newest one (rendered in the top layer all the same), and goes back to <html> when it closes.
+  const modals: HTMLDialogElement[] = [];
+  const home = (): Element => modals.at(-1) ?? page.documentElement;
+  const moveHome = () => {
+    const to = home();
+    if (host.parentNode === to) return;
+    // moveBefore keeps the panel's frame loaded (a plain append would reload it, losing what is being typed).
+    const mover = (to as Element & { moveBefore?: (node: Node, child: Node | null) => void }).moveBefore;
+    if (typeof mover === 'function' && host.isConnected) mover.call(to, host, null);
+    else to.append(host);
+  };
+  page.documentElement.append(host);
   show();
 
   let budget = REATTACH_BUDGET;
@@ -174,14 +189,44 @@ export function mountHost(link: ExtensionLink, signal: AbortSignal): PanelHost |
   const rootObserver = new MutationObserver(() => {
     if (host.isConnected || budget <= 0 || tooBusy()) return;
     budget--;
-    document.documentElement.append(host);
+    home().append(host);
     show();
   });
-  rootObserver.observe(document.documentElement, { childList: true });
+  rootObserver.observe(page.documentElement, { childList: true });
   // A page calling hidePopover() on us: show again right away.
   host.addEventListener('toggle', (e) => {
     if ((e as ToggleEvent).newState === 'closed') queueMicrotask(show);
   });
+
+  // The top layer stacks in the order things were shown: a popover or modal dialog the page opens later goes above
+  // the host. So when one of the page's own top-layer elements opens (or a dialog closes), the host is shown again,
+  // which puts it on top, keeping focus where it was.
+  const raise = () => {
+    if (signal.aborted || !host.isConnected) return;
+    const focused = page.activeElement === host;
+    moveHome();
+    try {
+      if (host.matches(':popover-open')) host.hidePopover();
+      host.showPopover();
+    } catch {
+      // No popover API: nothing to raise.
+    }
+    if (focused) (expanded ? frame : badge.button)?.focus();
+  };
+  const onPageTopLayer = (event: Event) => {
+    const target = event.target;
+    if (target === host || !(target instanceof Element)) return;
+    const opened = event.type === 'toggle' && (event as ToggleEvent).newState === 'open';
+    if (target instanceof HTMLDialogElement) {
+      const at = modals.indexOf(target);
+      if (at >= 0) modals.splice(at, 1);
+      if (opened && target.matches(':modal')) modals.push(target);
+    }
+    if ((opened || host.parentNode !== home()) && !tooBusy()) raise();
+  };
+  // `toggle` and `close` do not bubble: listened for in the capture phase, for every popover and dialog.
+  page.addEventListener('toggle', onPageTopLayer, { capture: true, signal });
+  page.addEventListener('close', onPageTopLayer, { capture: true, signal });
 
   signal.addEventListener(
     'abort',

@@ -3,6 +3,7 @@
 // be the page's database) and never sees notes. The badge's few private words (stage, flag count) come from the
 // worker and are shown so the page cannot read them (see badge.ts); everything else lives in the
 // extension-origin frame.
+import { page } from './page.ts';
 import { connect } from './runtime.ts';
 import { runContentScript } from './script.ts';
 
@@ -12,6 +13,15 @@ import { runContentScript } from './script.ts';
 const world = globalThis as { __trustNotesContent?: unknown };
 if (world.__trustNotesContent !== true) {
   world.__trustNotesContent = true;
+  // The script runs at document_start, before the page has any element: named elements (`<form id="chrome">`)
+  // would shadow the extension API's globals in this world too, so it is taken now. The work starts once the
+  // document is parsed.
   const link = connect();
-  if (link) runContentScript(link);
+  if (link) {
+    if (page.readyState === 'loading') {
+      page.addEventListener('DOMContentLoaded', () => runContentScript(link), { once: true });
+    } else {
+      runContentScript(link);
+    }
+  }
 }

@@ -6,6 +6,7 @@ import { parsePanelLayout } from '../messages/panelLayout.ts';
 import { detectProfile } from '../sites/index.ts';
 import { mountHost, type PanelHost } from './host.ts';
 import { watchPage } from './navigation.ts';
+import { page } from './page.ts';
 import type { ExtensionLink } from './runtime.ts';
 import { startVisit, type Visit } from './visit.ts';
 
@@ -61,7 +62,7 @@ export function runContentScript(link: ExtensionLink): ContentScript {
 
   const onPageChange = () => {
     if (!alive()) return;
-    const found = detectProfile(new URL(location.href), document);
+    const found = detectProfile(new URL(location.href), page);
     const first = !seenAPage;
     seenAPage = true;
     if (!found) {
@@ -122,10 +123,10 @@ export function runContentScript(link: ExtensionLink): ContentScript {
   };
 
   // Edits made in another tab or window show when this one is looked at again.
-  document.addEventListener(
+  page.addEventListener(
     'visibilitychange',
     () => {
-      if (document.visibilityState === 'visible') refreshBadge();
+      if (page.visibilityState === 'visible') refreshBadge();
     },
     { signal: lifetime },
   );

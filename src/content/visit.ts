@@ -3,8 +3,10 @@
 // that ends leaves nothing running, and an answer meant for it never lands on the next one.
 import type { ProfileSnapshot } from '../core/types.ts';
 import type { BadgeView } from '../messages/protocol.ts';
+import { dom } from '../sites/dom.ts';
 import type { SiteAdapter } from '../sites/index.ts';
 import type { PanelHost } from './host.ts';
+import { page } from './page.ts';
 import type { ExtensionLink } from './runtime.ts';
 
 /** After an in-app navigation, how long a profile that reads exactly like the previous one is taken as stale. */
@@ -70,8 +72,8 @@ export function startVisit(setup: VisitSetup, parent: AbortSignal): Visit {
   const staleUntil = startedAt + STALE_MS;
   // The card the page showed when the URL changed, and its text: the previous profile's until the page renders
   // the new one.
-  const staleNode = setup.cameFromAnotherPage ? adapter.reader.card(document) : null;
-  const staleText = staleNode?.textContent ?? null;
+  const staleNode = setup.cameFromAnotherPage ? adapter.reader.card(page) : null;
+  const staleText = staleNode ? dom.textContent(staleNode) : null;
   // What the previous profile's page said: the title and meta tags may say it for a while yet.
   const staleWords = new Set(
     [previous?.name, previous?.headline, previous?.location].filter((word): word is string => !!word),
@@ -145,7 +147,7 @@ export function startVisit(setup: VisitSetup, parent: AbortSignal): Visit {
       const here = location.href;
       // Sub-pages of the same profile (details, activity) are not read again.
       if (href !== null && href !== here) return;
-      const card = adapter.reader.card(document);
+      const card = adapter.reader.card(page);
       if (!card && !waitedForCard) {
         // Not rendered yet: read when the card comes, or with what there is once the wait is over.
         if (!waiting) {
@@ -157,15 +159,15 @@ export function startVisit(setup: VisitSetup, parent: AbortSignal): Visit {
         }
         return;
       }
-      const text = `${document.title}\n${card?.textContent ?? ''}`;
+      const text = `${page.title}\n${card ? dom.textContent(card) : ''}`;
       if (readFrom && readFrom.card === card && readFrom.text === text) return;
-      if (card && card === staleNode && card.textContent === staleText && Date.now() < staleUntil) {
+      if (card && card === staleNode && dom.textContent(card) === staleText && Date.now() < staleUntil) {
         // Still the page the tab came from; look again when the page changes, or once the wait is over.
         recheckLater();
         return;
       }
       const url = new URL(here);
-      const snapshot = adapter.read(url, document, staleWords);
+      const snapshot = adapter.read(url, page, staleWords);
       if (!snapshot) return;
       if (previous && sameText(snapshot, previous) && Date.now() < staleUntil) {
         // The old profile's name is still on screen; look again when the page changes, or once the wait is over.

@@ -1,4 +1,6 @@
-// Reading untrusted page text. Everything returned is plain, trimmed, length-capped text: never markup.
+// Reading untrusted page text. Everything returned is plain, trimmed, length-capped text: never markup. The tree
+// is walked through prototypes captured at start (./dom.ts): a named form control cannot stand in for a property.
+import { dom } from './dom.ts';
 
 /** Page strings are stored and shown; a hostile page must not fill the database through a name field. */
 const MAX_TEXT = 500;
@@ -21,22 +23,24 @@ const letters = (text: string | null): string => (text ?? '').toLowerCase().repl
  * connection"). The copy holds the visible words.
  */
 function isScreenReaderCopy(el: Element, previous: Element | null): boolean {
-  if (previous?.getAttribute('aria-hidden') !== 'true' || el.getAttribute('aria-hidden') === 'true')
+  if (!previous || dom.attr(previous, 'aria-hidden') !== 'true' || dom.attr(el, 'aria-hidden') === 'true') {
     return false;
-  const shown = letters(previous.textContent);
-  return shown !== '' && letters(el.textContent).includes(shown);
+  }
+  const shown = letters(dom.textContent(previous));
+  return shown !== '' && letters(dom.textContent(el)).includes(shown);
 }
 
 function collect(node: Node, skip: Skip, out: string[]): void {
   let previous: Element | null = null;
-  for (const child of Array.from(node.childNodes)) {
-    if (child.nodeType === 3) {
-      out.push(child.nodeValue ?? '');
-    } else if (child.nodeType === 1) {
+  for (const child of Array.from(dom.childNodes(node))) {
+    const type = dom.nodeType(child);
+    if (type === 3) {
+      out.push(dom.nodeValue(child) ?? '');
+    } else if (type === 1) {
       const el = child as Element;
       const before = previous;
       previous = el;
-      const tag = el.tagName.toUpperCase();
+      const tag = dom.tagName(el).toUpperCase();
       if (NO_TEXT.has(tag) || skip(el, before)) continue;
       const gap = BREAKS.has(tag) ? ' ' : '';
       out.push(gap);
@@ -54,8 +58,8 @@ export function cleanText(text: string): string {
 // Sites print visible text twice for screen readers (LinkedIn: an aria-hidden copy plus a .visually-hidden copy).
 // Take the visible copy; fall back to the screen-reader copy, then to everything, when that is all there is.
 const PASSES: Skip[] = [
-  (el, previous) => el.matches(SCREEN_READER_ONLY) || isScreenReaderCopy(el, previous),
-  (el) => el.getAttribute('aria-hidden') === 'true',
+  (el, previous) => dom.matches(el, SCREEN_READER_ONLY) || isScreenReaderCopy(el, previous),
+  (el) => dom.attr(el, 'aria-hidden') === 'true',
   () => false,
 ];
 
@@ -75,9 +79,9 @@ export function textOf(el: Element | null | undefined): string {
 export function ownText(el: Element | null | undefined): string {
   if (!el) return '';
   return cleanText(
-    Array.from(el.childNodes)
-      .filter((node) => node.nodeType === 3)
-      .map((node) => node.nodeValue ?? '')
+    Array.from(dom.childNodes(el))
+      .filter((node) => dom.nodeType(node) === 3)
+      .map((node) => dom.nodeValue(node) ?? '')
       .join(' '),
   );
 }
@@ -85,7 +89,7 @@ export function ownText(el: Element | null | undefined): string {
 /** The first non-empty text among selectors tried in order (fallback chains for sites that rename classes). */
 export function firstText(root: ParentNode, selectors: readonly string[]): string | undefined {
   for (const selector of selectors) {
-    const text = textOf(root.querySelector(selector));
+    const text = textOf(dom.query(root, selector));
     if (text) return text;
   }
   return undefined;
@@ -94,7 +98,7 @@ export function firstText(root: ParentNode, selectors: readonly string[]): strin
 /** The first element among selectors tried in order. */
 export function firstElement(root: ParentNode, selectors: readonly string[]): Element | null {
   for (const selector of selectors) {
-    const el = root.querySelector(selector);
+    const el = dom.query(root, selector);
     if (el) return el;
   }
   return null;
@@ -109,7 +113,7 @@ export function firstElement(root: ParentNode, selectors: readonly string[]): El
 export function imageUrlOf(el: Element | null | undefined, pageUrl: URL): string | undefined {
   if (!el) return undefined;
   for (const attr of ['data-delayed-url', 'src', 'href', 'content']) {
-    const raw = el.getAttribute(attr);
+    const raw = dom.attr(el, attr);
     if (!raw) continue;
     try {
       const url = new URL(raw.trim(), pageUrl);
@@ -128,7 +132,7 @@ export function firstImageUrl(
   pageUrl: URL,
 ): string | undefined {
   for (const selector of selectors) {
-    const url = imageUrlOf(root.querySelector(selector), pageUrl);
+    const url = imageUrlOf(dom.query(root, selector), pageUrl);
     if (url) return url;
   }
   return undefined;
@@ -143,15 +147,15 @@ const CONTAINERS = 'div, p, section, article, header, footer, ul, ol, li, h1, h2
  * names them: they are the first blocks after the name.
  */
 export function* textBlocks(root: Element, anchor?: Element): Generator<{ el: Element; text: string }> {
-  const walker = root.ownerDocument.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
+  const walker = dom.treeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
   let node = anchor ? nextOutside(walker, anchor, root) : walker.firstChild();
   while (node) {
     const el = node as Element;
-    if (NO_TEXT.has(el.tagName.toUpperCase())) {
+    if (NO_TEXT.has(dom.tagName(el).toUpperCase())) {
       node = nextOutside(walker, el, root);
       continue;
     }
-    if (!el.querySelector(CONTAINERS)) {
+    if (!dom.query(el, CONTAINERS)) {
       const text = textOf(el);
       if (text) yield { el, text };
       node = nextOutside(walker, el, root);

@@ -16,11 +16,11 @@ function nameLines(ctx: ReadContext): string[] {
   return Array.from(box?.querySelectorAll('div[dir]') ?? [], textOf).filter(Boolean);
 }
 
-/** The @handle the header shows: x.com's name box, or the legacy ProfileHeaderCard's screen name. */
-function shownHandle(doc: Document): string | null {
-  const lines = Array.from(doc.querySelectorAll('[data-testid="UserName"] div[dir]'), textOf);
+/** The @handle the card shows: x.com's name box, or the legacy ProfileHeaderCard's screen name. */
+function shownHandle(card: Element): string | null {
+  const lines = Array.from(card.querySelectorAll('div[dir]'), textOf);
   const line =
-    lines.find((text) => text.startsWith('@')) ?? textOf(doc.querySelector('.ProfileHeaderCard-screenname'));
+    lines.find((text) => text.startsWith('@')) ?? textOf(card.querySelector('.ProfileHeaderCard-screenname'));
   return line.startsWith('@') ? line.slice(1).toLowerCase() : null;
 }
 
@@ -34,7 +34,7 @@ export const x = {
   card: (doc) => doc.querySelector('[data-testid="UserName"], .ProfileHeaderCard'),
   // X swaps the URL before the header on in-app navigation: a header for another @handle is the previous page.
   showsAnotherProfile(card, _url, handle) {
-    const shown = shownHandle(card.ownerDocument);
+    const shown = shownHandle(card);
     return shown !== null && shown !== handle;
   },
   expected: ['name'],

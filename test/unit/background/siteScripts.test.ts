@@ -116,14 +116,14 @@ describe('syncSiteScripts', () => {
         id: scriptId('github'),
         matches: ['https://github.com/*'],
         js: ['src/content/index.js'],
-        runAt: 'document_idle',
+        runAt: 'document_start',
         persistAcrossSessions: true,
       },
       {
         id: scriptId('mastodon'),
         matches: ['https://*/@*'],
         js: ['src/content/index.js'],
-        runAt: 'document_idle',
+        runAt: 'document_start',
         persistAcrossSessions: true,
       },
     ]);

@@ -39,8 +39,17 @@ describe('mountHost', () => {
     expect(mounted.host.shadowRoot).toBeNull();
     expect(mounted.frame).toBeNull();
     expect(mounted.expanded).toBe(false);
-    expect(mountHost(link, new AbortController().signal)).toBeNull();
     expect(document.querySelectorAll(`[${HOST_ATTR}]`)).toHaveLength(1);
+  });
+
+  test('an element the page planted with the host attribute does not stop it mounting', () => {
+    const fake = document.createElement('div');
+    fake.setAttribute(HOST_ATTR, '');
+    document.body.append(fake);
+    const mounted = mount();
+    expect(mounted.host).not.toBe(fake);
+    expect(mounted.host.isConnected).toBe(true);
+    expect(document.querySelectorAll(`[${HOST_ATTR}]`)).toHaveLength(2);
   });
 
   test('opening loads the panel frame at its dynamic URL with a fresh secret, titled, sized and focused', () => {

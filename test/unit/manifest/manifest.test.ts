@@ -14,7 +14,7 @@ test.each(['chrome', 'firefox'] as const)(
     const manifest = manifestFor(browser) as unknown as Record<string, never>;
     expect(manifest.host_permissions).toEqual(['https://*.linkedin.com/*']);
     expect(manifest.content_scripts).toEqual([
-      { js: ['src/content/index.ts'], run_at: 'document_idle', matches: linkedin },
+      { js: ['src/content/index.ts'], run_at: 'document_start', matches: linkedin },
     ]);
   },
 );
