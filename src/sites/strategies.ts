@@ -96,63 +96,50 @@ export function readFields(table: FieldTable, ctx: ReadContext, expected: readon
 // ------------------------------------------------------------------------------------------------------------
 // Strategies every site uses, built from a few parameters.
 
-const scope = (ctx: ReadContext, within: 'card' | 'page'): ParentNode | null =>
+const scope = (ctx: ReadContext, within: Within): ParentNode | null =>
   within === 'card' ? ctx.card : ctx.doc;
 
-/** The text of the first element among `selectors` (in the card, or anywhere on the page) that has any. */
-export function textAt(id: string, selectors: readonly string[], within: 'card' | 'page' = 'card'): Strategy {
+type Within = 'card' | 'page';
+
+/**
+ * The first value `pick` gives for the elements `selectors` find, tried in order, in the card or anywhere on the
+ * page. `each`: every element a selector matches, not only the first.
+ */
+function firstAt(
+  id: string,
+  selectors: readonly string[],
+  within: Within,
+  pick: (el: Element, ctx: ReadContext) => string | undefined,
+  each = false,
+): Strategy {
   return {
     id,
     read(ctx) {
       const root = scope(ctx, within);
       if (!root) return undefined;
       for (const selector of selectors) {
-        const text = textOf(root.querySelector(selector));
-        if (text) return text;
+        const found = each ? Array.from(root.querySelectorAll(selector)) : [root.querySelector(selector)];
+        for (const el of found) {
+          const value = el ? pick(el, ctx) : undefined;
+          if (value) return value;
+        }
       }
       return undefined;
     },
   };
 }
 
-/** Like textAt, but only the element's own text nodes (a place written before a nested follower count). */
-export function ownTextAt(
-  id: string,
-  selectors: readonly string[],
-  within: 'card' | 'page' = 'card',
-): Strategy {
-  return {
-    id,
-    read(ctx) {
-      const root = scope(ctx, within);
-      for (const el of root ? Array.from(root.querySelectorAll(selectors.join(','))) : []) {
-        const text = ownText(el);
-        if (text) return text;
-      }
-      return undefined;
-    },
-  };
-}
+/** The text of the first element among `selectors` (in the card, or anywhere on the page) that has any. */
+export const textAt = (id: string, selectors: readonly string[], within: Within = 'card'): Strategy =>
+  firstAt(id, selectors, within, (el) => textOf(el) || undefined);
+
+/** The own text (not the children's) of the elements `selectors` find: a place before a nested follower count. */
+export const ownTextAt = (id: string, selectors: readonly string[], within: Within = 'card'): Strategy =>
+  firstAt(id, selectors, within, (el) => ownText(el) || undefined, true);
 
 /** The http(s) address of the first image among `selectors` that has one. */
-export function imageAt(
-  id: string,
-  selectors: readonly string[],
-  within: 'card' | 'page' = 'card',
-): Strategy {
-  return {
-    id,
-    read(ctx) {
-      const root = scope(ctx, within);
-      if (!root) return undefined;
-      for (const selector of selectors) {
-        const url = imageUrlOf(root.querySelector(selector), ctx.url);
-        if (url) return url;
-      }
-      return undefined;
-    },
-  };
-}
+export const imageAt = (id: string, selectors: readonly string[], within: Within = 'card'): Strategy =>
+  firstAt(id, selectors, within, (el, ctx) => imageUrlOf(el, ctx.url));
 
 /** A meta tag's content (`og:title`, `profile:first_name`...), through `shape` (null: not a usable value). */
 export function metaAt(id: string, selector: string, shape: (content: string) => string | null): Strategy {

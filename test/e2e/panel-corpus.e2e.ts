@@ -6,7 +6,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DIST, launchWithExtension, serveFixtures } from './browser.mjs';
 import { CORPUS, CORPUS_ROUTES, type CorpusEntry, everySiteGranted } from './corpus.ts';
-import { badge, expand, readBadge } from './panelHelpers.ts';
+import { badge, expand, readBadge, rememberedProfile } from './panelHelpers.ts';
 
 let ext: Awaited<ReturnType<typeof launchWithExtension>>;
 let granted: string;
@@ -29,16 +29,7 @@ afterAll(async () => {
   rmSync(granted, { recursive: true, force: true });
 });
 
-/** What the worker remembers for the tab showing `page`: the key and the name the page gave, if any. */
-async function remembered(page: Page): Promise<{ key: string; name: string | null } | null> {
-  const snapshot = await ext.worker.evaluate(async (url: string) => {
-    const [tab] = await chrome.tabs.query({ url });
-    return (await chrome.storage.session.get(`tab:${tab?.id}`))[`tab:${tab?.id}`] as
-      | { key: string; name?: string }
-      | undefined;
-  }, page.url());
-  return snapshot ? { key: snapshot.key, name: snapshot.name ?? null } : null;
-}
+const remembered = (page: Page) => rememberedProfile(ext.worker, page);
 
 const panelName = (frame: Frame) => frame.locator('.tn-name').textContent();
 

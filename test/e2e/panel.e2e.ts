@@ -14,6 +14,7 @@ import {
   panelFrame,
   readBadge,
   readStores,
+  rememberedProfile,
   tabProfileKey,
 } from './panelHelpers.ts';
 
@@ -277,15 +278,7 @@ describe('single-page navigation', () => {
   test('from the feed, the badge shows from the URL at once, and the feed’s heading is never taken for the profile’s name while the profile renders', async () => {
     const page = await open('https://www.linkedin.com/feed/');
     await page.waitForTimeout(300);
-    const remembered = async () => {
-      const snapshot = await ext.worker.evaluate(async (url: string) => {
-        const [tab] = await chrome.tabs.query({ url });
-        return (await chrome.storage.session.get(`tab:${tab?.id}`))[`tab:${tab?.id}`] as
-          | { key: string; name?: string }
-          | undefined;
-      }, page.url());
-      return snapshot ? { key: snapshot.key, name: snapshot.name ?? null } : null;
-    };
+    const remembered = () => rememberedProfile(ext.worker, page);
     // The profile renders 700 ms after the URL changes; until then the feed's <main><h1>Feed</h1> is on screen.
     await page.evaluate(() => {
       (window as unknown as { __tnRenderDelay: number }).__tnRenderDelay = 700;

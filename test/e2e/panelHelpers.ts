@@ -150,6 +150,20 @@ export async function tabProfileKey(worker: Worker, page: Page): Promise<string 
   }, page.url());
 }
 
+/** What the worker remembers for the tab showing `page`: the profile key and the name its page gave, if any. */
+export async function rememberedProfile(
+  worker: Worker,
+  page: Page,
+): Promise<{ key: string; name: string | null } | null> {
+  const snapshot = await worker.evaluate(async (url: string) => {
+    const [tab] = await chrome.tabs.query({ url });
+    return (await chrome.storage.session.get(`tab:${tab?.id}`))[`tab:${tab?.id}`] as
+      | { key: string; name?: string }
+      | undefined;
+  }, page.url());
+  return snapshot ? { key: snapshot.key, name: snapshot.name ?? null } : null;
+}
+
 /** The host element's box in the page: what the user can see and click. */
 export async function hostBox(page: Page) {
   return page.locator(HOST).boundingBox();
