@@ -17,6 +17,9 @@ const importErrors = {
   notZip: true,
   noConnectionsCsv: true,
   zipCorrupt: true,
+  zipEntryTooLarge: true,
+  zipTooCompressed: true,
+  zipTooManyEntries: true,
   commitFailed: true,
 } satisfies Record<ImportErrorCode, true>;
 const rejects = {
