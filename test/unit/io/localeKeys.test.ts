@@ -43,6 +43,7 @@ const backupErrors = {
   tables: true,
   countMismatch: true,
   structure: true,
+  values: true,
   restoreFailed: true,
 } satisfies Record<BackupErrorCode, true>;
 
