@@ -2,6 +2,7 @@
 import { lazy, Suspense } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import type { Language } from '../core/types';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { initI18n, t } from '../ui/i18n';
 import { useRoute } from './navigation';
 import { PeopleView } from './people/PeopleView';
@@ -55,13 +56,19 @@ export function App() {
           </nav>
         </header>
         <main id="main">
-          {route.view === 'people' && <PeopleView filters={route.filters} />}
-          <Suspense fallback={<p role="status">{t('options_people_loading')}</p>}>
-            {route.view === 'person' && <PersonRecord key={route.id} id={route.id} />}
-            {route.view === 'network' && <NetworkView />}
-            {route.view === 'settings' && <SettingsView onLanguageChange={changeLanguage} />}
-            {route.view === 'data' && <ImportBackupView />}
-          </Suspense>
+          {/* Keyed by the view: a view that failed is tried afresh when the user goes elsewhere. */}
+          <ErrorBoundary
+            key={route.view === 'person' ? `person:${route.id}` : route.view}
+            part="ui_part_view"
+          >
+            {route.view === 'people' && <PeopleView filters={route.filters} />}
+            <Suspense fallback={<p role="status">{t('options_people_loading')}</p>}>
+              {route.view === 'person' && <PersonRecord key={route.id} id={route.id} />}
+              {route.view === 'network' && <NetworkView />}
+              {route.view === 'settings' && <SettingsView onLanguageChange={changeLanguage} />}
+              {route.view === 'data' && <ImportBackupView />}
+            </Suspense>
+          </ErrorBoundary>
         </main>
       </div>
     </UndoProvider>
