@@ -1,10 +1,10 @@
 // The in-page badge's words, in the user's language: the content script only has the browser's language, and
 // never touches the database (from a content script IndexedDB is the page's own).
 import browser from 'webextension-polyfill';
+import type { Settings } from '../core/types.ts';
 import type { TrustDb } from '../db/database.ts';
 import { getSettings } from '../db/meta.ts';
 import { profileBadgeFacts } from '../db/queries.ts';
-import type { Settings } from '../core/types.ts';
 import type { BadgeView } from '../messages/protocol.ts';
 import { formatCount, plural, type Text, textFor } from './text.ts';
 
