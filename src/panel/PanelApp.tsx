@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { ProfileSnapshot } from '../core/types.ts';
+import { db } from '../db/database.ts';
+import { useDatabaseOpen } from '../db/useLiveQuery.ts';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { t } from '../ui/i18n.ts';
 import { useProfileRecord } from '../ui/profileRecord.ts';
@@ -9,6 +11,7 @@ import { followTabProfile, sendLayout } from './tabLink.ts';
 import './panel.css';
 
 function ProfilePanel({ snapshot }: { snapshot: ProfileSnapshot }) {
+  useDatabaseOpen(db());
   const record = useProfileRecord(snapshot.key);
   // Nothing shows until this profile's record is read: never the previous person under the new one's page.
   if (record === undefined) return null;

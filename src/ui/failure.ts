@@ -2,12 +2,14 @@
 // (ErrorBoundary.tsx); the error's own name and message follow, for a bug report.
 
 export type FailureKind =
-  /** The browser would not open the database here: storage denied to this frame (partitioning turned off, a policy). */
+  /** The browser would not open the database here: storage denied to this frame (site data blocked, a policy). */
   | 'storageBlocked'
-  /** The database is at a newer version than this code: a downgrade, or an update half applied. */
+  /** The database is at a newer version, or lacks tables, than this code: a downgrade. */
   | 'storageNewer'
   /** No space left. */
   | 'storageFull'
+  /** The database would not open for another reason: a damaged backing store, an I/O error. */
+  | 'storageFailed'
   /** Anything else: most likely a record holding a value this page cannot show. */
   | 'render';
 
@@ -20,20 +22,21 @@ function* chain(error: unknown): Generator<{ name?: unknown; message?: unknown }
 }
 
 export function failureKind(error: unknown): FailureKind {
-  const names = [...chain(error)].map((e) => String(e.name));
-  if (names.includes('VersionError')) return 'storageNewer';
+  const errors = [...chain(error)];
+  const names = errors.map((e) => String(e.name));
+  // A lower version than the database's, or tables it no longer has: a newer Trust Notes changed it.
+  if (names.some((n) => ['VersionError', 'InvalidTableError', 'NotFoundError', 'UpgradeError'].includes(n))) {
+    return 'storageNewer';
+  }
   if (names.includes('QuotaExceededError')) return 'storageFull';
-  // Chromium answers a frame denied storage with UnknownError (or SecurityError), which Dexie wraps in
-  // OpenFailedError; a database closed under the page is DatabaseClosedError.
-  if (
-    names.some((n) =>
-      ['OpenFailedError', 'DatabaseClosedError', 'SecurityError', 'UnknownError', 'MissingAPIError'].includes(
-        n,
-      ),
-    )
-  ) {
+  // Chromium answers a frame denied storage with UnknownError "The user denied permission to access the
+  // database", and a damaged store with UnknownError "Internal error opening backing store"; Dexie wraps either
+  // in OpenFailedError. A database closed under the page is DatabaseClosedError.
+  if (names.includes('SecurityError') || errors.some((e) => /denied permission/i.test(String(e.message)))) {
     return 'storageBlocked';
   }
+  const unopened = ['OpenFailedError', 'DatabaseClosedError', 'UnknownError', 'MissingAPIError'];
+  if (names.some((n) => unopened.includes(n))) return 'storageFailed';
   return 'render';
 }
 

@@ -48,7 +48,7 @@ describe('ErrorBoundary', () => {
     function Reader(): never {
       throw dexieError('OpenFailedError', {
         name: 'UnknownError',
-        message: 'Internal error opening backing store',
+        message: 'The user denied permission to access the database.',
       });
     }
     render(
@@ -59,15 +59,29 @@ describe('ErrorBoundary', () => {
     const alert = screen.getByRole('alert');
     expect(alert.dataset.failure).toBe('storageBlocked');
     expect(alert.textContent).toContain("Trust Notes could not open your notes to show this profile's notes");
-    expect(alert.textContent).toContain('third-party storage partitioning is turned off');
+    expect(alert.textContent).toContain('cookies and site data are blocked');
     expect(screen.getByRole('link', { name: 'help for storageBlocked' })).toBeTruthy();
   });
 });
 
 describe('failureKind', () => {
   test.each([
-    [dexieError('OpenFailedError', { name: 'UnknownError', message: 'x' }), 'storageBlocked'],
-    [dexieError('DatabaseClosedError'), 'storageBlocked'],
+    [
+      dexieError('OpenFailedError', {
+        name: 'UnknownError',
+        message: 'The user denied permission to access the database.',
+      }),
+      'storageBlocked',
+    ],
+    [
+      dexieError('OpenFailedError', {
+        name: 'UnknownError',
+        message: 'Internal error opening backing store',
+      }),
+      'storageFailed',
+    ],
+    [dexieError('DatabaseClosedError'), 'storageFailed'],
+    [dexieError('OpenFailedError', { name: 'VersionError', message: 'x' }), 'storageNewer'],
     [dexieError('OpenFailedError', { name: 'VersionError', message: 'x' }), 'storageNewer'],
     [dexieError('AbortError', { name: 'QuotaExceededError', message: 'x' }), 'storageFull'],
     [new RangeError('Invalid time value'), 'render'],
