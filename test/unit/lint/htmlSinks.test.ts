@@ -29,11 +29,15 @@ test('every sink in the fixture is reported, and nothing else', () => {
   );
   let output: string;
   try {
-    output = execFileSync(join(ROOT, 'node_modules/.bin/biome'), ['lint', '--reporter=json', 'html-sinks.tsx'], {
-      cwd: dir,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    output = execFileSync(
+      join(ROOT, 'node_modules/.bin/biome'),
+      ['lint', '--reporter=json', 'html-sinks.tsx'],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
   } catch (e) {
     // Biome exits 1 when it reports errors: the expected case.
     output = (e as { stdout: string }).stdout;
