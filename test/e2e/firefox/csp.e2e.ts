@@ -4,6 +4,7 @@
 // the address is a closed port on this machine, and without the policy the request would simply be refused.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { reachOutside } from '../cspProbe.ts';
 import { launchFirefox } from './browser.mjs';
 
 let ff: Awaited<ReturnType<typeof launchFirefox>>;
@@ -29,28 +30,7 @@ test('the policy is in the manifest Firefox loaded, and the options page works u
 });
 
 test('a fetch and an image to an outside address are blocked by the policy', async () => {
-  const outcome = await options.evaluate(async () => {
-    const violation = (directive: string) =>
-      new Promise<string>((resolve) => {
-        setTimeout(() => resolve(`no ${directive} violation`), 5_000);
-        const listener = (e: SecurityPolicyViolationEvent) => {
-          if (e.effectiveDirective !== directive) return;
-          document.removeEventListener('securitypolicyviolation', listener);
-          resolve(`${e.effectiveDirective} ${e.blockedURI}`);
-        };
-        document.addEventListener('securitypolicyviolation', listener);
-      });
-    const connect = violation('connect-src');
-    const fetched = await fetch('http://127.0.0.1:9/collect?notes=1').then(
-      () => 'fetched',
-      (e: unknown) => `refused: ${String(e)}`,
-    );
-    const image = violation('img-src');
-    const img = document.createElement('img');
-    img.src = 'http://127.0.0.1:9/pixel.gif';
-    document.body.append(img);
-    return { fetched, connect: await connect, image: await image };
-  });
+  const outcome = await options.evaluate(reachOutside, 'http://127.0.0.1:9');
   expect(outcome.fetched).toMatch(/^refused: TypeError/);
   expect(outcome.connect).toBe('connect-src http://127.0.0.1:9/collect?notes=1');
   expect(outcome.image).toBe('img-src http://127.0.0.1:9/pixel.gif');
