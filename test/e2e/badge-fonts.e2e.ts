@@ -19,8 +19,8 @@ afterEach(async () => {
 });
 
 // The leak needs a letter the system's UI font lacks: the browser then tries the next family named, the page's.
-// macOS's system font has no Arabic, for one. Here the browser is given Liberation only (Chromium's own
-// dependency on Debian), which has Latin but no Arabic, as such a machine would be.
+// macOS's system font has no Arabic, for one. Here the browser is given Liberation only (Debian's
+// fonts-liberation, which .ci/run installs), which has Latin but no Arabic, as such a machine would be.
 const LIBERATION = '/usr/share/fonts/truetype/liberation';
 const fontDir = mkdtempSync(join(tmpdir(), 'trust-notes-fonts-'));
 const fontConfig = join(fontDir, 'fonts.conf');
@@ -45,7 +45,7 @@ test.each<[string, { locale?: string; args?: string[] }, RegExp]>([
 ])(
   '%s: the page learns nothing from its fonts',
   async (_, launch, words) => {
-    expect(existsSync(LIBERATION), "fonts-liberation (a dependency of Debian's chromium) is installed").toBe(
+    expect(existsSync(LIBERATION), 'fonts-liberation is installed (apt-get install fonts-liberation)').toBe(
       true,
     );
     ext = await launchWithExtension({ ...launch, env: { FONTCONFIG_FILE: fontConfig } });
