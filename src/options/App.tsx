@@ -2,6 +2,8 @@
 import { lazy, Suspense } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import type { Language } from '../core/types';
+import { db } from '../db/database';
+import { useDatabaseOpen } from '../db/useLiveQuery';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { initI18n, t } from '../ui/i18n';
 import { useRoute } from './navigation';
@@ -26,6 +28,12 @@ const NAV: { view: Exclude<ViewName, 'person'>; key: string }[] = [
 
 function hrefOf(view: Exclude<ViewName, 'person'>): string {
   return view === 'people' ? routeHash({ view, filters: DEFAULT_FILTERS }) : routeHash({ view });
+}
+
+/** Renders nothing; a database that will not open is thrown to the view's boundary (see useDatabaseOpen). */
+function DatabaseOpen() {
+  useDatabaseOpen(db());
+  return null;
 }
 
 export function App() {
@@ -61,6 +69,7 @@ export function App() {
             key={route.view === 'person' ? `person:${route.id}` : route.view}
             part="ui_part_view"
           >
+            <DatabaseOpen />
             {route.view === 'people' && <PeopleView filters={route.filters} />}
             <Suspense fallback={<p role="status">{t('options_people_loading')}</p>}>
               {route.view === 'person' && <PersonRecord key={route.id} id={route.id} />}

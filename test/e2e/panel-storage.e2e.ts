@@ -92,4 +92,19 @@ test('a damaged database: the badge says it cannot read the notes rather than an
   await expect(alert.getAttribute('data-failure')).resolves.toBe('storageFailed');
   await expect(alert.textContent()).resolves.toContain('restore your latest backup');
   await expect(alert.textContent()).resolves.toContain('UnknownError: Internal error opening backing store');
+  // The full app says the same, with the navigation still there.
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html#/people`);
+  const failed = options.locator('main [role=alert]');
+  await failed.waitFor();
+  await expect(failed.getAttribute('data-failure')).resolves.toBe('storageFailed');
+  await expect(options.getByRole('navigation').getByRole('link', { name: 'Settings' }).count()).resolves.toBe(
+    1,
+  );
+  // And so does the popup, where its open flags would be.
+  const popup = await ext.context.newPage();
+  await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
+  await popup
+    .locator('[role=alert][data-failure=storageFailed]', { hasText: 'to show the open flags' })
+    .waitFor();
 }, 90_000);
