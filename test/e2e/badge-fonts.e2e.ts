@@ -1,35 +1,23 @@
 // The badge must not tell a hostile page its words through fonts. A document's @font-face rules reach into
 // shadow trees; a page that defines the families the badge names, one face per letter (unicode-range), would
 // learn from document.fonts which letters were drawn, and so the stage. With generic families only, no face of
-// the page's is ever used: each stays unloaded, and no font is requested. Real Chromium, English and Arabic.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// the page's is ever used: each stays unloaded, and no font is requested. Real Chromium, English and Arabic, with
+// a font set lacking Arabic (fontsWithoutArabic.ts). Firefox: firefox/badge-fonts.e2e.ts.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, expect, test } from 'vitest';
 import { DEMO_DORMANT_URL, DEMO_FIXTURES, seedDemo } from '../../scripts/demo.mjs';
 import { launchWithExtension, serveFixtures } from './browser.mjs';
+import { fontsWithoutArabic, HOSTILE_FONTS } from './fontsWithoutArabic.ts';
 import { badge } from './panelHelpers.ts';
 
-const HOSTILE = 'pages/hostile-fonts.html';
 let ext: Awaited<ReturnType<typeof launchWithExtension>> | undefined;
 afterEach(async () => {
   await ext?.close();
   ext = undefined;
 });
 
-// The leak needs a letter the system's UI font lacks: the browser then tries the next family named, the page's.
-// macOS's system font has no Arabic, for one. Here the browser is given Liberation only (Debian's
-// fonts-liberation, which .ci/run installs), which has Latin but no Arabic, as such a machine would be.
-const LIBERATION = '/usr/share/fonts/truetype/liberation';
-const fontDir = mkdtempSync(join(tmpdir(), 'trust-notes-fonts-'));
-const fontConfig = join(fontDir, 'fonts.conf');
-writeFileSync(
-  fontConfig,
-  `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><dir>${LIBERATION}</dir>` +
-    `<cachedir>${join(fontDir, 'cache')}</cachedir></fontconfig>`,
-);
-afterAll(() => rmSync(fontDir, { recursive: true, force: true }));
+const fonts = fontsWithoutArabic();
+afterAll(() => fonts.dispose());
 
 async function facesUsed(page: Page): Promise<string[]> {
   // Font loads start during layout and finish later: wait for the document's fonts to settle first.
@@ -45,11 +33,8 @@ test.each<[string, { locale?: string; args?: string[] }, RegExp]>([
 ])(
   '%s: the page learns nothing from its fonts',
   async (_, launch, words) => {
-    expect(existsSync(LIBERATION), 'fonts-liberation is installed (apt-get install fonts-liberation)').toBe(
-      true,
-    );
-    ext = await launchWithExtension({ ...launch, env: { FONTCONFIG_FILE: fontConfig } });
-    const refused = await serveFixtures(ext.context, { ...DEMO_FIXTURES, [DEMO_DORMANT_URL]: HOSTILE });
+    ext = await launchWithExtension({ ...launch, env: fonts.env });
+    const refused = await serveFixtures(ext.context, { ...DEMO_FIXTURES, [DEMO_DORMANT_URL]: HOSTILE_FONTS });
     expect(await seedDemo(ext.context, ext.extensionId)).toBeGreaterThan(0);
     const page = await ext.context.newPage();
     await page.goto(DEMO_DORMANT_URL);
