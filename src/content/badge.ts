@@ -24,7 +24,10 @@ const CSS = `
   border-radius: 12px;
   overflow: hidden;
   cursor: pointer;
-  font: 600 13px/1 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans Arabic", sans-serif;
+  /* Generic families only: the page's @font-face rules reach into this shadow root, and a family named here
+     that the page defines (with a unicode-range per letter) would tell it, through document.fonts, which
+     letters the badge drew. A page cannot define a generic family. */
+  font: 600 13px/1 system-ui, sans-serif;
   white-space: nowrap;
   background: #0b5e4a;
   color: #ffffff;
