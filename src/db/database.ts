@@ -5,6 +5,7 @@ import type { MetaRow } from './meta';
 import { declareVersions } from './migrations';
 import type { PersonRow } from './personRow';
 import { DB_NAME } from './schema';
+import { type OutboxRow, syncOutboxMiddleware } from './syncOutbox';
 
 /**
  * The extension's one database. Pages and the worker read through queries.ts and write only through
@@ -17,11 +18,13 @@ export class TrustDb extends Dexie {
   declare readonly notes: EntityTable<Note, 'id'>;
   declare readonly flags: EntityTable<Flag, 'id'>;
   declare readonly meta: EntityTable<MetaRow, 'key'>;
+  declare readonly syncOutbox: EntityTable<OutboxRow, 'key'>;
 
   constructor(name: string = DB_NAME) {
     super(name);
     declareVersions(this);
     this.use(aggregatesMiddleware);
+    this.use(syncOutboxMiddleware);
   }
 }
 

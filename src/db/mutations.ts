@@ -16,6 +16,9 @@ import type {
 } from '../core/types';
 import type { TrustDb } from './database';
 import { derivePersonRow, type PersonRow, toPerson } from './personRow';
+import { REFERENCES } from './references';
+import { markFromSync, outboxKey } from './syncOutbox';
+import { SYNCED_TABLES } from './syncTables';
 
 export class RecordNotFoundError extends Error {
   constructor(
@@ -626,5 +629,171 @@ export async function refreshDerivedFields(tdb: TrustDb, personIds?: readonly st
     });
     await tdb.people.bulkPut(changed);
     return changed.length;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Sync: changes another device made, brought in by sync/ through the same writes as a local edit
+
+/** One record as another device left it: the row as it travels (syncTables.ts), or null once deleted. */
+export interface SyncedChange {
+  table: string;
+  id: string;
+  row: Record<string, unknown> | null;
+}
+
+export interface AppliedSync {
+  /** Records written or removed. */
+  applied: number;
+  /** Held back because this device changed the record since and has not handed it to sync yet: it goes out next. */
+  pending: number;
+  /** Live rows whose person (or work) is not here: kept aside by sync until it is. */
+  waiting: SyncedChange[];
+  /** People whose record or evidence changed, for the flag scan. */
+  personIds: string[];
+}
+
+/** Key-order-independent equality of two plain records, so a change that changes nothing writes nothing. */
+function sameRecord(a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([, v]) => v !== undefined)
+              .sort(([x], [y]) => (x < y ? -1 : 1))
+              .map(([k, v]) => [k, canonical(v)]),
+          )
+        : value;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+/**
+ * Brings in changes from other devices, in one transaction that sync's outbox does not record (they would echo
+ * back). A record this device changed since its last hand-over keeps the local change (it goes out next and wins
+ * there). People are written through writePerson, so their stage, search words and sort keys follow the rows that
+ * arrived with them, and the stored counts follow every write (aggregates.ts). Every row written names rows that
+ * exist: one whose person is not here (yet) waits, and a deleted person takes their records along, as deletePerson
+ * does.
+ */
+export async function applySyncedChanges(
+  tdb: TrustDb,
+  changes: readonly SyncedChange[],
+): Promise<AppliedSync> {
+  const tables = [...Object.keys(SYNCED_TABLES).map((name) => tdb.table(name)), tdb.syncOutbox];
+  return tdb.transaction('rw', tables, async () => {
+    markFromSync();
+    // The last change of a record in the batch is its state.
+    const latest = new Map(changes.map((change) => [outboxKey(change.table, change.id), change]));
+    const local = await tdb.syncOutbox.bulkGet([...latest.keys()]);
+    const incoming = [...latest.values()].filter((_, i) => local[i] === undefined);
+    const byRecord = new Map(incoming.map((change) => [outboxKey(change.table, change.id), change]));
+    const deletedHere = (table: string, id: string) => byRecord.get(outboxKey(table, id))?.row === null;
+
+    // Which rows can stand: every target they name is here after the batch. Waiting is transitive (a work of a
+    // person who waits waits too), so it is worked out to a fixed point.
+    const present = new Set<string>();
+    const targets = new Map<string, Set<string>>();
+    for (const { table, field, target } of REFERENCES) {
+      for (const change of incoming) {
+        const id = change.table === table ? change.row?.[field] : undefined;
+        if (typeof id === 'string') targets.set(target, (targets.get(target) ?? new Set()).add(id));
+      }
+    }
+    for (const [target, ids] of targets) {
+      const list = [...ids];
+      const rows = await tdb.table(target).bulkGet(list);
+      list.forEach((id, i) => {
+        if (rows[i] !== undefined && !deletedHere(target, id)) present.add(outboxKey(target, id));
+      });
+    }
+    const waiting = new Set<SyncedChange>();
+    const stands = (target: string, id: string) => {
+      const key = outboxKey(target, id);
+      const arriving = byRecord.get(key);
+      return present.has(key) || (arriving !== undefined && arriving.row !== null && !waiting.has(arriving));
+    };
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const change of incoming) {
+        if (change.row === null || waiting.has(change)) continue;
+        const missing = REFERENCES.some(
+          ({ table, field, target, link }) =>
+            !link &&
+            table === change.table &&
+            typeof change.row?.[field] === 'string' &&
+            !stands(target, change.row[field] as string),
+        );
+        if (missing) {
+          waiting.add(change);
+          changed = true;
+        }
+      }
+    }
+
+    const personIds = new Set<string>();
+    let applied = 0;
+    const notePerson = (row: unknown) => {
+      const personId = (row as { personId?: unknown } | undefined)?.personId;
+      if (typeof personId === 'string') personIds.add(personId);
+    };
+    // Records first, then people, whose derived fields are computed from the records now in place.
+    for (const change of incoming) {
+      if (change.table === 'people' || waiting.has(change)) continue;
+      const table = tdb.table(change.table);
+      const stored = await table.get(change.id);
+      if (change.row === null) {
+        if (stored === undefined) continue;
+        await table.delete(change.id);
+      } else {
+        if (sameRecord(stored, change.row)) continue;
+        await table.put(compact(change.row));
+        notePerson(change.row);
+      }
+      notePerson(stored);
+      applied++;
+    }
+    const deletedPeople = incoming.filter((c) => c.table === 'people' && c.row === null).map((c) => c.id);
+    for (const change of incoming) {
+      if (change.table !== 'people' || change.row === null || waiting.has(change)) continue;
+      const stored = await tdb.people.get(change.id);
+      if (stored && sameRecord(toPerson(stored), change.row)) continue;
+      const person = { ...change.row } as unknown as Person;
+      // A link to someone not here (deleted on one device while this one was edited on another) is left empty.
+      if (person.introducedBy !== undefined && !stands('people', person.introducedBy))
+        person.introducedBy = undefined;
+      await writePerson(tdb, person);
+      personIds.delete(change.id);
+      applied++;
+    }
+    for (const id of deletedPeople) {
+      const row = await tdb.people.get(id);
+      if (!row) continue;
+      // As deletePerson: their records go with them (their own deletions are on the way too), and links to them.
+      for (const name of ['profiles', 'sharedWork', 'notes', 'flags']) {
+        const keys = await tdb.table(name).where('personId').equals(id).primaryKeys();
+        const held = await tdb.syncOutbox.bulkGet(keys.map((key) => outboxKey(name, String(key))));
+        await tdb.table(name).bulkDelete(keys.filter((_, i) => held[i] === undefined));
+      }
+      await tdb.people.delete(id);
+      for (const other of await tdb.people.where('introducedBy').equals(id).toArray()) {
+        await writePerson(tdb, { ...toPerson(other), introducedBy: undefined });
+      }
+      personIds.delete(id);
+      applied++;
+    }
+    // People whose records changed: derived fields recomputed, nothing else (updatedAt stays as synced).
+    for (const id of personIds) {
+      const row = await tdb.people.get(id);
+      if (row) await writePerson(tdb, toPerson(row));
+    }
+    for (const change of incoming) if (change.table === 'people') personIds.add(change.id);
+    return {
+      applied,
+      pending: latest.size - incoming.length,
+      waiting: [...waiting],
+      personIds: [...personIds],
+    };
   });
 }

@@ -5,7 +5,7 @@ export const DB_NAME = 'trust-notes';
  * The newest schema version, the one migrations.ts declares last. Dexie opens IndexedDB at ten times its
  * version number; code that opens the database without Dexie compares against IDB_VERSION.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 export const IDB_VERSION = SCHEMA_VERSION * 10;
 
 // Every schema version exactly as it shipped. A shipped version is never edited: a change is a new
@@ -27,4 +27,13 @@ export const SCHEMA_V1 = {
   notes: 'id, personId, updatedAt',
   flags: 'id, personId, kind, state, [state+kind], [state+raisedAt]',
   meta: 'key',
+} as const;
+
+/**
+ * Version 2: sync's outbox (db/syncOutbox.ts), one row per changed record of a synced table, written with the
+ * change. Empty, and not written to, until sync is set up on the device.
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  syncOutbox: 'key',
 } as const;

@@ -2,6 +2,7 @@ import { type DexieExportJsonMeta, exportDB, importInto } from 'dexie-export-imp
 import type { Millis } from '../core/types';
 import { recountAggregates } from '../db/aggregates';
 import type { TrustDb } from '../db/database';
+import { OUTBOX_TABLE } from '../db/syncOutbox';
 import { normaliseRow, REFERENCES, rowProblem } from './backupSchema';
 import { fail, ok, type Result } from './result';
 
@@ -85,8 +86,24 @@ export interface RestoreResult {
 // Real ledgers are a few MB per 10,000 people; this leaves room while refusing absurd files early.
 export const MAX_BACKUP_BYTES = 512 * 1024 * 1024;
 
+/**
+ * The device's own bookkeeping stays out of backups: sync's outbox is what this device has yet to send, which a
+ * backup restored elsewhere (or later) must not replay. A restore leaves it alone, and records its own changes in it.
+ */
+const NOT_BACKED_UP = [OUTBOX_TABLE];
+
+/**
+ * The oldest schema version whose backups this version restores as they are: every later version changed only tables
+ * that backups leave out (version 2 added sync's outbox), so their backups hold the same tables and rows.
+ */
+export const OLDEST_RESTORABLE_SCHEMA = 1;
+
+function backedUpTables(tdb: TrustDb) {
+  return tdb.tables.filter((table) => !NOT_BACKED_UP.includes(table.name));
+}
+
 async function tableCounts(tdb: TrustDb): Promise<TableCounts> {
-  const entries = await Promise.all(tdb.tables.map(async (t) => [t.name, await t.count()] as const));
+  const entries = await Promise.all(backedUpTables(tdb).map(async (t) => [t.name, await t.count()] as const));
   return Object.fromEntries(entries);
 }
 
@@ -97,7 +114,7 @@ async function tableCounts(tdb: TrustDb): Promise<TableCounts> {
 async function buildBackup(tdb: TrustDb, now: Millis): Promise<Blob> {
   return tdb.transaction('r', tdb.tables, async () => {
     const counts = await tableCounts(tdb);
-    const dexie = await exportDB(tdb, { noTransaction: true });
+    const dexie = await exportDB(tdb, { noTransaction: true, skipTables: NOT_BACKED_UP });
     const head = JSON.stringify({
       trustNotesBackup: BACKUP_FORMAT,
       exportedAt: now,
@@ -151,7 +168,7 @@ function checkStructure(tdb: TrustDb, envelope: Record<string, unknown>): Result
   if (!Array.isArray(data.tables) || !Array.isArray(data.data))
     return fail({ code: 'structure', detail: 'tables' });
 
-  const expected = new Set(tdb.tables.map((t) => t.name));
+  const expected = new Set(backedUpTables(tdb).map((t) => t.name));
   const listed = data.tables.map((t: unknown) => (isObject(t) ? t.name : undefined));
   const dataTables = data.data.map((t: unknown) => (isObject(t) ? t.tableName : undefined));
   for (const names of [listed, dataTables, Object.keys(counts)]) {
@@ -253,7 +270,9 @@ export async function validateBackup(tdb: TrustDb, file: Blob): Promise<Result<V
   if (typeof version !== 'number' || !Number.isInteger(version))
     return fail({ code: 'structure', detail: 'schemaVersion' });
   if (version > tdb.verno) return fail({ code: 'versionNewer', detail: `schema ${version} > ${tdb.verno}` });
-  if (version < tdb.verno) return fail({ code: 'versionOlder', detail: `schema ${version} < ${tdb.verno}` });
+  if (version < OLDEST_RESTORABLE_SCHEMA) {
+    return fail({ code: 'versionOlder', detail: `schema ${version} < ${OLDEST_RESTORABLE_SCHEMA}` });
+  }
   return checkStructure(tdb, envelope);
 }
 
@@ -284,10 +303,13 @@ export async function restoreBackup(
       const safety = await buildBackup(tdb, Date.now());
       await importInto(tdb, stream, {
         clearTablesBeforeImport: true,
+        skipTables: NOT_BACKED_UP,
         noTransaction: true,
         // The backup may come from a differently named database (a test or a renamed profile); the
         // envelope's marker, version and tables were checked instead.
         acceptNameDiff: true,
+        // An older schema whose backed-up tables are this version's (OLDEST_RESTORABLE_SCHEMA).
+        acceptVersionDiff: true,
         progressCallback: (p) => {
           onProgress?.({ completedRows: p.completedRows, totalRows: p.totalRows ?? 0 });
           return true;

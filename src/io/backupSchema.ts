@@ -260,12 +260,4 @@ export function rowProblem(table: string, row: unknown): string | undefined {
   return valueWrong && `value: ${valueWrong}`;
 }
 
-/** Rows that must name a row of another table: a shared work of nobody would break every page that lists it. */
-export const REFERENCES: { table: string; field: string; target: string }[] = [
-  { table: 'profiles', field: 'personId', target: 'people' },
-  { table: 'sharedWork', field: 'personId', target: 'people' },
-  { table: 'notes', field: 'personId', target: 'people' },
-  { table: 'flags', field: 'personId', target: 'people' },
-  { table: 'flags', field: 'workId', target: 'sharedWork' },
-  { table: 'people', field: 'introducedBy', target: 'people' },
-];
+export { REFERENCES } from '../db/references';

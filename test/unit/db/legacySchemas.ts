@@ -75,6 +75,8 @@ export const LEGACY_SCHEMAS: Record<number, RawSchema> = {
     meta: { keyPath: 'key', indexes: [] },
   },
 };
+// Version 2 adds sync's outbox to version 1.
+LEGACY_SCHEMAS[2] = { ...LEGACY_SCHEMAS[1]!, syncOutbox: { keyPath: 'key', indexes: [] } };
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {

@@ -19,8 +19,11 @@ const fixtures: [string, DbFixture][] = readdirSync(FIXTURE_DIR)
   .filter((file) => /^v\d+\.json$/.test(file))
   .map((file) => [file, JSON.parse(readFileSync(join(FIXTURE_DIR, file), 'utf8')) as DbFixture]);
 
+// Every table of every version, with its primary key (a table keeps its key from the version that adds it).
 const primaryKeyOf: Record<string, string> = Object.fromEntries(
-  Object.entries(LEGACY_SCHEMAS[1]!).map(([table, store]) => [table, store.keyPath]),
+  Object.values(LEGACY_SCHEMAS).flatMap((schema) =>
+    Object.entries(schema).map(([table, store]) => [table, store.keyPath]),
+  ),
 );
 
 function sortedSchema(schema: RawSchema): RawSchema {

@@ -4,6 +4,8 @@ import { AGGREGATES_KEY, countAggregates } from '../../../src/db/aggregates';
 import type { TrustDb } from '../../../src/db/database';
 import { saveSettings } from '../../../src/db/meta';
 import { addNote, addSharedWork, createPerson, linkProfile, updatePerson } from '../../../src/db/mutations';
+import { SCHEMA_VERSION } from '../../../src/db/schema';
+import { outboxKey, pendingChanges, startOutbox } from '../../../src/db/syncOutbox';
 import {
   backupFileName,
   exportBackup,
@@ -85,9 +87,9 @@ describe('export', () => {
     expect(file).toMatchObject({
       trustNotesBackup: 1,
       exportedAt: now,
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       counts: { people: 3, profiles: 3, sharedWork: 2, notes: 1, flags: 1, meta: 1 },
-      dexie: { formatName: 'dexie', formatVersion: 1, data: { databaseVersion: 1 } },
+      dexie: { formatName: 'dexie', formatVersion: 1, data: { databaseVersion: SCHEMA_VERSION } },
     });
     expect(await tdb.meta.get('lastBackupAt')).toEqual({ key: 'lastBackupAt', value: now });
     expect(backupFileName(now)).toBe('trust-notes-backup-2026-01-02.json');
@@ -120,6 +122,36 @@ describe('round trip', () => {
     expect(await tdb.profiles.where('personId').equals(owner).count()).toBe(
       before.profiles.filter((p) => p.personId === owner).length,
     );
+  });
+
+  test('a backup made before sync (schema 1, the same backed-up tables) restores', async () => {
+    const source = freshDb();
+    await seed(source);
+    const file: BackupJson = JSON.parse(await (await exportBackup(source)).text());
+    file.schemaVersion = 1;
+    file.dexie.data.databaseVersion = 1;
+    const target = freshDb();
+    const result = await restoreBackup(target, await validated(target, new Blob([JSON.stringify(file)])));
+    expect(result.ok).toBe(true);
+    expect(await dump(target)).toEqual(await dump(source));
+  });
+
+  test('sync’s outbox is the device’s: never in a backup, kept by a restore, which records its own changes', async () => {
+    const tdb = freshDb();
+    const kept = await createPerson(tdb, { name: 'In the backup' });
+    const blob = await exportBackup(tdb);
+    expect(Object.keys(JSON.parse(await blob.text()).counts)).not.toContain('syncOutbox');
+    await startOutbox(tdb);
+    const later = await createPerson(tdb, { name: 'Added after the backup' });
+    const result = await restoreBackup(tdb, await validated(tdb, blob));
+    expect(result.ok).toBe(true);
+    // The restore is an ordinary change for sync: the person it removed goes as a deletion, the one it wrote as
+    // a change; the marker that sync is on survives.
+    const pending = (await pendingChanges(tdb, 100)).map((row) => row.key);
+    expect(pending).toEqual(
+      expect.arrayContaining([outboxKey('people', later.id), outboxKey('people', kept.id)]),
+    );
+    expect(await tdb.people.get(later.id)).toBeUndefined();
   });
 
   test('into a fresh database of another name', async () => {
@@ -198,7 +230,14 @@ describe('refusals leave the database unchanged', () => {
     ['a bare Dexie export', (good) => JSON.stringify(good.dexie), 'foreign'],
     ['a non-numeric marker', (good) => JSON.stringify({ ...good, trustNotesBackup: 'yes' }), 'foreign'],
     ['a newer backup format', (good) => JSON.stringify({ ...good, trustNotesBackup: 2 }), 'formatNewer'],
-    ['a newer schema', (good) => JSON.stringify({ ...good, schemaVersion: 2 }), 'versionNewer'],
+    [
+      'a newer schema',
+      (good) => {
+        good.dexie.data.databaseVersion = SCHEMA_VERSION + 1;
+        return JSON.stringify({ ...good, schemaVersion: SCHEMA_VERSION + 1 });
+      },
+      'versionNewer',
+    ],
     ['an older schema', (good) => JSON.stringify({ ...good, schemaVersion: 0 }), 'versionOlder'],
     [
       'a missing schema version',

@@ -1,0 +1,204 @@
+// The changes sync has yet to hand over: one row per changed record of a synced table, written in the same
+// transaction as the change itself. A DBCore middleware does it, like the stored counts (aggregates.ts), so every
+// writer is covered (mutations, the import, a restore, the worker's scan, dexie-export-import) and a worker or page
+// stopped right after a write cannot lose the change: it is in the database with the write, or neither is.
+//
+// Off until sync is set up on this device: the outbox then holds a marker row, read once per transaction, and an
+// import of 30,000 people on a device that does not sync writes nothing more. Changes that sync itself brings in
+// are written in transactions marked with `markFromSync`, and are not recorded (they would echo back).
+import {
+  type DBCore,
+  type DBCoreMutateRequest,
+  type DBCoreTable,
+  type DBCoreTransaction,
+  Dexie,
+  type Middleware,
+} from 'dexie';
+import type { TrustDb } from './database';
+import { isSyncedTable, SYNCED_TABLES, travels } from './syncTables';
+
+export const OUTBOX_TABLE = 'syncOutbox';
+/** The marker row: present while this device syncs. Table names never start with `!`. */
+export const OUTBOX_ON = '!sync';
+
+export interface OutboxRow {
+  /** `${table}:${key}` */
+  key: string;
+  table: string;
+  /** The record's primary key. */
+  id: string;
+  /** Changes with every write, so a drain removes only entries no newer write has replaced. */
+  tick: number;
+}
+
+export function outboxKey(table: string, id: string): string {
+  return `${table}:${id}`;
+}
+
+/** Transactions whose writes came from sync (sync/apply), which the outbox must not send back. */
+const fromSync = new WeakSet<object>();
+
+/** Marks the current transaction as sync's own; call first thing inside `tdb.transaction`. */
+export function markFromSync(): void {
+  const tx = Dexie.currentTransaction;
+  if (!tx) throw new Error('markFromSync outside a transaction');
+  fromSync.add(tx.idbtrans);
+}
+
+function primaryKeys(
+  table: DBCoreTable,
+  req: Exclude<DBCoreMutateRequest, { type: 'deleteRange' }>,
+): unknown[] {
+  if (req.type === 'delete') return req.keys;
+  if (req.keys) return req.keys;
+  const extract = table.schema.primaryKey.extractKey;
+  if (!extract) throw new Error(`syncOutbox: ${table.name} has no inbound primary key`);
+  return req.values.map((value) => extract(value));
+}
+
+function keyText(key: unknown): string {
+  return typeof key === 'string' ? key : JSON.stringify(key);
+}
+
+/** The keys whose change sync must hand over; reads the rows a put replaces only where that decides it. */
+async function changedKeys(table: DBCoreTable, req: DBCoreMutateRequest): Promise<unknown[]> {
+  const { trans } = req;
+  if (req.type === 'deleteRange') {
+    // A clear() (a restore) or a range delete: every record it removes.
+    const result = await table.query({
+      trans,
+      values: false,
+      query: { index: table.schema.primaryKey, range: req.range },
+    });
+    return result.result;
+  }
+  const keys = primaryKeys(table, req);
+  if (req.type === 'delete' || !SYNCED_TABLES[table.name]?.travels) return keys;
+  // A row that does not travel still matters when it replaces one that did (a dismissed flag reopened).
+  const values = req.values as Record<string, unknown>[];
+  const unknown = keys.filter((_, i) => !travels(table.name, values[i]!));
+  const before = unknown.length > 0 ? await table.getMany({ trans, keys: unknown }) : [];
+  const travelledBefore = new Set(
+    unknown.filter(
+      (_, i) => before[i] !== undefined && travels(table.name, before[i] as Record<string, unknown>),
+    ),
+  );
+  return keys.filter((key, i) => travels(table.name, values[i]!) || travelledBefore.has(key));
+}
+
+export const syncOutboxMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'TrustNotesSyncOutbox',
+  create(down) {
+    const on = new WeakMap<DBCoreTransaction, Promise<boolean>>();
+    const syncing = (outbox: DBCoreTable, trans: DBCoreTransaction): Promise<boolean> => {
+      let known = on.get(trans);
+      if (!known) {
+        known = outbox.get({ trans, key: OUTBOX_ON }).then((row) => row !== undefined);
+        on.set(trans, known);
+      }
+      return known;
+    };
+    const wrap = (name: string): DBCoreTable => {
+      const table = down.table(name);
+      // An upgrade from a version before the outbox runs on that version's stores: nothing to record there.
+      if (!isSyncedTable(name) || !hasOutbox) return table;
+      const outbox = down.table(OUTBOX_TABLE);
+      return {
+        ...table,
+        mutate: async (req) => {
+          if (fromSync.has(req.trans) || !(await syncing(outbox, req.trans))) return table.mutate(req);
+          const keys = await changedKeys(table, req);
+          const response = await table.mutate(req);
+          const failed = new Set(Object.keys(response.failures).map(Number));
+          const rows: OutboxRow[] = keys
+            .filter((_, i) => req.type === 'deleteRange' || !failed.has(i))
+            .map((key) => {
+              const id = keyText(key);
+              return { key: outboxKey(name, id), table: name, id, tick: Math.random() };
+            });
+          if (rows.length > 0) await outbox.mutate({ type: 'put', trans: req.trans, values: rows });
+          return response;
+        },
+      };
+    };
+    const wrapped = new Map<string, DBCoreTable>();
+    const hasOutbox = down.schema.tables.some((table) => table.name === OUTBOX_TABLE);
+    return {
+      ...down,
+      transaction(stores, mode, options) {
+        const widen =
+          hasOutbox && mode === 'readwrite' && stores.some(isSyncedTable) && !stores.includes(OUTBOX_TABLE);
+        return down.transaction(widen ? [...stores, OUTBOX_TABLE] : stores, mode, options);
+      },
+      table(name) {
+        let table = wrapped.get(name);
+        if (!table) {
+          table = wrap(name);
+          wrapped.set(name, table);
+        }
+        return table;
+      },
+    };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------
+// The outbox as sync uses it.
+
+/** Turns recording on: from now on every change to a synced table is recorded. */
+export async function startOutbox(tdb: TrustDb): Promise<void> {
+  await tdb.table(OUTBOX_TABLE).put({ key: OUTBOX_ON, table: '', id: '', tick: 0 } satisfies OutboxRow);
+}
+
+/** Turns recording off and forgets what was pending (this device stops syncing; its data stays). */
+export async function stopOutbox(tdb: TrustDb): Promise<void> {
+  await tdb.table(OUTBOX_TABLE).clear();
+}
+
+export async function outboxIsOn(tdb: TrustDb): Promise<boolean> {
+  return (await tdb.table(OUTBOX_TABLE).get(OUTBOX_ON)) !== undefined;
+}
+
+/** Records every row of every synced table as changed: the first sync of a device that already has a ledger. */
+export async function recordEverything(tdb: TrustDb): Promise<number> {
+  let count = 0;
+  for (const name of Object.keys(SYNCED_TABLES)) {
+    await tdb.transaction('rw', tdb.table(name), tdb.table(OUTBOX_TABLE), async () => {
+      const rows = (await tdb.table(name).toArray()) as Record<string, unknown>[];
+      const keyPath = tdb.table(name).schema.primKey.keyPath as string;
+      const entries = rows
+        .filter((row) => travels(name, row))
+        .map((row): OutboxRow => {
+          const id = keyText(row[keyPath]);
+          return { key: outboxKey(name, id), table: name, id, tick: Math.random() };
+        });
+      await tdb.table(OUTBOX_TABLE).bulkPut(entries);
+      count += entries.length;
+    });
+  }
+  return count;
+}
+
+/** Changes waiting to be handed to sync (the marker row is not one). */
+export async function pendingCount(tdb: TrustDb): Promise<number> {
+  const all = await tdb.table(OUTBOX_TABLE).count();
+  return Math.max(0, all - ((await outboxIsOn(tdb)) ? 1 : 0));
+}
+
+/** The next `limit` pending changes, oldest key first. */
+export async function pendingChanges(tdb: TrustDb, limit: number): Promise<OutboxRow[]> {
+  return (await tdb.table(OUTBOX_TABLE).where('key').above(OUTBOX_ON).limit(limit).toArray()) as OutboxRow[];
+}
+
+/** Forgets the entries a drain handed over, unless a newer write replaced one meanwhile. */
+export async function forgetHandedOver(tdb: TrustDb, handed: readonly OutboxRow[]): Promise<void> {
+  await tdb.transaction('rw', tdb.table(OUTBOX_TABLE), async () => {
+    const now = (await tdb.table(OUTBOX_TABLE).bulkGet(handed.map((row) => row.key))) as (
+      | OutboxRow
+      | undefined
+    )[];
+    const done = handed.filter((row, i) => now[i]?.tick === row.tick).map((row) => row.key);
+    await tdb.table(OUTBOX_TABLE).bulkDelete(done);
+  });
+}

@@ -1,0 +1,53 @@
+// Which tables travel between devices, and which stay on each one. Every table of the schema is in exactly one
+// of the two lists (a unit test asks), so a table added later needs a decision here before the tests pass.
+import type { Flag } from '../core/types';
+import { toPerson } from './personRow';
+
+export interface SyncedTable {
+  /**
+   * Whether a row of this table travels. Tables where only some rows carry the user's decisions (flags: the
+   * worker raises them from the evidence on every device, the user snoozes or dismisses them) leave the rest
+   * local; absent, every row travels.
+   */
+  travels?: (row: Record<string, unknown>) => boolean;
+  /** The row as it travels: fields derived from other rows are left out and recomputed where it lands. */
+  toSynced?: (row: Record<string, unknown>) => Record<string, unknown>;
+}
+
+/** The user's ledger: the same on every device. */
+export const SYNCED_TABLES: Record<string, SyncedTable> = {
+  // Stage, search words and sort keys are derived from the person and their shared work (personRow.ts).
+  people: { toSynced: (row) => toPerson(row as never) as unknown as Record<string, unknown> },
+  profiles: {},
+  sharedWork: {},
+  notes: {},
+  // Only the user's decisions: an open or closed flag is what each device's scan finds in the same evidence.
+  flags: {
+    travels: (row) => {
+      const state = (row as unknown as Flag).state;
+      return state === 'snoozed' || state === 'dismissed';
+    },
+  },
+};
+
+/**
+ * Each device's own:
+ * - meta: settings (the sites follow each browser's permissions, the language each device's user), the scan's
+ *   checkpoint and times, the stored counts (kept by aggregates.ts from the rows), the backup and import times;
+ * - syncOutbox: this device's changes not yet handed to sync.
+ * Sync's own state (server, keys, status, conflicts) lives in a database of its own (sync/store.ts).
+ */
+export const DEVICE_TABLES: readonly string[] = ['meta', 'syncOutbox'];
+
+export function isSyncedTable(table: string): boolean {
+  return Object.hasOwn(SYNCED_TABLES, table);
+}
+
+export function travels(table: string, row: Record<string, unknown>): boolean {
+  const spec = SYNCED_TABLES[table];
+  return spec !== undefined && (spec.travels?.(row) ?? true);
+}
+
+export function toSynced(table: string, row: Record<string, unknown>): Record<string, unknown> {
+  return SYNCED_TABLES[table]?.toSynced?.(row) ?? row;
+}

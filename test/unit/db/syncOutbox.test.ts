@@ -1,0 +1,249 @@
+import { describe, expect, test } from 'vitest';
+import { countAggregates, getAggregates } from '../../../src/db/aggregates';
+import type { TrustDb } from '../../../src/db/database';
+import {
+  addNote,
+  addSharedWork,
+  applyFlagChanges,
+  applySyncedChanges,
+  createPerson,
+  deletePerson,
+  dismissFlag,
+  restoreDeleted,
+  updatePerson,
+} from '../../../src/db/mutations';
+import { toPerson } from '../../../src/db/personRow';
+import { SCHEMA_V2 } from '../../../src/db/schema';
+import {
+  forgetHandedOver,
+  OUTBOX_ON,
+  outboxKey,
+  pendingChanges,
+  pendingCount,
+  recordEverything,
+  startOutbox,
+  stopOutbox,
+} from '../../../src/db/syncOutbox';
+import { DEVICE_TABLES, SYNCED_TABLES } from '../../../src/db/syncTables';
+import { freshDb, goodSmallTask, unpaidProject } from './testDb';
+
+const keys = async (tdb: TrustDb) => (await pendingChanges(tdb, 1000)).map((row) => row.key).sort();
+
+describe('which tables travel', () => {
+  test('every table of the schema is either synced or kept on the device, never both', () => {
+    const all = Object.keys(SCHEMA_V2).sort();
+    const synced = Object.keys(SYNCED_TABLES);
+    expect([...synced, ...DEVICE_TABLES].sort()).toEqual(all);
+    expect(synced.filter((name) => DEVICE_TABLES.includes(name))).toEqual([]);
+  });
+});
+
+describe('the outbox', () => {
+  test('records nothing while sync is off', async () => {
+    const tdb = freshDb();
+    const person = await createPerson(tdb, { name: 'Hana Saleh' });
+    await addNote(tdb, person.id, 'met at the meetup');
+    expect(await tdb.syncOutbox.count()).toBe(0);
+  });
+
+  test('once on, records every changed record of a synced table in the write’s own transaction', async () => {
+    const tdb = freshDb();
+    await startOutbox(tdb);
+    const person = await createPerson(tdb, { name: 'Hana Saleh' });
+    const work = await addSharedWork(tdb, person.id, goodSmallTask);
+    const note = await addNote(tdb, person.id, 'met at the meetup');
+    expect(await keys(tdb)).toEqual(
+      [outboxKey('people', person.id), outboxKey('sharedWork', work.id), outboxKey('notes', note.id)].sort(),
+    );
+    expect(await pendingCount(tdb)).toBe(3);
+    // The marker is not a change.
+    expect(await tdb.syncOutbox.get(OUTBOX_ON)).toBeDefined();
+  });
+
+  test('a write that fails records nothing: the change and its entry commit together', async () => {
+    const tdb = freshDb();
+    await startOutbox(tdb);
+    const row = await createPerson(freshDb(), { name: 'A' });
+    await expect(
+      tdb.transaction('rw', tdb.people, async () => {
+        await tdb.people.put(row);
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    expect(await pendingCount(tdb)).toBe(0);
+    expect(await tdb.people.count()).toBe(0);
+  });
+
+  test('a delete, and a clear (a restore) record every record they remove', async () => {
+    const tdb = freshDb();
+    const a = await createPerson(tdb, { name: 'A' });
+    const b = await createPerson(tdb, { name: 'B' });
+    await startOutbox(tdb);
+    await deletePerson(tdb, a.id);
+    expect(await keys(tdb)).toEqual([outboxKey('people', a.id)]);
+    await tdb.people.clear();
+    expect(await keys(tdb)).toEqual([outboxKey('people', a.id), outboxKey('people', b.id)].sort());
+  });
+
+  test('flags travel only as the user’s decisions, and a decision undone travels too', async () => {
+    const tdb = freshDb();
+    const person = await createPerson(tdb, { name: 'A' });
+    await startOutbox(tdb);
+    const open = {
+      id: `${person.id}:dormant`,
+      personId: person.id,
+      kind: 'dormant' as const,
+      state: 'open' as const,
+      raisedAt: 1,
+      updatedAt: 1,
+    };
+    await applyFlagChanges(tdb, [open]);
+    expect(await keys(tdb)).toEqual([]);
+    await dismissFlag(tdb, open.id);
+    expect(await keys(tdb)).toEqual([outboxKey('flags', open.id)]);
+    await tdb.syncOutbox.delete(outboxKey('flags', open.id));
+    // Reopened (no scan does this, but a restore can): the other devices must hear it.
+    await tdb.flags.put(open);
+    expect(await keys(tdb)).toEqual([outboxKey('flags', open.id)]);
+  });
+
+  test('a drain forgets only the entries no newer write replaced', async () => {
+    const tdb = freshDb();
+    await startOutbox(tdb);
+    const a = await createPerson(tdb, { name: 'A' });
+    const b = await createPerson(tdb, { name: 'B' });
+    const handed = await pendingChanges(tdb, 10);
+    await updatePerson(tdb, a.id, { headline: 'changed while sync worked' });
+    await forgetHandedOver(tdb, handed);
+    expect(await keys(tdb)).toEqual([outboxKey('people', a.id)]);
+    expect(await keys(tdb)).not.toContain(outboxKey('people', b.id));
+  });
+
+  test('recordEverything queues a ledger that existed before sync; stopping forgets the queue and the marker', async () => {
+    const tdb = freshDb();
+    const person = await createPerson(tdb, { name: 'A' });
+    await addSharedWork(tdb, person.id, goodSmallTask);
+    await startOutbox(tdb);
+    expect(await recordEverything(tdb)).toBe(2);
+    expect(await pendingCount(tdb)).toBe(2);
+    await stopOutbox(tdb);
+    expect(await tdb.syncOutbox.count()).toBe(0);
+    await addNote(tdb, person.id, 'after stopping');
+    expect(await tdb.syncOutbox.count()).toBe(0);
+  });
+});
+
+describe('applySyncedChanges: another device’s changes through the write path', () => {
+  async function device() {
+    const tdb = freshDb();
+    await startOutbox(tdb);
+    return tdb;
+  }
+
+  test('a person with their work: derived fields and stored counts follow, and nothing echoes back', async () => {
+    const source = freshDb();
+    const person = await createPerson(source, { name: 'Hana Saleh' });
+    const work = await addSharedWork(source, person.id, goodSmallTask);
+    const tdb = await device();
+    // The work comes first, as a changes feed often has it: the person was touched after their work was added.
+    const result = await applySyncedChanges(tdb, [
+      { table: 'sharedWork', id: work.id, row: { ...work } },
+      { table: 'people', id: person.id, row: toPerson((await source.people.get(person.id))!) as never },
+    ]);
+    expect(result).toMatchObject({ applied: 2, pending: 0, waiting: [] });
+    expect(result.personIds).toEqual([person.id]);
+    const stored = await tdb.people.get(person.id);
+    expect(stored?.stage).toBe('tested');
+    expect(stored?.nameWords).toEqual(['hana', 'saleh']);
+    expect(stored).toEqual(await source.people.get(person.id));
+    expect(await getAggregates(tdb)).toEqual(await countAggregates(tdb));
+    expect((await getAggregates(tdb)).stages.tested).toBe(1);
+    expect(await pendingCount(tdb)).toBe(0);
+  });
+
+  test('a record changed here and not yet handed over keeps the local change', async () => {
+    const tdb = await device();
+    const person = await createPerson(tdb, { name: 'Local' });
+    const result = await applySyncedChanges(tdb, [
+      { table: 'people', id: person.id, row: { ...toPerson(person), name: 'Remote' } as never },
+    ]);
+    expect(result).toMatchObject({ applied: 0, pending: 1 });
+    expect((await tdb.people.get(person.id))?.name).toBe('Local');
+  });
+
+  test('a row whose person is not here waits, and so does what hangs on it; a missing introducer is left empty', async () => {
+    const tdb = await device();
+    const work = {
+      id: 'w1',
+      personId: 'nobody',
+      ...goodSmallTask,
+      createdAt: 1,
+      updatedAt: 1,
+    };
+    const flag = {
+      id: 'nobody:paymentOverdue:w1',
+      personId: 'nobody',
+      kind: 'paymentOverdue',
+      state: 'dismissed',
+      workId: 'w1',
+      raisedAt: 1,
+      updatedAt: 1,
+    };
+    const person = {
+      id: 'p1',
+      name: 'Introduced',
+      introducedBy: 'gone',
+      tags: [],
+      userEdited: [],
+      createdAt: 1,
+      updatedAt: 1,
+    };
+    const result = await applySyncedChanges(tdb, [
+      { table: 'sharedWork', id: 'w1', row: work },
+      { table: 'flags', id: flag.id, row: flag },
+      { table: 'people', id: 'p1', row: person },
+    ]);
+    expect(result.waiting.map((c) => c.id).sort()).toEqual([flag.id, 'w1'].sort());
+    expect(await tdb.sharedWork.count()).toBe(0);
+    expect((await tdb.people.get('p1'))?.introducedBy).toBeUndefined();
+    // Once the person arrives, the waiting rows stand.
+    const later = await applySyncedChanges(tdb, [
+      { table: 'people', id: 'nobody', row: { ...person, id: 'nobody', introducedBy: undefined } },
+      ...result.waiting,
+    ]);
+    expect(later.waiting).toEqual([]);
+    expect(await tdb.sharedWork.get('w1')).toBeDefined();
+    expect(await tdb.flags.get(flag.id)).toBeDefined();
+  });
+
+  test('a deleted person takes their records and the links to them along, as deletePerson does', async () => {
+    const tdb = await device();
+    const gone = await createPerson(tdb, { name: 'Gone' });
+    await addSharedWork(tdb, gone.id, unpaidProject);
+    await addNote(tdb, gone.id, 'a note');
+    const introduced = await createPerson(tdb, { name: 'Introduced', introducedBy: gone.id });
+    await forgetHandedOver(tdb, await pendingChanges(tdb, 100));
+    const result = await applySyncedChanges(tdb, [{ table: 'people', id: gone.id, row: null }]);
+    expect(result.applied).toBe(1);
+    expect(await tdb.people.get(gone.id)).toBeUndefined();
+    expect(await tdb.sharedWork.count()).toBe(0);
+    expect(await tdb.notes.count()).toBe(0);
+    expect((await tdb.people.get(introduced.id))?.introducedBy).toBeUndefined();
+    expect(await getAggregates(tdb)).toEqual(await countAggregates(tdb));
+    expect(await pendingCount(tdb)).toBe(0);
+  });
+
+  test('a change that changes nothing writes nothing; undo of a delete is an ordinary local change', async () => {
+    const tdb = await device();
+    const person = await createPerson(tdb, { name: 'Same' });
+    await forgetHandedOver(tdb, await pendingChanges(tdb, 100));
+    const result = await applySyncedChanges(tdb, [
+      { table: 'people', id: person.id, row: toPerson(person) as never },
+    ]);
+    expect(result.applied).toBe(0);
+    const deleted = await deletePerson(tdb, person.id);
+    await forgetHandedOver(tdb, await pendingChanges(tdb, 100));
+    await restoreDeleted(tdb, deleted);
+    expect(await keys(tdb)).toEqual([outboxKey('people', person.id)]);
+  });
+});
