@@ -3,6 +3,7 @@
 // Functions are async so callers always get native promises, never Dexie's.
 
 import { flagId } from '../core/flags';
+import { sameRecord } from '../core/sameRecord';
 import type {
   EditableField,
   Flag,
@@ -651,22 +652,6 @@ export interface AppliedSync {
   waiting: SyncedChange[];
   /** People whose record or evidence changed, for the flag scan. */
   personIds: string[];
-}
-
-/** Key-order-independent equality of two plain records, so a change that changes nothing writes nothing. */
-function sameRecord(a: unknown, b: unknown): boolean {
-  const canonical = (value: unknown): unknown =>
-    Array.isArray(value)
-      ? value.map(canonical)
-      : value && typeof value === 'object'
-        ? Object.fromEntries(
-            Object.entries(value)
-              .filter(([, v]) => v !== undefined)
-              .sort(([x], [y]) => (x < y ? -1 : 1))
-              .map(([k, v]) => [k, canonical(v)]),
-          )
-        : value;
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
 /**

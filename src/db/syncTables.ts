@@ -12,17 +12,26 @@ export interface SyncedTable {
   travels?: (row: Record<string, unknown>) => boolean;
   /** The row as it travels: fields derived from other rows are left out and recomputed where it lands. */
   toSynced?: (row: Record<string, unknown>) => Record<string, unknown>;
+  /**
+   * Fields that change without the user editing anything (a page visit, a timestamp). Two devices that differ only
+   * in these did not edit the record on two devices: PouchDB's winner stands and nobody is asked.
+   */
+  incidental?: readonly string[];
 }
 
 /** The user's ledger: the same on every device. */
 export const SYNCED_TABLES: Record<string, SyncedTable> = {
   // Stage, search words and sort keys are derived from the person and their shared work (personRow.ts).
-  people: { toSynced: (row) => toPerson(row as never) as unknown as Record<string, unknown> },
-  profiles: {},
-  sharedWork: {},
-  notes: {},
+  people: {
+    toSynced: (row) => toPerson(row as never) as unknown as Record<string, unknown>,
+    incidental: ['updatedAt', 'photoUrl'],
+  },
+  profiles: { incidental: ['url', 'seenName', 'seenHeadline', 'lastSeenAt'] },
+  sharedWork: { incidental: ['updatedAt'] },
+  notes: { incidental: ['updatedAt'] },
   // Only the user's decisions: an open or closed flag is what each device's scan finds in the same evidence.
   flags: {
+    incidental: ['updatedAt', 'raisedAt'],
     travels: (row) => {
       const state = (row as unknown as Flag).state;
       return state === 'snoozed' || state === 'dismissed';
@@ -50,4 +59,14 @@ export function travels(table: string, row: Record<string, unknown>): boolean {
 
 export function toSynced(table: string, row: Record<string, unknown>): Record<string, unknown> {
   return SYNCED_TABLES[table]?.toSynced?.(row) ?? row;
+}
+
+/** The fields of a record the user can tell apart: everything but the incidental ones. */
+export function meaningfulFields(
+  table: string,
+  row: Record<string, unknown> | null,
+): Record<string, unknown> | null {
+  if (row === null) return null;
+  const incidental = SYNCED_TABLES[table]?.incidental ?? [];
+  return Object.fromEntries(Object.entries(row).filter(([field]) => !incidental.includes(field)));
 }

@@ -1,0 +1,373 @@
+// One sync, start to end, between this device's ledger (Dexie) and the server, through a local PouchDB replica
+// that holds the ledger's encrypted documents:
+//
+//   1. hand over: every change the outbox recorded becomes an encrypted document in the replica;
+//   2. push and pull: two one-shot PouchDB replications (replica → server, server → replica), with PouchDB's own
+//      checkpoints, so a sync cut short (a worker stopped, a server gone) resumes where it stopped;
+//   3. bring in: the replica's changes since the last one brought in are decrypted and applied to the ledger through
+//      the write path (db/mutations.ts applySyncedChanges), with their checkpoint in the replica.
+//
+// Nothing here keeps state between calls: everything that must survive a stopped worker is in the ledger (the
+// outbox), the replica (documents and checkpoints) or the sync store (status, conflicts, waiting documents).
+import { sameRecord } from '../core/sameRecord';
+import type { Person } from '../core/types';
+import type { TrustDb } from '../db/database';
+import { type AppliedSync, applySyncedChanges, type SyncedChange } from '../db/mutations';
+import { derivePersonRow } from '../db/personRow';
+import { REFERENCES } from '../db/references';
+import { forgetHandedOver, type OutboxRow, pendingChanges, pendingCount } from '../db/syncOutbox';
+import { meaningfulFields, toSynced, travels } from '../db/syncTables';
+import { rowProblem } from '../io/backupSchema';
+import { DecryptError, documentId, type SyncKeys } from './crypto';
+import { decodeDoc, documentFor, encodeChange, type SyncDoc, tableOf } from './docs';
+import { SyncError } from './errors';
+import type { PouchWriteResult, Replica } from './pouchTypes';
+import type { ConflictRow, SyncPhase, SyncStore } from './store';
+
+export interface SyncParts {
+  tdb: TrustDb;
+  store: SyncStore;
+  keys: SyncKeys;
+  local: Replica;
+  remote: Replica;
+  /** Called as a long sync moves on (the options page shows it); also keeps an MV3 worker awake. */
+  progress?: (phase: SyncPhase, done: number, total?: number) => void | Promise<void>;
+}
+
+export interface SyncReport {
+  /** Documents handed to the replica (this device's changes). */
+  sent: number;
+  /** Changes brought into the ledger from other devices. */
+  received: number;
+  /** People whose records changed, for the flag scan. */
+  personIds: string[];
+  conflicts: number;
+  /** Documents this version could not read (a newer version wrote them) or open (another ledger, damage). */
+  unreadable: { newer: number; undecryptable: number };
+}
+
+/** Documents per step: one IndexedDB transaction, one HTTP request of a replication batch. */
+const BATCH = 500;
+const APPLIED_CHECKPOINT = '_local/trust-notes-applied';
+/** How long a PouchDB replication request may take before it counts as the server gone. */
+const REQUEST_TIMEOUT_MS = 60_000;
+
+async function appliedSeq(local: Replica): Promise<string | number> {
+  const doc = (await local.get(APPLIED_CHECKPOINT).catch(() => undefined)) as
+    | { seq?: string | number }
+    | undefined;
+  return doc?.seq ?? 0;
+}
+
+async function setAppliedSeq(local: Replica, seq: string | number): Promise<void> {
+  const doc = (await local.get(APPLIED_CHECKPOINT).catch(() => undefined)) as { _rev?: string } | undefined;
+  await local.put({ _id: APPLIED_CHECKPOINT, ...(doc?._rev ? { _rev: doc._rev } : {}), seq });
+}
+
+function checkWrites(results: PouchWriteResult[]): void {
+  const failed = results.find((r) => r.error);
+  if (failed) throw Object.assign(new Error(`replica write failed: ${JSON.stringify(failed)}`), failed);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 1. Hand over
+
+async function currentRows(tdb: TrustDb, batch: readonly OutboxRow[]) {
+  const rows = new Map<string, Record<string, unknown> | undefined>();
+  const tables = [...new Set(batch.map((entry) => entry.table))];
+  for (const table of tables) {
+    const entries = batch.filter((entry) => entry.table === table);
+    const found = await tdb.table(table).bulkGet(entries.map((entry) => entry.id));
+    for (const [i, entry] of entries.entries())
+      rows.set(entry.key, found[i] as Record<string, unknown> | undefined);
+  }
+  return rows;
+}
+
+/** Every pending change of the outbox, as documents of the replica. Returns how many documents were written. */
+export async function handOver(parts: SyncParts): Promise<number> {
+  const { tdb, keys, local } = parts;
+  const total = await pendingCount(tdb);
+  if (total === 0) return 0;
+  // When every earlier document was brought in, the documents written here are this device's own: the bring-in
+  // checkpoint moves past them, so they are not decrypted and compared again.
+  const caughtUp = String(await appliedSeq(local)) === String((await local.info()).update_seq);
+  let sent = 0;
+  let handled = 0;
+  for (;;) {
+    const batch = await pendingChanges(tdb, BATCH);
+    if (batch.length === 0) break;
+    const rows = await currentRows(tdb, batch);
+    const ids = await Promise.all(batch.map((entry) => documentId(keys, entry.table, entry.id)));
+    const existing = await local.allDocs({ keys: ids, include_docs: true });
+    const docs: SyncDoc[] = [];
+    for (const [i, entry] of batch.entries()) {
+      const stored = rows.get(entry.key);
+      const row = stored && travels(entry.table, stored) ? toSynced(entry.table, stored) : null;
+      const there = existing.rows[i] as
+        | { value?: { rev: string; deleted?: boolean }; doc?: SyncDoc }
+        | undefined;
+      const rev = there?.value?.rev;
+      const live = rev !== undefined && !there?.value?.deleted;
+      if (row === null && !live) continue;
+      if (row !== null && live && there?.doc) {
+        // A restore, or a write that changed nothing sync carries: no new revision for the other devices.
+        const same = await decodeDoc(keys, there.doc).then(
+          (change) => sameRecord(change.row, row),
+          () => false,
+        );
+        if (same) continue;
+      }
+      const change: SyncedChange = { table: entry.table, id: entry.id, row };
+      const _id = ids[i]!;
+      docs.push({
+        _id,
+        ...(rev ? { _rev: rev } : {}),
+        ...(row === null ? { _deleted: true } : {}),
+        ct: await encodeChange(keys, _id, change),
+      });
+    }
+    if (docs.length > 0) checkWrites(await local.bulkDocs(docs as never));
+    await forgetHandedOver(tdb, batch);
+    sent += docs.length;
+    handled += batch.length;
+    await parts.progress?.('sending', handled, total);
+  }
+  if (caughtUp && sent > 0) await setAppliedSeq(local, (await local.info()).update_seq);
+  return sent;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 2. Push and pull
+
+async function replicate(parts: SyncParts, direction: 'to' | 'from'): Promise<number> {
+  const { local, remote } = parts;
+  const options = { batch_size: BATCH, batches_limit: 4, timeout: REQUEST_TIMEOUT_MS };
+  const replication =
+    direction === 'to' ? local.replicate.to(remote, options) : local.replicate.from(remote, options);
+  let written = 0;
+  replication.on('change', (info) => {
+    written = info.docs_written;
+    void parts.progress?.(direction === 'to' ? 'sending' : 'receiving', written);
+  });
+  const result = await replication;
+  if (result.doc_write_failures > 0) {
+    throw new SyncError('failed', `${result.doc_write_failures} documents were not written (${direction})`);
+  }
+  return result.docs_written;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 3. Bring in
+
+/** Why a row from another device cannot be written here, or undefined when it can. */
+function rowProblemOf(change: SyncedChange): string | undefined {
+  if (change.row === null) return undefined;
+  try {
+    const row =
+      change.table === 'people'
+        ? derivePersonRow(change.row as unknown as Person, [], new Date())
+        : (change.row as Record<string, unknown>);
+    return rowProblem(change.table, row);
+  } catch (error) {
+    return String(error);
+  }
+}
+
+interface Decoded {
+  doc: SyncDoc;
+  change: SyncedChange;
+}
+
+/**
+ * The people (and works) the batch's rows name that are neither in the ledger nor in the batch, from the replica:
+ * a changes feed lists a person after their work when the person was edited last, and a sync stopped half-way may
+ * have brought one in and not the other.
+ */
+async function withTargets(parts: SyncParts, batch: Decoded[]): Promise<Decoded[]> {
+  const { tdb, keys, local } = parts;
+  const all = [...batch];
+  for (let round = 0; round < 3; round++) {
+    const have = new Set(all.map(({ change }) => `${change.table}:${change.id}`));
+    const wanted = new Map<string, { table: string; id: string }>();
+    for (const { change } of all) {
+      for (const { table, field, target } of REFERENCES) {
+        const id = change.table === table ? change.row?.[field] : undefined;
+        if (typeof id === 'string' && !have.has(`${target}:${id}`))
+          wanted.set(`${target}:${id}`, { table: target, id });
+      }
+    }
+    const missing: { table: string; id: string }[] = [];
+    for (const table of new Set([...wanted.values()].map((w) => w.table))) {
+      const ids = [...wanted.values()].filter((w) => w.table === table).map((w) => w.id);
+      const found = await tdb.table(table).bulkGet(ids);
+      ids.forEach((id, i) => {
+        if (found[i] === undefined) missing.push({ table, id });
+      });
+    }
+    if (missing.length === 0) break;
+    const docIds = await Promise.all(missing.map(({ table, id }) => documentId(keys, table, id)));
+    const fetched = await local.allDocs({ keys: docIds, include_docs: true, conflicts: true });
+    const added: Decoded[] = [];
+    for (const row of fetched.rows as { doc?: SyncDoc }[]) {
+      if (!row.doc) continue;
+      const change = await decodeDoc(keys, row.doc).catch(() => undefined);
+      if (change && rowProblemOf(change) === undefined) added.push({ doc: row.doc, change });
+    }
+    if (added.length === 0) break;
+    all.unshift(...added);
+  }
+  return all;
+}
+
+/** The differing versions of conflicted documents: kept for the user's choice, or settled when only incidental. */
+async function recordConflicts(parts: SyncParts, batch: Decoded[]): Promise<number> {
+  const { keys, local, store } = parts;
+  const settled: string[] = [];
+  const rows: ConflictRow[] = [];
+  const clear: string[] = [];
+  for (const { doc, change } of batch) {
+    if (!doc._conflicts?.length || !doc._rev) {
+      clear.push(doc._id);
+      continue;
+    }
+    const others = [];
+    for (const rev of doc._conflicts) {
+      const other = (await local.get(doc._id, { rev })) as SyncDoc;
+      const decoded = await decodeDoc(keys, other).catch(() => undefined);
+      if (decoded) others.push({ rev, row: decoded.row });
+    }
+    const meaningful = meaningfulFields(change.table, change.row);
+    const differing = others.filter(
+      (other) => !sameRecord(meaningfulFields(change.table, other.row), meaningful),
+    );
+    if (differing.length === 0) {
+      // Two devices that only saw the same page at different times: the winner stands, the others go.
+      settled.push(...others.map((other) => other.rev));
+      const tombstone = await encodeChange(keys, doc._id, { ...change, row: null });
+      checkWrites(
+        await local.bulkDocs(
+          others.map((other) => ({ _id: doc._id, _rev: other.rev, _deleted: true, ct: tombstone })),
+        ),
+      );
+      clear.push(doc._id);
+      continue;
+    }
+    const row = change.row ?? differing.find((other) => other.row)?.row;
+    const personId = change.table === 'people' ? change.id : (row?.personId as string | undefined);
+    rows.push({
+      docId: doc._id,
+      table: change.table,
+      id: change.id,
+      personId: personId ?? '',
+      winner: { rev: doc._rev, row: change.row },
+      others: differing,
+      seenAt: Date.now(),
+    });
+  }
+  await store.transaction('rw', store.conflicts, async () => {
+    await store.conflicts.bulkDelete(clear);
+    await store.conflicts.bulkPut(rows);
+  });
+  return rows.length;
+}
+
+/** The replica's documents since the last bring-in, into the ledger. */
+export async function bringIn(parts: SyncParts): Promise<Omit<SyncReport, 'sent'>> {
+  const { tdb, keys, local, store } = parts;
+  let since = await appliedSeq(local);
+  const total = Math.max(0, Number((await local.info()).update_seq) - Number(since)) || undefined;
+  let retry = await store.waiting();
+  const waiting: string[] = [];
+  const personIds = new Set<string>();
+  const unreadable = { newer: 0, undecryptable: 0 };
+  let received = 0;
+  let conflicts = 0;
+  let done = 0;
+  for (;;) {
+    const feed = await local.changes({ since, limit: BATCH, include_docs: true, conflicts: true });
+    const docs = feed.results.flatMap((result) => (result.doc ? [result.doc as unknown as SyncDoc] : []));
+    if (retry.length > 0) {
+      const ids = new Set(docs.map((doc) => doc._id));
+      const again = await local.allDocs({
+        keys: retry.filter((id) => !ids.has(id)),
+        include_docs: true,
+        conflicts: true,
+      });
+      for (const row of again.rows as { doc?: SyncDoc }[]) if (row.doc) docs.push(row.doc);
+      retry = [];
+    }
+    if (docs.length === 0) break;
+    const decoded: Decoded[] = [];
+    for (const doc of docs) {
+      if (!tableOf(doc._id)) continue;
+      try {
+        const change = await decodeDoc(keys, doc);
+        if (rowProblemOf(change) === undefined) decoded.push({ doc, change });
+        else {
+          unreadable.newer++;
+          waiting.push(doc._id);
+        }
+      } catch (error) {
+        if (!(error instanceof DecryptError)) throw error;
+        unreadable.undecryptable++;
+      }
+    }
+    const batch = await withTargets(parts, decoded);
+    const applied: AppliedSync = await applySyncedChanges(
+      tdb,
+      batch.map(({ change }) => change),
+    );
+    const held = new Set(applied.waiting.map((change) => `${change.table}:${change.id}`));
+    for (const { doc, change } of batch) if (held.has(`${change.table}:${change.id}`)) waiting.push(doc._id);
+    for (const id of applied.personIds) personIds.add(id);
+    received += applied.applied;
+    conflicts += await recordConflicts(parts, decoded);
+    if (feed.results.length > 0) {
+      since = feed.last_seq;
+      await setAppliedSeq(local, since);
+    }
+    done += feed.results.length;
+    await parts.progress?.('applying', done, total);
+    if (feed.results.length < BATCH) break;
+  }
+  await store.setWaiting(waiting);
+  return { received, personIds: [...personIds], conflicts, unreadable };
+}
+
+/** One whole sync. Throws a SyncError (or PouchDB's error) when the server cannot be reached or refuses. */
+export async function syncOnce(parts: SyncParts): Promise<SyncReport> {
+  const sent = await handOver(parts);
+  await replicate(parts, 'to');
+  await replicate(parts, 'from');
+  // Changes made on this device while the replications ran go out next time; what came in goes in now.
+  const report = await bringIn(parts);
+  return { sent, ...report };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Conflicts
+
+/**
+ * The user chose which version of a record edited on two devices to keep: it becomes the one revision of the
+ * document (written over PouchDB's winner, the others removed), goes into the ledger, and out at the next sync.
+ */
+export async function resolveConflict(parts: SyncParts, docId: string, keepRev: string): Promise<void> {
+  const { keys, local, store, tdb } = parts;
+  const current = (await local.get(docId, { conflicts: true })) as SyncDoc;
+  const leaves = [current._rev!, ...(current._conflicts ?? [])];
+  if (!leaves.includes(keepRev)) throw new SyncError('failed', 'That version is no longer there');
+  const chosen = keepRev === current._rev ? current : ((await local.get(docId, { rev: keepRev })) as SyncDoc);
+  const change = await decodeDoc(keys, chosen);
+  const written = await documentFor(keys, change);
+  const losers = leaves.filter((rev) => rev !== current._rev);
+  const tombstone = await encodeChange(keys, docId, { ...change, row: null });
+  checkWrites(
+    await local.bulkDocs([
+      { ...written, _rev: current._rev } as never,
+      ...losers.map((rev) => ({ _id: docId, _rev: rev, _deleted: true, ct: tombstone })),
+    ]),
+  );
+  await applySyncedChanges(tdb, [change]);
+  await store.conflicts.delete(docId);
+}

@@ -1,0 +1,260 @@
+// @vitest-environment node
+// Sync between devices, each a real ledger and PouchDB replica, through a real replication server on 127.0.0.1.
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { startSyncServer } from '../../../scripts/syncServer.mjs';
+import { countAggregates, getAggregates } from '../../../src/db/aggregates';
+import {
+  addNote,
+  addSharedWork,
+  createPerson,
+  deletePerson,
+  linkProfile,
+  recordSeenProfile,
+  restoreDeleted,
+  updatePerson,
+} from '../../../src/db/mutations';
+import { pendingCount } from '../../../src/db/syncOutbox';
+import { resolveConflict } from '../../../src/sync/engine';
+import { SyncError } from '../../../src/sync/errors';
+import { joinLedger, probeServer, type ServerAccount } from '../../../src/sync/setup';
+import { goodSmallTask, snapshot } from '../db/testDb';
+import { type Device, device, PASSPHRASE, quickParams } from './devices';
+
+let server: Awaited<ReturnType<typeof startSyncServer>>;
+let account: ServerAccount;
+let dbNumber = 0;
+
+beforeAll(async () => {
+  server = await startSyncServer({ database: null });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+beforeEach(() => {
+  // A database of its own per test: the first device creates it.
+  account = {
+    address: `${server.origin}/ledger-${++dbNumber}`,
+    user: server.user,
+    password: server.password,
+  };
+});
+
+const names = async (d: Device) => (await d.tdb.people.toArray()).map((p) => p.name).sort();
+const databaseName = () => `ledger-${dbNumber}`;
+
+describe('setting up', () => {
+  test('the first device creates the database and the key check; the next joins with the passphrase', async () => {
+    expect((await probeServer(account)).fresh).toBe(true);
+    const first = await joinLedger(account, PASSPHRASE, PASSPHRASE, fetch, quickParams);
+    expect(first.created).toBe(true);
+    const probe = await probeServer(account);
+    expect(probe.fresh).toBe(false);
+    const second = await joinLedger(account, PASSPHRASE, undefined, fetch);
+    expect(second.created).toBe(false);
+    expect(second.params).toEqual(first.params);
+  });
+
+  test('a wrong passphrase on the second device is refused and writes nothing anywhere', async () => {
+    await joinLedger(account, PASSPHRASE, PASSPHRASE, fetch, quickParams);
+    const before = await server.rawDocuments(databaseName());
+    const writes = server.requests.filter((r) => r.method !== 'GET').length;
+    await expect(joinLedger(account, 'not the passphrase at all', undefined, fetch)).rejects.toMatchObject({
+      code: 'wrongPassphrase',
+    });
+    expect(await server.rawDocuments(databaseName())).toEqual(before);
+    expect(server.requests.filter((r) => r.method !== 'GET').length).toBe(writes);
+  });
+
+  test('the first device types the passphrase twice, the same, and long enough', async () => {
+    await expect(joinLedger(account, PASSPHRASE, 'something else', fetch, quickParams)).rejects.toMatchObject(
+      {
+        code: 'passphraseMismatch',
+      },
+    );
+    await expect(joinLedger(account, 'short', 'short', fetch, quickParams)).rejects.toMatchObject({
+      code: 'passphraseWeak',
+    });
+    expect((await probeServer(account)).fresh).toBe(true);
+  });
+
+  test('each refusal is its own error: bad password, no server, not https', async () => {
+    await expect(probeServer({ ...account, password: 'wrong' })).rejects.toMatchObject({
+      code: 'unauthorized',
+    });
+    await expect(probeServer({ ...account, address: 'http://127.0.0.1:9/x' })).rejects.toMatchObject({
+      code: 'unreachable',
+    });
+    await expect(probeServer({ ...account, address: 'http://couch.example.com/x' })).rejects.toMatchObject({
+      code: 'badAddress',
+    });
+    await expect(
+      probeServer({ ...account, address: 'https://user:pw@couch.example.com' }),
+    ).rejects.toBeInstanceOf(SyncError);
+  });
+});
+
+describe('two devices', () => {
+  test('a person, a shared work and a note added on A appear on B, derived fields and counts right', async () => {
+    const a = await device(account);
+    const person = await createPerson(a.tdb, { name: 'Hana Saleh', headline: 'Designer' });
+    await linkProfile(a.tdb, person.id, snapshot('hana-saleh'));
+    await addSharedWork(a.tdb, person.id, goodSmallTask);
+    await addNote(a.tdb, person.id, 'Met at the Amman meetup');
+    expect((await a.sync()).sent).toBe(4);
+    const b = await device(account);
+    const report = await b.sync();
+    expect(report.received).toBe(4);
+    expect(await b.tdb.people.get(person.id)).toEqual(await a.tdb.people.get(person.id));
+    expect((await b.tdb.people.get(person.id))?.stage).toBe('tested');
+    expect(await b.tdb.notes.toArray()).toEqual(await a.tdb.notes.toArray());
+    expect(await b.tdb.profiles.toArray()).toEqual(await a.tdb.profiles.toArray());
+    expect(await getAggregates(b.tdb)).toEqual(await countAggregates(b.tdb));
+    // Nothing echoes back: B has nothing to send, and a second sync on A brings nothing.
+    expect(await pendingCount(b.tdb)).toBe(0);
+    expect((await a.sync()).received).toBe(0);
+  });
+
+  test('a delete on B reaches A, with the person’s records; an undo on B brings them back everywhere', async () => {
+    const a = await device(account);
+    const b = await device(account);
+    const person = await createPerson(a.tdb, { name: 'To delete' });
+    await addSharedWork(a.tdb, person.id, goodSmallTask);
+    await createPerson(a.tdb, { name: 'Stays' });
+    await a.sync();
+    await b.sync();
+    const deleted = await deletePerson(b.tdb, person.id);
+    await b.sync();
+    await a.sync();
+    expect(await names(a)).toEqual(['Stays']);
+    expect(await a.tdb.sharedWork.count()).toBe(0);
+    await restoreDeleted(b.tdb, deleted);
+    await b.sync();
+    await a.sync();
+    expect(await names(a)).toEqual(['Stays', 'To delete']);
+    expect(await a.tdb.sharedWork.count()).toBe(1);
+    expect((await a.tdb.people.get(person.id))?.stage).toBe('tested');
+  });
+
+  test('the same person edited on both offline: both end with the same winner, the conflict shown and settled', async () => {
+    const a = await device(account);
+    const b = await device(account);
+    const person = await createPerson(a.tdb, { name: 'Omar', headline: 'Engineer' });
+    await a.sync();
+    await b.sync();
+    await updatePerson(a.tdb, person.id, { headline: 'Engineer at Acme' });
+    await updatePerson(b.tdb, person.id, { headline: 'Freelance engineer' });
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    const onA = await a.tdb.people.get(person.id);
+    const onB = await b.tdb.people.get(person.id);
+    expect(onA?.headline).toBe(onB?.headline);
+    const conflictA = await a.store.conflicts.get((await a.store.conflicts.toArray())[0]?.docId ?? '');
+    const conflictB = (await b.store.conflicts.toArray())[0];
+    expect(conflictA?.personId).toBe(person.id);
+    expect(conflictB?.personId).toBe(person.id);
+    const values = [conflictA!.winner.row?.headline, ...conflictA!.others.map((o) => o.row?.headline)].sort();
+    expect(values).toEqual(['Engineer at Acme', 'Freelance engineer']);
+    expect(conflictA!.winner.rev).toBe(conflictB!.winner.rev);
+    // A keeps the version that lost.
+    const loser = conflictA!.others[0]!;
+    await resolveConflict(a, conflictA!.docId, loser.rev);
+    expect((await a.tdb.people.get(person.id))?.headline).toBe(loser.row?.headline);
+    expect(await a.store.conflicts.count()).toBe(0);
+    await a.sync();
+    await b.sync();
+    expect((await b.tdb.people.get(person.id))?.headline).toBe(loser.row?.headline);
+    expect(await b.store.conflicts.count()).toBe(0);
+  });
+
+  test('a profile seen on both devices is no conflict: the winner stands and nobody is asked', async () => {
+    const a = await device(account);
+    const b = await device(account);
+    const person = await createPerson(a.tdb, { name: 'Lina' });
+    await linkProfile(a.tdb, person.id, snapshot('lina'));
+    await a.sync();
+    await b.sync();
+    await recordSeenProfile(a.tdb, snapshot('lina', { url: 'https://www.linkedin.com/in/lina/?a=1' }));
+    await recordSeenProfile(b.tdb, snapshot('lina', { url: 'https://www.linkedin.com/in/lina/?b=2' }));
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    expect(await a.store.conflicts.count()).toBe(0);
+    expect(await b.store.conflicts.count()).toBe(0);
+    // The settled versions are removed at the next push: the server keeps one live version.
+    await b.sync();
+    await a.sync();
+    const docs = await server.rawDocuments(databaseName());
+    const profileDocs = docs.filter((d: { _id: string; _deleted?: boolean }) =>
+      d._id.startsWith('profiles:'),
+    );
+    expect(profileDocs.filter((d: { _deleted?: boolean }) => !d._deleted)).toHaveLength(1);
+  });
+});
+
+describe('what the server sees', () => {
+  test('ids and ciphertext only: no name, note, headline, URL or profile key from the ledger', async () => {
+    const a = await device(account);
+    const person = await createPerson(a.tdb, {
+      name: 'Zainab Haddad',
+      headline: 'Head of Secret Projects',
+      email: 'zainab@example.com',
+    });
+    await linkProfile(a.tdb, person.id, snapshot('zainab-haddad-7'));
+    await addSharedWork(a.tdb, person.id, {
+      ...goodSmallTask,
+      title: 'Logo trial',
+      note: 'Paid late, great work',
+    });
+    await addNote(a.tdb, person.id, 'Knows the minister');
+    const gone = await createPerson(a.tdb, { name: 'Deleted Person Name' });
+    await a.sync();
+    await deletePerson(a.tdb, gone.id);
+    await a.sync();
+    const raw = JSON.stringify(await server.rawDocuments(databaseName()));
+    for (const secret of [
+      'Zainab',
+      'Haddad',
+      'Secret Projects',
+      'zainab@example.com',
+      'zainab-haddad-7',
+      'linkedin.com',
+      'Logo trial',
+      'Paid late',
+      'minister',
+      'Deleted Person',
+      person.id,
+    ]) {
+      expect(raw).not.toContain(secret);
+    }
+    const docs = await server.rawDocuments(databaseName());
+    for (const doc of docs as Record<string, unknown>[]) {
+      const fields = Object.keys(doc).filter((k) => !k.startsWith('_'));
+      if (doc._id === 'keycheck') expect(fields.sort()).toEqual(['ct', 'iterations', 'kdf', 'salt']);
+      else expect(fields).toEqual(['ct']);
+    }
+  });
+});
+
+describe('interrupted syncs', () => {
+  test('a server gone in the middle of a sync: retried later, nothing lost, nothing twice', async () => {
+    const a = await device(account);
+    for (let i = 0; i < 1200; i++)
+      await createPerson(a.tdb, { name: `Person ${String(i).padStart(4, '0')}` });
+    // The push's first batch goes through, then the server drops every write.
+    server.cutAfter(/_bulk_docs/, 1);
+    await expect(a.sync()).rejects.toBeDefined();
+    server.cutAfter(/$^/, 0);
+    await a.sync();
+    const docs = (await server.rawDocuments(databaseName())) as { _id: string }[];
+    expect(docs.filter((d) => d._id.startsWith('people:'))).toHaveLength(1200);
+    expect(new Set(docs.map((d) => d._id)).size).toBe(docs.length);
+    const b = await device(account);
+    server.cutAfter(/_bulk_get|_all_docs|_changes/, 2);
+    await expect(b.sync()).rejects.toBeDefined();
+    server.cutAfter(/$^/, 0);
+    await b.sync();
+    expect(await b.tdb.people.count()).toBe(1200);
+    expect(await names(b)).toEqual(await names(a));
+  });
+});
