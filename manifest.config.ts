@@ -4,13 +4,15 @@
 import type { ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { frameOrigins, installedMatches, optionalSites } from './src/core/sites/index.ts';
+import { SYNC_DATA_COLLECTION, SYNC_HOST_PERMISSIONS } from './src/sync/permissions.ts';
 
 // Gecko id and minimum version for the Firefox build: 142 is the first release (desktop and Android)
-// that understands data_collection_permissions, which AMO requires of new add-ons.
+// that understands data_collection_permissions, which AMO requires of new add-ons. Nothing is collected unless the user
+// sets sync up, which asks for the optional ones.
 const GECKO = {
   id: 'trust-notes@trust-notes.dev',
   strict_min_version: '142.0',
-  data_collection_permissions: { required: ['none'] },
+  data_collection_permissions: { required: ['none'], optional: [...SYNC_DATA_COLLECTION] },
 };
 
 /** Where each site's patterns go: granted at install, optional, and the pages that may embed the panel. */
@@ -20,7 +22,10 @@ function sitesPart() {
   const [panel] = baseManifest.web_accessible_resources;
   return {
     host_permissions: installed,
-    optional_host_permissions: optionalSites().flatMap(({ matches }) => matches),
+    // The sites the user may enable, then sync's server (asked for one origin at setup).
+    optional_host_permissions: [
+      ...new Set([...optionalSites().flatMap(({ matches }) => matches), ...SYNC_HOST_PERMISSIONS]),
+    ],
     content_scripts: [{ ...script, matches: installed }],
     web_accessible_resources: [{ ...panel, matches: frameOrigins() }],
   };

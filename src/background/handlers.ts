@@ -17,6 +17,7 @@ import { noteReading } from './adapterHealth.ts';
 import { pageBadge } from './pageBadge.ts';
 import { relayPanelLayout } from './panelCommands.ts';
 import { keyMatchesPage, snapshotMatchesPage } from './profilePages.ts';
+import { syncHandlers } from './syncHandlers.ts';
 import { rememberTabProfile, tabProfile } from './tabProfiles.ts';
 import { workerHandlers } from './workerHandlers.ts';
 
@@ -66,6 +67,7 @@ function parseSnapshot(value: unknown): ProfileSnapshot | null {
 
 export const handlers: Handlers = {
   ...workerHandlers,
+  ...syncHandlers,
   'any:ping': {
     parse: () => ({}),
     handle: () => ({ pong: true, version: browser.runtime.getManifest().version }),

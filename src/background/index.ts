@@ -7,6 +7,7 @@ import { registerScanLifecycle } from './lifecycle.ts';
 import { togglePanelInTab } from './panelCommands.ts';
 import { isSupportedSiteUrl } from './profilePages.ts';
 import { injectIntoOpenTabs, syncSiteScripts } from './siteScripts.ts';
+import { registerSyncLifecycle } from './syncJobs.ts';
 import { forgetTab } from './tabProfiles.ts';
 
 browser.runtime.onMessage.addListener(
@@ -35,3 +36,4 @@ browser.permissions.onRemoved.addListener(() => {
 void syncSiteScripts();
 
 void registerScanLifecycle();
+registerSyncLifecycle();

@@ -6,6 +6,7 @@ import { record, requiredString } from '../messages/validate.ts';
 import { scheduleScanAlarm } from './alarms.ts';
 import { refreshBadgeSoon } from './badge.ts';
 import { inBackground, rescanPerson, scanEveryone } from './scanJobs.ts';
+import { syncSoon } from './syncJobs.ts';
 
 type WorkerMessage = 'page:scanNow' | 'page:personChanged' | 'page:flagsChanged' | 'page:settingsChanged';
 
@@ -18,15 +19,26 @@ function noPayload(payload: unknown): Record<string, never> {
 export const workerHandlers: Pick<Handlers, WorkerMessage> = {
   'page:scanNow': {
     parse: noPayload,
-    handle: async () => ({ openFlags: await scanEveryone('fresh') }),
+    handle: async () => {
+      // After an import or a restore: what changed goes out too.
+      syncSoon();
+      return { openFlags: await scanEveryone('fresh') };
+    },
   },
   'page:personChanged': {
     parse: (payload) => ({ personId: requiredString(record(payload, 'payload').personId, 'personId', 128) }),
-    handle: async ({ personId }) => ({ changed: await rescanPerson(personId) }),
+    handle: async ({ personId }) => {
+      syncSoon();
+      return { changed: await rescanPerson(personId) };
+    },
   },
   'page:flagsChanged': {
     parse: noPayload,
-    handle: async () => ({ openFlags: await refreshBadgeSoon(db()) }),
+    handle: async () => {
+      // A snooze or dismissal is the user's decision, which the other devices get.
+      syncSoon();
+      return { openFlags: await refreshBadgeSoon(db()) };
+    },
   },
   'page:settingsChanged': {
     parse: noPayload,

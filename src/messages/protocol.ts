@@ -2,6 +2,8 @@
 // kinds of sender allowed to send it. Names say the direction: `content:` from the content script,
 // `page:` from extension pages (panel, popup, options), `any:` from either.
 import type { ProfileSnapshot } from '../core/types.ts';
+import type { SyncErrorCode } from '../sync/errors.ts';
+import type { SyncView } from '../sync/view.ts';
 
 export type SenderKind = 'extensionPage' | 'contentScript';
 
@@ -37,7 +39,35 @@ export interface Protocol {
    * API of its own (Firefox gives an extension frame inside a web page only the content-script API surface).
    */
   'page:panelLayout': Spec<PanelLayout, { relayed: boolean }>;
+  /**
+   * Sync (options page): whether the server answers with this account, and whether it holds a ledger yet (the first
+   * device types its passphrase twice). Writes nothing. The page asks for the server's host permission first.
+   */
+  'page:syncProbe': Spec<SyncAccount, SyncReply<{ fresh: boolean; databaseUrl: string }>>;
+  /** Sync: joins (or starts) the ledger with the passphrase; a wrong one writes nothing on either side. */
+  'page:syncConnect': Spec<
+    SyncAccount & { passphrase: string; repeat?: string },
+    SyncReply<{ view: SyncView }>
+  >;
+  /** Sync's state, for the options page and the popup's line; a page that just opened also asks for a sync. */
+  'page:syncStatus': Spec<{ opened?: boolean }, SyncView>;
+  /** "Sync now": answers when the sync is over. */
+  'page:syncNow': Spec<Record<string, never>, SyncView>;
+  /** "Stop syncing on this device": the ledger stays; the server settings, keys and replica go. */
+  'page:syncStop': Spec<Record<string, never>, SyncView>;
+  /** A record edited on two devices: keep this revision. */
+  'page:syncResolve': Spec<{ docId: string; keepRev: string }, SyncReply<{ resolved: true }>>;
 }
+
+/** The server account typed into the options page. */
+export interface SyncAccount {
+  address: string;
+  user: string;
+  password: string;
+}
+
+/** Sync's answers carry its own error codes (each a sentence in the locales), not the router's. */
+export type SyncReply<T> = ({ ok: true } & T) | { ok: false; code: SyncErrorCode };
 
 export type MessageType = keyof Protocol;
 
@@ -115,6 +145,12 @@ export const ALLOWED_SENDERS: { [K in MessageType]: readonly SenderKind[] } = {
   'page:flagsChanged': ['extensionPage'],
   'page:settingsChanged': ['extensionPage'],
   'page:panelLayout': ['extensionPage'],
+  'page:syncProbe': ['extensionPage'],
+  'page:syncConnect': ['extensionPage'],
+  'page:syncStatus': ['extensionPage'],
+  'page:syncNow': ['extensionPage'],
+  'page:syncStop': ['extensionPage'],
+  'page:syncResolve': ['extensionPage'],
 };
 
 export class ProtocolError extends Error {

@@ -18,11 +18,13 @@ const PersonRecord = lazy(() => import('./person/PersonRecord').then((m) => m.Pe
 const NetworkView = lazy(() => import('./network/NetworkView').then((m) => m.NetworkView));
 const SettingsView = lazy(() => import('./settings/SettingsView').then((m) => m.SettingsView));
 const ImportBackupView = lazy(() => import('./data/ImportBackupView').then((m) => m.ImportBackupView));
+const SyncSettings = lazy(() => import('./sync/SyncSettings').then((m) => m.SyncSettings));
 
 const NAV: { view: Exclude<ViewName, 'person'>; key: string }[] = [
   { view: 'people', key: 'options_nav_people' },
   { view: 'network', key: 'options_nav_network' },
   { view: 'settings', key: 'options_nav_settings' },
+  { view: 'sync', key: 'options_nav_sync' },
   { view: 'data', key: 'options_nav_data' },
 ];
 
@@ -75,6 +77,7 @@ export function App() {
               {route.view === 'person' && <PersonRecord key={route.id} id={route.id} />}
               {route.view === 'network' && <NetworkView />}
               {route.view === 'settings' && <SettingsView onLanguageChange={changeLanguage} />}
+              {route.view === 'sync' && <SyncSettings />}
               {route.view === 'data' && <ImportBackupView />}
             </Suspense>
           </ErrorBoundary>

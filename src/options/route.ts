@@ -1,5 +1,5 @@
 // The options page's address is its state: `#/people?…filters`, `#/person/<id>`, `#/network`,
-// `#/settings`, `#/data`. So the back button works, a view survives a reload, and the panel's
+// `#/settings`, `#/sync`, `#/data`. So the back button works, a view survives a reload, and the panel's
 // "open full record" (ui/links.ts) is a plain link to `options.html#/person/<id>`.
 import { type PeopleFilters, parsePeopleFilters, peopleFiltersParams } from './people/peopleFilters';
 
@@ -8,11 +8,12 @@ export type Route =
   | { view: 'person'; id: string }
   | { view: 'network' }
   | { view: 'settings' }
+  | { view: 'sync' }
   | { view: 'data' };
 
 export type ViewName = Route['view'];
 
-const SIMPLE_VIEWS = ['network', 'settings', 'data'] as const;
+const SIMPLE_VIEWS = ['network', 'settings', 'sync', 'data'] as const;
 
 /** Reads a location hash (with or without the leading `#`); anything unknown is the people list. */
 export function parseRoute(hash: string): Route {

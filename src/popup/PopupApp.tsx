@@ -11,11 +11,12 @@ import type { PersonRow } from '../db/personRow';
 import type { FlagItem, WorkItem } from '../db/queries';
 import type { StartupData } from '../db/startupRead';
 import { sendMessage } from '../messages/client';
+import type { SyncView } from '../sync/view';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { FlagCard } from '../ui/FlagCard';
 import { t } from '../ui/i18n';
 import { fullRecordUrl } from '../ui/links';
-import { formatCount, formatPartialDate } from '../ui/locale';
+import { formatCount, formatPartialDate, formatTimeOfMillis } from '../ui/locale';
 import { StageBadge } from '../ui/StageBadge';
 import { targetTabId } from './activeTab';
 import { FLAGS_SHOWN, popupLimits } from './firstScreen';
@@ -127,6 +128,7 @@ export function PopupApp(props: {
           {t('popup_open_app')}
         </button>
       </header>
+      {!flagsOnly && <SyncLine />}
       <main>
         {snapshot && !flagsOnly && (
           <ErrorBoundary part="ui_part_profile">
@@ -150,6 +152,50 @@ export function PopupApp(props: {
         )}
       </main>
     </div>
+  );
+}
+
+/** How often the popup asks the worker how sync stands while it is open (a sync it started may be running). */
+const SYNC_LINE_POLL_MS = 2_000;
+
+/**
+ * Sync in one line, when it is set up: last sync, or what needs the user, linking to the Sync view. Asked of the worker
+ * (the popup loads no database before its first render, and never PouchDB); opening the popup is also a reason to sync.
+ */
+function SyncLine() {
+  const [view, setView] = useState<SyncView | undefined>();
+  useEffect(() => {
+    let live = true;
+    const ask = (opened: boolean) =>
+      sendMessage('page:syncStatus', { opened }).then(
+        (next) => live && setView(next),
+        () => undefined,
+      );
+    void ask(true);
+    const timer = setInterval(() => void ask(false), SYNC_LINE_POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, []);
+  if (!view?.on) return null;
+  const text = view.error
+    ? t('popup_sync_failed')
+    : view.running
+      ? t('popup_sync_running')
+      : view.conflicts > 0
+        ? t('popup_sync_conflicts', formatCount(view.conflicts))
+        : view.pending > 0
+          ? t('popup_sync_waiting', formatCount(view.pending))
+          : view.lastSyncAt !== undefined
+            ? t('popup_sync_synced', formatTimeOfMillis(view.lastSyncAt))
+            : t('popup_sync_never');
+  return (
+    <p class={view.error ? 'popup-sync popup-sync-error' : 'popup-sync'} role="status">
+      <a href={browser.runtime.getURL('src/options/index.html#/sync')} target="_blank" rel="noopener">
+        {text}
+      </a>
+    </p>
   );
 }
 

@@ -44,3 +44,8 @@ export function formatPartialDateIn(locale: string, value: PartialDate | undefin
 export function formatDayOfMillisIn(locale: string, millis: number): string {
   return dateFormat(locale, { dateStyle: 'medium' }).format(new Date(millis));
 }
+
+/** A timestamp as a local day and time of day: "5 Dec 2026, 17:40". */
+export function formatTimeOfMillisIn(locale: string, millis: number): string {
+  return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(millis));
+}

@@ -1,12 +1,13 @@
 // The format helpers bound to the page's current language (see i18n.ts).
 import type { PageField, PartialDate } from '../core/types.ts';
-import { formatCountIn, formatDayOfMillisIn, formatPartialDateIn } from './format.ts';
+import { formatCountIn, formatDayOfMillisIn, formatPartialDateIn, formatTimeOfMillisIn } from './format.ts';
 import { t, uiLanguage } from './i18n.ts';
 
 export const formatCount = (value: number): string => formatCountIn(uiLanguage(), value);
 export const formatPartialDate = (value: PartialDate | undefined): string =>
   formatPartialDateIn(uiLanguage(), value);
 export const formatDayOfMillis = (millis: number): string => formatDayOfMillisIn(uiLanguage(), millis);
+export const formatTimeOfMillis = (millis: number): string => formatTimeOfMillisIn(uiLanguage(), millis);
 
 /** Profile fields as words in a list: "headline and location", "العنوان المهني والموقع". */
 export function formatFieldList(fields: readonly PageField[]): string {

@@ -17,6 +17,7 @@ import {
   validateBackup,
 } from '../../io/backup';
 import { shouldRemindBackup } from '../../io/backupReminder';
+import { syncStore } from '../../sync/store';
 import { Dialog } from '../../ui/Dialog';
 import { t } from '../../ui/i18n';
 import { formatCount, formatDayOfMillis } from '../../ui/locale';
@@ -28,10 +29,29 @@ import { datedFileName, saveBlob } from './download';
 type RestoreStep =
   | { step: 'idle' }
   | { step: 'checking' }
-  | { step: 'confirm'; backup: ValidBackup; fileName: string }
+  | { step: 'confirm'; backup: ValidBackup; fileName: string; sync?: SyncedRestore }
   | { step: 'restoring'; done: number; total: number }
   | { step: 'restored'; backup: ValidBackup; safety: Blob }
   | { step: 'refused'; error: BackupError };
+
+/** On a device that syncs, what the restore changes for every device: said before, never found out after. */
+interface SyncedRestore {
+  /** People in the backup not on this device now (deleted since, here or on another device): they come back. */
+  back: number;
+  /** People here now that the backup lacks (added since): they go. */
+  gone: number;
+}
+
+async function syncedRestore(backup: ValidBackup): Promise<SyncedRestore | undefined> {
+  if (!(await syncStore().config())) return undefined;
+  const rows = backup.dexie.data.data.find((table) => table.tableName === 'people')?.rows ?? [];
+  const inBackup = new Set(rows.map((row) => (row as { id: string }).id));
+  const here = new Set((await db().people.toCollection().primaryKeys()) as string[]);
+  return {
+    back: [...inBackup].filter((id) => !here.has(id)).length,
+    gone: [...here].filter((id) => !inBackup.has(id)).length,
+  };
+}
 
 export function BackupSection() {
   const status = useLiveQuery(
@@ -63,7 +83,12 @@ export function BackupSection() {
     const valid = await validateBackup(db(), file);
     setRestore(
       valid.ok
-        ? { step: 'confirm', backup: valid.value, fileName: file.name }
+        ? {
+            step: 'confirm',
+            backup: valid.value,
+            fileName: file.name,
+            sync: await syncedRestore(valid.value),
+          }
         : { step: 'refused', error: valid.error },
     );
   };
@@ -163,6 +188,15 @@ export function BackupSection() {
                 formatCount(restore.backup.counts.sharedWork ?? 0),
               )}
             </p>
+            {restore.sync && (
+              <p class="warning-box sync-restore">
+                {t(
+                  'options_restore_confirm_sync',
+                  formatCount(restore.sync.back),
+                  formatCount(restore.sync.gone),
+                )}
+              </p>
+            )}
             <p>{t('options_restore_confirm_safety')}</p>
             <div class="actions">
               <button type="button" class="danger" onClick={() => restoreNow(restore.backup)}>

@@ -16,6 +16,7 @@ import { navigate } from '../navigation';
 import { DEFAULT_FILTERS } from '../people/peopleFilters';
 import { routeHash } from '../route';
 import { useOfferUndo } from '../undo';
+import { ConflictsSection } from './ConflictsSection';
 import { DetailsSection } from './DetailsSection';
 import { FactsSection } from './FactsSection';
 import { FlagsSection } from './FlagsSection';
@@ -68,6 +69,9 @@ export function PersonRecord({ id }: { id: string }) {
       </p>
       <Guard>
         <DetailsSection person={person} stage={evaluation.stage.stage} onDelete={remove} />
+      </Guard>
+      <Guard>
+        <ConflictsSection personId={person.id} />
       </Guard>
       <div class="record-grid">
         <div class="record-main">

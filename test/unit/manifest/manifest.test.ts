@@ -2,6 +2,7 @@
 import { expect, test } from 'vitest';
 import { manifestFor } from '../../../manifest.config.ts';
 import { descriptorOf, optionalSites } from '../../../src/core/sites/index.ts';
+import { SYNC_DATA_COLLECTION, SYNC_HOST_PERMISSIONS } from '../../../src/sync/permissions.ts';
 
 const linkedin = [...descriptorOf('linkedin').matches];
 const optional = optionalSites().flatMap((s) => s.matches);
@@ -20,10 +21,12 @@ test.each(['chrome', 'firefox'] as const)(
 );
 
 test.each(['chrome', 'firefox'] as const)(
-  '%s: every other site is an optional host permission, with exactly its descriptor’s patterns',
+  '%s: every other site is an optional host permission, with exactly its descriptor’s patterns, then sync’s server',
   (browser) => {
     const manifest = manifestFor(browser) as unknown as Record<string, never>;
-    expect(manifest.optional_host_permissions).toEqual(optional);
+    expect(manifest.optional_host_permissions).toEqual([...optional, ...SYNC_HOST_PERMISSIONS]);
+    // Sync's server: https anywhere, plain http on this machine only.
+    expect(SYNC_HOST_PERMISSIONS).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
     expect(optional).toEqual([
       'https://github.com/*',
       'https://x.com/*',
@@ -53,8 +56,10 @@ test('Firefox gets an event page and its gecko settings; Chrome a service worker
   const firefox = manifestFor('firefox') as unknown as Record<string, unknown>;
   expect(chrome.background).toEqual({ service_worker: 'src/background/index.ts', type: 'module' });
   expect(firefox.background).toEqual({ scripts: ['src/background/index.ts'], type: 'module' });
+  // Nothing collected unless the user sets sync up; then what the ledger holds, asked for at that moment.
   expect(firefox).toHaveProperty('browser_specific_settings.gecko.data_collection_permissions', {
     required: ['none'],
+    optional: [...SYNC_DATA_COLLECTION],
   });
   expect(firefox).not.toHaveProperty('minimum_chrome_version');
 });
