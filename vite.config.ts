@@ -28,10 +28,32 @@ function classicScript(entry: string, fileName: string, html: string): Plugin {
   };
 }
 
+/**
+ * PouchDB can evaluate map, reduce and filter functions given as text (`scopeEval`, a `new Function` in disguise).
+ * Trust Notes never hands it any, and the pages' CSP would refuse them anyway: the one place is replaced by a refusal,
+ * so no bundle carries dynamic code (the e2e suite checks the built files). A PouchDB that moved or renamed it fails the
+ * build here, to be looked at again.
+ */
+function pouchWithoutEval(): Plugin {
+  const evaluating = 'return Function.apply(null, keys).apply(null, values);';
+  return {
+    name: 'trust-notes:pouchdb-without-eval',
+    transform(code, id) {
+      if (!/[\\/]pouchdb-browser[\\/]lib[\\/]/.test(id)) return undefined;
+      if (!code.includes(evaluating)) throw new Error(`pouchdb-browser changed: no scopeEval in ${id}`);
+      return code.replace(
+        evaluating,
+        "throw new Error('Trust Notes runs no code given as text (PouchDB map, reduce or filter functions)');",
+      );
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const browser = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
     plugins: [
+      pouchWithoutEval(),
       preact(),
       classicScript('src/popup/startup.ts', 'popup-startup.js', 'src/popup/index.html'),
       crx({

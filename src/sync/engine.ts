@@ -32,6 +32,9 @@ export interface SyncParts {
   remote: Replica;
   /** Called as a long sync moves on (the options page shows it); also keeps an MV3 worker awake. */
   progress?: (phase: SyncPhase, done: number, total?: number) => void | Promise<void>;
+  /** Documents were handed to the replica (they count as waiting until a push succeeds), then pushed. */
+  handedOver?: (documents: number) => Promise<void>;
+  pushed?: () => Promise<void>;
 }
 
 export interface SyncReport {
@@ -338,7 +341,9 @@ export async function bringIn(parts: SyncParts): Promise<Omit<SyncReport, 'sent'
 /** One whole sync. Throws a SyncError (or PouchDB's error) when the server cannot be reached or refuses. */
 export async function syncOnce(parts: SyncParts): Promise<SyncReport> {
   const sent = await handOver(parts);
+  if (sent > 0) await parts.handedOver?.(sent);
   await replicate(parts, 'to');
+  await parts.pushed?.();
   await replicate(parts, 'from');
   // Changes made on this device while the replications ran go out next time; what came in goes in now.
   const report = await bringIn(parts);

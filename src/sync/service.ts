@@ -138,6 +138,12 @@ async function syncWithStatus(): Promise<SyncReport | undefined> {
       keys: config.keys,
       local,
       remote: openServer(config),
+      handedOver: async (documents) => {
+        await store.updateStatus((s) => ({ ...s, unsent: (s.unsent ?? 0) + documents }));
+      },
+      pushed: async () => {
+        await store.updateStatus((s) => ({ ...s, unsent: 0 }));
+      },
       progress: async (phase, done, total) => {
         if (Date.now() - lastProgress < 500) return;
         lastProgress = Date.now();
@@ -154,6 +160,7 @@ async function syncWithStatus(): Promise<SyncReport | undefined> {
     await store.updateStatus((s) => ({
       lastSyncAt: Date.now(),
       lastAttemptAt: s.lastAttemptAt,
+      unsent: 0,
       last: { sent: report.sent, received: report.received },
       ...(unreadable ? { error: { code: unreadable, at: Date.now() } } : {}),
     }));

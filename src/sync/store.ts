@@ -31,6 +31,8 @@ export interface SyncStatus {
   error?: { code: SyncErrorCode; detail?: string; at: Millis };
   /** The last completed sync's counts. */
   last?: { sent: number; received: number };
+  /** Changes handed to the replica that no push has delivered yet (the server was down). */
+  unsent?: number;
 }
 
 /** A record edited on two devices: PouchDB's winner is shown, and the other values kept for the user's choice. */

@@ -13,7 +13,7 @@ export interface SyncView {
   lastSyncAt?: Millis;
   /** While a sync runs: where it is. */
   running?: { phase: SyncPhase; done: number; total?: number };
-  /** Changes made here not yet handed over. */
+  /** Changes made here that the server does not have yet. */
   pending: number;
   /** Records edited on two devices, waiting for the user's choice. */
   conflicts: number;
@@ -39,7 +39,7 @@ export async function syncView(): Promise<SyncView> {
       done: status.running.done,
       total: status.running.total,
     },
-    pending,
+    pending: pending + (status.unsent ?? 0),
     conflicts,
     error: status.error?.code,
   };
