@@ -45,6 +45,8 @@ export async function startSyncServer(opts = {}) {
   const requests = [];
   /** @type {{ match: RegExp, after: number } | null} */
   let cut = null;
+  /** @type {{ match: RegExp, ms: number } | null} */
+  let slow = null;
   const databases = new Map();
   const open = (name) => {
     if (!databases.has(name)) databases.set(name, new Memory(name));
@@ -61,6 +63,15 @@ export async function startSyncServer(opts = {}) {
       cut.after--;
     }
     res.on('finish', () => requests.push({ method: req.method ?? '', url, status: res.statusCode }));
+    if (slow && slow.match.test(url)) {
+      setTimeout(() => handle(req, res, url), slow.ms);
+      return;
+    }
+    handle(req, res, url);
+  });
+
+  /** @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {string} url */
+  function handle(req, res, url) {
     const name = DB_NAME.exec(url.split('?')[0] ?? '')?.[1];
     if (req.method === 'PUT' && name) {
       const who = credentials(req);
@@ -80,7 +91,7 @@ export async function startSyncServer(opts = {}) {
       return;
     }
     app(req, res);
-  });
+  }
   const sockets = new Set();
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -130,6 +141,10 @@ export async function startSyncServer(opts = {}) {
     /** From now on, requests whose URL matches are cut off once `after` of them have been answered. */
     cutAfter(match, after) {
       cut = { match, after };
+    },
+    /** From now on, requests whose URL matches are answered `ms` later (null: at once again). */
+    slowDown(match, ms) {
+      slow = match ? { match, ms } : null;
     },
     /** Unreachable: open connections cut, nothing listening; the data stays. */
     async pause() {
