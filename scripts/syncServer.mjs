@@ -55,7 +55,7 @@ export async function startSyncServer(opts = {}) {
 
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
-    if (cut && cut.match.test(url)) {
+    if (cut?.match.test(url)) {
       if (cut.after <= 0) {
         req.socket.destroy();
         return;
@@ -63,7 +63,7 @@ export async function startSyncServer(opts = {}) {
       cut.after--;
     }
     res.on('finish', () => requests.push({ method: req.method ?? '', url, status: res.statusCode }));
-    if (slow && slow.match.test(url)) {
+    if (slow?.match.test(url)) {
       setTimeout(() => handle(req, res, url), slow.ms);
       return;
     }

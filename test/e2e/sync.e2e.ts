@@ -84,6 +84,17 @@ describe('two Chromium profiles', () => {
     await pageB.close();
   });
 
+  test('the popup says in one line how sync stands, linking to the Sync view', async () => {
+    const popup = await a.ext.context.newPage();
+    await popup.goto(`chrome-extension://${a.ext.extensionId}/src/popup/index.html`);
+    const line = popup.locator('.popup-sync a');
+    await expect.poll(() => line.textContent(), { timeout: 30_000 }).toMatch(/^Synced \w+ \d+, \d{4}/);
+    expect(await line.getAttribute('href')).toBe(
+      `chrome-extension://${a.ext.extensionId}/src/options/index.html#/sync`,
+    );
+    await popup.close();
+  });
+
   test('a person, a shared work and a note added in A appear in B after a sync', async () => {
     await syncNow(a);
     const view = await syncNow(b);

