@@ -164,3 +164,44 @@ export async function startSyncServer(opts = {}) {
     },
   };
 }
+
+// `npm run sync-server [-- --port 5984 --user trust --password …]`: a server to try sync with, on this machine only.
+async function main() {
+  const { parseArgs } = await import('node:util');
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: process.env.SYNC_SERVER_PORT ?? '5984' },
+      user: { type: 'string', default: process.env.SYNC_SERVER_USER ?? 'trust' },
+      password: { type: 'string', default: process.env.SYNC_SERVER_PASSWORD },
+    },
+  });
+  const server = await startSyncServer({
+    port: Number(values.port),
+    user: values.user,
+    password: values.password,
+  });
+  const lines = [
+    `Trust Notes sync server (for trying sync out) on ${server.origin}`,
+    '',
+    'In Trust Notes, open Sync and type:',
+    `  Server address: ${server.databaseUrl}`,
+    `  User name:      ${server.user}`,
+    `  Password:       ${server.password}`,
+    '',
+    values.password
+      ? 'The ledger is kept in memory: stopping this server forgets it. Your devices keep theirs, and the first one'
+      : `The ledger is kept in memory: stopping this server forgets it. Start it again with --password ${server.password}`,
+    values.password
+      ? 'to sync afterwards sends it again.'
+      : 'to keep the same password; your devices keep their ledgers, and the first to sync sends it again.',
+    'Only this computer can reach it (127.0.0.1). For every day, use Apache CouchDB or a hosted CouchDB (see the README).',
+    'Press Ctrl+C to stop.',
+  ];
+  console.log(lines.join('\n'));
+  const stop = () => void server.stop().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+const { pathToFileURL } = await import('node:url');
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -258,3 +258,31 @@ describe('interrupted syncs', () => {
     expect(await names(b)).toEqual(await names(a));
   });
 });
+
+describe('a server that lost everything', () => {
+  test('restarted empty (the try-out server keeps its data in memory): the next sync sends the ledger again, and a new device joins it', async () => {
+    const first = await startSyncServer({ password: 'pw-restart' });
+    const port = first.port;
+    const restartAccount = {
+      address: `${first.origin}/trust-notes`,
+      user: first.user,
+      password: 'pw-restart',
+    };
+    const a = await device(restartAccount);
+    await createPerson(a.tdb, { name: 'Survives a restart' });
+    await a.sync();
+    await first.stop();
+    const again = await startSyncServer({ port, password: 'pw-restart' });
+    try {
+      expect(await again.rawDocuments()).toEqual([]);
+      await a.sync();
+      const docs = (await again.rawDocuments()) as { _id: string }[];
+      expect(docs.map((d) => d._id.split(':')[0]).sort()).toEqual(['keycheck', 'people']);
+      const c = await device(restartAccount);
+      await c.sync();
+      expect(await names(c)).toEqual(['Survives a restart']);
+    } finally {
+      await again.stop();
+    }
+  });
+});
