@@ -95,6 +95,21 @@ async function writePerson(tdb: TrustDb, person: Person): Promise<PersonRow> {
   return row;
 }
 
+/** writePerson for many people at once: their shared work read in one query, their rows written in one bulkPut. */
+async function writePeople(tdb: TrustDb, people: readonly Person[]): Promise<void> {
+  if (people.length === 0) return;
+  const works = await tdb.sharedWork
+    .where('personId')
+    .anyOf(people.map((person) => person.id))
+    .toArray();
+  const worksOf = new Map<string, SharedWork[]>();
+  for (const work of works) worksOf.set(work.personId, [...(worksOf.get(work.personId) ?? []), work]);
+  const now = new Date();
+  await tdb.people.bulkPut(
+    people.map((person) => derivePersonRow(compact(person), worksOf.get(person.id) ?? [], now)),
+  );
+}
+
 async function touchPerson(tdb: TrustDb, id: string, time: Millis): Promise<PersonRow> {
   const row = await requirePerson(tdb, id);
   return writePerson(tdb, { ...toPerson(row), updatedAt: time });
@@ -723,38 +738,48 @@ export async function applySyncedChanges(
       const personId = (row as { personId?: unknown } | undefined)?.personId;
       if (typeof personId === 'string') personIds.add(personId);
     };
-    // Records first, then people, whose derived fields are computed from the records now in place.
-    for (const change of incoming) {
-      if (change.table === 'people' || waiting.has(change)) continue;
-      const table = tdb.table(change.table);
-      const stored = await table.get(change.id);
-      if (change.row === null) {
-        if (stored === undefined) continue;
-        await table.delete(change.id);
-      } else {
-        if (sameRecord(stored, change.row)) continue;
-        await table.put(compact(change.row));
-        notePerson(change.row);
+    // Records first, table by table in bulk; then people, whose derived fields come from the records now in place.
+    const records = incoming.filter((change) => change.table !== 'people' && !waiting.has(change));
+    for (const name of new Set(records.map((change) => change.table))) {
+      const mine = records.filter((change) => change.table === name);
+      const table = tdb.table(name);
+      const stored = await table.bulkGet(mine.map((change) => change.id));
+      const puts: Record<string, unknown>[] = [];
+      const deletes: string[] = [];
+      for (const [i, change] of mine.entries()) {
+        const before = stored[i];
+        if (change.row === null) {
+          if (before === undefined) continue;
+          deletes.push(change.id);
+        } else {
+          if (sameRecord(before, change.row)) continue;
+          puts.push(compact(change.row));
+          notePerson(change.row);
+        }
+        notePerson(before);
+        applied++;
       }
-      notePerson(stored);
-      applied++;
+      await table.bulkDelete(deletes);
+      await table.bulkPut(puts);
     }
-    const deletedPeople = incoming.filter((c) => c.table === 'people' && c.row === null).map((c) => c.id);
-    for (const change of incoming) {
-      if (change.table !== 'people' || change.row === null || waiting.has(change)) continue;
-      const stored = await tdb.people.get(change.id);
+    const arriving = incoming.filter((c) => c.table === 'people' && c.row !== null && !waiting.has(c));
+    const storedPeople = await tdb.people.bulkGet(arriving.map((change) => change.id));
+    const people: Person[] = [];
+    for (const [i, change] of arriving.entries()) {
+      const stored = storedPeople[i];
       if (stored && sameRecord(toPerson(stored), change.row)) continue;
       const person = { ...change.row } as unknown as Person;
       // A link to someone not here (deleted on one device while this one was edited on another) is left empty.
       if (person.introducedBy !== undefined && !stands('people', person.introducedBy))
         person.introducedBy = undefined;
-      await writePerson(tdb, person);
+      people.push(person);
       personIds.delete(change.id);
       applied++;
     }
-    for (const id of deletedPeople) {
-      const row = await tdb.people.get(id);
-      if (!row) continue;
+    for (const change of incoming) {
+      if (change.table !== 'people' || change.row !== null) continue;
+      const id = change.id;
+      if (!(await tdb.people.get(id))) continue;
       // As deletePerson: their records go with them (their own deletions are on the way too), and links to them.
       for (const name of ['profiles', 'sharedWork', 'notes', 'flags']) {
         const keys = await tdb.table(name).where('personId').equals(id).primaryKeys();
@@ -763,16 +788,19 @@ export async function applySyncedChanges(
       }
       await tdb.people.delete(id);
       for (const other of await tdb.people.where('introducedBy').equals(id).toArray()) {
-        await writePerson(tdb, { ...toPerson(other), introducedBy: undefined });
+        if (!people.some((person) => person.id === other.id)) personIds.add(other.id);
       }
+      for (const person of people) if (person.introducedBy === id) person.introducedBy = undefined;
       personIds.delete(id);
       applied++;
     }
-    // People whose records changed: derived fields recomputed, nothing else (updatedAt stays as synced).
-    for (const id of personIds) {
-      const row = await tdb.people.get(id);
-      if (row) await writePerson(tdb, toPerson(row));
-    }
+    // People whose records changed: derived fields recomputed, nothing else (updatedAt stays as synced); a link to a
+    // person deleted above is emptied.
+    const others = (await tdb.people.bulkGet([...personIds])).flatMap((row) => (row ? [toPerson(row)] : []));
+    const gone = new Set(incoming.filter((c) => c.table === 'people' && c.row === null).map((c) => c.id));
+    for (const person of others)
+      if (person.introducedBy && gone.has(person.introducedBy)) person.introducedBy = undefined;
+    await writePeople(tdb, [...people, ...others]);
     for (const change of incoming) if (change.table === 'people') personIds.add(change.id);
     return {
       applied,

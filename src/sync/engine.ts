@@ -47,6 +47,8 @@ export interface SyncReport {
   conflicts: number;
   /** Documents this version could not read (a newer version wrote them) or open (another ledger, damage). */
   unreadable: { newer: number; undecryptable: number };
+  /** How long each step took (the bench reads them). */
+  ms: { handOver: number; push: number; pull: number; bringIn: number } & Record<string, number>;
 }
 
 /** Documents per step: one IndexedDB transaction, one HTTP request of a replication batch. */
@@ -103,33 +105,36 @@ export async function handOver(parts: SyncParts): Promise<number> {
     const rows = await currentRows(tdb, batch);
     const ids = await Promise.all(batch.map((entry) => documentId(keys, entry.table, entry.id)));
     const existing = await local.allDocs({ keys: ids, include_docs: true });
-    const docs: SyncDoc[] = [];
-    for (const [i, entry] of batch.entries()) {
-      const stored = rows.get(entry.key);
-      const row = stored && travels(entry.table, stored) ? toSynced(entry.table, stored) : null;
-      const there = existing.rows[i] as
-        | { value?: { rev: string; deleted?: boolean }; doc?: SyncDoc }
-        | undefined;
-      const rev = there?.value?.rev;
-      const live = rev !== undefined && !there?.value?.deleted;
-      if (row === null && !live) continue;
-      if (row !== null && live && there?.doc) {
-        // A restore, or a write that changed nothing sync carries: no new revision for the other devices.
-        const same = await decodeDoc(keys, there.doc).then(
-          (change) => sameRecord(change.row, row),
-          () => false,
-        );
-        if (same) continue;
-      }
-      const change: SyncedChange = { table: entry.table, id: entry.id, row };
-      const _id = ids[i]!;
-      docs.push({
-        _id,
-        ...(rev ? { _rev: rev } : {}),
-        ...(row === null ? { _deleted: true } : {}),
-        ct: await encodeChange(keys, _id, change),
-      });
-    }
+    // Each entry's document (or none), built together: WebCrypto works off the main thread.
+    const built = await Promise.all(
+      batch.map(async (entry, i): Promise<SyncDoc | undefined> => {
+        const stored = rows.get(entry.key);
+        const row = stored && travels(entry.table, stored) ? toSynced(entry.table, stored) : null;
+        const there = existing.rows[i] as
+          | { value?: { rev: string; deleted?: boolean }; doc?: SyncDoc }
+          | undefined;
+        const rev = there?.value?.rev;
+        const live = rev !== undefined && !there?.value?.deleted;
+        if (row === null && !live) return undefined;
+        if (row !== null && live && there?.doc) {
+          // A restore, or a write that changed nothing sync carries: no new revision for the other devices.
+          const same = await decodeDoc(keys, there.doc).then(
+            (change) => sameRecord(change.row, row),
+            () => false,
+          );
+          if (same) return undefined;
+        }
+        const change: SyncedChange = { table: entry.table, id: entry.id, row };
+        const _id = ids[i]!;
+        return {
+          _id,
+          ...(rev ? { _rev: rev } : {}),
+          ...(row === null ? { _deleted: true } : {}),
+          ct: await encodeChange(keys, _id, change),
+        };
+      }),
+    );
+    const docs = built.filter((doc) => doc !== undefined);
     if (docs.length > 0) checkWrites(await local.bulkDocs(docs as never));
     await forgetHandedOver(tdb, batch);
     sent += docs.length;
@@ -276,7 +281,9 @@ async function recordConflicts(parts: SyncParts, batch: Decoded[]): Promise<numb
 }
 
 /** The replica's documents since the last bring-in, into the ledger. */
-export async function bringIn(parts: SyncParts): Promise<Omit<SyncReport, 'sent'>> {
+export async function bringIn(
+  parts: SyncParts,
+): Promise<Omit<SyncReport, 'sent' | 'ms'> & { steps: Record<string, number> }> {
   const { tdb, keys, local, store } = parts;
   let since = await appliedSeq(local);
   const total = Math.max(0, Number((await local.info()).update_seq) - Number(since)) || undefined;
@@ -287,6 +294,14 @@ export async function bringIn(parts: SyncParts): Promise<Omit<SyncReport, 'sent'
   let received = 0;
   let conflicts = 0;
   let done = 0;
+  const steps = { feed: 0, decrypt: 0, targets: 0, apply: 0, record: 0 };
+  let mark = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const ms = now - mark;
+    mark = now;
+    return ms;
+  };
   for (;;) {
     const feed = await local.changes({ since, limit: BATCH, include_docs: true, conflicts: true });
     const docs = feed.results.flatMap((result) => (result.doc ? [result.doc as unknown as SyncDoc] : []));
@@ -301,26 +316,39 @@ export async function bringIn(parts: SyncParts): Promise<Omit<SyncReport, 'sent'
       retry = [];
     }
     if (docs.length === 0) break;
+    steps.feed += lap();
+    // WebCrypto works off the main thread: the batch's documents are opened together.
+    const opened = await Promise.all(
+      docs
+        .filter((doc) => tableOf(doc._id))
+        .map((doc) =>
+          decodeDoc(keys, doc).then(
+            (change) => ({ doc, change }),
+            (error: unknown) => {
+              if (!(error instanceof DecryptError)) throw error;
+              unreadable.undecryptable++;
+              return undefined;
+            },
+          ),
+        ),
+    );
     const decoded: Decoded[] = [];
-    for (const doc of docs) {
-      if (!tableOf(doc._id)) continue;
-      try {
-        const change = await decodeDoc(keys, doc);
-        if (rowProblemOf(change) === undefined) decoded.push({ doc, change });
-        else {
-          unreadable.newer++;
-          waiting.push(doc._id);
-        }
-      } catch (error) {
-        if (!(error instanceof DecryptError)) throw error;
-        unreadable.undecryptable++;
+    for (const item of opened) {
+      if (!item) continue;
+      if (rowProblemOf(item.change) === undefined) decoded.push(item);
+      else {
+        unreadable.newer++;
+        waiting.push(item.doc._id);
       }
     }
+    steps.decrypt += lap();
     const batch = await withTargets(parts, decoded);
+    steps.targets += lap();
     const applied: AppliedSync = await applySyncedChanges(
       tdb,
       batch.map(({ change }) => change),
     );
+    steps.apply += lap();
     const held = new Set(applied.waiting.map((change) => `${change.table}:${change.id}`));
     for (const { doc, change } of batch) if (held.has(`${change.table}:${change.id}`)) waiting.push(doc._id);
     for (const id of applied.personIds) personIds.add(id);
@@ -332,22 +360,33 @@ export async function bringIn(parts: SyncParts): Promise<Omit<SyncReport, 'sent'
     }
     done += feed.results.length;
     await parts.progress?.('applying', done, total);
+    steps.record += lap();
     if (feed.results.length < BATCH) break;
   }
   await store.setWaiting(waiting);
-  return { received, personIds: [...personIds], conflicts, unreadable };
+  return { received, personIds: [...personIds], conflicts, unreadable, steps };
 }
 
 /** One whole sync. Throws a SyncError (or PouchDB's error) when the server cannot be reached or refuses. */
 export async function syncOnce(parts: SyncParts): Promise<SyncReport> {
+  let start = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const ms = now - start;
+    start = now;
+    return ms;
+  };
   const sent = await handOver(parts);
   if (sent > 0) await parts.handedOver?.(sent);
+  const handOverMs = lap();
   await replicate(parts, 'to');
   await parts.pushed?.();
+  const push = lap();
   await replicate(parts, 'from');
+  const pull = lap();
   // Changes made on this device while the replications ran go out next time; what came in goes in now.
-  const report = await bringIn(parts);
-  return { sent, ...report };
+  const { steps, ...report } = await bringIn(parts);
+  return { sent, ...report, ms: { handOver: handOverMs, push, pull, bringIn: lap(), ...steps } };
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -161,7 +161,7 @@ async function syncWithStatus(): Promise<SyncReport | undefined> {
       lastSyncAt: Date.now(),
       lastAttemptAt: s.lastAttemptAt,
       unsent: 0,
-      last: { sent: report.sent, received: report.received },
+      last: { sent: report.sent, received: report.received, ms: report.ms },
       ...(unreadable ? { error: { code: unreadable, at: Date.now() } } : {}),
     }));
     return report;

@@ -29,8 +29,8 @@ export interface SyncStatus {
   /** Set while a sync runs; still set on the next wake means the worker was stopped in the middle of one. */
   running?: { since: Millis; phase: SyncPhase; done: number; total?: number };
   error?: { code: SyncErrorCode; detail?: string; at: Millis };
-  /** The last completed sync's counts. */
-  last?: { sent: number; received: number };
+  /** The last completed sync's counts, and how long each step took. */
+  last?: { sent: number; received: number; ms?: Record<string, number> };
   /** Changes handed to the replica that no push has delivered yet (the server was down). */
   unsent?: number;
 }

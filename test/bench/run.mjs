@@ -5,6 +5,7 @@ import { appRows } from './appRows.mjs';
 import { printTable } from './harness.mjs';
 import { importRows } from './importRows.mjs';
 import { panelRows } from './panelRows.mjs';
+import { syncRows } from './syncRows.mjs';
 import { workerRows } from './workerRows.mjs';
 
 execSync('npx vite build', { cwd: ROOT, stdio: 'ignore' });
@@ -16,6 +17,7 @@ const groups = {
   worker: () => workerRows(),
   app: () => appRows(),
   import: () => importRows(),
+  sync: () => syncRows(),
 };
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !(name in groups));

@@ -1,14 +1,12 @@
 // Sync's e2e harness for Chromium: profiles of the built extension that sync through a real replication server on
 // 127.0.0.1 (scripts/syncServer.mjs, started and stopped by each test file), set up through the options page's Sync view
 // as a user does, with every request the extension makes recorded.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { startSyncServer } from '../../scripts/syncServer.mjs';
 import type { SyncView } from '../../src/sync/view';
-import { DIST, launchWithExtension } from './browser.mjs';
+import { launchWithExtension } from './browser.mjs';
+import { fillSyncSetup } from './syncGrant.mjs';
 import { openApiPage, send } from './workerHarness.mjs';
 
 export type SyncServer = Awaited<ReturnType<typeof startSyncServer>>;
@@ -16,19 +14,7 @@ export type Extension = Awaited<ReturnType<typeof launchWithExtension>>;
 
 export const PASSPHRASE = 'lemon orbit candle harbour';
 
-/**
- * A copy of the build that holds the host permission for 127.0.0.1 from install: what a user has once they allowed
- * their server when Chrome asked (a headless browser cannot answer the prompt). The Sync view still asks, and Chrome
- * answers at once for a permission already held.
- */
-export function loopbackGranted(dist = DIST): string {
-  const granted = mkdtempSync(join(tmpdir(), 'trust-notes-sync-'));
-  cpSync(dist, granted, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(granted, 'manifest.json'), 'utf8'));
-  manifest.host_permissions = [...manifest.host_permissions, 'http://127.0.0.1/*'];
-  writeFileSync(join(granted, 'manifest.json'), JSON.stringify(manifest));
-  return granted;
-}
+export { loopbackGranted } from './syncGrant.mjs';
 
 export interface SyncProfile {
   ext: Extension;
@@ -68,15 +54,7 @@ export async function setUpSync(
   server: SyncServer,
   { passphrase = PASSPHRASE, first }: { passphrase?: string; first: boolean },
 ): Promise<void> {
-  await page.fill('input[name=address]', server.databaseUrl);
-  await page.fill('input[name=user]', server.user);
-  await page.fill('input[name=password]', server.password);
-  await page.click('button[type=submit]');
-  await page.locator('input[name=passphrase]').waitFor();
-  expect(await page.locator('input[name=repeat]').count()).toBe(first ? 1 : 0);
-  await page.fill('input[name=passphrase]', passphrase);
-  if (first) await page.fill('input[name=repeat]', passphrase);
-  await page.click('button[type=submit]');
+  await fillSyncSetup(page, server, { passphrase, first });
 }
 
 /** Syncs now (the worker's "Sync now") and answers with how sync stands after it. */
