@@ -15,6 +15,7 @@ import {
   type Middleware,
 } from 'dexie';
 import type { TrustDb } from './database';
+import { REFERENCES } from './references';
 import { isSyncedTable, SYNCED_TABLES, travels } from './syncTables';
 
 export const OUTBOX_TABLE = 'syncOutbox';
@@ -189,6 +190,62 @@ export async function pendingCount(tdb: TrustDb): Promise<number> {
 /** The next `limit` pending changes, oldest key first. */
 export async function pendingChanges(tdb: TrustDb, limit: number): Promise<OutboxRow[]> {
   return (await tdb.table(OUTBOX_TABLE).where('key').above(OUTBOX_ON).limit(limit).toArray()) as OutboxRow[];
+}
+
+/** Tables whose rows each belong to one person (their `personId`). */
+const OWN_RECORDS = REFERENCES.filter(
+  ({ field, target, link }) => field === 'personId' && target === 'people' && !link,
+).map(({ table }) => table);
+
+export interface PendingBatch {
+  entries: OutboxRow[];
+  /** Each entry's record as it is now (by outbox key); undefined when it was deleted. */
+  rows: Map<string, Record<string, unknown> | undefined>;
+}
+
+async function currentRows(tdb: TrustDb, entries: readonly OutboxRow[], into: PendingBatch['rows']) {
+  for (const table of new Set(entries.map((entry) => entry.table))) {
+    const mine = entries.filter((entry) => entry.table === table);
+    const found = await tdb.table(table).bulkGet(mine.map((entry) => entry.id));
+    for (const [i, entry] of mine.entries())
+      into.set(entry.key, found[i] as Record<string, unknown> | undefined);
+  }
+}
+
+/**
+ * The next pending changes to hand over, grouped by person: about `limit` entries in key order, joined by the
+ * pending changes of the same people (a person's records, a record's person), each person first and their records
+ * after. Another device brings a batch in as one transaction and recomputes a person's derived fields once, with
+ * their records in place, rather than once for the person and again for each later batch of their shared work.
+ */
+export async function nextBatch(tdb: TrustDb, limit: number): Promise<PendingBatch> {
+  const first = await pendingChanges(tdb, limit);
+  const rows: PendingBatch['rows'] = new Map();
+  await currentRows(tdb, first, rows);
+  const personOf = (entry: OutboxRow): string | undefined => {
+    if (entry.table === 'people') return entry.id;
+    const personId = rows.get(entry.key)?.personId;
+    return typeof personId === 'string' ? personId : undefined;
+  };
+  const people = [...new Set(first.flatMap((entry) => personOf(entry) ?? []))];
+  const have = new Set(first.map((entry) => entry.key));
+  const wanted = new Set(people.map((id) => outboxKey('people', id)));
+  for (const table of OWN_RECORDS) {
+    for (const key of await tdb.table(table).where('personId').anyOf(people).primaryKeys())
+      wanted.add(outboxKey(table, keyText(key)));
+  }
+  for (const key of have) wanted.delete(key);
+  const joined = (await tdb.table(OUTBOX_TABLE).bulkGet([...wanted])).filter(
+    (row): row is OutboxRow => row !== undefined,
+  );
+  await currentRows(tdb, joined, rows);
+  // Records whose person is unknown (deleted ones) last, in key order.
+  const group = (entry: OutboxRow) => personOf(entry) ?? `\uffff${entry.key}`;
+  const entries = [...first, ...joined]
+    .map((entry, order) => ({ entry, order, group: group(entry), rank: entry.table === 'people' ? 0 : 1 }))
+    .sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : a.rank - b.rank || a.order - b.order))
+    .map(({ entry }) => entry);
+  return { entries, rows };
 }
 
 /** Forgets the entries a drain handed over, unless a newer write replaced one meanwhile. */

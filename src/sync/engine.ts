@@ -15,7 +15,7 @@ import type { TrustDb } from '../db/database';
 import { type AppliedSync, applySyncedChanges, type SyncedChange } from '../db/mutations';
 import { derivePersonRow } from '../db/personRow';
 import { REFERENCES } from '../db/references';
-import { forgetHandedOver, type OutboxRow, pendingChanges, pendingCount } from '../db/syncOutbox';
+import { forgetHandedOver, nextBatch, pendingCount } from '../db/syncOutbox';
 import { meaningfulFields, toSynced, travels } from '../db/syncTables';
 import { rowProblem } from '../io/backupSchema';
 import { DecryptError, documentId, type SyncKeys } from './crypto';
@@ -77,18 +77,6 @@ function checkWrites(results: PouchWriteResult[]): void {
 // ---------------------------------------------------------------------------------------------------
 // 1. Hand over
 
-async function currentRows(tdb: TrustDb, batch: readonly OutboxRow[]) {
-  const rows = new Map<string, Record<string, unknown> | undefined>();
-  const tables = [...new Set(batch.map((entry) => entry.table))];
-  for (const table of tables) {
-    const entries = batch.filter((entry) => entry.table === table);
-    const found = await tdb.table(table).bulkGet(entries.map((entry) => entry.id));
-    for (const [i, entry] of entries.entries())
-      rows.set(entry.key, found[i] as Record<string, unknown> | undefined);
-  }
-  return rows;
-}
-
 /** Every pending change of the outbox, as documents of the replica. Returns how many documents were written. */
 export async function handOver(parts: SyncParts): Promise<number> {
   const { tdb, keys, local } = parts;
@@ -96,21 +84,29 @@ export async function handOver(parts: SyncParts): Promise<number> {
   if (total === 0) return 0;
   // When every earlier document was brought in, the documents written here are this device's own: the bring-in
   // checkpoint moves past them, so they are not decrypted and compared again.
-  const caughtUp = String(await appliedSeq(local)) === String((await local.info()).update_seq);
+  const info = await local.info();
+  const caughtUp = String(await appliedSeq(local)) === String(info.update_seq);
+  // A replica that has never held a ledger document (a first sync) has no revisions to look up, except of the
+  // documents written below.
+  const fresh =
+    Number(info.update_seq) <= 10 &&
+    (await local.changes({ since: 0 })).results.every((result) => tableOf(result.id) === undefined);
+  const written = new Set<string>();
   let sent = 0;
   let handled = 0;
   for (;;) {
-    const batch = await pendingChanges(tdb, BATCH);
+    const { entries: batch, rows } = await nextBatch(tdb, BATCH);
     if (batch.length === 0) break;
-    const rows = await currentRows(tdb, batch);
     const ids = await Promise.all(batch.map((entry) => documentId(keys, entry.table, entry.id)));
-    const existing = await local.allDocs({ keys: ids, include_docs: true });
+    const lookUp = fresh ? ids.filter((id) => written.has(id)) : ids;
+    const found = lookUp.length > 0 ? (await local.allDocs({ keys: lookUp, include_docs: true })).rows : [];
+    const byId = new Map(found.map((row) => [(row as { key: string }).key, row]));
     // Each entry's document (or none), built together: WebCrypto works off the main thread.
     const built = await Promise.all(
       batch.map(async (entry, i): Promise<SyncDoc | undefined> => {
         const stored = rows.get(entry.key);
         const row = stored && travels(entry.table, stored) ? toSynced(entry.table, stored) : null;
-        const there = existing.rows[i] as
+        const there = byId.get(ids[i]!) as
           | { value?: { rev: string; deleted?: boolean }; doc?: SyncDoc }
           | undefined;
         const rev = there?.value?.rev;
@@ -136,6 +132,7 @@ export async function handOver(parts: SyncParts): Promise<number> {
     );
     const docs = built.filter((doc) => doc !== undefined);
     if (docs.length > 0) checkWrites(await local.bulkDocs(docs as never));
+    for (const doc of docs) written.add(doc._id);
     await forgetHandedOver(tdb, batch);
     sent += docs.length;
     handled += batch.length;

@@ -179,6 +179,7 @@ export async function syncRows({ people = 30_000, works = 60_000 } = {}) {
     // One edit at a time.
     const sender = [];
     const receiver = [];
+    const editSteps = [];
     const id = await apiA.evaluate(async () => (await globalThis.__tn.db().people.limit(1).primaryKeys())[0]);
     for (let i = 0; i < EDITS; i++) {
       await apiA.evaluate(
@@ -187,7 +188,9 @@ export async function syncRows({ people = 30_000, works = 60_000 } = {}) {
         [id, i],
       );
       sender.push((await timedSend(apiA, 'page:syncNow')).ms);
+      const sendSteps = await lastSteps(apiA);
       receiver.push((await timedSend(apiB, 'page:syncNow')).ms);
+      editSteps.push({ a: sendSteps, b: await lastSteps(apiB) });
       const seen = await apiB.evaluate(
         async (personId) => (await globalThis.__tn.db().people.get(personId))?.headline,
         id,
@@ -201,6 +204,10 @@ export async function syncRows({ people = 30_000, works = 60_000 } = {}) {
         `Trust Notes send ${push.ms.toFixed(0)} ms ${JSON.stringify(stepsA)} + receive ${pull.ms.toFixed(0)} ms ` +
         `${JSON.stringify(stepsB)}; ciphertext ${(crypto.bytes / 2 ** 20).toFixed(1)} MB`,
     );
+    for (const [i, steps] of editSteps.entries())
+      console.log(
+        `  edit ${i}: sender ${sender[i].toFixed(0)} ms ${JSON.stringify(steps.a)}; receiver ${receiver[i].toFixed(0)} ms ${JSON.stringify(steps.b)}`,
+      );
     const raw = `raw PouchDB replication, ${docs / 1000}k plain docs (push + pull)`;
     return [
       { name: raw, unit: 'ms', samples: [rawPush.ms + rawPull.ms] },

@@ -16,6 +16,7 @@ import { toPerson } from '../../../src/db/personRow';
 import { SCHEMA_V2 } from '../../../src/db/schema';
 import {
   forgetHandedOver,
+  nextBatch,
   OUTBOX_ON,
   outboxKey,
   pendingChanges,
@@ -117,6 +118,38 @@ describe('the outbox', () => {
     await forgetHandedOver(tdb, handed);
     expect(await keys(tdb)).toEqual([outboxKey('people', a.id)]);
     expect(await keys(tdb)).not.toContain(outboxKey('people', b.id));
+  });
+
+  test('a batch to hand over brings each person’s pending records along, the person first, whatever the key order', async () => {
+    const tdb = freshDb();
+    await startOutbox(tdb);
+    const a = await createPerson(tdb, { name: 'A' });
+    const b = await createPerson(tdb, { name: 'B' });
+    const workA = await addSharedWork(tdb, a.id, goodSmallTask);
+    const workB = await addSharedWork(tdb, b.id, unpaidProject);
+    const noteB = await addNote(tdb, b.id, 'met at the meetup');
+    expect(await pendingCount(tdb)).toBe(5);
+    // One entry asked for ('notes:' sorts first): the note's person joins it, first, and that person's work; A waits.
+    const one = await nextBatch(tdb, 1);
+    const oneKeys = one.entries.map((entry) => entry.key);
+    expect(oneKeys[0]).toBe(outboxKey('people', b.id));
+    expect(oneKeys.slice(1).sort()).toEqual(
+      [outboxKey('sharedWork', workB.id), outboxKey('notes', noteB.id)].sort(),
+    );
+    expect(one.rows.get(outboxKey('notes', noteB.id))).toMatchObject({ personId: b.id });
+    await forgetHandedOver(tdb, one.entries);
+    const rest = await nextBatch(tdb, 100);
+    expect(rest.entries.map((entry) => entry.key)).toEqual([
+      outboxKey('people', a.id),
+      outboxKey('sharedWork', workA.id),
+    ]);
+    // A deleted record has no person to go with: it comes last, with no row.
+    await forgetHandedOver(tdb, rest.entries);
+    await deletePerson(tdb, a.id);
+    const deleted = await nextBatch(tdb, 100);
+    expect(deleted.entries[0]?.key).toBe(outboxKey('people', a.id));
+    expect(deleted.entries.at(-1)?.key).toBe(outboxKey('sharedWork', workA.id));
+    expect(deleted.rows.get(outboxKey('sharedWork', workA.id))).toBeUndefined();
   });
 
   test('recordEverything queues a ledger that existed before sync; stopping forgets the queue and the marker', async () => {
