@@ -47,8 +47,8 @@ export interface SyncReport {
   conflicts: number;
   /** Documents this version could not read (a newer version wrote them) or open (another ledger, damage). */
   unreadable: { newer: number; undecryptable: number };
-  /** How long each step took (the bench reads them). */
-  ms: { handOver: number; push: number; pull: number; bringIn: number } & Record<string, number>;
+  /** Milliseconds per step (the bench reads them): handOver, outbox, lookUp, seal, write, push, pull, feed, decrypt, targets, apply, record, bringIn. */
+  ms: Record<string, number>;
 }
 
 /** Documents per step: one IndexedDB transaction, one HTTP request of a replication batch. */
@@ -74,11 +74,27 @@ function checkWrites(results: PouchWriteResult[]): void {
   if (failed) throw Object.assign(new Error(`replica write failed: ${JSON.stringify(failed)}`), failed);
 }
 
+/** Time per step, summed over a sync's batches: the status keeps it, the bench reads it. */
+export type Stopwatch = { steps: Record<string, number>; lap: (step: string) => void };
+
+export function stopwatch(): Stopwatch {
+  const steps: Record<string, number> = {};
+  let mark = performance.now();
+  return {
+    steps,
+    lap(step) {
+      const now = performance.now();
+      steps[step] = (steps[step] ?? 0) + now - mark;
+      mark = now;
+    },
+  };
+}
+
 // ---------------------------------------------------------------------------------------------------
 // 1. Hand over
 
 /** Every pending change of the outbox, as documents of the replica. Returns how many documents were written. */
-export async function handOver(parts: SyncParts): Promise<number> {
+export async function handOver(parts: SyncParts, watch = stopwatch()): Promise<number> {
   const { tdb, keys, local } = parts;
   const total = await pendingCount(tdb);
   if (total === 0) return 0;
@@ -95,11 +111,14 @@ export async function handOver(parts: SyncParts): Promise<number> {
   let sent = 0;
   let handled = 0;
   for (;;) {
+    watch.lap('handOver');
     const { entries: batch, rows } = await nextBatch(tdb, BATCH);
+    watch.lap('outbox');
     if (batch.length === 0) break;
     const ids = await Promise.all(batch.map((entry) => documentId(keys, entry.table, entry.id)));
     const lookUp = fresh ? ids.filter((id) => written.has(id)) : ids;
     const found = lookUp.length > 0 ? (await local.allDocs({ keys: lookUp, include_docs: true })).rows : [];
+    watch.lap('lookUp');
     const byId = new Map(found.map((row) => [(row as { key: string }).key, row]));
     // Each entry's document (or none), built together: WebCrypto works off the main thread.
     const built = await Promise.all(
@@ -131,14 +150,18 @@ export async function handOver(parts: SyncParts): Promise<number> {
       }),
     );
     const docs = built.filter((doc) => doc !== undefined);
+    watch.lap('seal');
     if (docs.length > 0) checkWrites(await local.bulkDocs(docs as never));
     for (const doc of docs) written.add(doc._id);
+    watch.lap('write');
     await forgetHandedOver(tdb, batch);
+    watch.lap('outbox');
     sent += docs.length;
     handled += batch.length;
     await parts.progress?.('sending', handled, total);
   }
   if (caughtUp && sent > 0) await setAppliedSeq(local, (await local.info()).update_seq);
+  watch.lap('handOver');
   return sent;
 }
 
@@ -280,7 +303,8 @@ async function recordConflicts(parts: SyncParts, batch: Decoded[]): Promise<numb
 /** The replica's documents since the last bring-in, into the ledger. */
 export async function bringIn(
   parts: SyncParts,
-): Promise<Omit<SyncReport, 'sent' | 'ms'> & { steps: Record<string, number> }> {
+  watch = stopwatch(),
+): Promise<Omit<SyncReport, 'sent' | 'ms'>> {
   const { tdb, keys, local, store } = parts;
   let since = await appliedSeq(local);
   const total = Math.max(0, Number((await local.info()).update_seq) - Number(since)) || undefined;
@@ -291,14 +315,6 @@ export async function bringIn(
   let received = 0;
   let conflicts = 0;
   let done = 0;
-  const steps = { feed: 0, decrypt: 0, targets: 0, apply: 0, record: 0 };
-  let mark = performance.now();
-  const lap = () => {
-    const now = performance.now();
-    const ms = now - mark;
-    mark = now;
-    return ms;
-  };
   for (;;) {
     const feed = await local.changes({ since, limit: BATCH, include_docs: true, conflicts: true });
     const docs = feed.results.flatMap((result) => (result.doc ? [result.doc as unknown as SyncDoc] : []));
@@ -313,7 +329,7 @@ export async function bringIn(
       retry = [];
     }
     if (docs.length === 0) break;
-    steps.feed += lap();
+    watch.lap('feed');
     // WebCrypto works off the main thread: the batch's documents are opened together.
     const opened = await Promise.all(
       docs
@@ -338,14 +354,14 @@ export async function bringIn(
         waiting.push(item.doc._id);
       }
     }
-    steps.decrypt += lap();
+    watch.lap('decrypt');
     const batch = await withTargets(parts, decoded);
-    steps.targets += lap();
+    watch.lap('targets');
     const applied: AppliedSync = await applySyncedChanges(
       tdb,
       batch.map(({ change }) => change),
     );
-    steps.apply += lap();
+    watch.lap('apply');
     const held = new Set(applied.waiting.map((change) => `${change.table}:${change.id}`));
     for (const { doc, change } of batch) if (held.has(`${change.table}:${change.id}`)) waiting.push(doc._id);
     for (const id of applied.personIds) personIds.add(id);
@@ -357,33 +373,28 @@ export async function bringIn(
     }
     done += feed.results.length;
     await parts.progress?.('applying', done, total);
-    steps.record += lap();
+    watch.lap('record');
     if (feed.results.length < BATCH) break;
   }
   await store.setWaiting(waiting);
-  return { received, personIds: [...personIds], conflicts, unreadable, steps };
+  watch.lap('bringIn');
+  return { received, personIds: [...personIds], conflicts, unreadable };
 }
 
 /** One whole sync. Throws a SyncError (or PouchDB's error) when the server cannot be reached or refuses. */
 export async function syncOnce(parts: SyncParts): Promise<SyncReport> {
-  let start = performance.now();
-  const lap = () => {
-    const now = performance.now();
-    const ms = now - start;
-    start = now;
-    return ms;
-  };
-  const sent = await handOver(parts);
+  const watch = stopwatch();
+  const sent = await handOver(parts, watch);
   if (sent > 0) await parts.handedOver?.(sent);
-  const handOverMs = lap();
+  watch.lap('handOver');
   await replicate(parts, 'to');
   await parts.pushed?.();
-  const push = lap();
+  watch.lap('push');
   await replicate(parts, 'from');
-  const pull = lap();
+  watch.lap('pull');
   // Changes made on this device while the replications ran go out next time; what came in goes in now.
-  const { steps, ...report } = await bringIn(parts);
-  return { sent, ...report, ms: { handOver: handOverMs, push, pull, bringIn: lap(), ...steps } };
+  const report = await bringIn(parts, watch);
+  return { sent, ...report, ms: watch.steps };
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -167,6 +167,30 @@ describe('two devices', () => {
     expect(await b.store.conflicts.count()).toBe(0);
   });
 
+  test('notes and work added to the same person on both devices: everything arrives, and the person is no conflict', async () => {
+    const a = await device(account);
+    const b = await device(account);
+    const person = await createPerson(a.tdb, { name: 'Rania' });
+    await a.sync();
+    await b.sync();
+    // Each add touches the person (updatedAt) on its own device: two revisions of the person that differ only there.
+    await addNote(a.tdb, person.id, 'note written on A');
+    await addSharedWork(b.tdb, person.id, goodSmallTask);
+    await addNote(b.tdb, person.id, 'note written on B');
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    for (const d of [a, b]) {
+      expect((await d.tdb.notes.toArray()).map((note) => note.text).sort()).toEqual([
+        'note written on A',
+        'note written on B',
+      ]);
+      expect(await d.tdb.sharedWork.count()).toBe(1);
+      expect(await d.store.conflicts.count()).toBe(0);
+    }
+    expect((await a.tdb.people.get(person.id))?.updatedAt).toBe((await b.tdb.people.get(person.id))?.updatedAt);
+  });
+
   test('a profile seen on both devices is no conflict: the winner stands and nobody is asked', async () => {
     const a = await device(account);
     const b = await device(account);
