@@ -7,7 +7,7 @@ import { markBadgesStale } from './pageBadge.ts';
 import { tabsWithProfiles } from './tabProfiles.ts';
 import { plural, type Text, textFor } from './text.ts';
 
-/** The caution colour of ui/theme.css: flags ask for attention, they are not errors. */
+/** The caution colour of ui/components/theme.css: flags ask for attention, they are not errors. */
 const BADGE_COLOR = '#9a3412';
 
 /** Badges fit about four characters: thousands are shortened ("12k+"); an empty text hides the badge. */

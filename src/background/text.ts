@@ -1,4 +1,4 @@
-// UI strings for the worker (badge title, digest). The worker has no document, so ui/i18n's initI18n, which
+// UI strings for the worker (badge title, digest). The worker has no document, so ui/i18n/i18n.ts's initI18n, which
 // also sets <html lang dir>, can't run here; this is the same lookup: the browser's catalog by default, the
 // chosen locale's messages.json (read from the package, not the network) when the user picked a language.
 import browser from 'webextension-polyfill';

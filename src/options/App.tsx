@@ -2,7 +2,7 @@
 import { lazy, Suspense } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import type { Language } from '../core/types';
-import { initI18n, t } from '../ui/i18n';
+import { initI18n, t } from '../ui/i18n/i18n';
 import { useRoute } from './navigation';
 import { PeopleView } from './people/PeopleView';
 import { DEFAULT_FILTERS } from './people/peopleFilters';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ProfileSnapshot } from '../core/types.ts';
-import { useProfileRecord } from '../ui/profileRecord.ts';
+import { useProfileRecord } from '../ui/data/profileRecord.ts';
 import { ExpandedPanel } from './ExpandedPanel.tsx';
 import { followTabProfile, sendLayout } from './tabLink.ts';
 import './panel.css';

@@ -11,11 +11,11 @@ import type { PersonRow } from '../db/personRow';
 import type { FlagItem, WorkItem } from '../db/queries';
 import type { StartupData } from '../db/startupRead';
 import { sendMessage } from '../messages/client';
-import { FlagCard } from '../ui/FlagCard';
-import { t } from '../ui/i18n';
-import { fullRecordUrl } from '../ui/links';
-import { formatCount, formatPartialDate } from '../ui/locale';
-import { StageBadge } from '../ui/StageBadge';
+import { FlagCard } from '../ui/components/FlagCard';
+import { fullRecordUrl } from '../ui/components/links';
+import { StageBadge } from '../ui/components/StageBadge';
+import { t } from '../ui/i18n/i18n';
+import { formatCount, formatPartialDate } from '../ui/i18n/locale';
 import { targetTabId } from './activeTab';
 import { FLAGS_SHOWN, popupLimits } from './firstScreen';
 
@@ -51,7 +51,7 @@ export async function tabSnapshot(): Promise<ProfileSnapshot | null> {
 type LiveState<T> = { value: T } | { error: unknown };
 
 /**
- * `query`'s answer, kept current once live.ts has loaded (as db/useLiveQuery does for pages that load Dexie
+ * `query`'s answer, kept current once live.ts has loaded (as ui/data/useLiveQuery does for pages that load Dexie
  * from the start); `initial` until then. A failing query throws during render, for the error boundary.
  */
 function useLive<T>(query: (live: Live) => Promise<T>, deps: readonly unknown[], initial: T): T {

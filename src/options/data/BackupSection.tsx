@@ -6,8 +6,6 @@ import { useId, useState } from 'preact/hooks';
 import { db } from '../../db/database';
 import { getMeta } from '../../db/meta';
 import { countsByStage } from '../../db/queries';
-import { useLiveQuery } from '../../db/useLiveQuery';
-import { useWriteCount } from '../../db/useWriteCount';
 import {
   type BackupError,
   backupFileName,
@@ -17,13 +15,15 @@ import {
   validateBackup,
 } from '../../io/backup';
 import { shouldRemindBackup } from '../../io/backupReminder';
-import { Dialog } from '../../ui/Dialog';
-import { t } from '../../ui/i18n';
-import { formatCount, formatDayOfMillis } from '../../ui/locale';
-import { ProgressBar } from '../../ui/ProgressBar';
-import { StorageStatusView } from '../../ui/storageStatus';
-import { scanNow } from '../../ui/workerNotify';
+import { useLiveQuery } from '../../ui/data/useLiveQuery';
+import { useWriteCount } from '../../ui/data/useWriteCount';
+import { scanNow } from '../../ui/data/workerNotify';
+import { t } from '../../ui/i18n/i18n';
+import { formatCount, formatDayOfMillis } from '../../ui/i18n/locale';
+import { Dialog } from '../widgets/Dialog';
+import { ProgressBar } from '../widgets/ProgressBar';
 import { datedFileName, saveBlob } from './download';
+import { StorageStatusView } from './storageStatus';
 
 type RestoreStep =
   | { step: 'idle' }

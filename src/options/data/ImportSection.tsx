@@ -7,10 +7,10 @@ import type { ImportResult } from '../../io/importCommit';
 import { commitImport } from '../../io/importCommit';
 import type { ImportError } from '../../io/importErrors';
 import { type ImportPlan, planImport } from '../../io/importPlan';
-import { t } from '../../ui/i18n';
-import { formatCount } from '../../ui/locale';
-import { ProgressBar } from '../../ui/ProgressBar';
-import { scanNow } from '../../ui/workerNotify';
+import { scanNow } from '../../ui/data/workerNotify';
+import { t } from '../../ui/i18n/i18n';
+import { formatCount } from '../../ui/i18n/locale';
+import { ProgressBar } from '../widgets/ProgressBar';
 
 type Step =
   | { step: 'idle' }

@@ -14,11 +14,11 @@ import { type Evaluation, evaluatePerson } from '../../core/trust';
 import type { SharedWork } from '../../core/types';
 import { db } from '../../db/database';
 import { toPerson } from '../../db/personRow';
-import { BarChart } from '../../ui/BarChart';
-import { isRtl, t } from '../../ui/i18n';
-import { formatCount, formatPartialDate } from '../../ui/locale';
-import { ProgressBar } from '../../ui/ProgressBar';
+import { isRtl, t } from '../../ui/i18n/i18n';
+import { formatCount, formatPartialDate } from '../../ui/i18n/locale';
 import { routeHash } from '../route';
+import { BarChart } from '../widgets/BarChart';
+import { ProgressBar } from '../widgets/ProgressBar';
 import { deliveredSummary, percent, stageChart, yearChart } from './chartData';
 
 interface NetworkData {

@@ -8,14 +8,14 @@ import { STAGES } from '../../core/trust';
 import { db } from '../../db/database';
 import { createPerson } from '../../db/mutations';
 import { countsByStage, type PeopleListItem } from '../../db/queries';
-import { useLiveQuery } from '../../db/useLiveQuery';
-import { Dialog } from '../../ui/Dialog';
-import { t } from '../../ui/i18n';
-import { formatCount, formatPartialDate } from '../../ui/locale';
-import { StageBadge } from '../../ui/StageBadge';
-import { VirtualList } from '../../ui/VirtualList';
+import { StageBadge } from '../../ui/components/StageBadge';
+import { useLiveQuery } from '../../ui/data/useLiveQuery';
+import { t } from '../../ui/i18n/i18n';
+import { formatCount, formatPartialDate } from '../../ui/i18n/locale';
 import { navigate } from '../navigation';
 import { routeHash } from '../route';
+import { Dialog } from '../widgets/Dialog';
+import { VirtualList } from '../widgets/VirtualList';
 import { DateRangeFields } from './DateRangeFields';
 import {
   activeFilterCount,

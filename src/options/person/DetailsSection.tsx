@@ -5,8 +5,8 @@ import type { Stage } from '../../core/trust';
 import { db } from '../../db/database';
 import { type PersonChanges, updatePerson } from '../../db/mutations';
 import type { PersonRow } from '../../db/personRow';
-import { t } from '../../ui/i18n';
-import { StageBadge } from '../../ui/StageBadge';
+import { StageBadge } from '../../ui/components/StageBadge';
+import { t } from '../../ui/i18n/i18n';
 
 const FIELDS = ['name', 'headline', 'position', 'company', 'location', 'email'] as const;
 type Field = (typeof FIELDS)[number];

@@ -1,7 +1,7 @@
 // Time to trust: met → first test → first paid work → first recommendation, with the years between.
 import { MILESTONE_KINDS, type Milestones } from '../../core/trust';
-import { t } from '../../ui/i18n';
-import { formatPartialDate } from '../../ui/locale';
+import { t } from '../../ui/i18n/i18n';
+import { formatPartialDate } from '../../ui/i18n/locale';
 
 export function MilestonesSection({ milestones }: { milestones: Milestones }) {
   const reached = MILESTONE_KINDS.filter((kind) => milestones[kind] !== undefined);

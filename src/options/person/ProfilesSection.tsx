@@ -7,11 +7,11 @@ import { db } from '../../db/database';
 import { linkProfile, mergePeople, unlinkProfile } from '../../db/mutations';
 import type { PersonRow } from '../../db/personRow';
 import { getPersonByProfileKey } from '../../db/queries';
-import { Dialog } from '../../ui/Dialog';
-import { t } from '../../ui/i18n';
-import { personChanged } from '../../ui/workerNotify';
+import { personChanged } from '../../ui/data/workerNotify';
+import { t } from '../../ui/i18n/i18n';
 import { routeHash } from '../route';
 import { useOfferUndo } from '../undo';
+import { Dialog } from '../widgets/Dialog';
 import { PersonPicker } from './PersonPicker';
 import { addressUrl, profileRefFromAddress } from './profileAddress';
 

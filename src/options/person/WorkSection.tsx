@@ -4,10 +4,10 @@ import { useId, useState } from 'preact/hooks';
 import type { SharedWork } from '../../core/types';
 import { db } from '../../db/database';
 import { addSharedWork, deleteSharedWork, restoreSharedWork, updateSharedWork } from '../../db/mutations';
-import { t } from '../../ui/i18n';
-import { formatPartialDate } from '../../ui/locale';
-import { personChanged } from '../../ui/workerNotify';
-import { outcomeParts } from '../../ui/workText';
+import { personChanged } from '../../ui/data/workerNotify';
+import { t } from '../../ui/i18n/i18n';
+import { formatPartialDate } from '../../ui/i18n/locale';
+import { outcomeParts } from '../../ui/i18n/workText';
 import { useOfferUndo } from '../undo';
 import {
   asksForOutcome,

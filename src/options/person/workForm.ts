@@ -21,7 +21,7 @@ export {
   RELIABILITIES,
   STATUSES,
   WORK_KINDS,
-} from '../../ui/quickWork';
+} from '../../ui/components/quickWork';
 
 export interface WorkFormState {
   kind: WorkKind;

@@ -8,11 +8,11 @@ import browser from 'webextension-polyfill';
 import type { Language, Settings, Site } from '../../core/types';
 import { db } from '../../db/database';
 import { getSettings, saveSettings } from '../../db/meta';
-import { useLiveQuery } from '../../db/useLiveQuery';
 import { optionalSites } from '../../sites/index';
 import { linkedin } from '../../sites/linkedin';
-import { t, uiLanguage } from '../../ui/i18n';
-import { settingsChanged } from '../../ui/workerNotify';
+import { useLiveQuery } from '../../ui/data/useLiveQuery';
+import { settingsChanged } from '../../ui/data/workerNotify';
+import { t, uiLanguage } from '../../ui/i18n/i18n';
 import { type NumberSettingKey, SETTING_LIMITS, validNumberSetting } from './settingLimits';
 
 interface Props {

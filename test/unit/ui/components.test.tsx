@@ -2,16 +2,16 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { evaluatePerson } from '../../../src/core/trust';
 import type { Flag, Note, Person, SharedWork } from '../../../src/core/types';
-import { FlagCard } from '../../../src/ui/FlagCard';
-import { NotesList } from '../../../src/ui/NotesList';
-import { PersonSummary } from '../../../src/ui/PersonSummary';
-import { ProfileTrustView } from '../../../src/ui/ProfileTrustView';
-import { evaluateView } from '../../../src/ui/profileView';
-import { QuickAddWork } from '../../../src/ui/QuickAddWork';
-import { StageBadge } from '../../../src/ui/StageBadge';
-import { TrustDirections } from '../../../src/ui/TrustDirections';
-import { VouchBox } from '../../../src/ui/VouchBox';
-import { newestFirst, WorkTimeline } from '../../../src/ui/WorkTimeline';
+import { FlagCard } from '../../../src/ui/components/FlagCard';
+import { NotesList } from '../../../src/ui/components/NotesList';
+import { PersonSummary } from '../../../src/ui/components/PersonSummary';
+import { QuickAddWork } from '../../../src/ui/components/QuickAddWork';
+import { StageBadge } from '../../../src/ui/components/StageBadge';
+import { TrustDirections } from '../../../src/ui/components/TrustDirections';
+import { VouchBox } from '../../../src/ui/components/VouchBox';
+import { newestFirst, WorkTimeline } from '../../../src/ui/components/WorkTimeline';
+import { ProfileTrustView } from '../../../src/ui/data/ProfileTrustView';
+import { evaluateView } from '../../../src/ui/data/profileView';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('./fakeBrowser')).fakeBrowser }));
 

@@ -5,7 +5,7 @@ import {
   isPayableKind,
   type QuickWorkForm,
   quickWorkInput,
-} from '../../../src/ui/quickWork';
+} from '../../../src/ui/components/quickWork';
 
 const base = (changes: Partial<QuickWorkForm>): QuickWorkForm => ({
   ...emptyQuickWork('2026-05-20'),

@@ -1,0 +1,31 @@
+// How one shared work reads in lists and as the evidence behind a verdict.
+import { workDate } from '../../core/trust.ts';
+import type { Outcome, SharedWork } from '../../core/types.ts';
+import { t } from './i18n.ts';
+
+/** The kind in words, the user's title and the date: kept apart so each can be isolated for bidi. */
+export function workLabelParts(work: SharedWork): { kind: string; title?: string; date?: string } {
+  const parts: { kind: string; title?: string; date?: string } = { kind: t(`ui_work_kind_${work.kind}`) };
+  if (work.title) parts.title = work.title;
+  const date = workDate(work);
+  if (date) parts.date = date;
+  return parts;
+}
+
+/** The outcome fields that were filled in, in words. */
+export function outcomeParts(outcome: Outcome | undefined): string[] {
+  if (!outcome) return [];
+  const parts: string[] = [];
+  if (outcome.quality !== undefined) parts.push(t('ui_work_quality_value', outcome.quality));
+  if (outcome.reliability) parts.push(t(`ui_work_reliability_${outcome.reliability}`));
+  const payment = outcome.payment;
+  if (payment) {
+    parts.push(
+      payment.status === 'late' && payment.lateDays
+        ? t('ui_work_payment_late_days', payment.lateDays)
+        : t(`ui_work_payment_${payment.status}`),
+    );
+  }
+  if (outcome.wouldWorkAgain) parts.push(t(`ui_work_again_${outcome.wouldWorkAgain}`));
+  return parts;
+}
