@@ -8,6 +8,7 @@ import { STAGES } from '../../core/trust';
 import { db } from '../../db/database';
 import { createPerson } from '../../db/mutations';
 import { countsByStage, type PeopleListItem } from '../../db/queries';
+import { Select } from '../../ui/components/Select';
 import { StageBadge } from '../../ui/components/StageBadge';
 import { useLiveQuery } from '../../ui/data/useLiveQuery';
 import { t } from '../../ui/i18n/i18n';
@@ -27,6 +28,7 @@ import {
 import { FIRST_SCREEN_ROWS, usePeoplePages } from './usePeoplePages';
 
 export const ROW_HEIGHT = 56;
+const SORT_DIRECTIONS = ['asc', 'desc'] as const;
 const FIRST_RENDER_MARK = 'trust-notes:first-render';
 
 export function PeopleView({ filters }: { filters: PeopleFilters }) {
@@ -35,6 +37,7 @@ export function PeopleView({ filters }: { filters: PeopleFilters }) {
   const everyone = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : undefined;
   const [adding, setAdding] = useState(false);
 
+  const any = t('options_filter_any');
   const update = (changes: Partial<PeopleFilters>) =>
     navigate({ view: 'people', filters: { ...filters, ...changes } }, { replace: true });
 
@@ -59,20 +62,26 @@ export function PeopleView({ filters }: { filters: PeopleFilters }) {
         <Select
           label={t('options_filter_stage')}
           value={filters.stage ?? ''}
-          options={STAGES.map((stage) => [stage, t(`stage_${stage}`)])}
-          onChange={(stage) => update({ stage: stage || undefined } as Partial<PeopleFilters>)}
+          options={STAGES}
+          text={(stage) => t(`stage_${stage}`)}
+          blank={any}
+          onChange={(stage) => update({ stage: stage || undefined })}
         />
         <Select
           label={t('options_filter_site')}
           value={filters.site ?? ''}
-          options={SITES.map((site) => [site, t(`options_site_${site}`)])}
-          onChange={(site) => update({ site: site || undefined } as Partial<PeopleFilters>)}
+          options={SITES}
+          text={(site) => t(`options_site_${site}`)}
+          blank={any}
+          onChange={(site) => update({ site: site || undefined })}
         />
         <Select
           label={t('options_filter_flag')}
           value={filters.flag ?? ''}
-          options={FLAG_KINDS.map((kind) => [kind, t(`options_flag_short_${kind}`)])}
-          onChange={(flag) => update({ flag: flag || undefined } as Partial<PeopleFilters>)}
+          options={FLAG_KINDS}
+          text={(kind) => t(`options_flag_short_${kind}`)}
+          blank={any}
+          onChange={(flag) => update({ flag: flag || undefined })}
         />
         <label>
           <span>{t('options_filter_tag')}</span>
@@ -90,19 +99,16 @@ export function PeopleView({ filters }: { filters: PeopleFilters }) {
         <Select
           label={t('options_sort')}
           value={filters.sort}
-          options={PEOPLE_SORTS.map((sort) => [sort, t(`options_sort_${sort}`)])}
-          onChange={(sort) => update({ sort } as Partial<PeopleFilters>)}
-          required
+          options={PEOPLE_SORTS}
+          text={(sort) => t(`options_sort_${sort}`)}
+          onChange={(sort) => update({ sort })}
         />
         <Select
           label={t('options_sort_dir')}
           value={filters.dir}
-          options={[
-            ['asc', t('options_sort_asc')],
-            ['desc', t('options_sort_desc')],
-          ]}
-          onChange={(dir) => update({ dir } as Partial<PeopleFilters>)}
-          required
+          options={SORT_DIRECTIONS}
+          text={(dir) => t(dir === 'asc' ? 'options_sort_asc' : 'options_sort_desc')}
+          onChange={(dir) => update({ dir })}
         />
         {activeFilterCount(filters) > 0 && (
           <button
@@ -165,28 +171,6 @@ function PeopleResults(props: { filters: PeopleFilters; everyone: number | undef
         </div>
       )}
     </>
-  );
-}
-
-function Select(props: {
-  label: string;
-  value: string;
-  options: [string, string][];
-  onChange: (value: string) => void;
-  required?: boolean;
-}) {
-  return (
-    <label>
-      <span>{props.label}</span>
-      <select value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
-        {!props.required && <option value="">{t('options_filter_any')}</option>}
-        {props.options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }
 

@@ -1,53 +1,51 @@
 import { useId, useState } from 'preact/hooks';
 import { calendarDate } from '../../core/dates.ts';
-import { t } from '../i18n/i18n.ts';
 import {
-  AGAIN,
   DIRECTIONS,
-  emptyQuickWork,
-  hasOutcome,
-  isPayableKind,
-  type NewWork,
-  NOTE_MAX,
+  type NewSharedWork,
   PAYMENT_STATUSES,
-  type QuickWorkForm,
-  quickWorkInput,
   RELIABILITIES,
-  STATUSES,
   WORK_KINDS,
-} from './quickWork.ts';
+  WORK_STATUSES,
+  WOULD_WORK_AGAIN,
+  type WorkStatus,
+} from '../../core/types.ts';
+import {
+  asksForOutcome,
+  asksForPayment,
+  datedBy,
+  EMPTY_WORK_DRAFT,
+  QUALITIES,
+  toNewSharedWork,
+  validateWork,
+  WORK_LIMITS,
+  type WorkDraft,
+} from '../../core/work.ts';
+import { t } from '../i18n/i18n.ts';
+import { workErrorText } from '../i18n/workText.ts';
+import { Select } from './Select.tsx';
 import './trust.css';
 
-function Select<V extends string>(props: {
-  label: string;
-  value: V;
-  options: readonly V[];
-  text: (value: V) => string;
-  empty?: string;
-  onChange: (value: V) => void;
-}) {
-  const id = useId();
-  return (
-    <div class="tn-field">
-      <label for={id}>{props.label}</label>
-      <select id={id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value as V)}>
-        {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
-        {props.options.map((option) => (
-          <option key={option} value={option}>
-            {props.text(option)}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+/** Quick add starts as a plan from today: the small first step the panel suggests. */
+const emptyQuickWork = (): WorkDraft => ({
+  ...EMPTY_WORK_DRAFT,
+  status: 'planned',
+  startDate: calendarDate(new Date()),
+});
+
+/** A new status; the one date moves with it (a plan's start, finished work's end: core/work.ts datedBy). */
+function withStatus(draft: WorkDraft, status: WorkStatus): WorkDraft {
+  const date = draft[datedBy(draft.status)];
+  return { ...draft, startDate: '', endDate: '', status, [datedBy(status)]: date };
 }
 
 /**
- * Quick add of shared work: kind, who delivered, date and status, then the outcome once it is over (quality,
- * delivery, payment for paid kinds, would work again) and a note.
+ * Quick add of shared work: a subset of the options page's editor (same draft, same rules, core/work.ts).
+ * Kind, who delivered, one date and the status, then the outcome once it is over (quality, delivery, payment
+ * for paid kinds, would work again) and a note.
  */
-export function QuickAddWork({ onAdd }: { onAdd: (work: NewWork) => Promise<void> }) {
-  const [form, setForm] = useState<QuickWorkForm>(() => emptyQuickWork(calendarDate(new Date())));
+export function QuickAddWork({ onAdd }: { onAdd: (work: NewSharedWork) => Promise<void> }) {
+  const [form, setForm] = useState<WorkDraft>(emptyQuickWork);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const dateId = useId();
@@ -55,21 +53,22 @@ export function QuickAddWork({ onAdd }: { onAdd: (work: NewWork) => Promise<void
   const lateId = useId();
   const noteId = useId();
   const set =
-    <K extends keyof QuickWorkForm>(key: K) =>
-    (value: QuickWorkForm[K]) =>
+    <K extends keyof WorkDraft>(key: K) =>
+    (value: WorkDraft[K]) =>
       setForm((f) => ({ ...f, [key]: value }));
+  const dateField = datedBy(form.status);
   const submit = async (event: Event) => {
     event.preventDefault();
     if (busy) return;
-    const result = quickWorkInput(form);
-    if ('error' in result) {
-      setStatus(t(result.error));
+    const errors = validateWork(form);
+    if (errors.length > 0) {
+      setStatus(errors.map(workErrorText).join(' '));
       return;
     }
     setBusy(true);
     try {
-      await onAdd(result.work);
-      setForm(emptyQuickWork(calendarDate(new Date())));
+      await onAdd(toNewSharedWork(form));
+      setForm(emptyQuickWork());
       setStatus(t('ui_work_added'));
     } catch {
       setStatus(t('ui_save_failed'));
@@ -77,11 +76,11 @@ export function QuickAddWork({ onAdd }: { onAdd: (work: NewWork) => Promise<void
       setBusy(false);
     }
   };
-  const over = hasOutcome(form.status);
   const notSaid = t('ui_not_said');
   return (
     <form class="tn-quick-add" onSubmit={submit}>
       <Select
+        class="tn-field"
         label={t('ui_work_kind')}
         value={form.kind}
         options={WORK_KINDS}
@@ -89,6 +88,7 @@ export function QuickAddWork({ onAdd }: { onAdd: (work: NewWork) => Promise<void
         onChange={set('kind')}
       />
       <Select
+        class="tn-field"
         label={t('ui_work_direction')}
         value={form.direction}
         options={DIRECTIONS}
@@ -103,69 +103,74 @@ export function QuickAddWork({ onAdd }: { onAdd: (work: NewWork) => Promise<void
           inputMode="numeric"
           autoComplete="off"
           aria-describedby={dateHintId}
-          value={form.date}
-          onInput={(e) => set('date')(e.currentTarget.value)}
+          value={form[dateField]}
+          onInput={(e) => set(dateField)(e.currentTarget.value)}
         />
         <span id={dateHintId} class="tn-hint">
           {t('ui_work_date_hint')}
         </span>
       </div>
       <Select
+        class="tn-field"
         label={t('ui_work_status')}
         value={form.status}
-        options={STATUSES}
+        options={WORK_STATUSES}
         text={(v) => t(`ui_work_status_${v}`)}
-        onChange={set('status')}
+        onChange={(value) => setForm((f) => withStatus(f, value))}
       />
-      {over ? (
+      {asksForOutcome(form.kind, form.status) ? (
         <fieldset class="tn-outcome">
           <legend>{t('ui_work_outcome')}</legend>
           <Select
+            class="tn-field"
             label={t('ui_work_quality')}
             value={form.quality}
-            options={['1', '2', '3', '4', '5']}
+            options={QUALITIES}
             text={(v) => v}
-            empty={notSaid}
+            blank={notSaid}
             onChange={set('quality')}
           />
           <Select
+            class="tn-field"
             label={t('ui_work_reliability')}
             value={form.reliability}
             options={RELIABILITIES}
             text={(v) => t(`ui_work_reliability_${v}`)}
-            empty={notSaid}
+            blank={notSaid}
             onChange={set('reliability')}
           />
-          {isPayableKind(form.kind) ? (
+          {asksForPayment(form.kind, form.status) ? (
             <Select
+              class="tn-field"
               label={t('ui_work_payment')}
-              value={form.payment}
+              value={form.paymentStatus}
               options={PAYMENT_STATUSES}
               text={(v) => t(`ui_work_payment_${v}`)}
-              empty={notSaid}
-              onChange={set('payment')}
+              blank={notSaid}
+              onChange={set('paymentStatus')}
             />
           ) : null}
-          {isPayableKind(form.kind) && form.payment === 'late' ? (
+          {asksForPayment(form.kind, form.status) && form.paymentStatus === 'late' ? (
             <div class="tn-field">
               <label for={lateId}>{t('ui_work_late_days')}</label>
               <input
                 id={lateId}
                 type="number"
                 min={1}
-                max={3650}
+                max={WORK_LIMITS.lateDays}
                 value={form.lateDays}
                 onInput={(e) => set('lateDays')(e.currentTarget.value)}
               />
             </div>
           ) : null}
           <Select
+            class="tn-field"
             label={t('ui_work_again')}
-            value={form.again}
-            options={AGAIN}
+            value={form.wouldWorkAgain}
+            options={WOULD_WORK_AGAIN}
             text={(v) => t(`ui_work_again_${v}`)}
-            empty={notSaid}
-            onChange={set('again')}
+            blank={notSaid}
+            onChange={set('wouldWorkAgain')}
           />
         </fieldset>
       ) : null}
@@ -174,7 +179,7 @@ export function QuickAddWork({ onAdd }: { onAdd: (work: NewWork) => Promise<void
         <textarea
           id={noteId}
           rows={2}
-          maxLength={NOTE_MAX}
+          maxLength={WORK_LIMITS.note}
           value={form.note}
           onInput={(e) => set('note')(e.currentTarget.value)}
         />

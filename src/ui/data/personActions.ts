@@ -1,7 +1,7 @@
 // Writes from the panel, the popup and the options page. The first thing the user adds on a profile page creates the person
 // (with that profile); visiting alone never does. After each write the worker rescans the person's flags and
 // updates the toolbar badge at once, rather than at its next scan.
-import type { ProfileSnapshot } from '../../core/types.ts';
+import type { NewSharedWork, ProfileSnapshot } from '../../core/types.ts';
 import { db } from '../../db/database.ts';
 import {
   addNote,
@@ -10,7 +10,6 @@ import {
   ensurePersonForSnapshot,
   snoozeFlag,
 } from '../../db/mutations.ts';
-import type { NewWork } from '../components/quickWork.ts';
 import { flagsChanged, personChanged } from './workerNotify.ts';
 
 /** The person to write to: the recorded one, else created now from the page's snapshot. */
@@ -23,7 +22,7 @@ async function personIdFor(snapshot: ProfileSnapshot, personId: string | undefin
 export async function addWorkOnProfile(
   snapshot: ProfileSnapshot,
   personId: string | undefined,
-  work: NewWork,
+  work: NewSharedWork,
 ): Promise<string> {
   const id = await personIdFor(snapshot, personId);
   await addSharedWork(db(), id, work);

@@ -1,6 +1,7 @@
 // How one shared work reads in lists and as the evidence behind a verdict.
 import { workDate } from '../../core/trust.ts';
 import type { Outcome, SharedWork } from '../../core/types.ts';
+import type { WorkError, WorkErrorCode } from '../../core/work.ts';
 import { t } from './i18n.ts';
 
 /** The kind in words, the user's title and the date: kept apart so each can be isolated for bidi. */
@@ -28,4 +29,17 @@ export function outcomeParts(outcome: Outcome | undefined): string[] {
   }
   if (outcome.wouldWorkAgain) parts.push(t(`ui_work_again_${outcome.wouldWorkAgain}`));
   return parts;
+}
+
+const WORK_ERROR_KEYS: Record<WorkErrorCode, string> = {
+  dateInvalid: 'options_date_invalid',
+  endBeforeStart: 'options_work_error_end_before_start',
+  lateDays: 'ui_error_late_days',
+  titleTooLong: 'options_work_error_too_long',
+  noteTooLong: 'ui_error_note_long',
+};
+
+/** What is wrong with one field of a shared-work form, and what to write instead. */
+export function workErrorText(error: WorkError): string {
+  return t(WORK_ERROR_KEYS[error.code]);
 }
