@@ -1,41 +1,30 @@
-import browser from 'webextension-polyfill';
-import { type Catalog, formatMessage } from '../../core/messageFormat.ts';
+// t() for the extension pages: the strings of the user's language setting (catalog.ts), and the document's
+// language and direction to match.
 import type { Language } from '../../core/types.ts';
+import { browserText, type MessageKey, type Sub, type Text, textFor } from './catalog.ts';
 
-// Strings come only from public/_locales. By default the browser's UI language picks the catalog
-// (browser.i18n). When the user chooses a language in settings, that locale's messages.json is read
-// from the extension package instead: browser.i18n cannot switch locale at run time.
+export type { MessageKey } from './catalog.ts';
 
-let override: { lang: 'en' | 'ar'; catalog: Catalog; fallback: Catalog } | null = null;
-
-async function loadCatalog(lang: string): Promise<Catalog> {
-  const res = await fetch(browser.runtime.getURL(`_locales/${lang}/messages.json`));
-  return (await res.json()) as Catalog;
-}
+/** Until initI18n has run: the browser's language. */
+let current: Text | undefined;
+const text = (): Text => {
+  current ??= browserText();
+  return current;
+};
 
 /** Applies the language setting; call before the first render. */
 export async function initI18n(language: Language = 'auto'): Promise<void> {
-  if (language === 'auto') {
-    override = null;
-  } else {
-    const [catalog, fallback] = await Promise.all([loadCatalog(language), loadCatalog('en')]);
-    override = { lang: language, catalog, fallback };
-  }
+  current = await textFor(language);
   applyDocumentLanguage(document.documentElement);
 }
 
 /** Looks up a UI string; `$1`…`$9` in the message are replaced by `subs`. */
-export function t(key: string, ...subs: (string | number)[]): string {
-  if (override) {
-    const entry = override.catalog[key] ?? override.fallback[key];
-    return entry ? formatMessage(entry, subs) : key;
-  }
-  const text = browser.i18n.getMessage(key, subs.map(String));
-  return text || key;
+export function t(key: MessageKey, ...subs: Sub[]): string {
+  return text().t(key, ...subs);
 }
 
 export function uiLanguage(): string {
-  return override?.lang ?? browser.i18n.getUILanguage();
+  return text().lang;
 }
 
 export function isRtl(): boolean {
