@@ -19,7 +19,7 @@ export function badgeText(count: number): string {
 
 export function badgeTitle(text: Text, count: number): string {
   if (count <= 0) return text.t('badge_title_none');
-  return plural(text, 'badge_title', count);
+  return plural(text, { one: 'badge_title_one', other: 'badge_title_other' }, count);
 }
 
 export async function showOpenFlags(count: number, text: Text): Promise<void> {

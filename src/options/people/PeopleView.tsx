@@ -8,10 +8,12 @@ import { STAGES } from '../../core/trust';
 import { db } from '../../db/database';
 import { createPerson } from '../../db/mutations';
 import { countsByStage, type PeopleListItem } from '../../db/queries';
+import { ErrorBoundary } from '../../ui/components/ErrorBoundary';
 import { Select } from '../../ui/components/Select';
 import { StageBadge } from '../../ui/components/StageBadge';
 import { useLiveQuery } from '../../ui/data/useLiveQuery';
 import { t } from '../../ui/i18n/i18n';
+import { FLAG_SHORT_KEYS, SITE_KEYS, STAGE_KEYS } from '../../ui/i18n/keys';
 import { formatCount, formatPartialDate } from '../../ui/i18n/locale';
 import { navigate } from '../navigation';
 import { routeHash } from '../route';
@@ -63,7 +65,7 @@ export function PeopleView({ filters }: { filters: PeopleFilters }) {
           label={t('options_filter_stage')}
           value={filters.stage ?? ''}
           options={STAGES}
-          text={(stage) => t(`stage_${stage}`)}
+          text={(stage) => t(STAGE_KEYS[stage])}
           blank={any}
           onChange={(stage) => update({ stage: stage || undefined })}
         />
@@ -71,7 +73,7 @@ export function PeopleView({ filters }: { filters: PeopleFilters }) {
           label={t('options_filter_site')}
           value={filters.site ?? ''}
           options={SITES}
-          text={(site) => t(`options_site_${site}`)}
+          text={(site) => t(SITE_KEYS[site])}
           blank={any}
           onChange={(site) => update({ site: site || undefined })}
         />
@@ -79,7 +81,7 @@ export function PeopleView({ filters }: { filters: PeopleFilters }) {
           label={t('options_filter_flag')}
           value={filters.flag ?? ''}
           options={FLAG_KINDS}
-          text={(kind) => t(`options_flag_short_${kind}`)}
+          text={(kind) => t(FLAG_SHORT_KEYS[kind])}
           blank={any}
           onChange={(flag) => update({ flag: flag || undefined })}
         />
@@ -166,7 +168,11 @@ function PeopleResults(props: { filters: PeopleFilters; everyone: number | undef
             rowHeight={ROW_HEIGHT}
             label={t('options_people_list_label')}
             onRangeChange={(first, last) => setRange([first, last])}
-            renderRow={(index) => <PersonRow person={people.rowAt(index)} />}
+            renderRow={(index) => (
+              <ErrorBoundary part="ui_part_row" compact>
+                <PersonRow person={people.rowAt(index)} />
+              </ErrorBoundary>
+            )}
           />
         </div>
       )}
@@ -189,7 +195,7 @@ function StageCounts(props: {
             aria-pressed={props.active === stage}
             onClick={() => props.onPick(stage)}
           >
-            <span>{t(`stage_${stage}`)}</span>
+            <span>{t(STAGE_KEYS[stage])}</span>
             <span class="stage-chip-count">{props.counts ? formatCount(props.counts[stage] ?? 0) : '…'}</span>
           </button>
         </li>
@@ -216,7 +222,7 @@ const PersonRow = memo(function PersonRow({ person }: { person: PeopleListItem |
       <span class="person-row-flags">
         {[...new Set(person.openFlags)].map((kind) => (
           <span key={kind} class={`flag-pill flag-${kind}`}>
-            {t(`options_flag_short_${kind}`)}
+            {t(FLAG_SHORT_KEYS[kind])}
           </span>
         ))}
       </span>

@@ -27,6 +27,7 @@ import { addSharedWork, deleteSharedWork, restoreSharedWork, updateSharedWork } 
 import { Select } from '../../ui/components/Select';
 import { personChanged } from '../../ui/data/workerNotify';
 import { t } from '../../ui/i18n/i18n';
+import { AGAIN_KEYS, PAYMENT_KEYS, RELIABILITY_KEYS } from '../../ui/i18n/keys';
 import { formatPartialDate } from '../../ui/i18n/locale';
 import { outcomeParts, workErrorText } from '../../ui/i18n/workText';
 import { useOfferUndo } from '../undo';
@@ -258,7 +259,7 @@ function WorkEditor({ title, initial, onSave, onCancel }: EditorProps) {
               label={t('ui_work_reliability')}
               value={form.reliability}
               options={RELIABILITIES}
-              text={(v) => t(`ui_work_reliability_${v}`)}
+              text={(v) => t(RELIABILITY_KEYS[v])}
               blank={notSaid}
               onChange={set('reliability')}
             />
@@ -266,7 +267,7 @@ function WorkEditor({ title, initial, onSave, onCancel }: EditorProps) {
               label={t('ui_work_again')}
               value={form.wouldWorkAgain}
               options={WOULD_WORK_AGAIN}
-              text={(v) => t(`ui_work_again_${v}`)}
+              text={(v) => t(AGAIN_KEYS[v])}
               blank={notSaid}
               onChange={set('wouldWorkAgain')}
             />
@@ -275,7 +276,7 @@ function WorkEditor({ title, initial, onSave, onCancel }: EditorProps) {
                 label={t('ui_work_payment')}
                 value={form.paymentStatus}
                 options={PAYMENT_STATUSES}
-                text={(v) => t(`ui_work_payment_${v}`)}
+                text={(v) => t(PAYMENT_KEYS[v])}
                 blank={notSaid}
                 onChange={set('paymentStatus')}
               />

@@ -22,6 +22,7 @@ import {
   type WorkDraft,
 } from '../../core/work.ts';
 import { t } from '../i18n/i18n.ts';
+import { AGAIN_KEYS, PAYMENT_KEYS, RELIABILITY_KEYS } from '../i18n/keys.ts';
 import { workErrorText } from '../i18n/workText.ts';
 import { Select } from './Select.tsx';
 import './trust.css';
@@ -135,7 +136,7 @@ export function QuickAddWork({ onAdd }: { onAdd: (work: NewSharedWork) => Promis
             label={t('ui_work_reliability')}
             value={form.reliability}
             options={RELIABILITIES}
-            text={(v) => t(`ui_work_reliability_${v}`)}
+            text={(v) => t(RELIABILITY_KEYS[v])}
             blank={notSaid}
             onChange={set('reliability')}
           />
@@ -145,7 +146,7 @@ export function QuickAddWork({ onAdd }: { onAdd: (work: NewSharedWork) => Promis
               label={t('ui_work_payment')}
               value={form.paymentStatus}
               options={PAYMENT_STATUSES}
-              text={(v) => t(`ui_work_payment_${v}`)}
+              text={(v) => t(PAYMENT_KEYS[v])}
               blank={notSaid}
               onChange={set('paymentStatus')}
             />
@@ -168,7 +169,7 @@ export function QuickAddWork({ onAdd }: { onAdd: (work: NewSharedWork) => Promis
             label={t('ui_work_again')}
             value={form.wouldWorkAgain}
             options={WOULD_WORK_AGAIN}
-            text={(v) => t(`ui_work_again_${v}`)}
+            text={(v) => t(AGAIN_KEYS[v])}
             blank={notSaid}
             onChange={set('wouldWorkAgain')}
           />

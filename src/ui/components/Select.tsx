@@ -13,9 +13,10 @@ interface Common<O extends string> {
 }
 
 type Props<O extends string> = Common<O> &
+  // O is inferred from `options` alone, so `text` is given only the options, never the blank ''.
   (
-    | { value: O; blank?: undefined; onChange: (value: O) => void }
-    | { value: O | ''; blank: string; onChange: (value: O | '') => void }
+    | { value: NoInfer<O>; blank?: undefined; onChange: (value: NoInfer<O>) => void }
+    | { value: NoInfer<O> | ''; blank: string; onChange: (value: NoInfer<O> | '') => void }
   );
 
 export function Select<O extends string>(props: Props<O>) {

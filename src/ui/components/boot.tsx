@@ -1,7 +1,8 @@
 import type { ComponentChild } from 'preact';
 import { render } from 'preact';
 import type { Language } from '../../core/types.ts';
-import { applyDocumentLanguage, initI18n, t } from '../i18n/i18n.ts';
+import { applyDocumentLanguage, initI18n, type MessageKey, t } from '../i18n/i18n.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import './theme.css';
 
 /**
@@ -11,7 +12,7 @@ import './theme.css';
  * database with Dexie call `reloadOnVersionChange` themselves.
  */
 export async function boot(
-  titleKey: string,
+  titleKey: MessageKey,
   app: () => ComponentChild,
   language: Language | Promise<Language> = 'auto',
 ): Promise<void> {
@@ -19,5 +20,6 @@ export async function boot(
   applyDocumentLanguage(document.documentElement);
   document.title = t(titleKey);
   const root = document.getElementById('app');
-  if (root) render(app(), root);
+  // The last line of defence: whatever fails below, the page says so instead of going blank.
+  if (root) render(<ErrorBoundary part="ui_part_page">{app()}</ErrorBoundary>, root);
 }

@@ -5,11 +5,18 @@ import { fullRecordUrl } from '../components/links.ts';
 import { NotesList } from '../components/NotesList.tsx';
 import { PersonSummary } from '../components/PersonSummary.tsx';
 import { QuickAddWork } from '../components/QuickAddWork.tsx';
+import { ReadingNotice } from '../components/ReadingNotice.tsx';
 import { TrustDirections } from '../components/TrustDirections.tsx';
 import { VouchBox } from '../components/VouchBox.tsx';
 import { WorkTimeline } from '../components/WorkTimeline.tsx';
 import { t } from '../i18n/i18n.ts';
-import { addNoteOnProfile, addWorkOnProfile, dismissFlagForGood, snoozeFlagUntil } from './personActions.ts';
+import {
+  addNoteOnProfile,
+  addWorkOnProfile,
+  dismissFlagForGood,
+  nameOnProfile,
+  snoozeFlagUntil,
+} from './personActions.ts';
 import type { ProfileView } from './profileView.ts';
 import '../components/trust.css';
 
@@ -49,6 +56,13 @@ export function ProfileTrustView(props: {
         stage={evaluation.stage}
         works={works}
         headingId={headingId}
+      />
+      <ReadingNotice
+        snapshot={snapshot}
+        person={person}
+        onName={async (name) => {
+          await nameOnProfile(snapshot, person?.id, name);
+        }}
       />
       {record === null ? <p class="tn-muted tn-unrecorded">{t('ui_not_recorded')}</p> : null}
       {openFlags.map((flag) => (

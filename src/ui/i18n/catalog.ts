@@ -32,6 +32,8 @@ function loadCatalog(lang: string): Promise<Catalog> {
     loaded = fetch(browser.runtime.getURL(`_locales/${lang}/messages.json`)).then(
       (res) => res.json() as Promise<Catalog>,
     );
+    // A failed read is tried again next time rather than remembered.
+    loaded.catch(() => catalogs.delete(lang));
     catalogs.set(lang, loaded);
   }
   return loaded;
@@ -47,7 +49,13 @@ export function browserText(): Text {
 
 /** Strings in the user's language setting. */
 export async function textFor(language: Language): Promise<Text> {
-  if (language === 'auto') return browserText();
-  const [chosen, fallback] = await Promise.all([loadCatalog(language), loadCatalog('en')]);
-  return { lang: language, t: (key, ...subs) => messageIn([chosen, fallback], key, subs) ?? key };
+  // Anything but a language with a catalog (a value from a damaged database), or a catalog that cannot be read,
+  // is the browser's language: the page and the badge must still come up.
+  if (language !== 'en' && language !== 'ar') return browserText();
+  try {
+    const [chosen, fallback] = await Promise.all([loadCatalog(language), loadCatalog('en')]);
+    return { lang: language, t: (key, ...subs) => messageIn([chosen, fallback], key, subs) ?? key };
+  } catch {
+    return browserText();
+  }
 }

@@ -2,7 +2,9 @@
 import { workDate } from '../../core/trust.ts';
 import type { Outcome, SharedWork } from '../../core/types.ts';
 import type { WorkError, WorkErrorCode } from '../../core/work.ts';
+import type { MessageKey } from './catalog.ts';
 import { t } from './i18n.ts';
+import { AGAIN_KEYS, PAYMENT_KEYS, RELIABILITY_KEYS } from './keys.ts';
 
 /** The kind in words, the user's title and the date: kept apart so each can be isolated for bidi. */
 export function workLabelParts(work: SharedWork): { kind: string; title?: string; date?: string } {
@@ -18,20 +20,20 @@ export function outcomeParts(outcome: Outcome | undefined): string[] {
   if (!outcome) return [];
   const parts: string[] = [];
   if (outcome.quality !== undefined) parts.push(t('ui_work_quality_value', outcome.quality));
-  if (outcome.reliability) parts.push(t(`ui_work_reliability_${outcome.reliability}`));
+  if (outcome.reliability) parts.push(t(RELIABILITY_KEYS[outcome.reliability]));
   const payment = outcome.payment;
   if (payment) {
     parts.push(
       payment.status === 'late' && payment.lateDays
         ? t('ui_work_payment_late_days', payment.lateDays)
-        : t(`ui_work_payment_${payment.status}`),
+        : t(PAYMENT_KEYS[payment.status]),
     );
   }
-  if (outcome.wouldWorkAgain) parts.push(t(`ui_work_again_${outcome.wouldWorkAgain}`));
+  if (outcome.wouldWorkAgain) parts.push(t(AGAIN_KEYS[outcome.wouldWorkAgain]));
   return parts;
 }
 
-const WORK_ERROR_KEYS: Record<WorkErrorCode, string> = {
+const WORK_ERROR_KEYS: Record<WorkErrorCode, MessageKey> = {
   dateInvalid: 'options_date_invalid',
   endBeforeStart: 'options_work_error_end_before_start',
   lateDays: 'ui_error_late_days',
