@@ -16,6 +16,7 @@ import { FlagCard } from '../ui/components/FlagCard';
 import { fullRecordUrl } from '../ui/components/links';
 import { StageBadge } from '../ui/components/StageBadge';
 import { t } from '../ui/i18n/i18n';
+import { FLAG_SHORT_KEYS, WORK_KIND_KEYS } from '../ui/i18n/keys';
 import { formatCount, formatPartialDate } from '../ui/i18n/locale';
 import { targetTabId } from './activeTab';
 import { FLAGS_SHOWN, popupLimits } from './firstScreen';
@@ -231,7 +232,7 @@ function FlagsSection(props: {
                 <a href={fullRecordUrl(person.id)} target="_blank" rel="noopener">
                   {person.name}
                 </a>{' '}
-                <span class="flag-pill">{t(`options_flag_short_${flag.kind}`)}</span>
+                <span class="flag-pill">{t(FLAG_SHORT_KEYS[flag.kind])}</span>
               </p>
               <FlagCard
                 flag={flag}
@@ -267,7 +268,7 @@ function RecentSection(props: { recent: LiveState<WorkItem[] | undefined> }) {
               {person.name}
             </a>
             <span class="muted">
-              {t(`ui_work_kind_${work.kind}`)}
+              {t(WORK_KIND_KEYS[work.kind])}
               {(work.endDate ?? work.startDate) && ` · ${formatPartialDate(work.endDate ?? work.startDate)}`}
             </span>
           </li>

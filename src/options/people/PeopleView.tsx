@@ -7,12 +7,12 @@ import { SITES } from '../../core/identity';
 import { STAGES } from '../../core/trust';
 import { db } from '../../db/database';
 import { createPerson } from '../../db/mutations';
-import { countsByStage, type PeopleListItem } from '../../db/queries';
+import { countsByStage, type PeopleListItem, type PeopleSort } from '../../db/queries';
 import { ErrorBoundary } from '../../ui/components/ErrorBoundary';
 import { Select } from '../../ui/components/Select';
 import { StageBadge } from '../../ui/components/StageBadge';
 import { useLiveQuery } from '../../ui/data/useLiveQuery';
-import { t } from '../../ui/i18n/i18n';
+import { type MessageKey, t } from '../../ui/i18n/i18n';
 import { FLAG_SHORT_KEYS, SITE_KEYS, STAGE_KEYS } from '../../ui/i18n/keys';
 import { formatCount, formatPartialDate } from '../../ui/i18n/locale';
 import { navigate } from '../navigation';
@@ -28,6 +28,13 @@ import {
   toPeopleQuery,
 } from './peopleFilters';
 import { FIRST_SCREEN_ROWS, usePeoplePages } from './usePeoplePages';
+
+const SORT_KEYS = {
+  name: 'options_sort_name',
+  connectedOn: 'options_sort_connectedOn',
+  lastWork: 'options_sort_lastWork',
+  stage: 'options_sort_stage',
+} as const satisfies Record<PeopleSort, MessageKey>;
 
 export const ROW_HEIGHT = 56;
 const SORT_DIRECTIONS = ['asc', 'desc'] as const;
@@ -102,7 +109,7 @@ export function PeopleView({ filters }: { filters: PeopleFilters }) {
           label={t('options_sort')}
           value={filters.sort}
           options={PEOPLE_SORTS}
-          text={(sort) => t(`options_sort_${sort}`)}
+          text={(sort) => t(SORT_KEYS[sort])}
           onChange={(sort) => update({ sort })}
         />
         <Select

@@ -27,7 +27,14 @@ import { addSharedWork, deleteSharedWork, restoreSharedWork, updateSharedWork } 
 import { Select } from '../../ui/components/Select';
 import { personChanged } from '../../ui/data/workerNotify';
 import { t } from '../../ui/i18n/i18n';
-import { AGAIN_KEYS, PAYMENT_KEYS, RELIABILITY_KEYS } from '../../ui/i18n/keys';
+import {
+  AGAIN_KEYS,
+  DIRECTION_KEYS,
+  PAYMENT_KEYS,
+  RELIABILITY_KEYS,
+  STATUS_KEYS,
+  WORK_KIND_KEYS,
+} from '../../ui/i18n/keys';
 import { formatPartialDate } from '../../ui/i18n/locale';
 import { outcomeParts, workErrorText } from '../../ui/i18n/workText';
 import { useOfferUndo } from '../undo';
@@ -118,16 +125,16 @@ function WorkEntry({
     .filter((d): d is string => Boolean(d))
     .map(formatPartialDate)
     .join(' – ');
-  const name = work.title || t(`ui_work_kind_${work.kind}`);
+  const name = work.title || t(WORK_KIND_KEYS[work.kind]);
   return (
     <article aria-label={name}>
       <p class="timeline-when">{dates || t('options_work_undated')}</p>
       <p class="timeline-what">
-        <strong>{t(`ui_work_kind_${work.kind}`)}</strong>
+        <strong>{t(WORK_KIND_KEYS[work.kind])}</strong>
         {work.title && <span> — {work.title}</span>}
       </p>
       <p class="muted">
-        {t(`ui_work_direction_${work.direction}`)} · {t(`ui_work_status_${work.status}`)}
+        {t(DIRECTION_KEYS[work.direction])} · {t(STATUS_KEYS[work.status])}
       </p>
       {outcomeParts(work.outcome).length > 0 && <p>{outcomeParts(work.outcome).join(' · ')}</p>}
       {work.note && <p class="timeline-note">{work.note}</p>}
@@ -222,21 +229,21 @@ function WorkEditor({ title, initial, onSave, onCancel }: EditorProps) {
           label={t('ui_work_kind')}
           value={form.kind}
           options={WORK_KINDS}
-          text={(v) => t(`ui_work_kind_${v}`)}
+          text={(v) => t(WORK_KIND_KEYS[v])}
           onChange={set('kind')}
         />
         <Select
           label={t('ui_work_direction')}
           value={form.direction}
           options={DIRECTIONS}
-          text={(v) => t(`ui_work_direction_${v}`)}
+          text={(v) => t(DIRECTION_KEYS[v])}
           onChange={set('direction')}
         />
         <Select
           label={t('ui_work_status')}
           value={form.status}
           options={WORK_STATUSES}
-          text={(v) => t(`ui_work_status_${v}`)}
+          text={(v) => t(STATUS_KEYS[v])}
           onChange={set('status')}
         />
         {text('title', t('options_work_title'))}

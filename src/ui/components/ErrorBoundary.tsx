@@ -2,6 +2,14 @@ import { Component, type ComponentChildren } from 'preact';
 import { type MessageKey, t } from '../i18n/i18n.ts';
 import { type FailureKind, failureDetail, failureKind } from './failure.ts';
 
+const FAILURE_KEYS = {
+  render: 'ui_error_render',
+  storageBlocked: 'ui_error_storageBlocked',
+  storageNewer: 'ui_error_storageNewer',
+  storageFull: 'ui_error_storageFull',
+  storageFailed: 'ui_error_storageFailed',
+} as const satisfies Record<FailureKind, MessageKey>;
+
 interface Props {
   children: ComponentChildren;
   /** The part it guards, for the message ("this record", "the flags"). A locale key. */
@@ -50,7 +58,7 @@ export class ErrorBoundary extends Component<Props, State> {
     }
     return (
       <div class="tn-error-box" role="alert" data-failure={kind}>
-        <p>{t(`ui_error_${kind}`, t(this.props.part))}</p>
+        <p>{t(FAILURE_KEYS[kind], t(this.props.part))}</p>
         <p class="tn-error-detail">{failureDetail(error)}</p>
         {this.props.help?.(kind)}
         <button type="button" class="tn-secondary" onClick={() => this.setState({ error: undefined })}>

@@ -1,8 +1,16 @@
 import { useId } from 'preact/hooks';
 import { suggestedSteps } from '../../core/flags.ts';
-import type { Flag } from '../../core/types.ts';
-import { t } from '../i18n/i18n.ts';
+import type { Flag, FlagKind } from '../../core/types.ts';
+import { type MessageKey, t } from '../i18n/i18n.ts';
+import { STEP_KEYS } from '../i18n/keys.ts';
 import './trust.css';
+
+const TITLE_KEYS = {
+  dormant: 'flag_dormant',
+  followUpDue: 'flag_followUpDue',
+  paymentOverdue: 'flag_paymentOverdue',
+  stalled: 'flag_stalled',
+} as const satisfies Record<FlagKind, MessageKey>;
 
 export const SNOOZE_DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -16,7 +24,7 @@ export function FlagCard(props: {
   subject?: string;
 }) {
   const { flag, onSnooze, onDismiss, subject } = props;
-  const title = t(`flag_${flag.kind}`);
+  const title = t(TITLE_KEYS[flag.kind]);
   const titleId = useId();
   return (
     <section
@@ -30,7 +38,7 @@ export function FlagCard(props: {
       <p class="tn-muted">{t('ui_flag_steps')}</p>
       <ul class="tn-flag-steps">
         {suggestedSteps(flag.kind).map((step) => (
-          <li key={step}>{t(`step_${step}`)}</li>
+          <li key={step}>{t(STEP_KEYS[step])}</li>
         ))}
       </ul>
       <div class="tn-actions">

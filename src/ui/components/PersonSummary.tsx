@@ -1,6 +1,7 @@
 import type { StageResult } from '../../core/trust.ts';
 import type { SharedWork } from '../../core/types.ts';
 import { t } from '../i18n/i18n.ts';
+import { REASON_KEYS } from '../i18n/keys.ts';
 import { EvidenceList } from './EvidenceList.tsx';
 import { StageBadge } from './StageBadge.tsx';
 import './trust.css';
@@ -64,11 +65,11 @@ export function PersonSummary(props: {
       </div>
       {stage.caution ? (
         <div class="tn-caution" role="note">
-          <p>{t(`trust_reason_${stage.caution.reason}`)}</p>
+          <p>{t(REASON_KEYS[stage.caution.reason])}</p>
           <EvidenceList ids={stage.caution.evidence} works={works} />
         </div>
       ) : null}
-      <p class="tn-reason">{t(`trust_reason_${stage.reason}`)}</p>
+      <p class="tn-reason">{t(REASON_KEYS[stage.reason])}</p>
       <EvidenceList ids={stage.evidence} works={works} />
     </section>
   );

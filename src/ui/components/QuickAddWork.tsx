@@ -22,7 +22,14 @@ import {
   type WorkDraft,
 } from '../../core/work.ts';
 import { t } from '../i18n/i18n.ts';
-import { AGAIN_KEYS, PAYMENT_KEYS, RELIABILITY_KEYS } from '../i18n/keys.ts';
+import {
+  AGAIN_KEYS,
+  DIRECTION_KEYS,
+  PAYMENT_KEYS,
+  RELIABILITY_KEYS,
+  STATUS_KEYS,
+  WORK_KIND_KEYS,
+} from '../i18n/keys.ts';
 import { workErrorText } from '../i18n/workText.ts';
 import { Select } from './Select.tsx';
 import './trust.css';
@@ -85,7 +92,7 @@ export function QuickAddWork({ onAdd }: { onAdd: (work: NewSharedWork) => Promis
         label={t('ui_work_kind')}
         value={form.kind}
         options={WORK_KINDS}
-        text={(v) => t(`ui_work_kind_${v}`)}
+        text={(v) => t(WORK_KIND_KEYS[v])}
         onChange={set('kind')}
       />
       <Select
@@ -93,7 +100,7 @@ export function QuickAddWork({ onAdd }: { onAdd: (work: NewSharedWork) => Promis
         label={t('ui_work_direction')}
         value={form.direction}
         options={DIRECTIONS}
-        text={(v) => t(`ui_work_direction_${v}`)}
+        text={(v) => t(DIRECTION_KEYS[v])}
         onChange={set('direction')}
       />
       <div class="tn-field">
@@ -116,7 +123,7 @@ export function QuickAddWork({ onAdd }: { onAdd: (work: NewSharedWork) => Promis
         label={t('ui_work_status')}
         value={form.status}
         options={WORK_STATUSES}
-        text={(v) => t(`ui_work_status_${v}`)}
+        text={(v) => t(STATUS_KEYS[v])}
         onChange={(value) => setForm((f) => withStatus(f, value))}
       />
       {asksForOutcome(form.kind, form.status) ? (

@@ -1,8 +1,17 @@
-import type { Evaluation, TrustFinding } from '../../core/trust.ts';
+import type { Evaluation, TrustFinding, TrustLevel } from '../../core/trust.ts';
 import type { SharedWork } from '../../core/types.ts';
-import { t } from '../i18n/i18n.ts';
+import { type MessageKey, t } from '../i18n/i18n.ts';
+import { REASON_KEYS } from '../i18n/keys.ts';
 import { EvidenceList } from './EvidenceList.tsx';
 import './trust.css';
+
+const LEVEL_KEYS = {
+  negative: 'trust_level_negative',
+  none: 'trust_level_none',
+  proven: 'trust_level_proven',
+  tested: 'trust_level_tested',
+  untested: 'trust_level_untested',
+} as const satisfies Record<TrustLevel, MessageKey>;
 
 function Direction(props: { title: string; finding: TrustFinding; works: readonly SharedWork[] }) {
   const { title, finding, works } = props;
@@ -10,7 +19,7 @@ function Direction(props: { title: string; finding: TrustFinding; works: readonl
     <div class={`tn-direction tn-level-${finding.level}`}>
       <h3>{title}</h3>
       <p>
-        <strong>{t(`trust_level_${finding.level}`)}</strong> — {t(`trust_reason_${finding.reason}`)}
+        <strong>{t(LEVEL_KEYS[finding.level])}</strong> — {t(REASON_KEYS[finding.reason])}
       </p>
       <EvidenceList ids={finding.evidence} works={works} />
     </div>

@@ -1,6 +1,7 @@
 import { byDate } from '../../core/trust.ts';
 import type { SharedWork } from '../../core/types.ts';
 import { t } from '../i18n/i18n.ts';
+import { DIRECTION_KEYS, STATUS_KEYS } from '../i18n/keys.ts';
 import { outcomeParts } from '../i18n/workText.ts';
 import { WorkLabel } from './WorkLabel.tsx';
 import './trust.css';
@@ -25,7 +26,7 @@ export function WorkTimeline({ works }: { works: readonly SharedWork[] }) {
               <WorkLabel work={work} />
             </div>
             <div class="tn-muted">
-              {t(`ui_work_direction_${work.direction}`)} · {t(`ui_work_status_${work.status}`)}
+              {t(DIRECTION_KEYS[work.direction])} · {t(STATUS_KEYS[work.status])}
             </div>
             {outcome.length > 0 ? <div class="tn-work-outcome">{outcome.join(' · ')}</div> : null}
             {work.note ? (

@@ -4,11 +4,11 @@ import type { Outcome, SharedWork } from '../../core/types.ts';
 import type { WorkError, WorkErrorCode } from '../../core/work.ts';
 import type { MessageKey } from './catalog.ts';
 import { t } from './i18n.ts';
-import { AGAIN_KEYS, PAYMENT_KEYS, RELIABILITY_KEYS } from './keys.ts';
+import { AGAIN_KEYS, PAYMENT_KEYS, RELIABILITY_KEYS, WORK_KIND_KEYS } from './keys.ts';
 
 /** The kind in words, the user's title and the date: kept apart so each can be isolated for bidi. */
 export function workLabelParts(work: SharedWork): { kind: string; title?: string; date?: string } {
-  const parts: { kind: string; title?: string; date?: string } = { kind: t(`ui_work_kind_${work.kind}`) };
+  const parts: { kind: string; title?: string; date?: string } = { kind: t(WORK_KIND_KEYS[work.kind]) };
   if (work.title) parts.title = work.title;
   const date = workDate(work);
   if (date) parts.date = date;
