@@ -3,19 +3,58 @@
 // user keeps one. Nothing shows when sync is off or nothing conflicts.
 import { useState } from 'preact/hooks';
 import { meaningfulFields } from '../../db/syncTables';
-import { useLiveQuery } from '../../db/useLiveQuery';
 import { sendMessage } from '../../messages/client';
 import { type ConflictRow, syncStore } from '../../sync/store';
-import { t } from '../../ui/i18n';
-import { formatCount } from '../../ui/locale';
+import { useLiveQuery } from '../../ui/data/useLiveQuery';
+import { type MessageKey, t } from '../../ui/i18n/i18n';
+import { formatCount } from '../../ui/i18n/locale';
 import { syncErrorText } from '../sync/syncErrorText';
 
 type Version = ConflictRow['winner'];
 
+/** The words for each field a conflict can show; a field not listed shows as its name. */
+const FIELD_KEYS: Partial<Record<string, MessageKey>> = {
+  name: 'sync_field_name',
+  headline: 'sync_field_headline',
+  company: 'sync_field_company',
+  position: 'sync_field_position',
+  location: 'sync_field_location',
+  email: 'sync_field_email',
+  connectedOn: 'sync_field_connectedOn',
+  firstMet: 'sync_field_firstMet',
+  introducedBy: 'sync_field_introducedBy',
+  tags: 'sync_field_tags',
+  kind: 'sync_field_kind',
+  direction: 'sync_field_direction',
+  status: 'sync_field_status',
+  title: 'sync_field_title',
+  startDate: 'sync_field_startDate',
+  endDate: 'sync_field_endDate',
+  outcome: 'sync_field_outcome',
+  note: 'sync_field_note',
+  text: 'sync_field_text',
+  state: 'sync_field_state',
+  snoozedUntil: 'sync_field_snoozedUntil',
+  personId: 'sync_field_personId',
+};
+
+/** What the conflicting record is, by table. */
+const WHAT_KEYS: Partial<Record<string, MessageKey>> = {
+  people: 'conflict_what_people',
+  profiles: 'conflict_what_profiles',
+  sharedWork: 'conflict_what_sharedWork',
+  notes: 'conflict_what_notes',
+  flags: 'conflict_what_flags',
+};
+
+function whatLabel(table: string): string {
+  const key = WHAT_KEYS[table];
+  return key ? t(key) : table;
+}
+
 function fieldLabel(field: string): string {
-  const key = `sync_field_${field}`;
-  const label = t(key);
-  return label === key ? field : label;
+  const key = FIELD_KEYS[field];
+  return key ? t(key) : field;
 }
 
 /** A value as words: text as it is, lists joined, small objects as "key: value" pairs. */
@@ -79,7 +118,7 @@ function Conflict({ conflict }: { conflict: ConflictRow }) {
   ];
   return (
     <div class="conflict" data-doc={conflict.docId}>
-      <h4>{t(`conflict_what_${conflict.table}`)}</h4>
+      <h4>{whatLabel(conflict.table)}</h4>
       <div class="conflict-versions">
         {versions.map(([title, version]) => (
           <div key={version.rev} class="conflict-version">

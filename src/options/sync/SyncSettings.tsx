@@ -2,18 +2,25 @@
 // wrong and what to do), sync now, or stop syncing on this device. The worker does the work (sync/service.ts); this
 // page holds no PouchDB, and follows the state live from the sync store.
 import { useEffect, useId, useState } from 'preact/hooks';
-import { useLiveQuery } from '../../db/useLiveQuery';
 import { sendMessage } from '../../messages/client';
 import type { SyncAccount } from '../../messages/protocol';
 import type { SyncErrorCode } from '../../sync/errors';
 import { MIN_PASSPHRASE_LENGTH, serverPlace } from '../../sync/setup';
+import type { SyncPhase } from '../../sync/store';
 import { type SyncView, syncView } from '../../sync/view';
-import { Dialog } from '../../ui/Dialog';
-import { t } from '../../ui/i18n';
-import { formatCount, formatTimeOfMillis } from '../../ui/locale';
-import { ProgressBar } from '../../ui/ProgressBar';
+import { useLiveQuery } from '../../ui/data/useLiveQuery';
+import { type MessageKey, t } from '../../ui/i18n/i18n';
+import { formatCount, formatTimeOfMillis } from '../../ui/i18n/locale';
+import { Dialog } from '../widgets/Dialog';
+import { ProgressBar } from '../widgets/ProgressBar';
 import { releaseServerAccess, requestServerAccess } from './serverAccess';
 import { syncErrorText } from './syncErrorText';
+
+const PHASE_KEYS = {
+  sending: 'sync_phase_sending',
+  receiving: 'sync_phase_receiving',
+  applying: 'sync_phase_applying',
+} as const satisfies Record<SyncPhase, MessageKey>;
 
 type Step =
   | { step: 'account' }
@@ -281,7 +288,7 @@ function SyncStatusCard({ view }: { view: SyncView }) {
       <div aria-live="polite">
         {running && (
           <ProgressBar
-            label={t(`sync_phase_${running.phase}`)}
+            label={t(PHASE_KEYS[running.phase])}
             value={running.done}
             max={running.total ?? Math.max(running.done, 1)}
             detail={

@@ -188,7 +188,9 @@ describe('two devices', () => {
       expect(await d.tdb.sharedWork.count()).toBe(1);
       expect(await d.store.conflicts.count()).toBe(0);
     }
-    expect((await a.tdb.people.get(person.id))?.updatedAt).toBe((await b.tdb.people.get(person.id))?.updatedAt);
+    expect((await a.tdb.people.get(person.id))?.updatedAt).toBe(
+      (await b.tdb.people.get(person.id))?.updatedAt,
+    );
   });
 
   test('a profile seen on both devices is no conflict: the winner stands and nobody is asked', async () => {
