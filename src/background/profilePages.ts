@@ -1,11 +1,14 @@
 // Which pages a content script may speak for, and whether a snapshot describes the page that sent it.
 import { makeProfileKey, parseProfileKey, profileOnSite } from '../core/identity.ts';
-import { siteForUrl } from '../core/sites/index.ts';
+import { type InstanceHosts, siteForUrl } from '../core/sites/index.ts';
 import type { ProfileSnapshot } from '../core/types.ts';
 
-/** A URL on a site some descriptor covers: the content script only ever runs where one does. */
-export function isSupportedSiteUrl(url: string): boolean {
-  return url.startsWith('https://') && siteForUrl(url) !== null;
+/**
+ * A URL on a site some descriptor covers, or on a granted Mastodon instance: the content script only ever runs
+ * where one does.
+ */
+export function isSupportedSiteUrl(url: string, instances: InstanceHosts): boolean {
+  return url.startsWith('https://') && siteForUrl(url, instances) !== null;
 }
 
 /**

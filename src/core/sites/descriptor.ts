@@ -5,9 +5,15 @@
 export interface SiteDescriptor {
   /**
    * WebExtension match patterns (https only): the host permission asked for, where the content script runs,
-   * and which site a page belongs to.
+   * and which site a page belongs to. None for a site on hosts the user names (`onInstances`).
    */
   readonly matches: readonly string[];
+  /**
+   * The site lives on servers the user names (Mastodon: any server can be an instance). Each instance is asked
+   * for, granted and scripted as its own `https://<host>/*` (core/sites/instances.ts), never as a pattern
+   * covering every host: browsers ignore a host permission's path, so `https://*\/@*` was every https site.
+   */
+  readonly onInstances?: true;
   /** Granted at install (the manifest's host permission and content script); every other site is optional. */
   readonly grantedAtInstall?: true;
   /**

@@ -4,8 +4,9 @@ import { hostOf, pathSegments, safeDecode, words } from './urlRules.ts';
 const TABS = words('with_replies media featured');
 
 export const mastodon = {
-  // Every instance: the options page asks for this host permission only when the user enables Mastodon.
-  matches: ['https://*/@*'],
+  // No pattern of its own: each instance the user adds in the settings is granted as `https://<host>/*`.
+  matches: [],
+  onInstances: true,
   // Any server can be an instance: the page must say it is one (src/sites/mastodon.ts).
   urlIdentifies: false,
   atPrefixed: true,

@@ -73,9 +73,13 @@ test.each([
   ['https://ar.linkedin.com/feed/', true],
   ['https://github.com/octo-jane/repo', true],
   ['https://mastodon.social/@jane', true],
+  ['https://mastodon.social/explore', true],
+  // Only granted instances: any other host's `/@…` page is not one.
+  ['https://fosstodon.org/@jane', false],
+  ['https://evil.example/@jane@mastodon.social', false],
   ['http://www.linkedin.com/in/jane/', false],
   ['https://linkedin.com.evil.example/in/jane', false],
   ['https://example.com/', false],
-])('isSupportedSiteUrl(%s) is %s', (url, expected) => {
-  expect(isSupportedSiteUrl(url)).toBe(expected);
+])('isSupportedSiteUrl(%s) with mastodon.social granted is %s', (url, expected) => {
+  expect(isSupportedSiteUrl(url, new Set(['mastodon.social']))).toBe(expected);
 });
