@@ -17,10 +17,18 @@ import { noteReading } from './adapterHealth.ts';
 import { pageBadge } from './pageBadge.ts';
 import { relayPanelLayout } from './panelCommands.ts';
 import { keyMatchesPage, snapshotMatchesPage } from './profilePages.ts';
-import { rememberTabProfile, tabProfile } from './tabProfiles.ts';
+import { panelFrameNonce, registerPanelFrame, rememberTabProfile, tabProfile } from './tabProfiles.ts';
 import { workerHandlers } from './workerHandlers.ts';
 
 const STRATEGY_ID = /^[a-zA-Z]{1,32}$/;
+/** A panel frame's nonce: crypto.randomUUID() in the content script. */
+const NONCE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function parseNonce(value: unknown): string {
+  const nonce = requiredString(value, 'nonce', 64);
+  if (!NONCE.test(nonce)) throw new ProtocolError('malformed', 'nonce is not a panel frame nonce.');
+  return nonce;
+}
 
 /** How the page was read: known fields only, short strategy ids, each missing field once. */
 function parseReading(value: unknown): SnapshotReading | undefined {
@@ -99,12 +107,37 @@ export const handlers: Handlers = {
       return pageBadge(db(), key);
     },
   },
+  'content:panelFrame': {
+    parse: (payload) => ({ nonce: parseNonce(record(payload, 'payload').nonce) }),
+    handle: async ({ nonce }, { sender }) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) throw new ProtocolError('forbidden', 'No tab.');
+      await registerPanelFrame(tabId, nonce);
+      return { registered: true as const };
+    },
+  },
   'page:tabProfile': {
-    parse: (payload) => ({ tabId: optionalInteger(record(payload, 'payload').tabId, 'tabId') }),
-    handle: async ({ tabId }, { sender }) => {
-      // The panel frame lives in the tab; the popup names the active tab it asks about.
-      const id = tabId ?? sender.tab?.id;
-      return { snapshot: id === undefined ? null : await tabProfile(id) };
+    parse: (payload) => {
+      const o = record(payload, 'payload');
+      return {
+        tabId: optionalInteger(o.tabId, 'tabId'),
+        nonce: o.nonce === undefined ? undefined : parseNonce(o.nonce),
+      };
+    },
+    handle: async ({ tabId, nonce }, { sender }) => {
+      const ownTab = sender.tab?.id;
+      if (ownTab !== undefined && sender.frameId !== 0) {
+        // A frame inside a page: the panel our content script made asks about its own tab, with the nonce that
+        // script registered. In Firefox the panel page is at a fixed address (the install's UUID; it ignores
+        // use_dynamic_url), so a page that learnt it could frame the panel itself: that frame has no nonce.
+        const registered = await panelFrameNonce(ownTab);
+        if (nonce === undefined || nonce !== registered) {
+          throw new ProtocolError('forbidden', 'Not the panel frame of this tab.');
+        }
+        return { snapshot: await tabProfile(ownTab) };
+      }
+      // The popup (or an extension page of ours in a tab of its own) names the tab it asks about.
+      return { snapshot: tabId === undefined ? null : await tabProfile(tabId) };
     },
   },
   'page:panelLayout': {

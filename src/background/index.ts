@@ -8,7 +8,7 @@ import { registerScanLifecycle } from './lifecycle.ts';
 import { togglePanelInTab } from './panelCommands.ts';
 import { isSupportedSiteUrl } from './profilePages.ts';
 import { injectIntoOpenTabs, syncSiteScripts } from './siteScripts.ts';
-import { forgetTab } from './tabProfiles.ts';
+import { forgetTab, tabUpdated } from './tabProfiles.ts';
 
 browser.runtime.onMessage.addListener(
   createMessageListener(handlers, async () => {
@@ -24,6 +24,10 @@ browser.runtime.onMessage.addListener(
 
 browser.tabs.onRemoved.addListener((tabId) => {
   void forgetTab(tabId);
+});
+
+browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+  void tabUpdated(tabId, change, tab);
 });
 
 browser.commands.onCommand.addListener((command, tab) => {

@@ -134,12 +134,16 @@ export function mountHost(link: ExtensionLink, signal: AbortSignal): PanelHost |
 
   // The panel frame is loaded when first needed: a pointer on the badge starts it, so that it is usually ready
   // by the click. The dynamic URL (use_dynamic_url) keeps a page from probing a fixed chrome-extension://
-  // address for it. The fragment is a secret shared with the panel, which accepts notices only when they
-  // carry it.
+  // address for it (Firefox ignores it: there the install's UUID is the only secret). The fragment is a secret
+  // shared with the panel, which accepts notices only when they carry it, and with the worker, which tells a
+  // panel frame its tab's profile only when it carries it: registered now, and again as the frame is made.
   const nonce = crypto.randomUUID();
+  const register = () => void link.send('content:panelFrame', { nonce });
+  register();
   let frame: HTMLIFrameElement | null = null;
   const ensureFrame = (): HTMLIFrameElement => {
     if (frame) return frame;
+    register();
     frame = page.createElement('iframe');
     applyStyle(frame, FRAME_STYLE);
     frame.setAttribute('title', link.message('content_host_label'));
