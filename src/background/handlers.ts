@@ -144,12 +144,16 @@ export const handlers: Handlers = {
     parse: (payload) => {
       const layout = parsePanelLayout(payload);
       if (!layout) throw new ProtocolError('malformed', 'Not a panel layout.');
-      return layout;
+      return { ...layout, nonce: parseNonce(record(payload, 'payload').nonce) };
     },
-    handle: async (layout, { sender }) => {
-      // Only a panel frame inside a tab has one; the notice goes to that tab's top frame and nowhere else.
+    handle: async ({ nonce, ...layout }, { sender }) => {
+      // Only the panel frame our content script made in a tab (its nonce); the notice goes to that tab's top
+      // frame and nowhere else.
       const tabId = sender.tab?.id;
       if (tabId === undefined) throw new ProtocolError('forbidden', 'Not a frame in a tab.');
+      if (nonce !== (await panelFrameNonce(tabId))) {
+        throw new ProtocolError('forbidden', 'Not the panel frame of this tab.');
+      }
       await relayPanelLayout(tabId, layout);
       return { relayed: true };
     },

@@ -45,7 +45,7 @@ export interface Protocol {
    * The panel frame's size, for its tab's content script: relayed by the worker where the frame has no `tabs`
    * API of its own (Firefox gives an extension frame inside a web page only the content-script API surface).
    */
-  'page:panelLayout': Spec<PanelLayout, { relayed: boolean }>;
+  'page:panelLayout': Spec<PanelLayout & { nonce: string }, { relayed: boolean }>;
 }
 
 export type MessageType = keyof Protocol;

@@ -64,7 +64,7 @@ function ownTabId(): Promise<number | null> {
 /** Tells the content script of our tab (its top frame only) what to do with this frame. */
 export function sendLayout(layout: PanelLayout): void {
   void ownTabId().then((tabId) => {
-    if (tabId === null) return sendMessage('page:panelLayout', layout).catch(() => undefined);
+    if (tabId === null) return sendMessage('page:panelLayout', { ...layout, nonce }).catch(() => undefined);
     const notice: PanelNotice = { type: 'panel:layout', payload: layout };
     return browser.tabs.sendMessage(tabId, notice, { frameId: 0 }).catch(() => undefined);
   });

@@ -115,9 +115,13 @@ describe('a tab that moves on', () => {
   });
 
   test('a new address that names another profile, or none: gone until the content script says what it shows', async () => {
-    await tabUpdated(3, { status: 'loading', url: 'https://www.linkedin.com/feed/' }, {
-      url: 'https://www.linkedin.com/feed/',
-    });
+    await tabUpdated(
+      3,
+      { status: 'loading', url: 'https://www.linkedin.com/feed/' },
+      {
+        url: 'https://www.linkedin.com/feed/',
+      },
+    );
     expect(await profileOf(3)).toBeUndefined();
     await tabUpdated(4, { url: 'https://www.linkedin.com/in/jane-doe/' }, { url: JANE });
     expect(await profileOf(4)).toBeUndefined();
@@ -150,5 +154,22 @@ describe('a tab that moves on', () => {
     expect(fake.browser.tabs.onUpdated.listeners).toHaveLength(1);
     fake.browser.tabs.onUpdated.fire(3, { status: 'loading' }, { url: 'https://example.org/' });
     await expect.poll(() => profileOf(3)).toBeUndefined();
+  });
+});
+
+describe('page:panelLayout (the collapse notice Firefox’s panel has the worker relay)', () => {
+  const collapse = (nonce?: string) =>
+    listener({ type: 'page:panelLayout', payload: { mode: 'collapsed', nonce } }, panelFrame(3));
+
+  test('relayed to the tab’s content script only from the frame with the registered nonce', async () => {
+    expect(await collapse(FORGED)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await collapse()).toMatchObject({ ok: false, error: { code: 'malformed' } });
+    expect(fake.browser.tabs.sendMessage).not.toHaveBeenCalled();
+    expect(await collapse(NONCE)).toEqual({ ok: true, value: { relayed: true } });
+    expect(fake.browser.tabs.sendMessage).toHaveBeenCalledWith(
+      3,
+      { type: 'panel:layout', payload: { mode: 'collapsed' } },
+      { frameId: 0 },
+    );
   });
 });
