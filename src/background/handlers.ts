@@ -14,6 +14,7 @@ import { ProtocolError } from '../messages/protocol.ts';
 import type { Handlers } from '../messages/router.ts';
 import { optionalInteger, optionalString, record, requiredString } from '../messages/validate.ts';
 import { noteReading } from './adapterHealth.ts';
+import { mayAsk } from './askLimit.ts';
 import { pageBadge } from './pageBadge.ts';
 import { relayPanelLayout } from './panelCommands.ts';
 import { keyMatchesPage, snapshotMatchesPage } from './profilePages.ts';
@@ -89,10 +90,12 @@ export const handlers: Handlers = {
         throw new ProtocolError('forbidden', 'Snapshot is not the profile the tab shows.');
       }
       await rememberTabProfile(tabId, snapshot);
+      // Past the tab's limit of profiles a minute the visit is remembered for the panel, and nothing more.
+      if (!snapshot || !(await mayAsk(tabId, snapshot.key))) return { recorded: false };
       // A linked person's name, headline and photo follow their page; an unknown profile creates no one.
-      if (snapshot) await recordSeenProfile(db(), snapshot);
+      await recordSeenProfile(db(), snapshot);
       // A field the page would not give goes on the options page's list (adapter health).
-      if (snapshot) await noteReading(snapshot);
+      await noteReading(snapshot);
       return { recorded: true };
     },
   },
@@ -101,8 +104,13 @@ export const handlers: Handlers = {
     handle: async ({ key }, { sender }) => {
       // Only about the profile the sender's tab shows: a content script beside a hostile page must not be a
       // way to look up anyone else's stage.
-      if (!keyMatchesPage(key, sender.tab?.url ?? '')) {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || !keyMatchesPage(key, sender.tab?.url ?? '')) {
         throw new ProtocolError('forbidden', 'Not the profile the tab shows.');
+      }
+      // A page naming profile after profile (pushState) to time the answers gets no more than a few a minute.
+      if (!(await mayAsk(tabId, key))) {
+        throw new ProtocolError('forbidden', 'Too many profiles asked about in this tab; ask again in a minute.');
       }
       return pageBadge(db(), key);
     },
@@ -126,18 +134,18 @@ export const handlers: Handlers = {
     },
     handle: async ({ tabId, nonce }, { sender }) => {
       const ownTab = sender.tab?.id;
-      if (ownTab !== undefined && sender.frameId !== 0) {
-        // A frame inside a page: the panel our content script made asks about its own tab, with the nonce that
-        // script registered. In Firefox the panel page is at a fixed address (the install's UUID; it ignores
-        // use_dynamic_url), so a page that learnt it could frame the panel itself: that frame has no nonce.
-        const registered = await panelFrameNonce(ownTab);
-        if (nonce === undefined || nonce !== registered) {
-          throw new ProtocolError('forbidden', 'Not the panel frame of this tab.');
-        }
-        return { snapshot: await tabProfile(ownTab) };
+      const inPage = ownTab !== undefined && sender.frameId !== 0;
+      // The popup (or another page of ours at the top of a tab) names the tab it asks about.
+      if (tabId !== undefined && !inPage) return { snapshot: await tabProfile(tabId) };
+      if (ownTab === undefined) return { snapshot: null };
+      // Its own tab: the panel frame our content script made, with the nonce that script registered. In Firefox
+      // the panel page is at a fixed address (the install's UUID; it ignores use_dynamic_url), so a page that
+      // learnt it could frame the panel itself, or open it: that page has no nonce. A frame never names a tab.
+      const registered = await panelFrameNonce(ownTab);
+      if (nonce === undefined || nonce !== registered) {
+        throw new ProtocolError('forbidden', 'Not the panel frame of this tab.');
       }
-      // The popup (or an extension page of ours in a tab of its own) names the tab it asks about.
-      return { snapshot: tabId === undefined ? null : await tabProfile(tabId) };
+      return { snapshot: await tabProfile(ownTab) };
     },
   },
   'page:panelLayout': {

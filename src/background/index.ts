@@ -2,6 +2,7 @@
 // registered synchronously at top level so that a wake-up event finds them.
 import browser from 'webextension-polyfill';
 import { createMessageListener } from '../messages/router.ts';
+import { forgetAsks } from './askLimit.ts';
 import { currentGrants, grantsChanged } from './grants.ts';
 import { handlers } from './handlers.ts';
 import { registerScanLifecycle } from './lifecycle.ts';
@@ -24,6 +25,7 @@ browser.runtime.onMessage.addListener(
 
 browser.tabs.onRemoved.addListener((tabId) => {
   void forgetTab(tabId);
+  void forgetAsks(tabId);
 });
 
 browser.tabs.onUpdated.addListener((tabId, change, tab) => {

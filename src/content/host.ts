@@ -96,6 +96,11 @@ export interface PanelHost {
   host: HTMLElement;
   /** Shows the collapsed badge with these words (and the host on the side the language reads towards). */
   showBadge(view: BadgeView): void;
+  /**
+   * Shows the badge without words (the mark, and an accessible name saying it is reading), at the moment a visit's
+   * badge is due when the worker's answer is not in yet; showBadge fills it in place.
+   */
+  showPending(): void;
   /** Hides the badge while the tab moves on to another profile, whose words are not in yet. */
   hideBadge(): void;
   /** Swaps the badge for the panel frame, loading it the first time, and moves focus into it. */
@@ -131,6 +136,15 @@ export function mountHost(link: ExtensionLink, signal: AbortSignal): PanelHost |
   let expanded = false;
   let view: BadgeView | null = null;
   const badge = createBadge(root, () => panel.expand());
+  // The badge before the worker's words are in: in the browser's language, the only one the script knows.
+  const pendingView = (): BadgeView => ({
+    mark: link.message('ext_short_name'),
+    label: '…',
+    flags: '',
+    name: link.message('content_badge_pending'),
+    lang: link.message('@@ui_locale').replace('_', '-'),
+    rtl: style.direction === 'rtl',
+  });
 
   // The panel frame is loaded when first needed: a pointer on the badge starts it, so that it is usually ready
   // by the click. The dynamic URL (use_dynamic_url) keeps a page from probing a fixed chrome-extension://
@@ -263,6 +277,10 @@ export function mountHost(link: ExtensionLink, signal: AbortSignal): PanelHost |
       style.direction = next.rtl ? 'rtl' : 'ltr';
       host.style.setProperty('direction', style.direction, 'important');
       badge.update(view, !expanded);
+    },
+    showPending() {
+      view = null;
+      badge.update(pendingView(), !expanded);
     },
     hideBadge() {
       view = null;

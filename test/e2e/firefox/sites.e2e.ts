@@ -63,7 +63,9 @@ const contains = (origin: string) =>
 
 /** The badge's words in `page`, once it shows a profile (read from its closed shadow root through BiDi). */
 async function badgeText(page: Page): Promise<string | null> {
-  await expect.poll(async () => (await ff.readBadge(page)) !== null, { timeout: 10_000 }).toBe(true);
+  await expect
+    .poll(async () => ((await ff.readBadge(page)) ?? { pending: true }).pending, { timeout: 10_000 })
+    .toBe(false);
   return (await ff.readBadge(page))?.words ?? null;
 }
 
