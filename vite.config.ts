@@ -68,7 +68,7 @@ export default defineConfig(({ mode }) => {
             groups: [
               {
                 name: 'data',
-                test: /node_modules[\\/]dexie[\\/]|[\\/]src[\\/](db[\\/](?!startupRead|schema)|ui[\\/](personActions|profileRecord|profileView|storageStatus|ProfileTrustView)\.|options[\\/]person[\\/]FlagsSection)/,
+                test: /node_modules[\\/]dexie[\\/]|[\\/]src[\\/](db[\\/](?!startupRead|schema)|ui[\\/](personActions|profileRecord|profileView|storageStatus|ProfileTrustView|PageSaysNotice)\.|options[\\/]person[\\/]FlagsSection)/,
                 priority: 20,
               },
               {

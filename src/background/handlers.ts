@@ -17,7 +17,7 @@ import { noteReading } from './adapterHealth.ts';
 import { mayAsk } from './askLimit.ts';
 import { pageBadge } from './pageBadge.ts';
 import { relayPanelLayout } from './panelCommands.ts';
-import { keyMatchesPage, snapshotMatchesPage } from './profilePages.ts';
+import { keyMatchesPage, pageSpeaksFor, snapshotMatchesPage } from './profilePages.ts';
 import { panelFrameNonce, registerPanelFrame, rememberTabProfile, tabProfile } from './tabProfiles.ts';
 import { workerHandlers } from './workerHandlers.ts';
 
@@ -92,8 +92,10 @@ export const handlers: Handlers = {
       await rememberTabProfile(tabId, snapshot);
       // Past the tab's limit of profiles a minute the visit is remembered for the panel, and nothing more.
       if (!snapshot || !(await mayAsk(tabId, snapshot.key))) return { recorded: false };
-      // A linked person's name, headline and photo follow their page; an unknown profile creates no one.
-      await recordSeenProfile(db(), snapshot);
+      // Only the profile's own site (Mastodon: the handle's own instance) is heard, and even then what it says
+      // that differs from the record waits for the user; an unknown profile creates no one.
+      const ownSite = pageSpeaksFor(snapshot.key, sender.tab?.url ?? '');
+      await recordSeenProfile(db(), snapshot, { ownSite });
       // A field the page would not give goes on the options page's list (adapter health).
       await noteReading(snapshot);
       return { recorded: true };
@@ -110,7 +112,10 @@ export const handlers: Handlers = {
       }
       // A page naming profile after profile (pushState) to time the answers gets no more than a few a minute.
       if (!(await mayAsk(tabId, key))) {
-        throw new ProtocolError('forbidden', 'Too many profiles asked about in this tab; ask again in a minute.');
+        throw new ProtocolError(
+          'forbidden',
+          'Too many profiles asked about in this tab; ask again in a minute.',
+        );
       }
       return pageBadge(db(), key);
     },

@@ -4,6 +4,7 @@ import { FlagCard } from './FlagCard.tsx';
 import { t } from './i18n.ts';
 import { fullRecordUrl } from './links.ts';
 import { NotesList } from './NotesList.tsx';
+import { PageSaysNotice } from './PageSaysNotice.tsx';
 import { PersonSummary } from './PersonSummary.tsx';
 import {
   addNoteOnProfile,
@@ -64,6 +65,7 @@ export function ProfileTrustView(props: {
           await nameOnProfile(snapshot, person?.id, name);
         }}
       />
+      {record ? <PageSaysNotice personId={record.person.id} profiles={record.profiles} /> : null}
       {record === null ? <p class="tn-muted tn-unrecorded">{t('ui_not_recorded')}</p> : null}
       {openFlags.map((flag) => (
         <FlagCard

@@ -216,7 +216,7 @@ describe('on a LinkedIn profile', () => {
     await Promise.all([popup.close(), options.close(), page.close()]);
   });
 
-  test("a linked person's name and headline follow their page on the next visit", async () => {
+  test("a linked person's own page giving a new name and headline renames no one: they are proposed", async () => {
     const page = await ext.context.newPage();
     // The same profile URL, now showing an updated name and headline.
     await page.route(JANE, async (route) => {
@@ -228,11 +228,14 @@ describe('on a LinkedIn profile', () => {
     });
     await page.goto(JANE);
     await expect
-      .poll(async () => (await readStores(ext.context, ext.extensionId)).people.find((p) => p.id)?.name)
+      .poll(async () => (await readStores(ext.context, ext.extensionId)).profiles[0]?.seenName)
       .toBe('Jane Q. Doe');
     const stores = await readStores(ext.context, ext.extensionId);
-    expect(stores.people[0]?.headline).toBe('Principal data engineer');
-    expect(stores.profiles[0]?.seenName).toBe('Jane Q. Doe');
+    expect(stores.people[0]?.name).toBe('Jane Doe');
+    expect(stores.profiles[0]?.proposed).toEqual({
+      name: 'Jane Q. Doe',
+      headline: 'Principal data engineer',
+    });
     await page.close();
   });
 });

@@ -26,6 +26,11 @@ export interface SiteDescriptor {
    * must also say it is one.
    */
   readonly urlIdentifies: boolean;
+  /**
+   * The one host whose pages speak for this handle, where the URL rules accept others (Mastodon: the handle's own
+   * instance; any instance can show `/@user@instance`). Absent: every page the URL rules accept is the site's own.
+   */
+  homeHost?(handle: string): string | null;
   /** Handles written with a leading @ in prose and in paths (X, Mastodon); the key drops it. */
   readonly atPrefixed?: true;
   /** The canonical address of the profile with this normalised handle; null when it has none. */

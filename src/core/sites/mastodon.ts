@@ -21,6 +21,11 @@ export const mastodon = {
     const match = /^@([\w.-]+)(?:@([a-z\d.-]+\.[a-z\d-]+))?$/i.exec(safeDecode(account ?? ''));
     return match ? `${match[1]}@${match[2] ?? hostOf(url)}` : null;
   },
+  // `jane@mastodon.social` speaks on mastodon.social only: any instance can show her page, under its own name.
+  homeHost(handle) {
+    const at = handle.lastIndexOf('@');
+    return at > 0 ? handle.slice(at + 1) : null;
+  },
   profileUrl(handle) {
     const at = handle.lastIndexOf('@');
     if (at <= 0) return null;

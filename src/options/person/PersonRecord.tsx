@@ -9,6 +9,7 @@ import { getPersonRecord } from '../../db/queries';
 import { useLiveQuery } from '../../db/useLiveQuery';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { t } from '../../ui/i18n';
+import { PageSaysNotice } from '../../ui/PageSaysNotice';
 import { TrustDirections } from '../../ui/TrustDirections';
 import { VouchBox } from '../../ui/VouchBox';
 import { flagsChanged, personChanged } from '../../ui/workerNotify';
@@ -68,6 +69,9 @@ export function PersonRecord({ id }: { id: string }) {
       </p>
       <Guard>
         <DetailsSection person={person} stage={evaluation.stage.stage} onDelete={remove} />
+      </Guard>
+      <Guard>
+        <PageSaysNotice personId={person.id} profiles={record.profiles} />
       </Guard>
       <div class="record-grid">
         <div class="record-main">
