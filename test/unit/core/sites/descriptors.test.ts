@@ -14,7 +14,6 @@ import {
   descriptorOf,
   frameOrigins,
   installedMatches,
-  optionalMatches,
   optionalSites,
   SITES,
   siteForUrl,
@@ -93,19 +92,6 @@ describe('what the manifest and the worker derive', () => {
     expect(optional.find((s) => s.site === 'github')?.matches).toEqual(['https://github.com/*']);
     optional[0]?.matches.push('https://evil.example/*');
     expect(optionalSites()[0]?.matches).not.toContain('https://evil.example/*');
-  });
-
-  test('optional host permissions: each named site’s patterns, and any https host for the instances the user names', () => {
-    expect(optionalMatches()).toEqual([
-      'https://github.com/*',
-      'https://x.com/*',
-      'https://twitter.com/*',
-      'https://gitlab.com/*',
-      'https://stackoverflow.com/*',
-      'https://*.behance.net/*',
-      'https://dribbble.com/*',
-      'https://*/*',
-    ]);
   });
 
   test('the panel may be embedded by every site’s origin, and, for instances named at run time, every https page', () => {
