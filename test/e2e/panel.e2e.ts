@@ -282,9 +282,11 @@ describe('single-page navigation', () => {
     const page = await open('https://www.linkedin.com/feed/');
     await page.waitForTimeout(300);
     const remembered = () => rememberedProfile(ext.worker, page);
-    // The profile renders 700 ms after the URL changes; until then the feed's <main><h1>Feed</h1> is on screen.
+    // The profile renders 2 s after the URL changes; until then the feed's <main><h1>Feed</h1> is on screen. Long
+    // enough for the harness: reading the badge through the DevTools protocol can take half a second on a loaded
+    // machine, and the badge may first be read without its words (REVEAL_MS), so the words take a second read.
     await page.evaluate(() => {
-      (window as unknown as { __tnRenderDelay: number }).__tnRenderDelay = 700;
+      (window as unknown as { __tnRenderDelay: number }).__tnRenderDelay = 2000;
     });
     await navigate(page, '/in/li-wei-88/');
     // The badge needs only the URL: it is up while the feed is still on screen.
@@ -292,7 +294,7 @@ describe('single-page navigation', () => {
     expect(await page.locator('main.feed').count()).toBe(1);
     // The worker knows whose page this is, and nothing the page says yet.
     expect(await remembered()).toEqual({ key: 'linkedin:li-wei-88', name: null });
-    await expect.poll(remembered).toEqual({ key: 'linkedin:li-wei-88', name: 'Li Wei' });
+    await expect.poll(remembered, { timeout: 5000 }).toEqual({ key: 'linkedin:li-wei-88', name: 'Li Wei' });
     await page.close();
   });
 
