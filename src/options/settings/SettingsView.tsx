@@ -8,13 +8,22 @@ import browser from 'webextension-polyfill';
 import type { Language, Settings } from '../../core/types';
 import { db } from '../../db/database';
 import { getSettings, saveSettings } from '../../db/meta';
-import { useLiveQuery } from '../../db/useLiveQuery';
-import { t, uiLanguage } from '../../ui/i18n';
-import { settingsChanged } from '../../ui/workerNotify';
+import { useLiveQuery } from '../../ui/data/useLiveQuery';
+import { settingsChanged } from '../../ui/data/workerNotify';
+import { type MessageKey, t, uiLanguage } from '../../ui/i18n/i18n';
 import { AdapterHealth } from './AdapterHealth';
 import { SiteSettings } from './SiteSettings';
 import type { SectionProps } from './section';
 import { type NumberSettingKey, SETTING_LIMITS, validNumberSetting } from './settingLimits';
+
+const NUMBER_SETTING_KEYS = {
+  dormancyYears: { label: 'settings_dormancyYears', hint: 'settings_dormancyYears_hint' },
+  stalledYears: { label: 'settings_stalledYears', hint: 'settings_stalledYears_hint' },
+  defaultPaymentTermsDays: {
+    label: 'settings_defaultPaymentTermsDays',
+    hint: 'settings_defaultPaymentTermsDays_hint',
+  },
+} as const satisfies Record<NumberSettingKey, { label: MessageKey; hint: MessageKey }>;
 
 interface Props {
   onLanguageChange: (language: Language) => Promise<void>;
@@ -89,7 +98,7 @@ function NumberSetting(props: {
   return (
     <div class="setting">
       <label>
-        <span>{t(`settings_${field}`)}</span>
+        <span>{t(NUMBER_SETTING_KEYS[field].label)}</span>
         <input
           type="number"
           min={limits.min}
@@ -106,7 +115,7 @@ function NumberSetting(props: {
         />
       </label>
       <span id={hintId} class="setting-hint">
-        {t(`settings_${field}_hint`)}
+        {t(NUMBER_SETTING_KEYS[field].hint)}
       </span>
       {value === undefined && (
         <span id={errorId} class="field-error">

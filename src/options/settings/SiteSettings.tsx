@@ -11,7 +11,8 @@ import browser from 'webextension-polyfill';
 import { descriptorOf, INSTANCE_SITE, optionalSites } from '../../core/sites/index';
 import { grantsFrom, instanceOrigin, parseInstanceHost, type SiteGrants } from '../../core/sites/instances';
 import type { Site } from '../../core/types';
-import { t } from '../../ui/i18n';
+import { t } from '../../ui/i18n/i18n';
+import { SITE_KEYS } from '../../ui/i18n/keys';
 import type { SectionProps } from './section';
 
 const LINKEDIN_MATCHES = [...descriptorOf('linkedin').matches];
@@ -67,9 +68,9 @@ export function SiteSettings({ settings, onSave, onStatus }: SectionProps) {
     void asked.then(
       async (ok) => {
         if (ok) await onSave({ enabledSites: [...others, site] });
-        else onStatus(t('settings_site_denied', t(`options_site_${site}`)));
+        else onStatus(t('settings_site_denied', t(SITE_KEYS[site])));
       },
-      () => onStatus(t('settings_site_denied', t(`options_site_${site}`))),
+      () => onStatus(t('settings_site_denied', t(SITE_KEYS[site]))),
     );
   };
   return (
@@ -99,7 +100,7 @@ export function SiteSettings({ settings, onSave, onStatus }: SectionProps) {
             checked={granted?.has(site) ?? settings.enabledSites.includes(site)}
             onChange={toggle(site, matches)}
           />
-          <span>{t(`options_site_${site}`)}</span>
+          <span>{t(SITE_KEYS[site])}</span>
         </label>
       ))}
       {INSTANCE_SITE ? (
@@ -123,7 +124,7 @@ function InstanceSettings(props: {
   const [error, setError] = useState('');
   const fieldId = useId();
   const errorId = useId();
-  const siteName = t(`options_site_${site}`);
+  const siteName = t(SITE_KEYS[site]);
 
   const add = (event: Event) => {
     event.preventDefault();
