@@ -3,7 +3,7 @@
 // (the Dark Reader habit): Firefox gets `background.scripts` and `browser_specific_settings.gecko`.
 import type { ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
-import { frameOrigins, installedMatches, optionalSites } from './src/core/sites/index.ts';
+import { frameOrigins, installedMatches, optionalMatches } from './src/core/sites/index.ts';
 import { SYNC_DATA_COLLECTION, SYNC_HOST_PERMISSIONS } from './src/sync/permissions.ts';
 
 // Gecko id and minimum version for the Firefox build: 142 is the first release (desktop and Android)
@@ -22,10 +22,8 @@ function sitesPart() {
   const [panel] = baseManifest.web_accessible_resources;
   return {
     host_permissions: installed,
-    // The sites the user may enable, then sync's server (asked for one origin at setup).
-    optional_host_permissions: [
-      ...new Set([...optionalSites().flatMap(({ matches }) => matches), ...SYNC_HOST_PERMISSIONS]),
-    ],
+    // The sites the user may enable (any instance among them), then sync's server (asked for one origin at setup).
+    optional_host_permissions: [...new Set([...optionalMatches(), ...SYNC_HOST_PERMISSIONS])],
     content_scripts: [{ ...script, matches: installed }],
     web_accessible_resources: [{ ...panel, matches: frameOrigins() }],
   };

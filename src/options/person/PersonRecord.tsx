@@ -9,6 +9,7 @@ import { getPersonRecord } from '../../db/queries';
 import { ErrorBoundary } from '../../ui/components/ErrorBoundary';
 import { TrustDirections } from '../../ui/components/TrustDirections';
 import { VouchBox } from '../../ui/components/VouchBox';
+import { PageSaysNotice } from '../../ui/data/PageSaysNotice';
 import { useLiveQuery } from '../../ui/data/useLiveQuery';
 import { flagsChanged, personChanged } from '../../ui/data/workerNotify';
 import { t } from '../../ui/i18n/i18n';
@@ -72,6 +73,9 @@ export function PersonRecord({ id }: { id: string }) {
       </Guard>
       <Guard>
         <ConflictsSection personId={person.id} />
+      </Guard>
+      <Guard>
+        <PageSaysNotice personId={person.id} profiles={record.profiles} />
       </Guard>
       <div class="record-grid">
         <div class="record-main">

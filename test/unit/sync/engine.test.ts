@@ -200,8 +200,12 @@ describe('two devices', () => {
     await linkProfile(a.tdb, person.id, snapshot('lina'));
     await a.sync();
     await b.sync();
-    await recordSeenProfile(a.tdb, snapshot('lina', { url: 'https://www.linkedin.com/in/lina/?a=1' }));
-    await recordSeenProfile(b.tdb, snapshot('lina', { url: 'https://www.linkedin.com/in/lina/?b=2' }));
+    await recordSeenProfile(a.tdb, snapshot('lina', { url: 'https://www.linkedin.com/in/lina/?a=1' }), {
+      ownSite: true,
+    });
+    await recordSeenProfile(b.tdb, snapshot('lina', { url: 'https://www.linkedin.com/in/lina/?b=2' }), {
+      ownSite: true,
+    });
     await a.sync();
     await b.sync();
     await a.sync();
