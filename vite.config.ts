@@ -2,7 +2,9 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
+import pkg from './package.json' with { type: 'json' };
 import { buildClassicScript } from './scripts/classicScript.mjs';
+import { preactWithoutInnerHtml } from './scripts/preactWithoutInnerHtml.mjs';
 
 // Gecko id and minimum version for the Firefox build: 142 is the first release (desktop and Android)
 // that understands data_collection_permissions, which AMO requires of new add-ons.
@@ -12,9 +14,13 @@ const GECKO = {
   data_collection_permissions: { required: ['none'] },
 };
 
-/** One base manifest, adapted per browser (the Dark Reader habit). */
+/**
+ * One base manifest, adapted per browser (the Dark Reader habit). The version is package.json's: one place to
+ * bump for a release (test/unit/manifest checks that manifest.json has none of its own).
+ */
 export function manifestFor(browser: 'chrome' | 'firefox'): ManifestV3Export {
-  const { background, minimum_chrome_version, ...rest } = baseManifest;
+  const { background, minimum_chrome_version, ...base } = baseManifest;
+  const rest = { ...base, version: pkg.version };
   if (browser === 'chrome') return { ...rest, minimum_chrome_version, background } as ManifestV3Export;
   // Firefox runs the background as an event page: same module, listed as scripts.
   return {
@@ -48,11 +54,25 @@ function classicScript(entry: string, fileName: string, html: string): Plugin {
   };
 }
 
+/**
+ * The build a mode names. `npm run build` (mode `production`) and `build:firefox` (mode `firefox`) are the
+ * development builds the tests, the bench and `npm start` load: they carry the demo page. The release modes
+ * (`release`, `firefox-release`; `npm run build:release`) leave it out and write to release/, where
+ * `npm run package` zips them for the stores.
+ */
+export function buildFor(mode: string) {
+  const browser: 'chrome' | 'firefox' = mode.startsWith('firefox') ? 'firefox' : 'chrome';
+  const release = mode === 'release' || mode === 'firefox-release';
+  const outDir = release ? `release/${browser}` : browser === 'firefox' ? 'dist-firefox' : 'dist';
+  return { browser, release, outDir };
+}
+
 export default defineConfig(({ mode }) => {
-  const browser = mode === 'firefox' ? 'firefox' : 'chrome';
+  const { browser, release, outDir } = buildFor(mode);
   return {
     plugins: [
       preact(),
+      preactWithoutInnerHtml(),
       classicScript('src/popup/startup.ts', 'popup-startup.js', 'src/popup/index.html'),
       crx({
         manifest: manifestFor(browser),
@@ -63,15 +83,18 @@ export default defineConfig(({ mode }) => {
       }),
     ],
     build: {
-      outDir: browser === 'firefox' ? 'dist-firefox' : 'dist',
+      outDir,
       emptyOutDir: true,
       target: 'es2022',
       // Extension pages load from disk; source maps would only bloat the package.
       sourcemap: false,
       modulePreload: { polyfill: false },
       rollupOptions: {
-        // The panel is only reached through web_accessible_resources; the demo page only by `npm start`.
-        input: { panel: 'src/panel/index.html', demo: 'src/demo/index.html' },
+        // The panel is only reached through web_accessible_resources; the demo page only by `npm start` and
+        // the tests, so the stores' packages never carry it.
+        input: release
+          ? { panel: 'src/panel/index.html' }
+          : { panel: 'src/panel/index.html', demo: 'src/demo/index.html' },
         // Required with includeDependenciesRecursively: false (below); no entry's exports are used.
         preserveEntrySignatures: 'allow-extension',
         // Two shared chunks instead of one per combination of pages: an extension page waits on every
