@@ -69,6 +69,18 @@ export function buildFor(mode: string) {
 
 export default defineConfig(({ mode }) => {
   const { browser, release, outDir } = buildFor(mode);
+  // Every build is a production build, whatever NODE_ENV the shell (or a test runner) set: with another value
+  // Preact's JSX compiles in development form, carrying each source file's absolute path into the bundle, and
+  // the packages would depend on the folder they were built in. Vite reads this after the config.
+  process.env.NODE_ENV = 'production';
+  // A release takes nothing from the environment: VITE_* variables reach the code (a test-only schema upgrade
+  // is switched on that way), so one left set in the shell must not slip into a store package.
+  const fromEnvironment = Object.keys(process.env).filter((key) => key.startsWith('VITE_'));
+  if (release && fromEnvironment.length > 0) {
+    throw new Error(
+      `A release build takes nothing from the environment: unset ${fromEnvironment.join(', ')}.`,
+    );
+  }
   return {
     plugins: [
       preact(),
@@ -92,9 +104,10 @@ export default defineConfig(({ mode }) => {
       rollupOptions: {
         // The panel is only reached through web_accessible_resources; the demo page only by `npm start` and
         // the tests, so the stores' packages never carry it.
-        input: release
-          ? { panel: 'src/panel/index.html' }
-          : { panel: 'src/panel/index.html', demo: 'src/demo/index.html' },
+        input: {
+          panel: 'src/panel/index.html',
+          ...(release ? {} : { demo: 'src/demo/index.html' }),
+        } satisfies Record<string, string>,
         // Required with includeDependenciesRecursively: false (below); no entry's exports are used.
         preserveEntrySignatures: 'allow-extension',
         // Two shared chunks instead of one per combination of pages: an extension page waits on every

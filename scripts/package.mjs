@@ -43,9 +43,14 @@ sources.push({
 });
 writeFileSync(paths.source, reproducibleZip(sources));
 
-const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' });
+const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+  cwd: ROOT,
+  encoding: 'utf8',
+});
 if (dirty.trim()) {
-  console.warn('\nWarning: tracked files have uncommitted changes; the source zip holds them as they are now:');
+  console.warn(
+    '\nWarning: tracked files have uncommitted changes; the source zip holds them as they are now:',
+  );
   console.warn(dirty.trimEnd());
 }
 

@@ -8,7 +8,8 @@
 const HTML_WRITE = /\b[A-Za-z_$][\w$]*\.innerHTML=[A-Za-z_$][\w$]*\.__html\b/g;
 
 /** What stands in its place: an expression, since the write sits inside a `||` chain. */
-export const REFUSAL = '(()=>{throw new Error("Trust Notes renders no HTML strings: dangerouslySetInnerHTML is refused.")})()';
+export const REFUSAL =
+  '(()=>{throw new Error("Trust Notes renders no HTML strings: dangerouslySetInnerHTML is refused.")})()';
 
 /** The module this applies to: Preact's one ES build, as its package.json exports it. */
 export const PREACT_MODULE = /[\\/]node_modules[\\/]preact[\\/]dist[\\/]preact\.mjs$/;
@@ -49,10 +50,14 @@ export function preactWithoutInnerHtml() {
     },
     generateBundle(_options, bundle) {
       const bundlesPreact = Object.values(bundle).some(
-        (file) => file.type === 'chunk' && Object.keys(file.modules).some((m) => /[\\/]node_modules[\\/]preact[\\/]/.test(m)),
+        (file) =>
+          file.type === 'chunk' &&
+          Object.keys(file.modules).some((m) => /[\\/]node_modules[\\/]preact[\\/]/.test(m)),
       );
       if (bundlesPreact && !applied) {
-        throw new Error('Preact was bundled but its innerHTML write was not removed (scripts/preactWithoutInnerHtml.mjs).');
+        throw new Error(
+          'Preact was bundled but its innerHTML write was not removed (scripts/preactWithoutInnerHtml.mjs).',
+        );
       }
     },
   };

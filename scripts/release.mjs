@@ -79,8 +79,10 @@ export function manifestPermissions(manifest) {
 
 /** The permissions store/permissions.md justifies: the first cell of each table row, in backticks. */
 export function justifiedPermissions(markdown) {
-  return [...markdown.matchAll(/^\| `([^`]+)` \|[^|\n]*\|\s*([^|\n]*?)\s*\|$/gm)].map(([, permission, why]) => {
-    if (!why) throw new Error(`store/permissions.md: ${permission} has no justification`);
-    return permission;
-  });
+  return [...markdown.matchAll(/^\| `([^`]+)` \|[^|\n]*\|\s*([^|\n]*?)\s*\|$/gm)].map(
+    ([, permission, why]) => {
+      if (!why) throw new Error(`store/permissions.md: ${permission} has no justification`);
+      return permission;
+    },
+  );
 }

@@ -64,7 +64,8 @@ export function unzipTo(zipPath, dir) {
   for (const [path, data] of Object.entries(readZip(zipPath))) {
     if (path.endsWith('/')) continue;
     const target = join(dir, path);
-    if (relative(dir, target).startsWith('..')) throw new Error(`${zipPath}: ${path} points outside the folder`);
+    if (relative(dir, target).startsWith('..'))
+      throw new Error(`${zipPath}: ${path} points outside the folder`);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, data);
   }

@@ -13,8 +13,9 @@ test('the version is written in one place, package.json, and both manifests carr
   expect(read('manifest.json').version).toBeUndefined();
   const { version } = read('package.json');
   expect(version).toMatch(/^\d+\.\d+\.\d+$/);
-  expect(manifestFor('chrome').version).toBe(version);
-  expect(manifestFor('firefox').version).toBe(version);
+  const versionOf = (browser: 'chrome' | 'firefox') => (manifestFor(browser) as { version?: string }).version;
+  expect(versionOf('chrome')).toBe(version);
+  expect(versionOf('firefox')).toBe(version);
 });
 
 test('Firefox is told the add-on collects no data, and Chrome gets no Firefox keys', () => {
