@@ -1,6 +1,7 @@
 // `npm start` without a display: it builds, opens Chromium on the demo profile, opens the panel as a user
-// does, and saves screenshots of the badge, the panel, a dormant contact, the popup and the options page.
-// A change to how the badge or the panel loads once broke it with no test noticing; this runs it for real.
+// does, and saves the store's screenshots: the badge, the panel, a dormant contact, the popup, the people list
+// and the network view, each 1280×800. A change to how the badge or the panel loads once broke it with no test
+// noticing; this runs it for real.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { ROOT } from './browser.mjs';
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 describe('npm start', () => {
-  test('with no display it runs headless, saves the five screenshots and exits cleanly', () => {
+  test('with no display it runs headless, saves the six 1280×800 screenshots and exits cleanly', () => {
     const { DISPLAY, WAYLAND_DISPLAY, ...env } = process.env;
     const run = spawnSync(process.execPath, [join(ROOT, 'scripts/start.mjs')], {
       cwd: ROOT,
@@ -29,11 +30,14 @@ describe('npm start', () => {
       'profile-panel.png',
       'dormant-panel.png',
       'popup.png',
-      'options.png',
+      'people.png',
+      'network.png',
     ]);
     for (const path of shots) {
       const image = readFileSync(path);
       expect(image.subarray(0, 8).equals(PNG)).toBe(true);
+      // The IHDR chunk's width and height: the Chrome Web Store takes 1280×800.
+      expect([image.readUInt32BE(16), image.readUInt32BE(20)]).toEqual([1280, 800]);
       expect(image.length).toBeGreaterThan(5_000);
     }
   });
