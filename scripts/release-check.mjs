@@ -16,7 +16,11 @@ const STEPS = [
     command: 'npm run test:package',
     needs: 'packages and source zip',
   },
-  { name: 'rebuild from the source zip', command: 'npm run test:reproducible', needs: 'packages and source zip' },
+  {
+    name: 'rebuild from the source zip',
+    command: 'npm run test:reproducible',
+    needs: 'packages and source zip',
+  },
   {
     name: `CHANGELOG.md entry for ${VERSION}`,
     check: () =>
