@@ -1,13 +1,29 @@
 // The in-page badge's words, in the user's language: the content script only has the browser's language, and
 // never touches the database (from a content script IndexedDB is the page's own).
 import browser from 'webextension-polyfill';
+import type { Settings } from '../core/types.ts';
 import type { TrustDb } from '../db/database.ts';
 import { getSettings } from '../db/meta.ts';
 import { profileBadgeFacts } from '../db/queries.ts';
 import type { BadgeView } from '../messages/protocol.ts';
 import { formatCount, plural, type Text, textFor } from './text.ts';
 
-export function badgeView(text: Text, facts: { stage: string; openFlags: number } | null): BadgeView {
+/** `unreadable`: the worker could not read the ledger, so the badge says that rather than any stage. */
+export function badgeView(
+  text: Text,
+  facts: { stage: string; openFlags: number } | null | 'unreadable',
+): BadgeView {
+  if (facts === 'unreadable') {
+    const label = text.t('panel_badge_unreadable');
+    return {
+      mark: text.t('ext_short_name'),
+      label,
+      flags: '',
+      name: text.t('panel_badge_label', label),
+      lang: text.lang,
+      rtl: text.t('app_dir') === 'rtl',
+    };
+  }
   const label = facts ? text.t(`stage_${facts.stage}`) : text.t('panel_badge_unrecorded');
   const openFlags = facts?.openFlags ?? 0;
   const spelled = openFlags > 0 ? `${label}, ${plural(text, 'panel_badge_flags', openFlags)}` : label;
@@ -22,7 +38,16 @@ export function badgeView(text: Text, facts: { stage: string; openFlags: number 
 }
 
 export async function pageBadge(tdb: TrustDb, key: string): Promise<BadgeView> {
-  const [facts, settings] = await Promise.all([profileBadgeFacts(tdb, key), getSettings(tdb)]);
+  let read: [Awaited<ReturnType<typeof profileBadgeFacts>>, Settings];
+  try {
+    read = await Promise.all([profileBadgeFacts(tdb, key), getSettings(tdb)]);
+  } catch (error) {
+    // Failing the request would leave the content script showing its last answer (a stage it can no
+    // longer vouch for) or nothing at all; the badge says instead that the notes could not be read.
+    console.error('Trust Notes: the badge could not read the database', error);
+    return badgeView(await textFor('auto'), 'unreadable');
+  }
+  const [facts, settings] = read;
   return badgeView(await textFor(settings.language), facts);
 }
 

@@ -26,7 +26,9 @@ function catalog(lang: string): Promise<Catalog> {
 }
 
 export async function textFor(language: Language): Promise<Text> {
-  if (language === 'auto') {
+  // Anything but a language with a catalog (a value from a damaged database) is the browser's language:
+  // fetching a catalog that does not exist would fail the badge.
+  if (language !== 'en' && language !== 'ar') {
     return {
       lang: browser.i18n.getUILanguage(),
       t: (key, ...subs) => browser.i18n.getMessage(key, subs.map(String)) || key,

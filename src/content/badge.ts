@@ -6,6 +6,7 @@
 // - it takes a click or Enter/Space and nothing else; everything typed about a person is typed in the panel's
 //   extension-origin frame, which the page's key listeners never see.
 import type { BadgeView } from '../messages/protocol.ts';
+import { page } from './page.ts';
 
 /** Fixed, so that the page learns nothing from the host's size. Fits "Trust Notes · Ambassador · 99". */
 export const BADGE_SIZE = { width: 216, height: 34 } as const;
@@ -23,7 +24,10 @@ const CSS = `
   border-radius: 12px;
   overflow: hidden;
   cursor: pointer;
-  font: 600 13px/1 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans Arabic", sans-serif;
+  /* Generic families only: the page's @font-face rules reach into this shadow root, and a family named here
+     that the page defines (with a unicode-range per letter) would tell it, through document.fonts, which
+     letters the badge drew. A page cannot define a generic family. */
+  font: 600 13px/1 system-ui, sans-serif;
   white-space: nowrap;
   background: #0b5e4a;
   color: #ffffff;
@@ -61,18 +65,18 @@ export interface Badge {
 
 /** Builds the badge (hidden until it has something to say) into `root`, the host's closed shadow root. */
 export function createBadge(root: ShadowRoot, onOpen: () => void): Badge {
-  const style = document.createElement('style');
+  const style = page.createElement('style');
   style.textContent = CSS;
-  const button = document.createElement('button');
+  const button = page.createElement('button');
   button.type = 'button';
   button.className = 'tn-badge';
   button.hidden = true;
   button.setAttribute('aria-expanded', 'false');
-  const mark = document.createElement('span');
+  const mark = page.createElement('span');
   mark.className = 'tn-mark';
-  const label = document.createElement('span');
+  const label = page.createElement('span');
   label.className = 'tn-label';
-  const flags = document.createElement('span');
+  const flags = page.createElement('span');
   flags.className = 'tn-flags';
   // The visible words are decoration for sighted users; the button's name says them all, flags spelled out.
   for (const part of [mark, label, flags]) part.setAttribute('aria-hidden', 'true');

@@ -1,4 +1,4 @@
-import { liveQuery } from 'dexie';
+import { type Dexie, liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 
 type LiveState<T> = { value: T } | { error: unknown };
@@ -31,4 +31,27 @@ export function useLiveQuery<T, D>(
   }, deps);
   if ('error' in state) throw state.error;
   return state.value;
+}
+
+/**
+ * Throws, during render, the error that stopped `database` from opening (for the nearest error boundary), once
+ * its first open has failed. Needed because a live query on a database whose open failed can wait for good
+ * without an answer or an error: seen in the panel frame when the browser refuses it storage (UnknownError,
+ * "The user denied permission to access the database"), which left the panel a blank rectangle.
+ */
+export function useDatabaseOpen(database: Dexie): void {
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
+  useEffect(() => {
+    let live = true;
+    database.open().then(
+      () => undefined,
+      (error: unknown) => {
+        if (live) setFailure({ error });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [database]);
+  if (failure) throw failure.error;
 }

@@ -2,6 +2,7 @@ import { type DexieExportJsonMeta, exportDB, importInto } from 'dexie-export-imp
 import type { Millis } from '../core/types';
 import { recountAggregates } from '../db/aggregates';
 import type { TrustDb } from '../db/database';
+import { normaliseRow, REFERENCES, rowProblem } from './backupSchema';
 import { fail, ok, type Result } from './result';
 
 // The backup file is a small envelope around dexie-export-import's own export, so the format marker,
@@ -38,14 +39,18 @@ export type BackupErrorCode =
   | 'tables'
   /** Row counts in the file disagree with its rows: the file was edited or damaged. */
   | 'countMismatch'
-  /** A row without its key or required fields, or a key used twice. */
+  /** The envelope or a table export malformed, a row without its key, or a key used twice. */
   | 'structure'
+  /** A row with a value this version cannot show (backupSchema.ts), or naming a record the backup lacks. */
+  | 'values'
   /** The database refused the restore; it was rolled back and nothing changed. */
   | 'restoreFailed';
 
 export interface BackupError {
   code: BackupErrorCode;
   detail?: string;
+  /** For `values`: the table, the record's key and the field, shown to the user so the file can be fixed. */
+  where?: string;
 }
 
 export type TableCounts = Record<string, number>;
@@ -117,30 +122,24 @@ export async function exportBackup(tdb: TrustDb, now: Millis = Date.now()): Prom
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const REQUIRED_FIELDS: Record<string, Record<string, 'string' | 'number' | 'array'>> = {
-  people: {
-    name: 'string',
-    tags: 'array',
-    userEdited: 'array',
-    nameWords: 'array',
-    nameSort: 'string',
-    createdAt: 'number',
-  },
-  profiles: { personId: 'string', site: 'string', handle: 'string' },
-  sharedWork: { personId: 'string', kind: 'string', direction: 'string', status: 'string' },
-  notes: { personId: 'string', text: 'string' },
-  flags: { personId: 'string', kind: 'string', state: 'string' },
-  meta: {},
-};
+const keyPathOf = (tdb: TrustDb, table: string) => tdb.table(table).schema.primKey.keyPath as string;
 
-function fieldHasType(value: unknown, type: 'string' | 'number' | 'array'): boolean {
-  return type === 'array' ? Array.isArray(value) : typeof value === type;
+function rowsOf(data: Record<string, unknown>, table: string): Record<string, unknown>[] {
+  const tableExport = (data.data as { tableName: string; rows: Record<string, unknown>[] }[]).find(
+    (t) => t.tableName === table,
+  );
+  return tableExport?.rows ?? [];
 }
 
 /** Checks tables, counts and every row against the database this build opens. */
 function checkStructure(tdb: TrustDb, envelope: Record<string, unknown>): Result<ValidBackup, BackupError> {
   const { exportedAt, counts, dexie } = envelope;
-  if (typeof exportedAt !== 'number' || !isObject(counts) || !isObject(dexie)) {
+  // exportedAt becomes meta.lastBackupAt, shown as a date: it must be one.
+  if (
+    rowProblem('meta', { key: 'lastBackupAt', value: exportedAt }) ||
+    !isObject(counts) ||
+    !isObject(dexie)
+  ) {
     return fail({ code: 'structure', detail: 'envelope fields' });
   }
   if (dexie.formatName !== 'dexie' || dexie.formatVersion !== 1 || !isObject(dexie.data)) {
@@ -166,6 +165,7 @@ function checkStructure(tdb: TrustDb, envelope: Record<string, unknown>): Result
     }
   }
 
+  const keysOf = new Map<string, Set<string>>();
   for (const tableExport of data.data as Record<string, unknown>[]) {
     const name = tableExport.tableName as string;
     const rows = tableExport.rows;
@@ -178,23 +178,37 @@ function checkStructure(tdb: TrustDb, envelope: Record<string, unknown>): Result
         detail: `${name}: ${rows.length} rows, counts ${counts[name]}/${listedCount}`,
       });
     }
-    const keyPath = tdb.table(name).schema.primKey.keyPath as string;
+    const keyPath = keyPathOf(tdb, name);
     const keys = new Set<string>();
-    for (const row of rows) {
-      if (!isObject(row)) return fail({ code: 'structure', detail: `${name}: not an object` });
-      const key = row[keyPath];
+    for (const [i, marked] of rows.entries()) {
+      if (!isObject(marked)) return fail({ code: 'structure', detail: `${name}: not an object` });
+      const key = marked[keyPath];
       if (typeof key !== 'string' || key === '' || keys.has(key)) {
         return fail({ code: 'structure', detail: `${name}: bad or repeated key ${String(key)}` });
       }
       keys.add(key);
-      for (const [field, type] of Object.entries(REQUIRED_FIELDS[name] ?? {})) {
-        if (!fieldHasType(row[field], type))
-          return fail({ code: 'structure', detail: `${name} ${key}: ${field}` });
+      const normal = normaliseRow(marked);
+      const wrong = 'problem' in normal ? normal.problem : rowProblem(name, normal.row);
+      if (wrong || 'problem' in normal) {
+        return fail({ code: 'values', detail: wrong, where: `${name} ${key}: ${wrong}` });
+      }
+      // The restore writes the row as checked, with no type marks left for the import to revive.
+      rows[i] = normal.row;
+    }
+    keysOf.set(name, keys);
+  }
+  for (const { table, field, target } of REFERENCES) {
+    const targets = keysOf.get(target);
+    for (const row of rowsOf(data, table)) {
+      const ref = row[field];
+      if (ref !== undefined && !targets?.has(ref as string)) {
+        const where = `${table} ${String(row[keyPathOf(tdb, table)])}: ${field}: no ${target} record ${String(ref)}`;
+        return fail({ code: 'values', detail: where, where });
       }
     }
   }
   return ok({
-    exportedAt,
+    exportedAt: exportedAt as Millis,
     schemaVersion: envelope.schemaVersion as number,
     counts: counts as TableCounts,
     dexie: dexie as unknown as DexieExport,

@@ -21,8 +21,14 @@ export type ImportErrorCode =
   | 'notZip'
   /** A zip without a Connections.csv inside. */
   | 'noConnectionsCsv'
-  /** A damaged or unsupported zip (truncated, encrypted). */
+  /** A damaged or unsupported zip (truncated, encrypted), or an entry longer or shorter than it declared. */
   | 'zipCorrupt'
+  /** The chosen file inside the zip declares a size far above any real export; nothing was inflated. */
+  | 'zipEntryTooLarge'
+  /** The chosen file inside the zip is compressed far more than real text can be: a zip bomb. */
+  | 'zipTooCompressed'
+  /** The zip's directory lists far more files than any LinkedIn export. */
+  | 'zipTooManyEntries'
   /** The database refused the write; it was rolled back and nothing changed. */
   | 'commitFailed';
 

@@ -1,14 +1,13 @@
-import { unzipSync } from 'fflate';
 import type { ImportError } from './importErrors';
+import { MAX_CSV_BYTES } from './linkedinCsv';
 import { fail, ok, type Result } from './result';
+import { listEntries, readEntry } from './zipArchive';
 
-// fflate offers three ways in; only unzipSync fits an extension page:
-// - async `unzip` inflates files over 320 KB in workers built from blob: URLs, which MV3's CSP
-//   blocks (and which amount to evaluating generated code);
-// - the streaming `Unzip` finds the end of an entry written with a data descriptor by scanning for
-//   its signature, which compressed bytes can contain by chance;
-// - `unzipSync` reads the central directory and, with a filter, inflates only Connections.csv
-//   (a few MB, milliseconds), whatever else a "Complete" export holds.
+// The archive is read with zipArchive.ts: its directory first, nothing inflated, then Connections.csv
+// alone, after its declared size and compression ratio are checked. (fflate's unzipSync allocated and
+// inflated every matching entry before any cap applied; its async `unzip` inflates in blob: workers,
+// which MV3's CSP blocks; its streaming `Unzip` finds the end of an entry written with a data descriptor
+// by scanning for a signature, which compressed bytes can contain by chance.)
 
 const ZIP_LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04];
 const ZIP_EMPTY_ARCHIVE = [0x50, 0x4b, 0x05, 0x06];
@@ -31,26 +30,24 @@ export function isConnectionsEntry(path: string): boolean {
 /**
  * Extracts Connections.csv from LinkedIn's data export zip
  * (`Basic_LinkedInDataExport_*.zip` or `Complete_LinkedInDataExport_*.zip`).
- * When several match, the one nearest the root wins.
+ * When several match, the one nearest the root wins; only that one is inflated.
  */
 export async function connectionsCsvFromZip(zip: Blob): Promise<Result<Blob, ImportError>> {
   if (zip.size > MAX_ZIP_BYTES) return fail({ code: 'tooLarge', detail: `${zip.size} bytes` });
-  let bytes: Uint8Array;
+  let head: Uint8Array;
   try {
-    bytes = new Uint8Array(await zip.arrayBuffer());
+    head = new Uint8Array(await zip.slice(0, 4).arrayBuffer());
   } catch (e) {
     return fail({ code: 'readFailed', detail: String(e) });
   }
-  if (!looksLikeZip(bytes)) return fail({ code: 'notZip' });
-
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes, { filter: (entry) => isConnectionsEntry(entry.name) });
-  } catch (e) {
-    return fail({ code: 'zipCorrupt', detail: String(e) });
-  }
+  if (!looksLikeZip(head)) return fail({ code: 'notZip' });
+  const archive = await listEntries(zip);
+  if (!archive.ok) return archive;
   const depth = (path: string) => path.split('/').length;
-  const [path] = Object.keys(entries).sort((a, b) => depth(a) - depth(b) || a.localeCompare(b));
-  if (path === undefined) return fail({ code: 'noConnectionsCsv' });
-  return ok(new Blob([entries[path] as Uint8Array<ArrayBuffer>], { type: 'text/csv' }));
+  const [entry] = archive.value.entries
+    .filter((e) => isConnectionsEntry(e.name))
+    .sort((a, b) => depth(a.name) - depth(b.name) || a.name.localeCompare(b.name));
+  if (entry === undefined) return fail({ code: 'noConnectionsCsv' });
+  const bytes = await readEntry(archive.value, entry, { maxBytes: MAX_CSV_BYTES });
+  return bytes.ok ? ok(new Blob([bytes.value], { type: 'text/csv' })) : bytes;
 }

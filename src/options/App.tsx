@@ -2,6 +2,9 @@
 import { lazy, Suspense } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import type { Language } from '../core/types';
+import { db } from '../db/database';
+import { useDatabaseOpen } from '../db/useLiveQuery';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { initI18n, t } from '../ui/i18n';
 import { useRoute } from './navigation';
 import { PeopleView } from './people/PeopleView';
@@ -25,6 +28,12 @@ const NAV: { view: Exclude<ViewName, 'person'>; key: string }[] = [
 
 function hrefOf(view: Exclude<ViewName, 'person'>): string {
   return view === 'people' ? routeHash({ view, filters: DEFAULT_FILTERS }) : routeHash({ view });
+}
+
+/** Renders nothing; a database that will not open is thrown to the view's boundary (see useDatabaseOpen). */
+function DatabaseOpen() {
+  useDatabaseOpen(db());
+  return null;
 }
 
 export function App() {
@@ -55,13 +64,20 @@ export function App() {
           </nav>
         </header>
         <main id="main">
-          {route.view === 'people' && <PeopleView filters={route.filters} />}
-          <Suspense fallback={<p role="status">{t('options_people_loading')}</p>}>
-            {route.view === 'person' && <PersonRecord key={route.id} id={route.id} />}
-            {route.view === 'network' && <NetworkView />}
-            {route.view === 'settings' && <SettingsView onLanguageChange={changeLanguage} />}
-            {route.view === 'data' && <ImportBackupView />}
-          </Suspense>
+          {/* Keyed by the view: a view that failed is tried afresh when the user goes elsewhere. */}
+          <ErrorBoundary
+            key={route.view === 'person' ? `person:${route.id}` : route.view}
+            part="ui_part_view"
+          >
+            <DatabaseOpen />
+            {route.view === 'people' && <PeopleView filters={route.filters} />}
+            <Suspense fallback={<p role="status">{t('options_people_loading')}</p>}>
+              {route.view === 'person' && <PersonRecord key={route.id} id={route.id} />}
+              {route.view === 'network' && <NetworkView />}
+              {route.view === 'settings' && <SettingsView onLanguageChange={changeLanguage} />}
+              {route.view === 'data' && <ImportBackupView />}
+            </Suspense>
+          </ErrorBoundary>
         </main>
       </div>
     </UndoProvider>

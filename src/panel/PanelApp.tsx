@@ -1,11 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import type { ProfileSnapshot } from '../core/types.ts';
+import { db } from '../db/database.ts';
+import { useDatabaseOpen } from '../db/useLiveQuery.ts';
+import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
+import { t } from '../ui/i18n.ts';
 import { useProfileRecord } from '../ui/profileRecord.ts';
 import { ExpandedPanel } from './ExpandedPanel.tsx';
 import { followTabProfile, sendLayout } from './tabLink.ts';
 import './panel.css';
 
 function ProfilePanel({ snapshot }: { snapshot: ProfileSnapshot }) {
+  useDatabaseOpen(db());
   const record = useProfileRecord(snapshot.key);
   // Nothing shows until this profile's record is read: never the previous person under the new one's page.
   if (record === undefined) return null;
@@ -23,5 +29,24 @@ export function PanelApp() {
   const [snapshot, setSnapshot] = useState<ProfileSnapshot | null | undefined>(undefined);
   useEffect(() => followTabProfile(setSnapshot), []);
   if (!snapshot) return null;
-  return <ProfilePanel snapshot={snapshot} />;
+  // A panel that cannot read the database (the browser denied this frame its storage, a newer schema) or
+  // cannot show a record says so, and where the notes can still be reached: never a blank rectangle.
+  return (
+    <ErrorBoundary key={snapshot.key} part="ui_part_panel" help={() => <PanelFailureHelp />}>
+      <ProfilePanel snapshot={snapshot} />
+    </ErrorBoundary>
+  );
+}
+
+function PanelFailureHelp() {
+  return (
+    <p class="tn-error-actions">
+      <a href={browser.runtime.getURL('src/options/index.html')} target="_blank" rel="noopener">
+        {t('ui_error_open_app')}
+      </a>
+      <button type="button" class="tn-secondary" onClick={() => sendLayout({ mode: 'collapsed' })}>
+        {t('panel_collapse')}
+      </button>
+    </p>
+  );
 }

@@ -11,6 +11,7 @@ import type { PersonRow } from '../db/personRow';
 import type { FlagItem, WorkItem } from '../db/queries';
 import type { StartupData } from '../db/startupRead';
 import { sendMessage } from '../messages/client';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { FlagCard } from '../ui/FlagCard';
 import { t } from '../ui/i18n';
 import { fullRecordUrl } from '../ui/links';
@@ -55,6 +56,20 @@ type LiveState<T> = { value: T } | { error: unknown };
  * from the start); `initial` until then. A failing query throws during render, for the error boundary.
  */
 function useLive<T>(query: (live: Live) => Promise<T>, deps: readonly unknown[], initial: T): T {
+  return liveValue(useLiveState(query, deps, initial));
+}
+
+/** A live answer or its failure: thrown where it is shown (liveValue), so only that section's boundary trips. */
+function liveValue<T>(state: LiveState<T>): T {
+  if ('error' in state) throw state.error;
+  return state.value;
+}
+
+function useLiveState<T>(
+  query: (live: Live) => Promise<T>,
+  deps: readonly unknown[],
+  initial: T,
+): LiveState<T> {
   const [state, setState] = useState<LiveState<T>>({ value: initial });
   useEffect(() => {
     let subscription: { unsubscribe(): void } | undefined;
@@ -73,8 +88,7 @@ function useLive<T>(query: (live: Live) => Promise<T>, deps: readonly unknown[],
       subscription?.unsubscribe();
     };
   }, deps);
-  if ('error' in state) throw state.error;
-  return state.value;
+  return state;
 }
 
 export function PopupApp(props: {
@@ -87,18 +101,19 @@ export function PopupApp(props: {
   const limits = popupLimits(flagsOnly);
   // Live from here on: the first answers are already on screen, later edits (here, in the panel, by the
   // worker) replace them.
-  const flags = useLive<FlagItem[] | undefined>(
+  const flags = useLiveState<FlagItem[] | undefined>(
     (l) => l.flags(limits.flags),
     [limits.flags],
     props.first?.flags,
   );
   const [badge, setBadge] = useBadgeCount();
-  const recent = useLive<WorkItem[] | undefined>(
+  const recent = useLiveState<WorkItem[] | undefined>(
     (l) => l.recent(limits.recent),
     [limits.recent],
     props.first?.recent,
   );
-  const ready = flags !== undefined && recent !== undefined;
+  const ready =
+    'value' in flags && flags.value !== undefined && 'value' in recent && recent.value !== undefined;
   useEffect(() => {
     // The bench reads this mark: the popup is usable once its first data is on screen.
     if (ready) performance.mark('trust-notes:interactive');
@@ -114,13 +129,25 @@ export function PopupApp(props: {
       </header>
       <main>
         {snapshot && !flagsOnly && (
-          <Suspense fallback={<p class="muted">{t('options_people_loading')}</p>}>
-            <ProfileSection snapshot={snapshot} />
-          </Suspense>
+          <ErrorBoundary part="ui_part_profile">
+            <Suspense fallback={<p class="muted">{t('options_people_loading')}</p>}>
+              <ProfileSection snapshot={snapshot} />
+            </Suspense>
+          </ErrorBoundary>
         )}
-        {!flagsOnly && <SearchSection />}
-        <FlagsSection flags={flags} badge={badge} onCount={setBadge} showAllLink={!flagsOnly} />
-        {!flagsOnly && <RecentSection recent={recent} />}
+        {!flagsOnly && (
+          <ErrorBoundary part="ui_part_search">
+            <SearchSection />
+          </ErrorBoundary>
+        )}
+        <ErrorBoundary part="ui_part_flags">
+          <FlagsSection flags={flags} badge={badge} onCount={setBadge} showAllLink={!flagsOnly} />
+        </ErrorBoundary>
+        {!flagsOnly && (
+          <ErrorBoundary part="ui_part_recent">
+            <RecentSection recent={recent} />
+          </ErrorBoundary>
+        )}
       </main>
     </div>
   );
@@ -179,12 +206,13 @@ function useBadgeCount(): [string, (count: number | undefined) => void] {
 }
 
 function FlagsSection(props: {
-  flags: FlagItem[] | undefined;
+  flags: LiveState<FlagItem[] | undefined>;
   badge: string;
   onCount: (count: number | undefined) => void;
   showAllLink: boolean;
 }) {
-  const { flags, badge, onCount } = props;
+  const { badge, onCount } = props;
+  const flags = liveValue(props.flags);
   return (
     <section class="popup-section" aria-labelledby="popup-flags-heading">
       <h2 id="popup-flags-heading">
@@ -226,7 +254,8 @@ function FlagsSection(props: {
   );
 }
 
-function RecentSection({ recent }: { recent: WorkItem[] | undefined }) {
+function RecentSection(props: { recent: LiveState<WorkItem[] | undefined> }) {
+  const recent = liveValue(props.recent);
   if (!recent || recent.length === 0) return null;
   return (
     <section class="popup-section" aria-labelledby="popup-recent-heading">

@@ -23,6 +23,9 @@ export function watch<T>(
   next: (value: T) => void,
   error: (error: unknown) => void,
 ): Subscription {
+  // A live query on a database whose open failed can wait for good without an error (db/useLiveQuery.ts's
+  // useDatabaseOpen): the open's own failure is reported instead, for the section's error boundary.
+  db().open().catch(error);
   return liveQuery(query).subscribe({ next, error });
 }
 

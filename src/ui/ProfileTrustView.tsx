@@ -5,9 +5,16 @@ import { t } from './i18n.ts';
 import { fullRecordUrl } from './links.ts';
 import { NotesList } from './NotesList.tsx';
 import { PersonSummary } from './PersonSummary.tsx';
-import { addNoteOnProfile, addWorkOnProfile, dismissFlagForGood, snoozeFlagUntil } from './personActions.ts';
+import {
+  addNoteOnProfile,
+  addWorkOnProfile,
+  dismissFlagForGood,
+  nameOnProfile,
+  snoozeFlagUntil,
+} from './personActions.ts';
 import type { ProfileView } from './profileView.ts';
 import { QuickAddWork } from './QuickAddWork.tsx';
+import { ReadingNotice } from './ReadingNotice.tsx';
 import { TrustDirections } from './TrustDirections.tsx';
 import { VouchBox } from './VouchBox.tsx';
 import { WorkTimeline } from './WorkTimeline.tsx';
@@ -49,6 +56,13 @@ export function ProfileTrustView(props: {
         stage={evaluation.stage}
         works={works}
         headingId={headingId}
+      />
+      <ReadingNotice
+        snapshot={snapshot}
+        person={person}
+        onName={async (name) => {
+          await nameOnProfile(snapshot, person?.id, name);
+        }}
       />
       {record === null ? <p class="tn-muted tn-unrecorded">{t('ui_not_recorded')}</p> : null}
       {openFlags.map((flag) => (

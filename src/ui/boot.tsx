@@ -1,6 +1,7 @@
 import type { ComponentChild } from 'preact';
 import { render } from 'preact';
 import type { Language } from '../core/types.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { applyDocumentLanguage, initI18n, t } from './i18n.ts';
 import './theme.css';
 
@@ -19,5 +20,6 @@ export async function boot(
   applyDocumentLanguage(document.documentElement);
   document.title = t(titleKey);
   const root = document.getElementById('app');
-  if (root) render(app(), root);
+  // The last line of defence: whatever fails below, the page says so instead of going blank.
+  if (root) render(<ErrorBoundary part="ui_part_page">{app()}</ErrorBoundary>, root);
 }

@@ -15,11 +15,17 @@ async function loadCatalog(lang: string): Promise<Catalog> {
 
 /** Applies the language setting; call before the first render. */
 export async function initI18n(language: Language = 'auto'): Promise<void> {
-  if (language === 'auto') {
+  // Anything but a language with a catalog (a value from a damaged database), or a catalog that cannot be
+  // read, is the browser's language: the page must still come up.
+  if (language !== 'en' && language !== 'ar') {
     override = null;
   } else {
-    const [catalog, fallback] = await Promise.all([loadCatalog(language), loadCatalog('en')]);
-    override = { lang: language, catalog, fallback };
+    try {
+      const [catalog, fallback] = await Promise.all([loadCatalog(language), loadCatalog('en')]);
+      override = { lang: language, catalog, fallback };
+    } catch {
+      override = null;
+    }
   }
   applyDocumentLanguage(document.documentElement);
 }

@@ -3,7 +3,14 @@
 // updates the toolbar badge at once, rather than at its next scan.
 import type { ProfileSnapshot } from '../core/types.ts';
 import { db } from '../db/database.ts';
-import { addNote, addSharedWork, dismissFlag, ensurePersonForSnapshot, snoozeFlag } from '../db/mutations.ts';
+import {
+  addNote,
+  addSharedWork,
+  dismissFlag,
+  ensurePersonForSnapshot,
+  snoozeFlag,
+  updatePerson,
+} from '../db/mutations.ts';
 import type { NewWork } from './quickWork.ts';
 import { flagsChanged, personChanged } from './workerNotify.ts';
 
@@ -45,4 +52,19 @@ export async function snoozeFlagUntil(flagId: string, until: number): Promise<nu
 export async function dismissFlagForGood(flagId: string): Promise<number | undefined> {
   await dismissFlag(db(), flagId);
   return flagsChanged();
+}
+
+/**
+ * The name the user typed because the page would not give it: stored as typed, so no later visit replaces it.
+ * Creates the person (with this profile) when nobody has it yet.
+ */
+export async function nameOnProfile(
+  snapshot: ProfileSnapshot,
+  personId: string | undefined,
+  name: string,
+): Promise<string> {
+  const id = await personIdFor(snapshot, personId);
+  await updatePerson(db(), id, { name });
+  await personChanged(id);
+  return id;
 }

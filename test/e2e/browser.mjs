@@ -26,7 +26,9 @@ export function chromiumPath() {
 // Playwright turns Chromium's third-party storage partitioning off (microsoft/playwright#32230). Real Chrome has
 // it on, and with it an extension frame embedded in a site (the panel) opens the extension's own IndexedDB.
 // With it off and third-party cookies blocked (Chromium's default), the panel frame is denied all storage.
-// So the suite runs with Chrome's default: Playwright's feature list minus that one entry.
+// So the suite runs with Chrome's default: Playwright's feature list minus that one entry. A test can ask for
+// Playwright's default (`partitionedStorage: false`) on purpose, as an enterprise policy can impose it, to check
+// that the panel then says what failed.
 const PLAYWRIGHT_DISABLED_FEATURES = [
   'AvoidUnnecessaryBeforeUnloadCheckSync',
   'DestroyProfileOnBrowserClose',
@@ -49,7 +51,8 @@ const disableFeatures = (list) => `--disable-features=${list.join(',')}`;
 
 /**
  * @param {{ extensions?: string[], headless?: boolean, userDataDir?: string, viewport?: {width:number,height:number} | null,
- *           colorScheme?: 'light'|'dark', locale?: string, args?: string[] }} [opts]
+ *           colorScheme?: 'light'|'dark', locale?: string, args?: string[], partitionedStorage?: boolean,
+ *           env?: Record<string, string> }} [opts]
  */
 export async function launchWithExtension(opts = {}) {
   const extensions = opts.extensions ?? [DIST];
@@ -65,9 +68,14 @@ export async function launchWithExtension(opts = {}) {
     viewport: opts.viewport === undefined ? { width: 1280, height: 900 } : opts.viewport,
     colorScheme: opts.colorScheme ?? 'light',
     locale: opts.locale ?? 'en-US',
+    ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}),
     ignoreDefaultArgs: [disableFeatures(PLAYWRIGHT_DISABLED_FEATURES)],
     args: [
-      disableFeatures(PLAYWRIGHT_DISABLED_FEATURES.filter((f) => f !== 'ThirdPartyStoragePartitioning')),
+      disableFeatures(
+        opts.partitionedStorage === false
+          ? PLAYWRIGHT_DISABLED_FEATURES
+          : PLAYWRIGHT_DISABLED_FEATURES.filter((f) => f !== 'ThirdPartyStoragePartitioning'),
+      ),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

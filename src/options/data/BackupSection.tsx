@@ -130,7 +130,8 @@ export function BackupSection() {
         )}
         {restore.step === 'refused' && (
           <p class="error-box" role="alert">
-            {t(`backup_error_${restore.error.code}`)} {t('options_restore_nothing_changed')}
+            {t(`backup_error_${restore.error.code}`, restore.error.where ?? '')}{' '}
+            {t('options_restore_nothing_changed')}
           </p>
         )}
         {restore.step === 'restored' && (

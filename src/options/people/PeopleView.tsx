@@ -10,6 +10,7 @@ import { createPerson } from '../../db/mutations';
 import { countsByStage, type PeopleListItem } from '../../db/queries';
 import { useLiveQuery } from '../../db/useLiveQuery';
 import { Dialog } from '../../ui/Dialog';
+import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { t } from '../../ui/i18n';
 import { formatCount, formatPartialDate } from '../../ui/locale';
 import { StageBadge } from '../../ui/StageBadge';
@@ -160,7 +161,11 @@ function PeopleResults(props: { filters: PeopleFilters; everyone: number | undef
             rowHeight={ROW_HEIGHT}
             label={t('options_people_list_label')}
             onRangeChange={(first, last) => setRange([first, last])}
-            renderRow={(index) => <PersonRow person={people.rowAt(index)} />}
+            renderRow={(index) => (
+              <ErrorBoundary part="ui_part_row" compact>
+                <PersonRow person={people.rowAt(index)} />
+              </ErrorBoundary>
+            )}
           />
         </div>
       )}

@@ -1,11 +1,13 @@
 // A person's full record (`#/person/<id>`): who they are, every profile, how we met, the shared-work
 // timeline with full editing, notes, tags, flags, and how long trust took.
+import type { ComponentChildren } from 'preact';
 import { evaluatePerson } from '../../core/trust';
 import { db } from '../../db/database';
 import { deletePerson, restoreDeleted } from '../../db/mutations';
 import { toPerson } from '../../db/personRow';
 import { getPersonRecord } from '../../db/queries';
 import { useLiveQuery } from '../../db/useLiveQuery';
+import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { t } from '../../ui/i18n';
 import { TrustDirections } from '../../ui/TrustDirections';
 import { VouchBox } from '../../ui/VouchBox';
@@ -22,6 +24,11 @@ import { NotesSection } from './NotesSection';
 import { ProfilesSection } from './ProfilesSection';
 import { TagsSection } from './TagsSection';
 import { WorkSection } from './WorkSection';
+
+/** One section of the record: a value it cannot show blanks that section, not the record. */
+function Guard({ children }: { children: ComponentChildren }) {
+  return <ErrorBoundary part="ui_part_section">{children}</ErrorBoundary>;
+}
 
 export function PersonRecord({ id }: { id: string }) {
   const record = useLiveQuery(async () => (await getPersonRecord(db(), id)) ?? null, [id]);
@@ -59,22 +66,40 @@ export function PersonRecord({ id }: { id: string }) {
       <p class="record-back">
         <a href={routeHash({ view: 'people', filters: DEFAULT_FILTERS })}>{t('options_record_back')}</a>
       </p>
-      <DetailsSection person={person} stage={evaluation.stage.stage} onDelete={remove} />
+      <Guard>
+        <DetailsSection person={person} stage={evaluation.stage.stage} onDelete={remove} />
+      </Guard>
       <div class="record-grid">
         <div class="record-main">
-          <div class="card trust-card">
-            <VouchBox vouch={evaluation.vouch} works={record.works} />
-            <TrustDirections evaluation={evaluation} works={record.works} />
-          </div>
-          <WorkSection personId={person.id} works={record.works} />
-          <MilestonesSection milestones={evaluation.milestones} />
-          <NotesSection personId={person.id} notes={record.notes} />
+          <Guard>
+            <div class="card trust-card">
+              <VouchBox vouch={evaluation.vouch} works={record.works} />
+              <TrustDirections evaluation={evaluation} works={record.works} />
+            </div>
+          </Guard>
+          <Guard>
+            <WorkSection personId={person.id} works={record.works} />
+          </Guard>
+          <Guard>
+            <MilestonesSection milestones={evaluation.milestones} />
+          </Guard>
+          <Guard>
+            <NotesSection personId={person.id} notes={record.notes} />
+          </Guard>
         </div>
         <div class="record-side">
-          <FlagsSection flags={record.flags} />
-          <ProfilesSection person={person} profiles={record.profiles} />
-          <FactsSection person={person} introducer={record.introducer} />
-          <TagsSection personId={person.id} tags={person.tags} />
+          <Guard>
+            <FlagsSection flags={record.flags} />
+          </Guard>
+          <Guard>
+            <ProfilesSection person={person} profiles={record.profiles} />
+          </Guard>
+          <Guard>
+            <FactsSection person={person} introducer={record.introducer} />
+          </Guard>
+          <Guard>
+            <TagsSection personId={person.id} tags={person.tags} />
+          </Guard>
         </div>
       </div>
     </article>

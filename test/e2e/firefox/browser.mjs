@@ -120,8 +120,10 @@ async function profileTemplate() {
 }
 
 /**
- * @param {{ dist?: string, uuid?: string, locale?: string, prefs?: Record<string, unknown> }} [opts]
- *   locale: Firefox's UI locale (needs its langpack installed, e.g. firefox-esr-l10n-ar for 'ar').
+ * @param {{ dist?: string, uuid?: string, locale?: string, prefs?: Record<string, unknown>,
+ *           env?: Record<string, string> }} [opts]
+ *   locale: Firefox's UI locale (needs its langpack installed, e.g. firefox-esr-l10n-ar for 'ar');
+ *   env: variables added to Firefox's environment (e.g. FONTCONFIG_FILE).
  */
 export async function launchFirefox(opts = {}) {
   const dist = opts.dist ?? DIST_FIREFOX;
@@ -135,6 +137,7 @@ export async function launchFirefox(opts = {}) {
     ...LAUNCH_ARGS,
     executablePath: firefoxPath(),
     userDataDir: profile,
+    ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}),
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
       // Firefox's own /favicon.ico fetch is the browser's, not the page's: keep it off the refused list.
@@ -242,7 +245,8 @@ function firefoxSession({ browser, connection, chromeContext, geckoId, uuid, dis
     async readBadge(page) {
       const context = /** @type {any} */ (page.mainFrame())._id;
       const { result } = await connection.send('script.evaluate', {
-        expression: `document.querySelector('[data-trust-notes-host]')`,
+        // Through the prototype: a hostile page may shadow document.querySelector, or plant look-alike hosts.
+        expression: `Document.prototype.querySelector.call(document, '[data-trust-notes-host][popover]')`,
         target: { context },
         awaitPromise: false,
         serializationOptions: { maxDomDepth: 4, includeShadowTree: 'all' },

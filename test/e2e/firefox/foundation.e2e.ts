@@ -161,19 +161,28 @@ describe('event page without state between wakes', () => {
 });
 
 describe('network in Firefox', () => {
-  // A sentinel the guard must catch: a request from the background page, which WebDriver BiDi does not see.
+  // A sentinel request from the background page, which WebDriver BiDi does not see. The extension pages' content
+  // security policy (connect-src 'self') stops it before any channel opens, so the harness's guard, which cancels
+  // the add-on's HTTP channels, never sees it: the policy is the first wall, the guard the second.
   const PROBE = 'https://guard-probe.invalid/from-background';
 
-  test('a request from the background page is caught and cancelled by the harness', async () => {
+  test('a request from the background page is stopped by the content security policy before it leaves', async () => {
     const outcome = await inspector.evaluate(async (url) => {
       const bg = await (globalThis as unknown as FirefoxGlobal).browser.runtime.getBackgroundPage();
-      return bg.fetch(url).then(
+      const violation = new Promise<string>((resolve) => {
+        bg.setTimeout(() => resolve('no violation'), 5_000);
+        bg.document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), {
+          once: true,
+        });
+      });
+      const fetched = await bg.fetch(url).then(
         () => 'answered',
         () => 'cancelled',
       );
+      return { fetched, violation: await violation };
     }, PROBE);
-    expect(outcome).toBe('cancelled');
-    expect(await ff.extensionRequests()).toContain(PROBE);
+    expect(outcome).toEqual({ fetched: 'cancelled', violation: 'connect-src' });
+    expect(await ff.extensionRequests()).not.toContain(PROBE);
   });
 
   test('pages reached for nothing but their fixtures, and the add-on made no other request', async () => {

@@ -11,6 +11,7 @@ const { keyMatchesPage } = await import('../../../src/background/profilePages.ts
 const { createPerson, linkProfile } = await import('../../../src/db/mutations.ts');
 const { saveSettings } = await import('../../../src/db/meta.ts');
 const { freshDb } = await import('../db/testDb.ts');
+const { DEFAULT_SETTINGS } = await import('../../../src/core/types.ts');
 
 beforeEach(() => {
   fake.browser = createFakeBrowser();
@@ -80,6 +81,22 @@ describe('pageBadge', () => {
     const view = await pageBadge(tdb, JANE.key);
     expect(view).toMatchObject({ mark: 'ملاحظات الثقة', lang: 'ar', rtl: true });
     expect(view.flags).toBe(new Intl.NumberFormat('ar').format(3));
+  });
+});
+
+describe('pageBadge when the ledger cannot be read', () => {
+  test('a database that fails to read: the badge says so, never a stage', async () => {
+    const tdb = await janeWithFlags(['open']);
+    tdb.close();
+    const view = await pageBadge(tdb, JANE.key);
+    expect(view).toMatchObject({ label: "Can't read notes", flags: '' });
+    expect(view.name).toBe("Trust Notes: Can't read notes. Open the panel");
+  });
+
+  test('a language setting with no catalog (a damaged database) falls back to the browser language', async () => {
+    const tdb = await janeWithFlags(['open']);
+    await tdb.meta.put({ key: 'settings', value: { ...DEFAULT_SETTINGS, language: 'xx' as 'en' } });
+    expect(await pageBadge(tdb, JANE.key)).toMatchObject({ label: 'Connected', flags: '1', lang: 'en' });
   });
 });
 

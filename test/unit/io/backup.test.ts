@@ -157,6 +157,21 @@ describe('round trip', () => {
   });
 });
 
+describe('type marks', () => {
+  test('a property stored as undefined (marked undef) restores as absent, and nothing is revived', async () => {
+    const tdb = freshDb();
+    const amal = await createPerson(tdb, { name: 'Amal' });
+    await tdb.people.update(amal.id, { headline: undefined, firstMet: { date: '2015', where: undefined } });
+    const text = await (await exportBackup(tdb)).text();
+    expect(text).toContain('"undef"');
+    const restored = await restoreBackup(tdb, await validated(tdb, new Blob([text])));
+    expect(restored.ok).toBe(true);
+    const row = await tdb.people.get(amal.id);
+    expect(row && 'headline' in row).toBe(false);
+    expect(row?.firstMet).toEqual({ date: '2015' });
+  });
+});
+
 describe('refusals leave the database unchanged', () => {
   async function goodBackupJson(): Promise<BackupJson> {
     const source = freshDb();
@@ -261,8 +276,61 @@ describe('refusals leave the database unchanged', () => {
         table(good, 'people').rows[0].name = 42;
         return JSON.stringify(good);
       },
-      'structure',
+      'values',
     ],
+    ...(
+      [
+        [
+          'a note dated 1e20 (RangeError in every date format)',
+          'notes',
+          (r: BackupJson) => (r.createdAt = 1e20),
+        ],
+        ['a person created at NaN', 'people', (r: BackupJson) => (r.createdAt = null)],
+        [
+          'a flag snoozed until Infinity, as a type mark',
+          'flags',
+          (r: BackupJson) => (r.$types = { snoozedUntil: 'Infinity' }),
+        ],
+        ['a shared work of an unknown kind', 'sharedWork', (r: BackupJson) => (r.kind = 'bribe')],
+        ['a quality of 7', 'sharedWork', (r: BackupJson) => (r.outcome = { quality: 7 })],
+        ['a start date of 2021-02-30', 'sharedWork', (r: BackupJson) => (r.startDate = '2021-02-30')],
+        [
+          'a connected-on date as a timestamp',
+          'people',
+          (r: BackupJson) => (r.connectedOn = 1_700_000_000_000),
+        ],
+        ['a stage that does not exist', 'people', (r: BackupJson) => (r.stage = 'best friend')],
+        ['a name of a million characters', 'people', (r: BackupJson) => (r.name = 'x'.repeat(1_000_000))],
+        ['a field this version does not know', 'notes', (r: BackupJson) => (r.html = '<b>hi</b>')],
+        [
+          'a profile whose key is not its site and handle',
+          'profiles',
+          (r: BackupJson) => (r.key = 'github:someone-else'),
+        ],
+        ['a note of a person the backup lacks', 'notes', (r: BackupJson) => (r.personId = 'nobody')],
+        [
+          'a flag about shared work the backup lacks',
+          'flags',
+          (r: BackupJson) => (r.workId = 'no-such-work'),
+        ],
+        [
+          'a bogus language setting (it stopped the badge)',
+          'meta',
+          (r: BackupJson) => (r.value.language = 'xx'),
+        ],
+        ['a setting this version does not know', 'meta', (r: BackupJson) => (r.value.theme = 'dark')],
+        ['a dormancy of 0 years', 'meta', (r: BackupJson) => (r.value.dormancyYears = 0)],
+        ['a meta key this version does not write', 'meta', (r: BackupJson) => (r.key = 'secrets')],
+      ] as const
+    ).map(([what, name, damage]): [string, (good: BackupJson) => BlobPart, string] => [
+      what,
+      (good) => {
+        const rows = table(good, name).rows;
+        damage(name === 'meta' ? rows.find((r: BackupJson) => r.key === 'settings') : rows[0]);
+        return JSON.stringify(good);
+      },
+      'values',
+    ]),
     ['a damaged middle', (_, text) => `${text.slice(0, 200)}@@${text.slice(202)}`, 'truncated'],
   ];
 
@@ -273,6 +341,9 @@ describe('refusals leave the database unchanged', () => {
     const before = await dump(tdb);
     const result = await validateBackup(tdb, new Blob([make(good, JSON.stringify(good))]));
     expect(result).toMatchObject({ ok: false, error: { code } });
+    // A value problem says where it is, so the user can fix or replace the file.
+    if (code === 'values')
+      expect(result.ok ? '' : result.error.where).toMatch(/^(people|profiles|sharedWork|notes|flags|meta) /);
     expect(await dump(tdb)).toEqual(before);
   });
 

@@ -17,6 +17,9 @@ const importErrors = {
   notZip: true,
   noConnectionsCsv: true,
   zipCorrupt: true,
+  zipEntryTooLarge: true,
+  zipTooCompressed: true,
+  zipTooManyEntries: true,
   commitFailed: true,
 } satisfies Record<ImportErrorCode, true>;
 const rejects = {
@@ -40,6 +43,7 @@ const backupErrors = {
   tables: true,
   countMismatch: true,
   structure: true,
+  values: true,
   restoreFailed: true,
 } satisfies Record<BackupErrorCode, true>;
 

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { justifiedPermissions, manifestPermissions } from '../../../scripts/release.mjs';
-import { manifestFor } from '../../../vite.config.ts';
+import { manifestFor } from '../../../manifest.config.ts';
 
 const ROOT = join(__dirname, '../../..');
 const table = readFileSync(join(ROOT, 'store/permissions.md'), 'utf8');
