@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { justifiedPermissions, manifestPermissions } from '../../../scripts/release.mjs';
 import { manifestFor } from '../../../manifest.config.ts';
+import { justifiedPermissions, manifestPermissions } from '../../../scripts/release.mjs';
 
 const ROOT = join(__dirname, '../../..');
 const table = readFileSync(join(ROOT, 'store/permissions.md'), 'utf8');
