@@ -52,8 +52,8 @@ folder, runs the two steps above and compares every file.)
 ## What the build does
 
 - TypeScript and TSX under \`src/\` are bundled by Vite 8 (Rolldown) with \`@crxjs/vite-plugin\`, which writes the
-  manifest from \`manifest.json\` (see \`manifestFor\` in \`vite.config.ts\`: the Firefox variant, and the version
-  from \`package.json\`). The code is minified; there is no obfuscation, no remote code and no source map.
+  manifest from \`manifest.json\` and the site descriptors (\`manifestFor\` in \`manifest.config.ts\`: the Firefox
+  variant, and the version from \`package.json\`). The code is minified; there is no obfuscation, no remote code and no source map.
 - \`popup-startup.js\` is \`src/popup/startup.ts\` bundled as one classic script (\`scripts/classicScript.mjs\`).
 - Preact's one \`innerHTML\` write (behind \`dangerouslySetInnerHTML\`, which this code never uses) is replaced by a
   throw at build time (\`scripts/preactWithoutInnerHtml.mjs\`).
@@ -67,13 +67,20 @@ export function changelogHasEntry(text, version) {
   return new RegExp(`^## \\[?${escaped}\\]?(\\s|$)`, 'm').test(text);
 }
 
-/** Every permission a manifest asks for, at install or optionally, hosts included, in manifest order. */
+/**
+ * Every permission a manifest asks for, at install or optionally, in manifest order, each once. Hosts include the
+ * content scripts' matches: the browser grants those at install as if they were host permissions, and the Chrome
+ * Web Store's form asks to justify them too.
+ */
 export function manifestPermissions(manifest) {
   return [
-    ...(manifest.permissions ?? []),
-    ...(manifest.optional_permissions ?? []),
-    ...(manifest.host_permissions ?? []),
-    ...(manifest.optional_host_permissions ?? []),
+    ...new Set([
+      ...(manifest.permissions ?? []),
+      ...(manifest.optional_permissions ?? []),
+      ...(manifest.host_permissions ?? []),
+      ...(manifest.optional_host_permissions ?? []),
+      ...(manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []),
+    ]),
   ];
 }
 
@@ -85,4 +92,20 @@ export function justifiedPermissions(markdown) {
       return permission;
     },
   );
+}
+
+/**
+ * What store/permissions.md and a manifest disagree on: permissions with no line (`missing`), lines for a
+ * permission the manifest does not ask for (`extra`), and permissions with more than one line (`twice`). All
+ * empty when the table is ready to paste. A permission added to the manifest (a sync server's origin, a new
+ * site) shows up in `missing` until someone writes why it is needed.
+ */
+export function permissionGaps(manifest, markdown) {
+  const justified = justifiedPermissions(markdown);
+  const asked = manifestPermissions(manifest);
+  return {
+    missing: asked.filter((permission) => !justified.includes(permission)),
+    extra: justified.filter((permission) => !asked.includes(permission)),
+    twice: justified.filter((permission, i) => justified.indexOf(permission) !== i),
+  };
 }
