@@ -4,7 +4,8 @@
 // With a display it opens a window and runs until that window closes. Without one, or with `--out DIR`, it runs
 // headless and saves six 1280×800 screenshots (the profile's badge, its open panel, a dormant contact's panel,
 // the popup, the people list and the network view), prints their paths and exits. `--lang ar` runs the browser
-// in Arabic. `npm run store` makes the store's screenshots this way (scripts/store.mjs).
+// in Arabic, and a screenshot whose view is not in the language asked for stops it with an error. `--no-build`
+// loads the dist/ already built. `npm run store` makes the store's screenshots this way (scripts/store.mjs).
 import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,11 @@ import { chromiumPath, launchWithExtension, ROOT, serveFixtures } from '../test/
 import { DEMO_DORMANT_URL, DEMO_FIXTURES, DEMO_PROFILE_URL, seedDemo } from './demo.mjs';
 
 const { values: args } = parseArgs({
-  options: { lang: { type: 'string', default: 'en' }, out: { type: 'string' } },
+  options: {
+    lang: { type: 'string', default: 'en' },
+    out: { type: 'string' },
+    'no-build': { type: 'boolean', default: false },
+  },
 });
 if (!['en', 'ar'].includes(args.lang)) {
   console.error(`--lang ${args.lang}: Trust Notes speaks en and ar.`);
@@ -28,7 +33,7 @@ try {
   process.exit(1);
 }
 
-execSync('npx vite build', { cwd: ROOT, stdio: 'inherit' });
+if (!args['no-build']) execSync('npx vite build', { cwd: ROOT, stdio: 'inherit' });
 
 /** The stores' screenshot size (Chrome Web Store: 1280×800). */
 const SIZE = { width: 1280, height: 800 };
@@ -79,22 +84,37 @@ if (windowed) {
 const outDir = args.out ? resolve(args.out) : join(tmpdir(), `trust-notes-screenshots-${Date.now()}`);
 mkdirSync(outDir, { recursive: true });
 const shots = [];
-/** Saves what `page` shows as `<name>.png`, once it has settled. */
-const shoot = async (page, name) => {
+const direction = args.lang === 'ar' ? 'rtl' : 'ltr';
+/** The direction an extension page or frame is laid out in (src/ui/i18n.ts sets it from the language). */
+const directionOf = (ui) => ui.evaluate(() => document.documentElement.dir);
+/**
+ * Saves what `page` shows as `<name>.png`, once it has settled. `shown` is the direction of the extension's view
+ * in it: it must be the language's, so a browser that ignored --lang cannot fill store/screenshots/ar/ with
+ * English pictures.
+ */
+const shoot = async (page, name, shown) => {
+  if (shown !== direction) {
+    throw new Error(
+      `${name}: Trust Notes reads ${shown || 'with no direction'}, not ${direction} (--lang ${args.lang}).`,
+    );
+  }
   await page.waitForTimeout(300);
   shots.push(join(outDir, `${name}.png`));
   await page.screenshot({ path: shots.at(-1) });
 };
 await badgeShown(profile);
-await shoot(profile, 'profile-badge');
-await openPanel(profile);
-await shoot(profile, 'profile-panel');
+// The badge sits at the inline end of the page: on the left in Arabic. (Its own view is in a closed shadow root.)
+const badgeBox = await profile.locator(HOST).boundingBox();
+const badgeSide = badgeBox && badgeBox.x + badgeBox.width / 2 < SIZE.width / 2 ? 'rtl' : 'ltr';
+await shoot(profile, 'profile-badge', badgeSide);
+const panelFrame = await openPanel(profile);
+await shoot(profile, 'profile-panel', await directionOf(panelFrame));
 
 const dormant = await ext.context.newPage();
 await dormant.goto(DEMO_DORMANT_URL);
 const dormantFrame = await openPanel(dormant);
 await dormantFrame.locator('.tn-flag').waitFor();
-await shoot(dormant, 'dormant-panel');
+await shoot(dormant, 'dormant-panel', await directionOf(dormantFrame));
 
 // The popup as the user sees it: its own page at its own size, drawn over the LinkedIn feed where the toolbar
 // opens it (on the right, or on the left in a right-to-left browser).
@@ -106,6 +126,7 @@ const popup = await ext.context.newPage();
 await popup.setViewportSize({ width: 380, height: 600 });
 await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
 await popup.locator('main').waitFor();
+const popupDirection = await directionOf(popup);
 await popup.waitForTimeout(300);
 const popupImage = await popup.locator('body').screenshot();
 await popup.close();
@@ -116,7 +137,7 @@ await feed.setContent(
     'box-shadow:0 6px 24px rgb(0 0 0 / 28%)"></body>',
 );
 await feed.evaluate(() => Promise.all([...document.images].map((image) => image.decode())));
-await shoot(feed, 'popup');
+await shoot(feed, 'popup', popupDirection);
 await feed.close();
 
 for (const [name, hash, ready] of [
@@ -126,7 +147,7 @@ for (const [name, hash, ready] of [
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/src/options/index.html${hash}`);
   await page.locator(ready).first().waitFor();
-  await shoot(page, name);
+  await shoot(page, name, await directionOf(page));
   await page.close();
 }
 await ext.close();

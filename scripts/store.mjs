@@ -9,14 +9,20 @@ import { ROOT } from './release.mjs';
 import { renderStoreImages } from './storeImages.mjs';
 
 const store = join(ROOT, 'store');
+// One development build (the demo page seeds the data) for both languages.
+execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
 for (const lang of ['en', 'ar']) {
   const out = join(store, 'screenshots', lang);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  execFileSync(process.execPath, [join(ROOT, 'scripts/start.mjs'), '--lang', lang, '--out', out], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'scripts/start.mjs'), '--no-build', '--lang', lang, '--out', out],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
 }
 await renderStoreImages({
   icon: join(store, 'icon-128.png'),
