@@ -54,7 +54,8 @@ folder, runs the two steps above and compares every file.)
 - TypeScript and TSX under \`src/\` are bundled by Vite 8 (Rolldown) with \`@crxjs/vite-plugin\`, which writes the
   manifest from \`manifest.json\` and the site descriptors (\`manifestFor\` in \`manifest.config.ts\`: the Firefox
   variant, and the version from \`package.json\`). The code is minified; there is no obfuscation, no remote code and no source map.
-- \`popup-startup.js\` is \`src/popup/startup.ts\` bundled as one classic script (\`scripts/classicScript.mjs\`).
+- \`popup-startup.js\` and \`options-startup.js\` are \`src/popup/startup.ts\` and \`src/options/startup.ts\`, each
+  bundled as one classic script (\`scripts/classicScript.mjs\`).
 - Preact's one \`innerHTML\` write (behind \`dangerouslySetInnerHTML\`, which this code never uses) is replaced by a
   throw at build time (\`scripts/preactWithoutInnerHtml.mjs\`).
 - Files under \`public/\` (icons, \`_locales\`) are copied as they are.

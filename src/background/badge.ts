@@ -7,7 +7,7 @@ import { markBadgesStale } from './pageBadge.ts';
 import { tabsWithProfiles } from './tabProfiles.ts';
 import { plural, type Text, textFor } from './text.ts';
 
-/** The caution colour of ui/theme.css: flags ask for attention, they are not errors. */
+/** The caution colour of ui/components/theme.css: flags ask for attention, they are not errors. */
 const BADGE_COLOR = '#9a3412';
 
 /** Badges fit about four characters: thousands are shortened ("12k+"); an empty text hides the badge. */
@@ -19,7 +19,7 @@ export function badgeText(count: number): string {
 
 export function badgeTitle(text: Text, count: number): string {
   if (count <= 0) return text.t('badge_title_none');
-  return plural(text, 'badge_title', count);
+  return plural(text, { one: 'badge_title_one', other: 'badge_title_other' }, count);
 }
 
 export async function showOpenFlags(count: number, text: Text): Promise<void> {

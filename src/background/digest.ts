@@ -31,13 +31,37 @@ export function digestText(
   const years = (n: number) => formatCount(text, n);
   const lines: string[] = [];
   if (counts.dormant > 0) {
-    lines.push(plural(text, 'digest_dormant', counts.dormant, years(settings.dormancyYears)));
+    lines.push(
+      plural(
+        text,
+        { one: 'digest_dormant_one', other: 'digest_dormant_other' },
+        counts.dormant,
+        years(settings.dormancyYears),
+      ),
+    );
   }
   if (counts.stalled > 0) {
-    lines.push(plural(text, 'digest_stalled', counts.stalled, years(settings.stalledYears)));
+    lines.push(
+      plural(
+        text,
+        { one: 'digest_stalled_one', other: 'digest_stalled_other' },
+        counts.stalled,
+        years(settings.stalledYears),
+      ),
+    );
   }
-  if (counts.paymentOverdue > 0) lines.push(plural(text, 'digest_paymentOverdue', counts.paymentOverdue));
-  if (counts.followUpDue > 0) lines.push(plural(text, 'digest_followUpDue', counts.followUpDue));
+  if (counts.paymentOverdue > 0)
+    lines.push(
+      plural(
+        text,
+        { one: 'digest_paymentOverdue_one', other: 'digest_paymentOverdue_other' },
+        counts.paymentOverdue,
+      ),
+    );
+  if (counts.followUpDue > 0)
+    lines.push(
+      plural(text, { one: 'digest_followUpDue_one', other: 'digest_followUpDue_other' }, counts.followUpDue),
+    );
   return lines.length === 0 ? null : { title: text.t('digest_title'), message: lines.join('\n') };
 }
 

@@ -13,8 +13,9 @@ import {
   latestDay,
   wholeYearsBetween,
 } from './dates';
-import { hasSeriousNegative, isFutureDated, isGoodWork, isPaidWork, workDate } from './trust';
+import { hasSeriousNegative, isFutureDated, isGoodWork, workDate } from './trust';
 import type { Flag, FlagKind, Millis, PartialDate, Person, Settings, SharedWork } from './types';
+import { isPaidWork } from './work';
 
 export const FLAG_KINDS: readonly FlagKind[] = ['dormant', 'stalled', 'paymentOverdue', 'followUpDue'];
 

@@ -3,7 +3,7 @@
 // ago with nothing shared (dormant); one tested once; one met but never worked with; one who left an invoice
 // unpaid (caution). Written through the same mutations as the app, with flags from the same rules as the scan.
 import { flagCandidates, reconcileFlags } from '../core/flags.ts';
-import type { PartialDate, ProfileSnapshot } from '../core/types.ts';
+import type { NewSharedWork, PartialDate, ProfileSnapshot } from '../core/types.ts';
 import type { TrustDb } from '../db/database.ts';
 import { getSettings } from '../db/meta.ts';
 import {
@@ -13,7 +13,6 @@ import {
   createPerson,
   linkProfile,
   type NewPerson,
-  type NewSharedWork,
 } from '../db/mutations.ts';
 import { toPerson } from '../db/personRow.ts';
 

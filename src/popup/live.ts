@@ -8,7 +8,7 @@ import { openFlags, recentWork, searchPeopleByPrefix } from '../db/queries';
 import type { StartupData } from '../db/startupRead';
 import { reloadOnVersionChange } from '../db/versionChange';
 
-export { dismissFlagForGood, snoozeFlagUntil } from '../ui/personActions';
+export { dismissFlagForGood, snoozeFlagUntil } from '../ui/data/personActions';
 
 // The popup holds the database through Dexie from here on: an upgrade must not wait on it.
 reloadOnVersionChange(db());

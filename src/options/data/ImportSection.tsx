@@ -5,12 +5,38 @@ import { db } from '../../db/database';
 import { parseConnectionsFile } from '../../io/connectionsFile';
 import type { ImportResult } from '../../io/importCommit';
 import { commitImport } from '../../io/importCommit';
-import type { ImportError } from '../../io/importErrors';
+import type { ImportError, ImportErrorCode } from '../../io/importErrors';
 import { type ImportPlan, planImport } from '../../io/importPlan';
-import { t } from '../../ui/i18n';
-import { formatCount } from '../../ui/locale';
-import { ProgressBar } from '../../ui/ProgressBar';
-import { scanNow } from '../../ui/workerNotify';
+import type { RejectCode } from '../../io/linkedinCsv';
+import { scanNow } from '../../ui/data/workerNotify';
+import { type MessageKey, t } from '../../ui/i18n/i18n';
+import { formatCount } from '../../ui/i18n/locale';
+import { ProgressBar } from '../widgets/ProgressBar';
+
+const ERROR_KEYS = {
+  commitFailed: 'import_error_commitFailed',
+  empty: 'import_error_empty',
+  headerMissing: 'import_error_headerMissing',
+  noConnections: 'import_error_noConnections',
+  noConnectionsCsv: 'import_error_noConnectionsCsv',
+  notCsv: 'import_error_notCsv',
+  notZip: 'import_error_notZip',
+  readFailed: 'import_error_readFailed',
+  tooLarge: 'import_error_tooLarge',
+  unsupportedEncoding: 'import_error_unsupportedEncoding',
+  zipCorrupt: 'import_error_zipCorrupt',
+  zipEntryTooLarge: 'import_error_zipEntryTooLarge',
+  zipTooCompressed: 'import_error_zipTooCompressed',
+  zipTooManyEntries: 'import_error_zipTooManyEntries',
+} as const satisfies Record<ImportErrorCode, MessageKey>;
+
+const REJECT_KEYS = {
+  badUrl: 'import_reject_badUrl',
+  columnCount: 'import_reject_columnCount',
+  duplicateUrl: 'import_reject_duplicateUrl',
+  emptyRow: 'import_reject_emptyRow',
+  noNameNoUrl: 'import_reject_noNameNoUrl',
+} as const satisfies Record<RejectCode, MessageKey>;
 
 type Step =
   | { step: 'idle' }
@@ -87,7 +113,7 @@ export function ImportSection() {
         )}
         {state.step === 'failed' && (
           <p class="error-box" role="alert">
-            {t(`import_error_${state.error.code}`)} {t('options_import_nothing_changed')}
+            {t(ERROR_KEYS[state.error.code])} {t('options_import_nothing_changed')}
           </p>
         )}
         {state.step === 'done' && <ImportDone result={state.result} />}
@@ -149,7 +175,7 @@ function ImportPreview(props: {
                 {rejected.slice(0, REJECTED_SHOWN).map((row) => (
                   <tr key={row.line}>
                     <td>{formatCount(row.line)}</td>
-                    <td>{t(`import_reject_${row.reason}`, formatCount(row.firstLine ?? 0))}</td>
+                    <td>{t(REJECT_KEYS[row.reason], formatCount(row.firstLine ?? 0))}</td>
                     <td>
                       <code>{row.raw}</code>
                     </td>

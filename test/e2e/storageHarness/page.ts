@@ -10,7 +10,7 @@ import { exportBackup, restoreBackup, validateBackup } from '../../../src/io/bac
 import { parseConnectionsFile } from '../../../src/io/connectionsFile.ts';
 import { commitImport } from '../../../src/io/importCommit.ts';
 import { planImport } from '../../../src/io/importPlan.ts';
-import { boot } from '../../../src/ui/boot.tsx';
+import { boot } from '../../../src/ui/components/boot.tsx';
 import { generateConnectionsCsv } from '../../fixtures/csv/generate.ts';
 
 /** Every row of every table, keyed by table name, in primary-key order: equal snapshots, equal data. */
