@@ -40,12 +40,12 @@ function expectStoreScreenshot(path: string) {
   expect(image.length).toBeGreaterThan(5_000);
 }
 
-describe('npm start', () => {
+describe('npm start', { timeout: START_TIMEOUT + 10_000 }, () => {
   test('with no display it runs headless, saves the six 1280×800 screenshots and exits cleanly', () => {
     const shots = start([]);
     expect(shots.map((path) => path.replace(/^.*\//, ''))).toEqual(VIEWS.map((view) => `${view}.png`));
     for (const path of shots) expectStoreScreenshot(path);
-  }, START_TIMEOUT + 10_000);
+  });
 
   test('--lang ar --out DIR saves the same six views into DIR, each drawn right to left', () => {
     const out = mkdtempSync(join(tmpdir(), 'trust-notes-ar-'));
@@ -57,7 +57,7 @@ describe('npm start', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
-  }, START_TIMEOUT + 10_000);
+  });
 
   test('refuses a language Trust Notes does not speak', () => {
     const run = spawnSync(process.execPath, [join(ROOT, 'scripts/start.mjs'), '--lang', 'fr'], {
