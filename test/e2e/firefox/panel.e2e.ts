@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_FIXTURES } from '../../../scripts/demo.mjs';
+import { contentScriptEvaluated, contentScriptSettled } from '../contentSettled.ts';
 import { readAllStores, STORE_NAMES, type Stores } from '../rawStores.ts';
 import { DIST_FIREFOX, launchFirefox } from './browser.mjs';
 
@@ -36,6 +37,17 @@ afterAll(async () => {
 async function open(url: string): Promise<Page> {
   const page = await pages.open(url);
   return page;
+}
+
+/** Once the content script has looked at the page as it is now (see ../contentSettled.ts), asked from an
+ * extension page. */
+async function settled(page: Page): Promise<void> {
+  const inspector = await ff.openExtensionPage('src/options/index.html');
+  try {
+    await contentScriptSettled((url) => inspector.evaluate(contentScriptEvaluated, url), page.url());
+  } finally {
+    await inspector.close();
+  }
 }
 
 const navigate = (page: Page, path: string) =>
@@ -296,7 +308,7 @@ describe('user paths in the panel in Firefox', () => {
 describe('single-page navigation in Firefox', () => {
   test('feed → profile → another profile → its sub-page → feed: one panel that follows, then none', async () => {
     const page = await open('https://www.linkedin.com/feed/');
-    await new Promise((r) => setTimeout(r, 300));
+    await settled(page);
     expect(await count(page, HOST)).toBe(0);
 
     await navigate(page, '/in/omar-haddad/');
