@@ -13,7 +13,7 @@ import type { Flag, Person, SharedWork } from '../../../src/core/types.ts';
 import { openTrustDb, type TrustDb } from '../../../src/db/database.ts';
 import { getMeta, saveSettings } from '../../../src/db/meta.ts';
 import { derivePersonRow } from '../../../src/db/personRow.ts';
-import { DATA_NOW, generateNetwork, type Network, seedNetwork } from '../../bench/workerData.ts';
+import { DATA_NOW, generateNetwork, type Network, seedNetwork } from '../../data/network.ts';
 import { freshDb } from '../db/testDb.ts';
 
 const DAY = 86_400_000;
@@ -53,6 +53,7 @@ const FIXTURE: Network = {
     }),
     work('w-plan', 'planner', { status: 'planned', startDate: '2024-05-01' }),
   ],
+  profiles: [],
   flags: [],
 };
 
