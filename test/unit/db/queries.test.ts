@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { searchWords } from '../../../src/core/searchText';
 import { STAGES as STAGE_ORDER } from '../../../src/core/trust';
 import type { Flag, Person, Profile, SharedWork, Site } from '../../../src/core/types';
@@ -343,14 +343,20 @@ describe('listPeople over a generated network', () => {
 });
 
 describe('recentWork', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   test('lists the most recently changed work with its person, skipping nothing else', async () => {
     const tdb = freshDb();
     const a = await createPerson(tdb, { name: 'A' });
     const b = await createPerson(tdb, { name: 'B' });
+    // A fake clock (Date only: fake-indexeddb keeps its real scheduling) that moves on between the writes.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.UTC(2025, 0, 1) });
     const first = await addSharedWork(tdb, a.id, goodSmallTask);
-    await new Promise((resolve) => setTimeout(resolve, 2));
+    vi.setSystemTime(Date.now() + 1000);
     const second = await addSharedWork(tdb, b.id, unpaidProject);
-    await new Promise((resolve) => setTimeout(resolve, 2));
+    vi.setSystemTime(Date.now() + 1000);
     const third = await addSharedWork(tdb, a.id, unpaidProject);
     const recent = await recentWork(tdb, 2);
     expect(recent.map((item) => [item.work.id, item.person.name])).toEqual([
