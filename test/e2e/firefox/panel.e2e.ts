@@ -202,17 +202,24 @@ describe('the panel frame on a LinkedIn profile in Firefox', () => {
     await page.close();
   });
 
-  test('expanded, it shows the person from the page, at the panel’s width', async () => {
+  test('expanded, it shows the person from the page, the stage with its reason, vouch readiness and next step, at the panel’s width', async () => {
     const page = await open(JANE);
     const frame = await expand(page);
     expect(await text(frame, '.tn-name')).toBe('Jane Doe');
+    expect(await text(frame, '.tn-headline')).toBe(
+      'Independent data engineer · helping NGOs build trustworthy pipelines',
+    );
+    expect(await text(frame, '.tn-summary .tn-stage')).toBe('Connected');
+    expect(await text(frame, '.tn-reason')).toBe('Only connected: nothing shared yet.');
+    expect(await text(frame, '.tn-vouch')).toContain('Not yet — You have never seen their work.');
+    expect(await text(frame, '.tn-vouch')).toContain('Next step: Propose a small joint task.');
     await expect.poll(() => hostWidth(page)).toBe(400);
     await page.close();
   });
 });
 
 describe('user paths in the panel in Firefox', () => {
-  test('quick add creates the person with this profile; the stage, timeline and badge follow', async () => {
+  test('quick add creates the person with this profile; the stage, trust, timeline and badge follow', async () => {
     const page = await open(JANE);
     const frame = await expand(page);
     await quickAdd(frame, {
@@ -223,13 +230,19 @@ describe('user paths in the panel in Firefox', () => {
       'Quality (1–5)': '4',
       Delivery: 'Delivered on time',
       'Would work again': 'Would work again',
+      Note: 'Clean handover, documented.',
     });
     await expect.poll(() => text(frame, '.tn-summary .tn-stage')).toBe('Tested');
     expect(await count(frame, '.tn-timeline li')).toBe(1);
     expect(await text(frame, '.tn-timeline')).toContain('Trial project (May 2024)');
+    expect(await text(frame, '.tn-timeline')).toContain('Quality 4/5');
+    expect(await text(frame, '.tn-vouch')).toContain('Yes — One small shared work with a good outcome.');
+    expect(await text(frame, '.tn-directions')).toContain('My trust in themTested');
 
     const stores = await readStores();
-    expect(stores.people.map((p) => [p.name, p.stage])).toEqual([['Jane Doe', 'tested']]);
+    expect(stores.people.map((p) => [p.name, p.headline, p.stage])).toEqual([
+      ['Jane Doe', 'Independent data engineer · helping NGOs build trustworthy pipelines', 'tested'],
+    ]);
     expect(stores.profiles.map((p) => [p.key, p.personId])).toEqual([
       ['linkedin:jane-doe-1a2b3c', stores.people[0]!.id],
     ]);
@@ -241,6 +254,7 @@ describe('user paths in the panel in Firefox', () => {
         status: 'done',
         endDate: '2024-05',
         outcome: { quality: 4, reliability: 'onTime', wouldWorkAgain: 'yes' },
+        note: 'Clean handover, documented.',
       }),
     ]);
 
