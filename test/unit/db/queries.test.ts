@@ -16,6 +16,7 @@ import {
   recentWork,
   searchPeopleByPrefix,
 } from '../../../src/db/queries';
+import { work } from '../core/build';
 import { freshDb, goodSmallTask, snapshot, unpaidProject } from './testDb';
 
 describe('getPersonByProfileKey and getPersonRecord', () => {
@@ -127,33 +128,39 @@ describe('listPeople over a generated network', () => {
   }
 
   function worksFor(personId: string, variant: number): SharedWork[] {
-    const base = { personId, createdAt: 1, updatedAt: 1, direction: 'theyDelivered' as const };
+    const base = {
+      personId,
+      createdAt: 1,
+      updatedAt: 1,
+      direction: 'theyDelivered' as const,
+      endDate: undefined,
+    };
     const year = 2010 + (variant % 14);
     switch (variant % 9) {
       case 0:
-        return [{ ...base, ...goodSmallTask, id: `${personId}-w`, endDate: `${year}-06` }];
+        return [work({ ...base, ...goodSmallTask, id: `${personId}-w`, endDate: `${year}-06` })];
       case 1:
-        return [{ ...base, ...unpaidProject, id: `${personId}-w`, endDate: `${year}` }];
+        return [work({ ...base, ...unpaidProject, id: `${personId}-w`, endDate: `${year}` })];
       case 2:
         return [
-          {
+          work({
             ...base,
             kind: 'referralReceived',
             status: 'done',
             id: `${personId}-w`,
             startDate: `${year}-01-02`,
-          },
+          }),
         ];
       case 3:
         return [
-          {
+          work({
             ...base,
             kind: 'paidProject',
             status: 'done',
             id: `${personId}-w`,
             endDate: `${year}-11`,
             outcome: { quality: 5 },
-          },
+          }),
         ];
       default:
         return [];

@@ -14,7 +14,10 @@ afterEach(() => {
  * setImmediate it schedules its work with.
  */
 const fakeTimers = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-const elapse = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
+const elapse = (ms: number) =>
+  act(async () => {
+    await vi.advanceTimersByTimeAsync(ms);
+  });
 
 function Writes({ intervalMs }: { intervalMs: number }) {
   return <p data-testid="writes">{useWriteCount(intervalMs)}</p>;
