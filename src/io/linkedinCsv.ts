@@ -50,7 +50,7 @@ export interface RejectedRow {
   firstLine?: number;
 }
 
-/** Accepted, but something could not be read; each has an `import_warning_<code>` locale key. */
+/** Accepted, but something could not be read. */
 export interface RowWarning {
   line: number;
   code: 'datePartial' | 'dateUnreadable';

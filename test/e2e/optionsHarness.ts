@@ -32,7 +32,7 @@ export const seed = {
   records: (page: Page, input: { people: Person[]; profiles: Profile[]; works: SharedWork[] }) =>
     withSeed(page, '(s, input) => s.seedRecords(input)', input),
   network: (page: Page, spec: { people: number; works: number; seed?: number }) =>
-    withSeed(page, '(s, spec) => s.seedNetwork(spec)', spec),
+    withSeed(page, '(s, spec) => s.seedGenerated(spec)', spec),
   clear: (page: Page) => withSeed(page, '(s) => s.clearDatabase()'),
 };
 

@@ -5,6 +5,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_DORMANT_URL, DEMO_FIXTURES, seedDemo } from '../../scripts/demo.mjs';
 import { launchWithExtension, openExtensionPage, serveFixtures } from './browser.mjs';
+import { contentScriptEvaluated, contentScriptSettled } from './contentSettled.ts';
 import {
   badge,
   clickBadge,
@@ -41,6 +42,10 @@ async function open(url: string): Promise<Page> {
   await page.goto(url);
   return page;
 }
+
+/** Once the content script has looked at the page as it is now (see contentSettled.ts). */
+const settled = (page: Page) =>
+  contentScriptSettled((url) => ext.worker.evaluate(contentScriptEvaluated, url), page.url());
 
 const navigate = (page: Page, path: string) =>
   page.evaluate((p) => (window as unknown as { __tnNavigate(p: string): void }).__tnNavigate(p), path);
@@ -243,7 +248,7 @@ describe('on a LinkedIn profile', () => {
 describe('single-page navigation', () => {
   test('feed → profile → another profile → its sub-page → feed: one panel that follows, then none', async () => {
     const page = await open('https://www.linkedin.com/feed/');
-    await page.waitForTimeout(300);
+    await settled(page);
     expect(await page.locator(HOST).count()).toBe(0);
 
     await navigate(page, '/in/omar-haddad/');
@@ -280,7 +285,7 @@ describe('single-page navigation', () => {
 
   test('from the feed, the badge shows from the URL at once, and the feed’s heading is never taken for the profile’s name while the profile renders', async () => {
     const page = await open('https://www.linkedin.com/feed/');
-    await page.waitForTimeout(300);
+    await settled(page);
     const remembered = () => rememberedProfile(ext.worker, page);
     // The profile renders 2 s after the URL changes; until then the feed's <main><h1>Feed</h1> is on screen. Long
     // enough for the harness: reading the badge through the DevTools protocol can take half a second on a loaded
@@ -304,7 +309,7 @@ describe('single-page navigation', () => {
     await page.evaluate(() => {
       for (let i = 0; i < 50; i++) document.body.append(document.createElement('span'));
     });
-    await page.waitForTimeout(300);
+    await settled(page);
     expect(await page.locator(HOST).count()).toBe(1);
     expect(page.frames()).toHaveLength(2);
     await page.close();

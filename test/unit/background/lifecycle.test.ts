@@ -1,6 +1,6 @@
 // The worker's top-level listeners, as a fresh worker start registers them.
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { DATA_NOW, generateNetwork, seedNetwork } from '../../bench/workerData.ts';
+import { DATA_NOW, generateNetwork, seedNetwork } from '../../data/network.ts';
 import { createFakeBrowser, type FakeBrowser, serveLocales } from './fakeBrowser.ts';
 
 const fake = vi.hoisted(() => ({ browser: undefined as unknown as FakeBrowser }));

@@ -13,7 +13,8 @@ import type { Flag, Person, SharedWork } from '../../../src/core/types.ts';
 import { openTrustDb, type TrustDb } from '../../../src/db/database.ts';
 import { getMeta, saveSettings } from '../../../src/db/meta.ts';
 import { derivePersonRow } from '../../../src/db/personRow.ts';
-import { DATA_NOW, generateNetwork, type Network, seedNetwork } from '../../bench/workerData.ts';
+import { DATA_NOW, generateNetwork, type Network, seedNetwork } from '../../data/network.ts';
+import { work as buildWork } from '../core/build.ts';
 import { freshDb } from '../db/testDb.ts';
 
 const DAY = 86_400_000;
@@ -22,18 +23,9 @@ function person(id: string, extra: Partial<Person> = {}): Person {
   return { id, name: id, tags: [], userEdited: [], createdAt: 0, updatedAt: 0, ...extra };
 }
 
-function work(id: string, personId: string, extra: Partial<SharedWork>): SharedWork {
-  return {
-    id,
-    personId,
-    kind: 'smallTask',
-    direction: 'theyDelivered',
-    status: 'done',
-    createdAt: 0,
-    updatedAt: 0,
-    ...extra,
-  };
-}
+/** Work they delivered to me, undated unless a test dates it (build.ts's work() with this file's defaults). */
+const work = (id: string, personId: string, extra: Partial<SharedWork>): SharedWork =>
+  buildWork({ id, personId, direction: 'theyDelivered', endDate: undefined, ...extra });
 
 /** One person per flag rule, and one with nothing to flag. */
 const FIXTURE: Network = {
@@ -53,6 +45,7 @@ const FIXTURE: Network = {
     }),
     work('w-plan', 'planner', { status: 'planned', startDate: '2024-05-01' }),
   ],
+  profiles: [],
   flags: [],
 };
 

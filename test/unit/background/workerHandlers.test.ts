@@ -2,7 +2,7 @@
 // message does to the database and the badge.
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { SenderLike } from '../../../src/messages/sender.ts';
-import { DATA_NOW, generateNetwork, seedNetwork } from '../../bench/workerData.ts';
+import { DATA_NOW, generateNetwork, seedNetwork } from '../../data/network.ts';
 import { createFakeBrowser, EXTENSION_URL, type FakeBrowser, serveLocales } from './fakeBrowser.ts';
 
 const fake = vi.hoisted(() => ({ browser: undefined as unknown as FakeBrowser }));

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { searchWords } from '../../../src/core/searchText';
 import { STAGES as STAGE_ORDER } from '../../../src/core/trust';
 import type { Flag, Person, Profile, SharedWork, Site } from '../../../src/core/types';
@@ -16,6 +16,7 @@ import {
   recentWork,
   searchPeopleByPrefix,
 } from '../../../src/db/queries';
+import { work } from '../core/build';
 import { freshDb, goodSmallTask, snapshot, unpaidProject } from './testDb';
 
 describe('getPersonByProfileKey and getPersonRecord', () => {
@@ -127,33 +128,39 @@ describe('listPeople over a generated network', () => {
   }
 
   function worksFor(personId: string, variant: number): SharedWork[] {
-    const base = { personId, createdAt: 1, updatedAt: 1, direction: 'theyDelivered' as const };
+    const base = {
+      personId,
+      createdAt: 1,
+      updatedAt: 1,
+      direction: 'theyDelivered' as const,
+      endDate: undefined,
+    };
     const year = 2010 + (variant % 14);
     switch (variant % 9) {
       case 0:
-        return [{ ...base, ...goodSmallTask, id: `${personId}-w`, endDate: `${year}-06` }];
+        return [work({ ...base, ...goodSmallTask, id: `${personId}-w`, endDate: `${year}-06` })];
       case 1:
-        return [{ ...base, ...unpaidProject, id: `${personId}-w`, endDate: `${year}` }];
+        return [work({ ...base, ...unpaidProject, id: `${personId}-w`, endDate: `${year}` })];
       case 2:
         return [
-          {
+          work({
             ...base,
             kind: 'referralReceived',
             status: 'done',
             id: `${personId}-w`,
             startDate: `${year}-01-02`,
-          },
+          }),
         ];
       case 3:
         return [
-          {
+          work({
             ...base,
             kind: 'paidProject',
             status: 'done',
             id: `${personId}-w`,
             endDate: `${year}-11`,
             outcome: { quality: 5 },
-          },
+          }),
         ];
       default:
         return [];
@@ -343,14 +350,20 @@ describe('listPeople over a generated network', () => {
 });
 
 describe('recentWork', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   test('lists the most recently changed work with its person, skipping nothing else', async () => {
     const tdb = freshDb();
     const a = await createPerson(tdb, { name: 'A' });
     const b = await createPerson(tdb, { name: 'B' });
+    // A fake clock (Date only: fake-indexeddb keeps its real scheduling) that moves on between the writes.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.UTC(2025, 0, 1) });
     const first = await addSharedWork(tdb, a.id, goodSmallTask);
-    await new Promise((resolve) => setTimeout(resolve, 2));
+    vi.setSystemTime(Date.now() + 1000);
     const second = await addSharedWork(tdb, b.id, unpaidProject);
-    await new Promise((resolve) => setTimeout(resolve, 2));
+    vi.setSystemTime(Date.now() + 1000);
     const third = await addSharedWork(tdb, a.id, unpaidProject);
     const recent = await recentWork(tdb, 2);
     expect(recent.map((item) => [item.work.id, item.person.name])).toEqual([

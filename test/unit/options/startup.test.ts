@@ -20,8 +20,16 @@ beforeAll(async () => {
 
 /** Runs the early script as the page would (a classic script) and waits for its open to settle. */
 async function runWarmUp(): Promise<void> {
+  const open = vi.spyOn(indexedDB, 'open');
+  const before = open.mock.results.length;
   runInThisContext(script);
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  const request = open.mock.results[before]?.value as IDBOpenDBRequest | undefined;
+  if (!request) throw new Error('the early script opened no database');
+  // Its open succeeds or fails (the script aborts creating a database that is not there): either way it is done.
+  await new Promise((resolve) => {
+    request.addEventListener('success', resolve);
+    request.addEventListener('error', resolve);
+  });
 }
 
 async function databaseNames(): Promise<string[]> {

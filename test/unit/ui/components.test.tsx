@@ -12,6 +12,7 @@ import { VouchBox } from '../../../src/ui/components/VouchBox';
 import { newestFirst, WorkTimeline } from '../../../src/ui/components/WorkTimeline';
 import { ProfileTrustView } from '../../../src/ui/data/ProfileTrustView';
 import { evaluateView } from '../../../src/ui/data/profileView';
+import { work as buildWork } from '../core/build';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('./fakeBrowser')).fakeBrowser }));
 
@@ -20,18 +21,9 @@ afterEach(cleanup);
 const NOW = new Date('2026-05-20T12:00:00Z');
 const person: Person = { id: 'p1', name: 'Jane Doe', tags: [], userEdited: [], createdAt: 0, updatedAt: 0 };
 
-function work(id: string, changes: Partial<SharedWork>): SharedWork {
-  return {
-    id,
-    personId: 'p1',
-    kind: 'smallTask',
-    direction: 'theyDelivered',
-    status: 'done',
-    createdAt: 1,
-    updatedAt: 1,
-    ...changes,
-  };
-}
+/** Work they delivered to me, undated unless a test dates it (build.ts's work() with this file's defaults). */
+const work = (id: string, changes: Partial<SharedWork>): SharedWork =>
+  buildWork({ id, direction: 'theyDelivered', endDate: undefined, createdAt: 1, updatedAt: 1, ...changes });
 
 const trial = work('w-trial', {
   kind: 'trial',
