@@ -78,7 +78,7 @@ await shoot(profile, 'profile-panel');
 const dormant = await ext.context.newPage();
 await dormant.goto(DEMO_DORMANT_URL);
 const dormantFrame = await openPanel(dormant);
-await dormantFrame.locator('.tn-flag').waitFor();
+await dormantFrame.locator('.tn-queue-card').waitFor();
 await shoot(dormant, 'dormant-panel');
 
 for (const [name, path, size] of [

@@ -3,7 +3,9 @@
 // chosen locale's messages.json (read from the package, not the network) when the user picked a language.
 import browser from 'webextension-polyfill';
 import { type Catalog, formatMessage } from '../core/messageFormat.ts';
+import type { WordFormat } from '../core/reasonWords.ts';
 import type { Language } from '../core/types.ts';
+import { formatPartialDateIn } from '../ui/format.ts';
 
 export interface Text {
   /** The language strings are in, for Intl number and plural rules. */
@@ -53,4 +55,14 @@ export function formatCount(text: Text, count: number): string {
 export function plural(text: Text, key: string, count: number, ...subs: (string | number)[]): string {
   const form = new Intl.PluralRules(text.lang).select(count) === 'one' ? 'one' : 'other';
   return text.t(`${key}_${form}`, formatCount(text, count), ...subs);
+}
+
+/** The worker's words for core's reasonWords (the digest, the badge). */
+export function wordFormat(text: Text): WordFormat {
+  return {
+    t: text.t,
+    pluralForm: (count) => (new Intl.PluralRules(text.lang).select(count) === 'one' ? 'one' : 'other'),
+    count: (value) => formatCount(text, value),
+    date: (value) => formatPartialDateIn(text.lang, value),
+  };
 }

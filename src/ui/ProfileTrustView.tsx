@@ -5,8 +5,17 @@ import { t } from './i18n.ts';
 import { fullRecordUrl } from './links.ts';
 import { NotesList } from './NotesList.tsx';
 import { PersonSummary } from './PersonSummary.tsx';
-import { addNoteOnProfile, addWorkOnProfile, dismissFlagForGood, snoozeFlagUntil } from './personActions.ts';
+import {
+  addNoteOnProfile,
+  addWorkOnProfile,
+  dismissFlagForGood,
+  dismissQueuedForGood,
+  planQueuedTask,
+  snoozeFlagUntil,
+  snoozeQueuedUntil,
+} from './personActions.ts';
 import type { ProfileView } from './profileView.ts';
+import { QueueCard } from './QueueCard.tsx';
 import { QuickAddWork } from './QuickAddWork.tsx';
 import { TrustDirections } from './TrustDirections.tsx';
 import { VouchBox } from './VouchBox.tsx';
@@ -24,8 +33,9 @@ function Section(props: { title: string; children: preact.ComponentChildren; cla
 }
 
 /**
- * Everything about the person on a profile page, for the panel and the popup: who, the stage and why, both
- * trust directions, vouch readiness, open flags with their next steps, the timeline with quick add, and notes.
+ * Everything about the person on a profile page, for the panel and the popup: who, the stage and why, their card
+ * of the weekly queue while they are in it, both trust directions, vouch readiness, open flags with their next
+ * steps, the timeline with quick add, and notes.
  */
 export function ProfileTrustView(props: {
   snapshot: ProfileSnapshot;
@@ -51,6 +61,17 @@ export function ProfileTrustView(props: {
         headingId={headingId}
       />
       {record === null ? <p class="tn-muted tn-unrecorded">{t('ui_not_recorded')}</p> : null}
+      {person && record?.queue?.state === 'queued' ? (
+        <QueueCard
+          entry={record.queue}
+          name={person.name}
+          href={fullRecordUrl(person.id)}
+          newTab
+          onPlanned={() => planQueuedTask(record.queue!)}
+          onSnooze={(until) => snoozeQueuedUntil(person.id, until)}
+          onDismiss={() => dismissQueuedForGood(person.id)}
+        />
+      ) : null}
       {openFlags.map((flag) => (
         <FlagCard
           key={flag.id}

@@ -2,10 +2,12 @@
 // The filters live in the address, so a reload or the back button keeps them.
 import { memo } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
-import { FLAG_KINDS } from '../../core/flags';
+import { dormancyCutoff, FLAG_KINDS } from '../../core/flags';
 import { SITES } from '../../core/identity';
+import { queueReasons } from '../../core/queue';
 import { STAGES } from '../../core/trust';
 import { db } from '../../db/database';
+import { getSettings } from '../../db/meta';
 import { createPerson } from '../../db/mutations';
 import { countsByStage, type PeopleListItem } from '../../db/queries';
 import { useLiveQuery } from '../../db/useLiveQuery';
@@ -13,6 +15,7 @@ import { Dialog } from '../../ui/Dialog';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { t } from '../../ui/i18n';
 import { formatCount, formatPartialDate } from '../../ui/locale';
+import { reasonsText } from '../../ui/reasonText';
 import { StageBadge } from '../../ui/StageBadge';
 import { VirtualList } from '../../ui/VirtualList';
 import { navigate } from '../navigation';
@@ -34,6 +37,9 @@ export function PeopleView({ filters }: { filters: PeopleFilters }) {
   // Stored counts (aggregates.ts): one read, live as people change stage.
   const counts = useLiveQuery(() => countsByStage(db()), []);
   const everyone = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : undefined;
+  const settings = useLiveQuery(() => getSettings(db()), []);
+  // Who is dormant today depends on the threshold in settings and on today's date.
+  const cutoff = settings && dormancyCutoff(settings, new Date());
   const [adding, setAdding] = useState(false);
 
   const update = (changes: Partial<PeopleFilters>) =>
@@ -56,6 +62,14 @@ export function PeopleView({ filters }: { filters: PeopleFilters }) {
             placeholder={t('options_people_search_placeholder')}
             onInput={(e) => update({ text: e.currentTarget.value })}
           />
+        </label>
+        <label class="people-dormant">
+          <input
+            type="checkbox"
+            checked={filters.dormant ?? false}
+            onChange={(e) => update({ dormant: e.currentTarget.checked || undefined })}
+          />
+          <span>{t('options_filter_dormant')}</span>
         </label>
         <Select
           label={t('options_filter_stage')}
@@ -88,23 +102,29 @@ export function PeopleView({ filters }: { filters: PeopleFilters }) {
           to={filters.connectedTo}
           onChange={(connectedFrom, connectedTo) => update({ connectedFrom, connectedTo })}
         />
-        <Select
-          label={t('options_sort')}
-          value={filters.sort}
-          options={PEOPLE_SORTS.map((sort) => [sort, t(`options_sort_${sort}`)])}
-          onChange={(sort) => update({ sort } as Partial<PeopleFilters>)}
-          required
-        />
-        <Select
-          label={t('options_sort_dir')}
-          value={filters.dir}
-          options={[
-            ['asc', t('options_sort_asc')],
-            ['desc', t('options_sort_desc')],
-          ]}
-          onChange={(dir) => update({ dir } as Partial<PeopleFilters>)}
-          required
-        />
+        {filters.dormant ? (
+          <p class="muted people-sorted-by">{t('options_sort_by_warmth')}</p>
+        ) : (
+          <>
+            <Select
+              label={t('options_sort')}
+              value={filters.sort}
+              options={PEOPLE_SORTS.map((sort) => [sort, t(`options_sort_${sort}`)])}
+              onChange={(sort) => update({ sort } as Partial<PeopleFilters>)}
+              required
+            />
+            <Select
+              label={t('options_sort_dir')}
+              value={filters.dir}
+              options={[
+                ['asc', t('options_sort_asc')],
+                ['desc', t('options_sort_desc')],
+              ]}
+              onChange={(dir) => update({ dir } as Partial<PeopleFilters>)}
+              required
+            />
+          </>
+        )}
         {activeFilterCount(filters) > 0 && (
           <button
             type="button"
@@ -122,7 +142,14 @@ export function PeopleView({ filters }: { filters: PeopleFilters }) {
         onPick={(stage) => update({ stage: stage === filters.stage ? undefined : stage })}
       />
 
-      <PeopleResults key={JSON.stringify(filters)} filters={filters} everyone={everyone} />
+      {(!filters.dormant || cutoff !== undefined) && (
+        <PeopleResults
+          key={`${JSON.stringify(filters)}|${cutoff}`}
+          filters={filters}
+          cutoff={cutoff}
+          everyone={everyone}
+        />
+      )}
 
       <AddPersonDialog open={adding} onClose={() => setAdding(false)} />
     </section>
@@ -133,10 +160,14 @@ export function PeopleView({ filters }: { filters: PeopleFilters }) {
  * The count and the list. Scrolling changes which pages are loaded; keeping that state here means a scroll
  * re-renders only the list, not the filters above it. A new set of filters starts it afresh (the key).
  */
-function PeopleResults(props: { filters: PeopleFilters; everyone: number | undefined }) {
+function PeopleResults(props: {
+  filters: PeopleFilters;
+  cutoff: string | undefined;
+  everyone: number | undefined;
+}) {
   const { filters, everyone } = props;
   const [range, setRange] = useState<[number, number]>([0, FIRST_SCREEN_ROWS]);
-  const people = usePeoplePages(toPeopleQuery(filters), range[0], range[1]);
+  const people = usePeoplePages(toPeopleQuery(filters, props.cutoff), range[0], range[1]);
   const firstRowShown = people.total === 0 || people.rowAt(0) !== undefined;
   useEffect(() => {
     // The bench reads this mark: the page's first useful render, the list with its first rows.
@@ -163,7 +194,7 @@ function PeopleResults(props: { filters: PeopleFilters; everyone: number | undef
             onRangeChange={(first, last) => setRange([first, last])}
             renderRow={(index) => (
               <ErrorBoundary part="ui_part_row" compact>
-                <PersonRow person={people.rowAt(index)} />
+                <PersonRow person={people.rowAt(index)} warmth={filters.dormant ?? false} />
               </ErrorBoundary>
             )}
           />
@@ -220,9 +251,13 @@ function StageCounts(props: {
 }
 
 /** Memoised: while the list scrolls, rows that stay in view keep their person object and skip rendering. */
-const PersonRow = memo(function PersonRow({ person }: { person: PeopleListItem | undefined }) {
+const PersonRow = memo(function PersonRow(props: { person: PeopleListItem | undefined; warmth: boolean }) {
+  const { person } = props;
   if (!person) return <div class="person-row loading" aria-busy="true" />;
-  const work = [person.position, person.company].filter(Boolean).join(' · ') || person.headline || '';
+  // In the dormant list, why they are worth a first test (in words) says more than their job title.
+  const work = props.warmth
+    ? reasonsText(queueReasons(person, [], new Date()))
+    : [person.position, person.company].filter(Boolean).join(' · ') || person.headline || '';
   return (
     <div class="person-row">
       <div class="person-row-main">

@@ -40,6 +40,7 @@ export function SettingsView({ onLanguageChange }: Props) {
       <fieldset class="card">
         <legend>{t('settings_flags_legend')}</legend>
         <NumberSetting field="dormancyYears" settings={settings} onSave={save} />
+        <NumberSetting field="queueSize" settings={settings} onSave={save} />
         <NumberSetting field="stalledYears" settings={settings} onSave={save} />
         <NumberSetting field="defaultPaymentTermsDays" settings={settings} onSave={save} />
       </fieldset>

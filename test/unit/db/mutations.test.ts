@@ -203,7 +203,7 @@ describe('shared work', () => {
       id: `${row.id}:paymentOverdue:${work.id}`,
       workId: work.id,
     });
-    const otherFlag = flag(row.id, 'dormant');
+    const otherFlag = flag(row.id, 'vouchWithoutWork');
     await applyFlagChanges(tdb, [workFlag, otherFlag]);
 
     const deleted = await deleteSharedWork(tdb, work.id);
@@ -264,7 +264,7 @@ describe('deletePerson', () => {
     const work = await addSharedWork(tdb, target.id, goodSmallTask);
     await addSharedWork(tdb, keepOther.id, goodSmallTask);
     const note = await addNote(tdb, target.id, 'note');
-    await applyFlagChanges(tdb, [flag(target.id, 'stalled'), flag(keepOther.id, 'dormant')]);
+    await applyFlagChanges(tdb, [flag(target.id, 'stalled'), flag(keepOther.id, 'vouchWithoutWork')]);
     const before = await getPersonRecord(tdb, target.id);
     const introducedBefore = await tdb.people.get(introduced.id);
 
@@ -525,10 +525,10 @@ describe('flags', () => {
   test('snooze and dismiss', async () => {
     const tdb = freshDb();
     const a = await createPerson(tdb, { name: 'A' });
-    await applyFlagChanges(tdb, [flag(a.id, 'dormant')]);
-    const snoozed = await snoozeFlag(tdb, `${a.id}:dormant`, 5000);
+    await applyFlagChanges(tdb, [flag(a.id, 'vouchWithoutWork')]);
+    const snoozed = await snoozeFlag(tdb, `${a.id}:vouchWithoutWork`, 5000);
     expect(snoozed).toMatchObject({ state: 'snoozed', snoozedUntil: 5000 });
-    const dismissed = await dismissFlag(tdb, `${a.id}:dormant`);
+    const dismissed = await dismissFlag(tdb, `${a.id}:vouchWithoutWork`);
     expect(dismissed.state).toBe('dismissed');
     expect('snoozedUntil' in dismissed).toBe(false);
     await expect(dismissFlag(tdb, 'nope')).rejects.toBeInstanceOf(RecordNotFoundError);
@@ -547,7 +547,7 @@ describe('flags', () => {
     const a = await createPerson(tdb, { name: 'A' });
     const future = Date.now() + 86_400_000;
     await applyFlagChanges(tdb, [
-      flag(a.id, 'dormant', { state: 'dismissed' }),
+      flag(a.id, 'vouchWithoutWork', { state: 'dismissed' }),
       flag(a.id, 'stalled', { state: 'snoozed', snoozedUntil: future }),
       flag(a.id, 'followUpDue', { state: 'snoozed', snoozedUntil: 1 }),
       flag(a.id, 'paymentOverdue'),
@@ -555,19 +555,19 @@ describe('flags', () => {
     const written = await applyFlagChanges(
       tdb,
       [
-        flag(a.id, 'dormant'),
+        flag(a.id, 'vouchWithoutWork'),
         flag(a.id, 'stalled'),
         flag(a.id, 'followUpDue', { raisedAt: 2000 }),
-        flag('deleted-person', 'dormant'),
+        flag('deleted-person', 'vouchWithoutWork'),
       ],
       [`${a.id}:paymentOverdue`],
     );
     expect(written).toBe(2);
     const states = Object.fromEntries((await tdb.flags.toArray()).map((f) => [f.kind, f.state]));
-    expect(states).toEqual({ dormant: 'dismissed', stalled: 'snoozed', followUpDue: 'open' });
+    expect(states).toEqual({ vouchWithoutWork: 'dismissed', stalled: 'snoozed', followUpDue: 'open' });
 
-    await applyFlagChanges(tdb, [flag(a.id, 'dormant', { state: 'closed' })]);
-    expect((await tdb.flags.get(`${a.id}:dormant`))?.state).toBe('closed');
+    await applyFlagChanges(tdb, [flag(a.id, 'vouchWithoutWork', { state: 'closed' })]);
+    expect((await tdb.flags.get(`${a.id}:vouchWithoutWork`))?.state).toBe('closed');
   });
 });
 

@@ -11,7 +11,7 @@ import { work } from '../core/build';
 import { freshDb } from './testDb';
 
 function flag(id: string, personId: string, state: Flag['state'], raisedAt: number): Flag {
-  return { id, personId, kind: 'dormant', state, raisedAt, updatedAt: raisedAt };
+  return { id, personId, kind: 'stalled', state, raisedAt, updatedAt: raisedAt };
 }
 
 const recorded = (id: string, personId: string, updatedAt: number) => work({ id, personId, updatedAt });

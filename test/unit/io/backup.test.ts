@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { searchKey } from '../../../src/core/searchText';
 import { AGGREGATES_KEY, countAggregates } from '../../../src/db/aggregates';
@@ -11,6 +13,8 @@ import {
   type ValidBackup,
   validateBackup,
 } from '../../../src/io/backup';
+import { normaliseRow } from '../../../src/io/backupSchema';
+import { buildRawDatabase } from '../db/legacySchemas';
 import { freshDb, goodSmallTask, snapshot, unpaidProject } from '../db/testDb';
 
 // Tests damage the parsed file in arbitrary places, so its shape is deliberately loose here.
@@ -56,9 +60,9 @@ async function seed(tdb: TrustDb) {
   await addSharedWork(tdb, li.id, { ...unpaidProject, note: 'لم يُدفع بعد\nsecond line' });
   await addNote(tdb, zoe.id, 'Met at 🎨 meetup; 日本語 OK');
   await tdb.flags.put({
-    id: `${amal.id}:dormant`,
+    id: `${amal.id}:stalled`,
     personId: amal.id,
-    kind: 'dormant',
+    kind: 'stalled',
     state: 'snoozed',
     raisedAt: 1_700_000_000_000,
     snoozedUntil: 1_800_000_000_000,
@@ -85,9 +89,9 @@ describe('export', () => {
     expect(file).toMatchObject({
       trustNotesBackup: 1,
       exportedAt: now,
-      schemaVersion: 1,
-      counts: { people: 3, profiles: 3, sharedWork: 2, notes: 1, flags: 1, meta: 1 },
-      dexie: { formatName: 'dexie', formatVersion: 1, data: { databaseVersion: 1 } },
+      schemaVersion: 2,
+      counts: { people: 3, profiles: 3, sharedWork: 2, notes: 1, flags: 1, meta: 1, queue: 0, messages: 0 },
+      dexie: { formatName: 'dexie', formatVersion: 1, data: { databaseVersion: 2 } },
     });
     expect(await tdb.meta.get('lastBackupAt')).toEqual({ key: 'lastBackupAt', value: now });
     expect(backupFileName(now)).toBe('trust-notes-backup-2026-01-02.json');
@@ -198,7 +202,7 @@ describe('refusals leave the database unchanged', () => {
     ['a bare Dexie export', (good) => JSON.stringify(good.dexie), 'foreign'],
     ['a non-numeric marker', (good) => JSON.stringify({ ...good, trustNotesBackup: 'yes' }), 'foreign'],
     ['a newer backup format', (good) => JSON.stringify({ ...good, trustNotesBackup: 2 }), 'formatNewer'],
-    ['a newer schema', (good) => JSON.stringify({ ...good, schemaVersion: 2 }), 'versionNewer'],
+    ['a newer schema', (good) => JSON.stringify({ ...good, schemaVersion: 3 }), 'versionNewer'],
     ['an older schema', (good) => JSON.stringify({ ...good, schemaVersion: 0 }), 'versionOlder'],
     [
       'a missing schema version',
@@ -331,7 +335,15 @@ describe('refusals leave the database unchanged', () => {
       },
       'values',
     ]),
-    ['a damaged middle', (_, text) => `${text.slice(0, 200)}@@${text.slice(202)}`, 'truncated'],
+    [
+      'a damaged middle',
+      (_, text) => {
+        // Two characters of the envelope's structure overwritten, so the JSON no longer parses.
+        const at = text.indexOf(',"dexie":');
+        return `${text.slice(0, at)}@@${text.slice(at + 2)}`;
+      },
+      'truncated',
+    ],
   ];
 
   test.each(cases)('refuses %s', async (_, make, code) => {
@@ -363,5 +375,86 @@ describe('refusals leave the database unchanged', () => {
     expect(await dump(tdb)).toEqual(before);
     // The caller's validated backup is untouched, so the restore can be retried.
     expect(backup.dexie.data.data.find((t) => t.tableName === 'people')?.rows).toHaveLength(50);
+  });
+});
+
+describe('a backup made by version 1 (before the weekly queue)', () => {
+  const V1_FILE = readFileSync(join(__dirname, '../../fixtures/backup/v1.json'), 'utf8');
+  const v1 = JSON.parse(V1_FILE) as BackupJson;
+  const v1Rows = (table: string) =>
+    (v1.dexie.data.data as { tableName: string; rows: Record<string, unknown>[] }[]).find(
+      (t) => t.tableName === table,
+    )!.rows;
+
+  test('is upgraded while it is validated, then restored like any other', async () => {
+    const tdb = freshDb();
+    const valid = await validated(tdb, new Blob([V1_FILE]));
+    expect(valid.schemaVersion).toBe(2);
+    expect(valid.upgradedFrom).toBe(1);
+    const restored = await restoreBackup(tdb, valid);
+    expect(restored.ok).toBe(true);
+    // Dormant flags are gone; the user's dismissal and snooze of them are queue decisions.
+    expect(
+      await tdb.flags
+        .where('kind')
+        .equals('dormant' as never)
+        .count(),
+    ).toBe(0);
+    const dormant = v1Rows('flags').filter((flag) => flag.kind === 'dormant');
+    const decided = dormant.filter((flag) => flag.state === 'dismissed' || flag.state === 'snoozed');
+    const entries = await tdb.queue.toArray();
+    expect(entries.map((e) => [e.personId, e.state]).sort()).toEqual(
+      decided.map((flag) => [flag.personId, flag.state]).sort(),
+    );
+    expect(entries.find((e) => e.state === 'snoozed')?.snoozedUntil).toBe(
+      decided.find((flag) => flag.state === 'snoozed')?.snoozedUntil,
+    );
+    // Every other row came through, people with the v2 indexes.
+    expect(await tdb.people.count()).toBe(v1Rows('people').length);
+    expect(await tdb.flags.count()).toBe(v1Rows('flags').length - dormant.length);
+    for (const row of await tdb.people.toArray()) expect(typeof row.untestedSince).toBe('string');
+    expect(await tdb.sharedWork.count()).toBe(v1Rows('sharedWork').length);
+    expect(await tdb.notes.count()).toBe(v1Rows('notes').length);
+  });
+
+  test('ends up exactly as the same data upgraded in a version 1 database', async () => {
+    const viaRestore = freshDb();
+    const restored = await restoreBackup(viaRestore, await validated(viaRestore, new Blob([V1_FILE])));
+    expect(restored.ok).toBe(true);
+    const name = `v1-upgrade-${process.pid}-${Math.random()}`;
+    const tables = Object.fromEntries(
+      ['people', 'profiles', 'sharedWork', 'notes', 'flags', 'meta'].map((table) => [
+        table,
+        v1Rows(table)
+          .map((row) => normaliseRow(row))
+          .map((n) => ('row' in n ? n.row : {})),
+      ]),
+    );
+    await buildRawDatabase(name, 1, tables);
+    const viaUpgrade = freshDb(name);
+    await viaUpgrade.open();
+    for (const table of ['people', 'profiles', 'sharedWork', 'notes', 'flags', 'queue', 'messages']) {
+      const strip = (rows: Record<string, unknown>[]) =>
+        rows
+          .map(({ decidedAt: _d, ...row }) => row)
+          .sort((a, b) => String(a.id ?? a.key).localeCompare(String(b.id ?? b.key)));
+      expect(strip(await viaRestore.table(table).toArray()), table).toEqual(
+        strip(await viaUpgrade.table(table).toArray()),
+      );
+    }
+  });
+
+  test('a damaged version 1 backup is refused by the version 1 rules, naming the row', async () => {
+    const damaged = structuredClone(v1);
+    const flags = (damaged.dexie.data.data as { tableName: string; rows: Record<string, unknown>[] }[]).find(
+      (t) => t.tableName === 'flags',
+    )!.rows;
+    flags[0]!.kind = 'sleepy';
+    const result = await validateBackup(freshDb(), new Blob([JSON.stringify(damaged)]));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('values');
+      expect(result.error.where).toContain('kind');
+    }
   });
 });
