@@ -1,28 +1,8 @@
-import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
-import baseManifest from './manifest.json' with { type: 'json' };
+import { manifestFor } from './manifest.config.ts';
 import { buildClassicScript } from './scripts/classicScript.mjs';
-
-// Gecko id and minimum version for the Firefox build: 142 is the first release (desktop and Android)
-// that understands data_collection_permissions, which AMO requires of new add-ons.
-const GECKO = {
-  id: 'trust-notes@trust-notes.dev',
-  strict_min_version: '142.0',
-  data_collection_permissions: { required: ['none'] },
-};
-
-/** One base manifest, adapted per browser (the Dark Reader habit). */
-export function manifestFor(browser: 'chrome' | 'firefox'): ManifestV3Export {
-  const { background, minimum_chrome_version, ...rest } = baseManifest;
-  if (browser === 'chrome') return { ...rest, minimum_chrome_version, background } as ManifestV3Export;
-  // Firefox runs the background as an event page: same module, listed as scripts.
-  return {
-    ...rest,
-    background: { scripts: [background.service_worker], type: background.type },
-    browser_specific_settings: { gecko: GECKO },
-  } as unknown as ManifestV3Export;
-}
 
 /**
  * Builds `entry` on its own as one classic script, every import inlined, emitted as `fileName` and loaded

@@ -1,27 +1,50 @@
 import browser from 'webextension-polyfill';
-import type { ProfileSnapshot, Site } from '../core/types.ts';
+import { SITES } from '../core/sites/index.ts';
+import {
+  PAGE_FIELDS,
+  type PageField,
+  type ProfileSnapshot,
+  type Site,
+  type SnapshotReading,
+} from '../core/types.ts';
 import { db } from '../db/database.ts';
 import { recordSeenProfile } from '../db/mutations.ts';
 import { parsePanelLayout } from '../messages/panelLayout.ts';
 import { ProtocolError } from '../messages/protocol.ts';
 import type { Handlers } from '../messages/router.ts';
 import { optionalInteger, optionalString, record, requiredString } from '../messages/validate.ts';
+import { noteReading } from './adapterHealth.ts';
 import { pageBadge } from './pageBadge.ts';
 import { relayPanelLayout } from './panelCommands.ts';
 import { keyMatchesPage, snapshotMatchesPage } from './profilePages.ts';
 import { rememberTabProfile, tabProfile } from './tabProfiles.ts';
 import { workerHandlers } from './workerHandlers.ts';
 
-const SITES: readonly Site[] = [
-  'linkedin',
-  'github',
-  'x',
-  'gitlab',
-  'stackoverflow',
-  'mastodon',
-  'behance',
-  'dribbble',
-];
+const STRATEGY_ID = /^[a-zA-Z]{1,32}$/;
+
+/** How the page was read: known fields only, short strategy ids, each missing field once. */
+function parseReading(value: unknown): SnapshotReading | undefined {
+  if (value === undefined) return undefined;
+  const o = record(value, 'snapshot.reading');
+  const sources = record(o.sources, 'snapshot.reading.sources');
+  const reading: SnapshotReading = { sources: {}, missing: [] };
+  for (const [field, id] of Object.entries(sources)) {
+    if (!PAGE_FIELDS.includes(field as PageField) || typeof id !== 'string' || !STRATEGY_ID.test(id)) {
+      throw new ProtocolError('malformed', 'snapshot.reading.sources names an unknown field or strategy.');
+    }
+    reading.sources[field as PageField] = id;
+  }
+  const missing = o.missing;
+  if (
+    !Array.isArray(missing) ||
+    missing.some((field) => !PAGE_FIELDS.includes(field)) ||
+    new Set(missing).size !== missing.length
+  ) {
+    throw new ProtocolError('malformed', 'snapshot.reading.missing must list page fields, once each.');
+  }
+  reading.missing = missing as PageField[];
+  return reading;
+}
 
 function parseSnapshot(value: unknown): ProfileSnapshot | null {
   if (value === null) return null;
@@ -37,6 +60,7 @@ function parseSnapshot(value: unknown): ProfileSnapshot | null {
     headline: optionalString(o.headline, 'snapshot.headline', 1024),
     location: optionalString(o.location, 'snapshot.location', 512),
     photoUrl: optionalString(o.photoUrl, 'snapshot.photoUrl', 2048),
+    reading: parseReading(o.reading),
   };
 }
 
@@ -59,6 +83,8 @@ export const handlers: Handlers = {
       await rememberTabProfile(tabId, snapshot);
       // A linked person's name, headline and photo follow their page; an unknown profile creates no one.
       if (snapshot) await recordSeenProfile(db(), snapshot);
+      // A field the page would not give goes on the options page's list (adapter health).
+      if (snapshot) await noteReading(snapshot);
       return { recorded: true };
     },
   },

@@ -1,11 +1,11 @@
 // Which pages a content script may speak for, and whether a snapshot describes the page that sent it.
-import { makeProfileKey, mastodonHandleFromUrl, profileFromUrl } from '../core/identity.ts';
+import { makeProfileKey, parseProfileKey, profileOnSite } from '../core/identity.ts';
+import { siteForUrl } from '../core/sites/index.ts';
 import type { ProfileSnapshot } from '../core/types.ts';
-import { adapterForUrl } from '../sites/index.ts';
 
-/** A URL on a site some adapter reads: the content script only ever runs where one does. */
+/** A URL on a site some descriptor covers: the content script only ever runs where one does. */
 export function isSupportedSiteUrl(url: string): boolean {
-  return url.startsWith('https://') && adapterForUrl(url) !== null;
+  return url.startsWith('https://') && siteForUrl(url) !== null;
 }
 
 /**
@@ -22,11 +22,8 @@ export function snapshotMatchesPage(snapshot: ProfileSnapshot, pageUrl: string):
   return key === snapshot.key && keyMatchesPage(key, pageUrl);
 }
 
-/** Is `key` the profile at `pageUrl`? Mastodon keys come from the handle in the path, on any instance. */
+/** Is `key` the profile at `pageUrl`? By the key's own site's URL rules (Mastodon: the path, on any instance). */
 export function keyMatchesPage(key: string, pageUrl: string): boolean {
-  if (key.startsWith('mastodon:')) {
-    const handle = mastodonHandleFromUrl(pageUrl);
-    return handle !== null && makeProfileKey('mastodon', handle) === key;
-  }
-  return profileFromUrl(pageUrl)?.key === key;
+  const parsed = parseProfileKey(key);
+  return parsed !== null && profileOnSite(parsed.site, pageUrl)?.key === key;
 }

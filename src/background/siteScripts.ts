@@ -2,8 +2,8 @@
 // granted its host permission. Registered at every worker start and on permissions.onAdded/onRemoved, so a
 // grant from the options page or the popup takes effect without reloading the extension.
 import browser from 'webextension-polyfill';
+import { optionalSites } from '../core/sites/index.ts';
 import type { Site } from '../core/types.ts';
-import { optionalSites } from '../sites/index.ts';
 
 const ID_PREFIX = 'trust-notes-site-';
 
@@ -67,7 +67,9 @@ async function sync(): Promise<Site[]> {
         id: scriptId(site),
         matches: matchesOf.get(site) ?? [],
         js,
-        runAt: 'document_idle' as const,
+        // As the manifest's entry: the script takes the extension API before the page has any element that
+        // could shadow it (content/index.ts).
+        runAt: 'document_start' as const,
         persistAcrossSessions: true,
       })),
     );

@@ -6,6 +6,7 @@
 // - it takes a click or Enter/Space and nothing else; everything typed about a person is typed in the panel's
 //   extension-origin frame, which the page's key listeners never see.
 import type { BadgeView } from '../messages/protocol.ts';
+import { page } from './page.ts';
 
 /** Fixed, so that the page learns nothing from the host's size. Fits "Trust Notes · Ambassador · 99". */
 export const BADGE_SIZE = { width: 216, height: 34 } as const;
@@ -64,18 +65,18 @@ export interface Badge {
 
 /** Builds the badge (hidden until it has something to say) into `root`, the host's closed shadow root. */
 export function createBadge(root: ShadowRoot, onOpen: () => void): Badge {
-  const style = document.createElement('style');
+  const style = page.createElement('style');
   style.textContent = CSS;
-  const button = document.createElement('button');
+  const button = page.createElement('button');
   button.type = 'button';
   button.className = 'tn-badge';
   button.hidden = true;
   button.setAttribute('aria-expanded', 'false');
-  const mark = document.createElement('span');
+  const mark = page.createElement('span');
   mark.className = 'tn-mark';
-  const label = document.createElement('span');
+  const label = page.createElement('span');
   label.className = 'tn-label';
-  const flags = document.createElement('span');
+  const flags = page.createElement('span');
   flags.className = 'tn-flags';
   // The visible words are decoration for sighted users; the button's name says them all, flags spelled out.
   for (const part of [mark, label, flags]) part.setAttribute('aria-hidden', 'true');

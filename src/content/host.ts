@@ -1,8 +1,12 @@
 import type { BadgeView, PanelFrameNotice } from '../messages/protocol.ts';
 import { createBadge } from './badge.ts';
-import { ext } from './runtime.ts';
+import { page } from './page.ts';
+import type { ExtensionLink } from './runtime.ts';
 
-/** Marker attribute: one host per page, whatever re-runs us. */
+/**
+ * Names the host for the page's stylesheet-free world and for tests. It is not the "already mounted" marker: a page
+ * can plant an element carrying it, so that lives in the content script's own world (script.ts).
+ */
 export const HOST_ATTR = 'data-trust-notes-host';
 export const PANEL_PATH = 'src/panel/index.html';
 
@@ -60,6 +64,30 @@ const GUARDED_ATTRS = ['style', 'popover', 'hidden', 'inert', 'class', 'dir'];
 /** How often the host is put back after the page removes it, before we stop fighting a hostile page. */
 const REATTACH_BUDGET = 20;
 
+/**
+ * A page whose own observer answers each of our repairs with another change would keep both observers busy
+ * forever, and the page's tab with them (mutation callbacks run before anything else gets a turn). Like
+ * Bitwarden's inline menu, the host stops repairing after this many observer rounds with no quiet spell of
+ * QUIET_MS between them; the count starts again after one.
+ */
+export const REPAIR_ROUNDS = 100;
+const QUIET_MS = 2000;
+
+/** Counts observer rounds; true once there were too many without a quiet spell (the loop breaker). */
+function loopBreaker(signal: AbortSignal): () => boolean {
+  let rounds = 0;
+  let quiet: ReturnType<typeof setTimeout> | undefined;
+  signal.addEventListener('abort', () => clearTimeout(quiet), { once: true });
+  return () => {
+    rounds++;
+    clearTimeout(quiet);
+    quiet = setTimeout(() => {
+      rounds = 0;
+    }, QUIET_MS);
+    return rounds > REPAIR_ROUNDS;
+  };
+}
+
 function applyStyle(el: HTMLElement, style: Record<string, string>): void {
   for (const [prop, value] of Object.entries(style)) el.style.setProperty(prop, value, 'important');
 }
@@ -87,11 +115,11 @@ export interface PanelHost {
  * never what the badge or the extension-origin frame shows or what is typed in it. Removed when `signal`
  * aborts.
  */
-export function mountHost(signal: AbortSignal): PanelHost | null {
-  if (signal.aborted || document.querySelector(`[${HOST_ATTR}]`)) return null;
-  const host = document.createElement('div');
+export function mountHost(link: ExtensionLink, signal: AbortSignal): PanelHost | null {
+  if (signal.aborted) return null;
+  const host = page.createElement('div');
   // The browser's language until the worker says which one the user chose (the badge's view carries it).
-  const style = { ...HOST_STYLE, direction: ext.i18n.getMessage('app_dir') === 'rtl' ? 'rtl' : 'ltr' };
+  const style = { ...HOST_STYLE, direction: link.message('app_dir') === 'rtl' ? 'rtl' : 'ltr' };
   const guard = () => {
     host.setAttribute(HOST_ATTR, '');
     host.setAttribute('popover', 'manual');
@@ -112,16 +140,16 @@ export function mountHost(signal: AbortSignal): PanelHost | null {
   let frame: HTMLIFrameElement | null = null;
   const ensureFrame = (): HTMLIFrameElement => {
     if (frame) return frame;
-    frame = document.createElement('iframe');
+    frame = page.createElement('iframe');
     applyStyle(frame, FRAME_STYLE);
-    frame.setAttribute('title', ext.i18n.getMessage('content_host_label'));
-    frame.src = `${ext.runtime.getURL(PANEL_PATH)}#${nonce}`;
+    frame.setAttribute('title', link.message('content_host_label'));
+    frame.src = `${link.getURL(PANEL_PATH)}#${nonce}`;
     root.append(frame);
     return frame;
   };
   badge.button.addEventListener('pointerenter', ensureFrame);
   // The frame ends up on the extension's own origin (Chrome resolves the dynamic URL to it).
-  const base = new URL(ext.runtime.getURL(''));
+  const base = new URL(link.getURL(''));
   const frameOrigin = `${base.protocol}//${base.host}`;
 
   const show = () => {
@@ -133,12 +161,25 @@ export function mountHost(signal: AbortSignal): PanelHost | null {
     }
   };
   // Appended to <html>, not <body>: single-page apps re-render body content, and the host should not be
-  // swept away with it.
-  document.documentElement.append(host);
+  // swept away with it. While the page shows a modal dialog, everything outside it is inert: the host then lives
+  // inside the newest one (rendered in the top layer all the same), and goes back to <html> when it closes.
+  const modals: HTMLDialogElement[] = [];
+  const home = (): Element => modals.at(-1) ?? page.documentElement;
+  const moveHome = () => {
+    const to = home();
+    if (host.parentNode === to) return;
+    // moveBefore keeps the panel's frame loaded (a plain append would reload it, losing what is being typed).
+    const mover = (to as Element & { moveBefore?: (node: Node, child: Node | null) => void }).moveBefore;
+    if (typeof mover === 'function' && host.isConnected) mover.call(to, host, null);
+    else to.append(host);
+  };
+  page.documentElement.append(host);
   show();
 
   let budget = REATTACH_BUDGET;
+  const tooBusy = loopBreaker(signal);
   const hostObserver = new MutationObserver(() => {
+    if (tooBusy()) return;
     hostObserver.takeRecords();
     guard();
     show();
@@ -146,16 +187,46 @@ export function mountHost(signal: AbortSignal): PanelHost | null {
   });
   hostObserver.observe(host, { attributes: true, attributeFilter: GUARDED_ATTRS });
   const rootObserver = new MutationObserver(() => {
-    if (host.isConnected || budget <= 0) return;
+    if (host.isConnected || budget <= 0 || tooBusy()) return;
     budget--;
-    document.documentElement.append(host);
+    home().append(host);
     show();
   });
-  rootObserver.observe(document.documentElement, { childList: true });
+  rootObserver.observe(page.documentElement, { childList: true });
   // A page calling hidePopover() on us: show again right away.
   host.addEventListener('toggle', (e) => {
     if ((e as ToggleEvent).newState === 'closed') queueMicrotask(show);
   });
+
+  // The top layer stacks in the order things were shown: a popover or modal dialog the page opens later goes above
+  // the host. So when one of the page's own top-layer elements opens (or a dialog closes), the host is shown again,
+  // which puts it on top, keeping focus where it was.
+  const raise = () => {
+    if (signal.aborted || !host.isConnected) return;
+    const focused = page.activeElement === host;
+    moveHome();
+    try {
+      if (host.matches(':popover-open')) host.hidePopover();
+      host.showPopover();
+    } catch {
+      // No popover API: nothing to raise.
+    }
+    if (focused) (expanded ? frame : badge.button)?.focus();
+  };
+  const onPageTopLayer = (event: Event) => {
+    const target = event.target;
+    if (target === host || !(target instanceof Element)) return;
+    const opened = event.type === 'toggle' && (event as ToggleEvent).newState === 'open';
+    if (target instanceof HTMLDialogElement) {
+      const at = modals.indexOf(target);
+      if (at >= 0) modals.splice(at, 1);
+      if (opened && target.matches(':modal')) modals.push(target);
+    }
+    if ((opened || host.parentNode !== home()) && !tooBusy()) raise();
+  };
+  // `toggle` and `close` do not bubble: listened for in the capture phase, for every popover and dialog.
+  page.addEventListener('toggle', onPageTopLayer, { capture: true, signal });
+  page.addEventListener('close', onPageTopLayer, { capture: true, signal });
 
   signal.addEventListener(
     'abort',

@@ -1,3 +1,5 @@
+import { page } from './page.ts';
+
 /**
  * Follows single-page-app navigation without patching the page's history (which lives in another world).
  * LinkedIn, GitHub and X change the URL with pushState and then re-render:
@@ -18,10 +20,18 @@ export function watchPage(onChange: () => void, signal: AbortSignal): void {
     queueMicrotask(run);
   };
   const observer = new MutationObserver(schedule);
-  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  observer.observe(page.documentElement, { childList: true, subtree: true, characterData: true });
   window.addEventListener('popstate', schedule, { signal });
-  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
-  navigation?.addEventListener('currententrychange', schedule, { signal });
+  // Only the engine's own Navigation object: where the engine has none, an element with id="navigation" would
+  // show through as that global.
+  const scope = globalThis as { navigation?: unknown; Navigation?: unknown };
+  const navigation = scope.navigation;
+  if (
+    typeof scope.Navigation === 'function' &&
+    navigation instanceof (scope.Navigation as typeof EventTarget)
+  ) {
+    navigation.addEventListener('currententrychange', schedule, { signal });
+  }
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   schedule();
 }

@@ -275,6 +275,22 @@ export interface QueueEntry {
   step: StepCode;
 }
 
+/** The fields a content script reads from a profile page. */
+export type PageField = 'name' | 'headline' | 'location' | 'photo';
+
+export const PAGE_FIELDS: readonly PageField[] = ['name', 'headline', 'location', 'photo'];
+
+/** How a page was read: which strategy gave each field, and which fields the page would not give. */
+export interface SnapshotReading {
+  /** The strategy that gave each field that has a value, e.g. `{ name: 'heading', photo: 'photoLink' }`. */
+  sources: Partial<Record<PageField, string>>;
+  /**
+   * Fields the site always shows that this page did not give. A name taken from the address (source `slug`) is
+   * one of them: it is there to show something, not because the page said it.
+   */
+  missing: PageField[];
+}
+
 /** What a content script reads from a profile page. Every string is untrusted page data. */
 export interface ProfileSnapshot {
   site: Site;
@@ -285,4 +301,6 @@ export interface ProfileSnapshot {
   headline?: string;
   location?: string;
   photoUrl?: string;
+  /** Absent while only the URL is known (the page is not read yet). */
+  reading?: SnapshotReading;
 }

@@ -373,8 +373,25 @@ export async function unlinkProfile(tdb: TrustDb, key: ProfileKey): Promise<Prof
 const PAGE_FIELDS = ['name', 'headline', 'location'] as const satisfies readonly EditableField[];
 
 /**
+ * What the page itself said: a field the snapshot lists as missing (a name spelled from the address when the page
+ * gave none) is there to show something, and never replaces what an earlier page said.
+ */
+function pageGiven(
+  snapshot: ProfileSnapshot,
+): Partial<Record<'name' | 'headline' | 'location' | 'photoUrl', string>> {
+  const missing = snapshot.reading?.missing ?? [];
+  return {
+    name: missing.includes('name') ? undefined : snapshot.name,
+    headline: missing.includes('headline') ? undefined : snapshot.headline,
+    location: missing.includes('location') ? undefined : snapshot.location,
+    photoUrl: missing.includes('photo') ? undefined : snapshot.photoUrl,
+  };
+}
+
+/**
  * A visit to a profile page. If the profile is linked, the person's name, headline, location and photo
- * follow the page, except fields the user typed. Visiting never creates anyone: returns undefined then.
+ * follow the page, except fields the user typed and fields the page did not give. Visiting never creates anyone:
+ * returns undefined then.
  */
 export async function recordSeenProfile(
   tdb: TrustDb,
@@ -385,19 +402,20 @@ export async function recordSeenProfile(
     const row = profile && (await tdb.people.get(profile.personId));
     if (!profile || !row) return undefined;
     const time = Date.now();
+    const given = pageGiven(snapshot);
     await tdb.profiles.put({
       ...profile,
       url: pageText(snapshot.url, PAGE_URL_MAX) ?? profile.url,
-      seenName: pageText(snapshot.name) ?? profile.seenName,
-      seenHeadline: pageText(snapshot.headline) ?? profile.seenHeadline,
+      seenName: pageText(given.name) ?? profile.seenName,
+      seenHeadline: pageText(given.headline) ?? profile.seenHeadline,
       lastSeenAt: time,
     });
     const changes: Partial<Person> = {};
     for (const field of PAGE_FIELDS) {
-      const seen = pageText(snapshot[field]);
+      const seen = pageText(given[field]);
       if (seen && seen !== row[field] && !row.userEdited.includes(field)) changes[field] = seen;
     }
-    const photoUrl = pageText(snapshot.photoUrl, PAGE_URL_MAX);
+    const photoUrl = pageText(given.photoUrl, PAGE_URL_MAX);
     if (photoUrl && photoUrl !== row.photoUrl) changes.photoUrl = photoUrl;
     // A visit is a sign of interest the queue's warmth counts; once a day is enough to know it.
     const today = calendarDate(new Date(time));

@@ -1,46 +1,21 @@
-import { defineAdapter } from './adapter.ts';
-import { firstImageUrl, firstText } from './page-text.ts';
+import type { SiteReader } from './adapter.ts';
+import { beforeSuffix, imageAt, metaAt, slugName, textAt, titleName } from './strategies.ts';
 
 // Behance's class names are CSS modules (`ProfileCard-userFullName-ule`): match their stable prefix.
-export const behance = defineAdapter({
-  site: 'behance',
-  matches: ['https://*.behance.net/*'],
-  testUrls: {
-    profile: [
-      ['https://www.behance.net/janedoe', 'janedoe'],
-      ['https://behance.net/JaneDoe/', 'janedoe'],
-      ['https://www.behance.net/jane_doe-studio', 'jane_doe-studio'],
-      ['https://www.behance.net/janedoe/moodboards', 'janedoe'],
-      ['https://www.behance.net/janedoe/appreciated', 'janedoe'],
-      ['https://www.behance.net/janedoe/services', 'janedoe'],
-      ['https://www.behance.net/janedoe?tracking_source=search', 'janedoe'],
+export const behance = {
+  card: (doc) => doc.querySelector('[class*="ProfileCard-root"], [class*="ProfileCard-userInfo"]'),
+  expected: ['name'],
+  fields: {
+    name: [
+      textAt('fullName', ['[class*="ProfileCard-userFullName"]', 'h1']),
+      titleName((title) => beforeSuffix(title, / on Behance$/)),
+      metaAt('meta', 'meta[property="og:title"]', (content) => beforeSuffix(content, / on Behance$/)),
+      slugName,
     ],
-    notProfile: [
-      'https://www.behance.net/',
-      'https://www.behance.net/gallery/123456789/Brand-Identity',
-      'https://www.behance.net/search/projects?search=logo',
-      'https://www.behance.net/joblist',
-      'https://www.behance.net/galleries/graphic-design',
-      'https://www.behance.net/hire',
-      'https://www.behance.net/onboarding',
-      'https://www.behance.net/janedoe/projects/123',
-      'https://www.behance.net/janedoe/unknown',
-      'https://www.behance.net/jane.doe',
-      'https://behance.net.evil.example/janedoe',
+    headline: [textAt('occupation', ['[class*="ProfileCard-occupation"]', '[class*="ProfileCard-line"]'])],
+    location: [textAt('location', ['[class*="ProfileCard-userLocation"]', '[class*="ProfileCard-anchor"]'])],
+    photo: [
+      imageAt('avatar', ['img[class*="AvatarImage-avatarImage"]', '[class*="ProfileCard-avatar"] img']),
     ],
   },
-  readySelector: '[class*="ProfileCard-userFullName"], main h1',
-  fields(doc, url) {
-    const card = doc.querySelector('[class*="ProfileCard-root"], [class*="ProfileCard-userInfo"]') ?? doc;
-    return {
-      name: firstText(card, ['[class*="ProfileCard-userFullName"]', 'h1']),
-      headline: firstText(card, ['[class*="ProfileCard-occupation"]', '[class*="ProfileCard-line"]']),
-      location: firstText(card, ['[class*="ProfileCard-userLocation"]', '[class*="ProfileCard-anchor"]']),
-      photoUrl: firstImageUrl(
-        card,
-        ['img[class*="AvatarImage-avatarImage"]', '[class*="ProfileCard-avatar"] img'],
-        url,
-      ),
-    };
-  },
-});
+} satisfies SiteReader;

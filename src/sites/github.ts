@@ -1,65 +1,42 @@
-import { defineAdapter, detectByUrl } from './adapter.ts';
-import { firstImageUrl, firstText } from './page-text.ts';
+import type { SiteReader } from './adapter.ts';
+import { beforeSuffix, imageAt, metaAt, slugName, textAt, titleName } from './strategies.ts';
 
-const NAME = ['.vcard-names .p-name', '[itemprop="name"]', '.p-name', '.p-nickname'];
-const BIO = ['.p-note', '.user-profile-bio'];
-const LOCATION = ['[itemprop="homeLocation"] .p-label', '[itemprop="homeLocation"]'];
-const byUrl = detectByUrl('github');
+/** GitHub's profile sidebar: an h-card (schema.org Person) in every generation since 2019. */
+const CARD = '.h-card, [itemtype="http://schema.org/Person"], .js-profile-editable-area';
 
-const AVATAR = [
-  'img.avatar-user.width-full',
-  '.js-profile-editable-replace img.avatar',
-  'a[itemprop="image"]',
-];
-
-export const github = defineAdapter({
-  site: 'github',
-  matches: ['https://github.com/*'],
-  testUrls: {
-    profile: [
-      ['https://github.com/octo-jane', 'octo-jane'],
-      ['https://github.com/Octo-Jane/', 'octo-jane'],
-      ['https://www.github.com/octocat', 'octocat'],
-      ['http://github.com/octocat', 'octocat'],
-      ['https://github.com/octocat?tab=repositories', 'octocat'],
-      ['https://github.com/octocat?tab=stars#top', 'octocat'],
-      ['https://github.com/a', 'a'],
-      ['https://github.com/user123-x', 'user123-x'],
-    ],
-    notProfile: [
-      'https://github.com/',
-      'https://github.com/octocat/hello-world',
-      'https://github.com/octocat/hello-world/issues/1',
-      'https://github.com/orgs/github/people',
-      'https://github.com/settings/profile',
-      'https://github.com/notifications',
-      'https://github.com/explore',
-      'https://github.com/marketplace',
-      'https://github.com/topics',
-      'https://github.com/topics/typescript',
-      'https://github.com/features',
-      'https://github.com/login',
-      'https://github.com/pulls',
-      'https://github.com/sponsors/octocat',
-      'https://github.com/-leading-hyphen',
-      'https://github.com/double--hyphen',
-      'https://github.com/robots.txt',
-      'https://gist.github.com/octocat',
-      'https://github.com.evil.example/octocat',
-    ],
-  },
-  readySelector: '.vcard-names, [itemprop="name"], .p-nickname',
-  detect(url, doc) {
+export const github = {
+  isProfilePage(doc) {
     // Organisations share the `/<name>` URL shape with people; GitHub tags each page with its subject.
     const subject = doc.querySelector('meta[name="hovercard-subject-tag"]')?.getAttribute('content') ?? '';
-    return subject.startsWith('organization:') ? null : byUrl(url, doc);
+    return !subject.startsWith('organization:');
   },
-  fields(doc, url) {
-    return {
-      name: firstText(doc, NAME),
-      headline: firstText(doc, BIO),
-      location: firstText(doc, LOCATION),
-      photoUrl: firstImageUrl(doc, AVATAR, url),
-    };
+  card: (doc) => doc.querySelector(CARD),
+  // Someone with no display name shows only their login: that is their name here, as GitHub shows it.
+  expected: ['name'],
+  fields: {
+    name: [
+      textAt('fullName', ['.vcard-names .p-name', '[itemprop="name"]', '.p-name']),
+      // "octo-jane (Jane Doe) · GitHub"
+      titleName((title) => /^[\w-]+ \((.+)\) · GitHub$/.exec(title)?.[1] ?? null),
+      textAt('nickname', ['.p-nickname']),
+      slugName,
+    ],
+    headline: [
+      textAt('bio', ['.p-note', '.user-profile-bio']),
+      // "Compiler engineer. Rust, LLVM and 🍜 - hana-kobayashi": the bio, then the login.
+      metaAt('meta', 'meta[property="og:description"]', (content) => {
+        const bio = beforeSuffix(content, / - [\w-]+$/);
+        return bio && !/^[\w-]+ has \d+ repositor/.test(bio) ? bio : null;
+      }),
+    ],
+    location: [textAt('homeLocation', ['[itemprop="homeLocation"] .p-label', '[itemprop="homeLocation"]'])],
+    photo: [
+      imageAt('avatar', [
+        'img.avatar-user.width-full',
+        '.js-profile-editable-replace img.avatar',
+        'a[itemprop="image"]',
+      ]),
+      imageAt('pageAvatar', ['img.avatar-user.width-full', 'a[itemprop="image"]'], 'page'),
+    ],
   },
-});
+} satisfies SiteReader;

@@ -1,62 +1,55 @@
-import { defineAdapter, detectByUrl } from './adapter.ts';
-import { firstImageUrl, firstText } from './page-text.ts';
+import type { SiteReader } from './adapter.ts';
+import { cleanText, textOf } from './page-text.ts';
+import { beforeSuffix, imageAt, metaAt, type Strategy, slugName, textAt, titleName } from './strategies.ts';
 
-const byUrl = detectByUrl('gitlab');
+/** The profile header: the 2024 redesign's, or the HAML cover of GitLab 15–16. */
+const CARD = '.user-profile-header, .user-profile .profile-header, .cover-block, .user-profile';
 
-export const gitlab = defineAdapter({
-  site: 'gitlab',
-  matches: ['https://gitlab.com/*'],
-  testUrls: {
-    profile: [
-      ['https://gitlab.com/jdoe', 'jdoe'],
-      ['https://gitlab.com/JDoe/', 'jdoe'],
-      ['https://www.gitlab.com/jdoe', 'jdoe'],
-      ['https://gitlab.com/jane.doe', 'jane.doe'],
-      ['https://gitlab.com/jane_doe-2', 'jane_doe-2'],
-      ['https://gitlab.com/users/jdoe', 'jdoe'],
-      ['https://gitlab.com/users/jdoe/activity', 'jdoe'],
-      ['https://gitlab.com/users/jdoe/projects', 'jdoe'],
-      ['https://gitlab.com/users/jdoe/contributed', 'jdoe'],
-      ['https://gitlab.com/jdoe?nav_source=navbar', 'jdoe'],
-    ],
-    notProfile: [
-      'https://gitlab.com/',
-      'https://gitlab.com/explore',
-      'https://gitlab.com/explore/projects',
-      'https://gitlab.com/dashboard/projects',
-      'https://gitlab.com/users/sign_in',
-      'https://gitlab.com/users/sign_up',
-      'https://gitlab.com/users/password/new',
-      'https://gitlab.com/users',
-      'https://gitlab.com/users/jdoe/unknown-tab',
-      'https://gitlab.com/gitlab-org/gitlab',
-      'https://gitlab.com/gitlab-org/gitlab/-/issues/1',
-      'https://gitlab.com/groups/gitlab-org/-/epics',
-      'https://gitlab.com/-/profile',
-      'https://gitlab.com/help',
-      'https://gitlab.com/search?search=x',
-      'https://gitlab.com/jdoe.git',
-      'https://gitlab.com/jdoe.atom',
-      'https://gitlab.example.org/jdoe',
-    ],
+/** The name element without the pronouns GitLab prints inside it ("Inès Moreau (she/her)"). */
+const nameWithoutPronouns: Strategy = {
+  id: 'itemName',
+  read(ctx) {
+    const el = ctx.card?.querySelector('[itemprop="name"], .cover-title, .user-info h1, h1');
+    if (!el) return undefined;
+    const copy = el.cloneNode(true) as Element;
+    for (const pronouns of Array.from(
+      copy.querySelectorAll('[itemprop="pronouns"], .user-pronouns, .gl-text-gray-500'),
+    )) {
+      pronouns.remove();
+    }
+    return cleanText(textOf(copy).replace(/\s*\([^()]{1,24}\)$/, '')) || undefined;
   },
-  readySelector: '.user-profile-header h1, .user-info h1, .cover-title, [itemprop="name"]',
-  detect(url, doc) {
+};
+
+export const gitlab = {
+  isProfilePage(doc) {
     // Groups share the `/<name>` URL shape with users; GitLab names the page's controller on <body data-page>.
     const page = doc.body?.getAttribute('data-page');
-    return page && !page.startsWith('users:') ? null : byUrl(url, doc);
+    return !page || page.startsWith('users:');
   },
-  fields(doc, url) {
-    return {
-      name: firstText(doc, ['.user-profile-header [itemprop="name"]', '.user-info h1', '.cover-title', 'h1']),
-      headline: firstText(doc, [
-        '.profile-user-bio',
-        '.user-profile-bio',
-        '[itemprop="description"]',
-        '[itemprop="jobTitle"]',
+  card: (doc) => doc.querySelector(CARD),
+  expected: ['name'],
+  fields: {
+    name: [
+      nameWithoutPronouns,
+      titleName((title) => beforeSuffix(title, / · GitLab$/)),
+      metaAt('meta', 'meta[property="og:title"]', (content) => (content === 'GitLab' ? null : content)),
+      slugName,
+    ],
+    headline: [
+      textAt('bio', ['.profile-user-bio', '.user-profile-bio', '[itemprop="description"]'], 'page'),
+      textAt('jobTitle', ['[itemprop="jobTitle"]'], 'page'),
+      metaAt('meta', 'meta[property="og:description"]', (content) => content),
+    ],
+    location: [textAt('locality', ['[itemprop="addressLocality"]', '.user-profile-location'], 'page')],
+    photo: [
+      imageAt('avatar', [
+        'img[itemprop="image"]',
+        '.user-image img',
+        '.avatar-holder img',
+        'a img.gl-avatar',
       ]),
-      location: firstText(doc, ['[itemprop="addressLocality"]', '.user-profile-location']),
-      photoUrl: firstImageUrl(doc, ['img[itemprop="image"]', '.user-image img', '.avatar-holder img'], url),
-    };
+      imageAt('pageAvatar', ['img[itemprop="image"]', '.avatar-holder img'], 'page'),
+    ],
   },
-});
+} satisfies SiteReader;

@@ -1,21 +1,21 @@
-// The registry of site adapters: which adapter owns a URL, and whether the page is a profile.
+// The registry of page readers, one per site (./<site>.ts), joined with the site descriptors of core/sites/:
+// which adapter owns a URL, and whether the page is a profile.
 
+import { SITES, siteForUrl } from '../core/sites/index.ts';
 import type { Site } from '../core/types.ts';
-import type { SiteAdapter } from './adapter.ts';
+import { type SiteAdapter, type SiteReader, siteAdapter } from './adapter.ts';
 import { behance } from './behance.ts';
 import { dribbble } from './dribbble.ts';
 import { github } from './github.ts';
 import { gitlab } from './gitlab.ts';
 import { linkedin } from './linkedin.ts';
 import { mastodon } from './mastodon.ts';
-import { matchesPattern } from './match-pattern.ts';
 import { stackoverflow } from './stackoverflow.ts';
 import { x } from './x.ts';
 
 export type { SiteAdapter } from './adapter.ts';
 
-/** Mastodon last: its pattern matches `/@…` on any host, so every named site must claim its URLs first. */
-export const ADAPTERS: readonly SiteAdapter[] = [
+const READERS = {
   linkedin,
   github,
   x,
@@ -24,28 +24,20 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   behance,
   dribbble,
   mastodon,
-];
+} satisfies Record<Site, SiteReader>;
+
+/** In the registry's order (core/sites/index.ts): Mastodon, which matches `/@…` on any host, last. */
+export const ADAPTERS: readonly SiteAdapter[] = SITES.map((site) => siteAdapter(site, READERS[site]));
+
+const bySite = new Map(ADAPTERS.map((adapter) => [adapter.site, adapter]));
 
 export function adapterForUrl(input: string | URL): SiteAdapter | null {
-  let url: URL;
-  try {
-    url = new URL(input);
-  } catch {
-    return null;
-  }
-  return ADAPTERS.find((adapter) => adapter.matches.some((pattern) => matchesPattern(pattern, url))) ?? null;
+  const site = siteForUrl(input);
+  return site ? (bySite.get(site) ?? null) : null;
 }
 
 export function detectProfile(url: URL, doc: Document): { adapter: SiteAdapter; handle: string } | null {
   const adapter = adapterForUrl(url);
   const found = adapter?.detect(url, doc);
   return adapter && found ? { adapter, handle: found.handle } : null;
-}
-
-/** The sites the user may enable beyond LinkedIn, each with the host patterns to request and register. */
-export function optionalSites(): Array<{ site: Site; matches: string[] }> {
-  return ADAPTERS.filter((adapter) => adapter.site !== 'linkedin').map(({ site, matches }) => ({
-    site,
-    matches: [...matches],
-  }));
 }

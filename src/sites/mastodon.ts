@@ -1,6 +1,6 @@
-import { mastodonHandleFromUrl } from '../core/identity.ts';
-import { defineAdapter } from './adapter.ts';
-import { firstImageUrl, firstText, textOf } from './page-text.ts';
+import type { SiteReader } from './adapter.ts';
+import { cleanText, textOf } from './page-text.ts';
+import { beforeSuffix, imageAt, metaAt, type Strategy, slugName, textAt, titleName } from './strategies.ts';
 
 /**
  * Any server can be a Mastodon instance, so the page must say it is one. `profile:username` alone is not enough
@@ -16,58 +16,62 @@ function isMastodonPage(doc: Document): boolean {
   return /^@?[\w.-]+@[\w.-]+\.\w+$/.test(username.trim());
 }
 
-const HEADER = ['.account__header', '.public-account-header'];
+/** The header's name heading, in the 4.x web app and the 3.x public page. */
+const TITLE = '.account__header__tabs__name h1, .public-account-header__tabs__name h1';
 
-export const mastodon = defineAdapter({
-  site: 'mastodon',
-  // Every instance: the options page asks for this host permission only when the user enables Mastodon.
-  matches: ['https://*/@*'],
-  testUrls: {
-    profile: [
-      ['https://mastodon.social/@jane', 'jane@mastodon.social'],
-      ['https://mastodon.social/@Jane/', 'jane@mastodon.social'],
-      ['https://fosstodon.org/@jane@mastodon.social', 'jane@mastodon.social'],
-      ['https://fosstodon.org/@jane@Mastodon.Social/with_replies', 'jane@mastodon.social'],
-      ['https://hachyderm.io/@jane_doe/media', 'jane_doe@hachyderm.io'],
-      ['https://mastodon.social/@jane?lang=ar', 'jane@mastodon.social'],
-    ],
-    notProfile: [
-      'https://mastodon.social/',
-      'https://mastodon.social/home',
-      'https://mastodon.social/explore',
-      'https://mastodon.social/@jane/112233445566778899',
-      'https://mastodon.social/@jane/112233445566778899/reblogs',
-      'https://mastodon.social/@',
-      'https://mastodon.social/@jane@',
-      'https://mastodon.social/users/jane',
-      'https://mastodon.social/tags/trust',
-      'https://mastodon.social/@jane/followers',
-    ],
+/** The display name: the heading without the `@user@domain` it also prints (and custom emoji images). */
+const headerName: Strategy = {
+  id: 'heading',
+  read(ctx) {
+    const title = ctx.card?.querySelector(TITLE);
+    const span = title?.querySelector(':scope > span');
+    if (span) return textOf(span) || undefined;
+    if (!title) return undefined;
+    const copy = title.cloneNode(true) as Element;
+    for (const small of Array.from(copy.querySelectorAll('small'))) small.remove();
+    return cleanText(textOf(copy)) || undefined;
   },
-  readySelector: '.account__header__tabs__name h1, .public-account-header__tabs__name h1',
-  detect(url, doc) {
-    const handle = isMastodonPage(doc) ? mastodonHandleFromUrl(url) : null;
-    return handle ? { handle } : null;
-  },
-  fields(doc, url, handle) {
-    const header = HEADER.map((s) => doc.querySelector(s)).find(Boolean) ?? doc;
-    const title = header.querySelector(
-      '.account__header__tabs__name h1, .public-account-header__tabs__name h1',
-    );
+};
+
+// "Jane Doe (@jane@mastodon.social) - Mastodon"
+const withoutHandle = (text: string) => beforeSuffix(text, / \(@[\w.-]+@[\w.-]+\)(?: - .*)?$/);
+
+export const mastodon = {
+  isProfilePage: isMastodonPage,
+  card: (doc) => doc.querySelector('.account__header, .public-account-header'),
+  showsAnotherProfile(card, url, handle) {
     // The header prints `@user@domain`; after in-app navigation it may still show the previous account.
-    const [shownUser, shownDomain] =
-      textOf(title?.querySelector('small')).split(/\s/, 1)[0]?.split('@').slice(1) ?? [];
-    if (shownUser) {
-      const [user, domain] = handle.split('@');
-      // A local account's domain may differ from the web host (LOCAL_DOMAIN vs WEB_DOMAIN): compare the user only.
-      const local = domain === url.hostname;
-      if (shownUser.toLowerCase() !== user || (!local && shownDomain && shownDomain.toLowerCase() !== domain))
-        return null;
-    }
-    return {
-      name: textOf(title?.querySelector(':scope > span')) || firstText(header, ['.display-name__html']),
-      headline: firstText(header, ['.account__header__content', '.public-account-bio']),
-      photoUrl: firstImageUrl(header, ['.account__avatar img', '.avatar img'], url),
-    };
+    const small = textOf(card.querySelector(TITLE)?.querySelector('small')).split(/\s/, 1)[0] ?? '';
+    const [shownUser, shownDomain] = small.split('@').slice(1);
+    if (!shownUser) return false;
+    const [user, domain] = handle.split('@');
+    // A local account's domain may differ from the web host (LOCAL_DOMAIN vs WEB_DOMAIN): compare the user only.
+    const local = domain === url.hostname;
+    return (
+      shownUser.toLowerCase() !== user || (!local && !!shownDomain && shownDomain.toLowerCase() !== domain)
+    );
   },
-});
+  expected: ['name'],
+  fields: {
+    name: [
+      headerName,
+      textAt('displayName', ['.display-name__html']),
+      titleName(withoutHandle),
+      metaAt('meta', 'meta[property="og:title"]', withoutHandle),
+      slugName,
+    ],
+    headline: [
+      textAt('bio', [
+        '.account__header__content',
+        '.public-account-bio .account__header__content',
+        '.public-account-bio',
+      ]),
+      metaAt('meta', 'meta[property="og:description"]', (content) => content),
+    ],
+    location: [],
+    photo: [
+      imageAt('avatar', ['.account__avatar img', '.avatar img', '#profile_page_avatar']),
+      imageAt('meta', ['meta[property="og:image"]'], 'page'),
+    ],
+  },
+} satisfies SiteReader;

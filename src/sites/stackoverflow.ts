@@ -1,41 +1,32 @@
-import { defineAdapter } from './adapter.ts';
-import { firstImageUrl, firstText, textOf } from './page-text.ts';
+import type { SiteReader } from './adapter.ts';
+import { textOf } from './page-text.ts';
+import { beforeSuffix, imageAt, metaAt, textAt, titleName } from './strategies.ts';
 
-export const stackoverflow = defineAdapter({
-  site: 'stackoverflow',
-  matches: ['https://stackoverflow.com/*'],
-  testUrls: {
-    profile: [
-      ['https://stackoverflow.com/users/1234567/jane-doe', '1234567'],
-      ['https://stackoverflow.com/users/1234567/jane-doe?tab=answers', '1234567'],
-      ['https://stackoverflow.com/users/1234567/some-other-display-name', '1234567'],
-      ['https://stackoverflow.com/users/1234567', '1234567'],
-      ['https://www.stackoverflow.com/users/22656/jon-skeet', '22656'],
-      ['http://stackoverflow.com/users/22656/jon-skeet/', '22656'],
+export const stackoverflow = {
+  // The 2021+ layout's #mainbar-full, or the older #user-card.
+  card: (doc) => doc.querySelector('#mainbar-full, #user-card'),
+  expected: ['name'],
+  fields: {
+    name: [
+      textAt('displayName', ['.fs-headline2', '.profile-user--name', '[itemprop="name"]', 'h1']),
+      // "User Jane Doe - Stack Overflow"
+      titleName((title) => beforeSuffix(title, / - Stack Overflow$/)?.replace(/^User /, '') ?? null),
+      metaAt('meta', 'meta[property="og:title"]', (content) => content),
     ],
-    notProfile: [
-      'https://stackoverflow.com/',
-      'https://stackoverflow.com/users',
-      'https://stackoverflow.com/users?tab=Reputation',
-      'https://stackoverflow.com/users/login',
-      'https://stackoverflow.com/users/signup',
-      'https://stackoverflow.com/users/edit/1234567',
-      'https://stackoverflow.com/users/jane-doe',
-      'https://stackoverflow.com/questions/11227809/why-is-processing-a-sorted-array-faster',
-      'https://stackoverflow.com/tags/typescript',
-      'https://ru.stackoverflow.com/users/1234567/jane-doe',
-      'https://superuser.com/users/1234567/jane-doe',
+    headline: [textAt('title', ['.fs-title:not([title="reputation"])'])],
+    location: [
+      {
+        id: 'besideLocationIcon',
+        read: (ctx) => textOf(ctx.card?.querySelector('.iconLocation')?.parentElement) || undefined,
+      },
+      {
+        id: 'locationListItem',
+        read: (ctx) => textOf(ctx.card?.querySelector('.iconLocation')?.closest('li')) || undefined,
+      },
+    ],
+    photo: [
+      imageAt('avatar', ['img.s-avatar--image', '.s-avatar img', 'img.bar-sm', '.gravatar-wrapper-164 img']),
+      imageAt('meta', ['meta[property="og:image"]'], 'page'),
     ],
   },
-  readySelector: '#mainbar-full .fs-headline2, #user-card .fs-headline2, [itemprop="name"]',
-  fields(doc, url) {
-    const main = doc.querySelector('#mainbar-full') ?? doc;
-    return {
-      name: firstText(main, ['.fs-headline2', '[itemprop="name"]', 'h1']),
-      headline: firstText(main, ['.fs-title']),
-      // The location is the text beside the location pin icon.
-      location: textOf(main.querySelector('.iconLocation')?.parentElement) || undefined,
-      photoUrl: firstImageUrl(main, ['img.s-avatar--image', '.s-avatar img', 'img.bar-sm'], url),
-    };
-  },
-});
+} satisfies SiteReader;

@@ -1,65 +1,61 @@
-import { defineAdapter } from './adapter.ts';
-import { firstImageUrl, firstText, textOf } from './page-text.ts';
+import type { SiteReader } from './adapter.ts';
+import { textOf } from './page-text.ts';
+import {
+  beforeSuffix,
+  imageAt,
+  type ReadContext,
+  type Strategy,
+  slugName,
+  textAt,
+  titleName,
+} from './strategies.ts';
 
-export const x = defineAdapter({
-  site: 'x',
-  // mobile.twitter.com redirects to x.com: asking for it too would only widen the permission prompt.
-  matches: ['https://x.com/*', 'https://twitter.com/*'],
-  testUrls: {
-    profile: [
-      ['https://x.com/janedoe', 'janedoe'],
-      ['https://x.com/JaneDoe/', 'janedoe'],
-      ['https://twitter.com/jane_doe', 'jane_doe'],
-      ['https://www.twitter.com/jane_doe', 'jane_doe'],
-      ['https://mobile.twitter.com/jane_doe', 'jane_doe'],
-      ['http://x.com/janedoe', 'janedoe'],
-      ['https://x.com/janedoe?lang=ar', 'janedoe'],
-      ['https://x.com/janedoe/with_replies', 'janedoe'],
-      ['https://x.com/janedoe/media', 'janedoe'],
-      ['https://x.com/janedoe/likes', 'janedoe'],
-      ['https://x.com/janedoe/highlights', 'janedoe'],
-      ['https://x.com/_', '_'],
-    ],
-    notProfile: [
-      'https://x.com/',
-      'https://x.com/home',
-      'https://x.com/explore',
-      'https://x.com/explore/tabs/trending',
-      'https://x.com/i/flow/login',
-      'https://x.com/i/lists/123',
-      'https://x.com/search?q=trust',
-      'https://x.com/settings/account',
-      'https://x.com/messages',
-      'https://x.com/notifications',
-      'https://x.com/compose/post',
-      'https://x.com/janedoe/status/1790000000000000000',
-      'https://x.com/janedoe/status/1790000000000000000/photo/1',
-      'https://x.com/janedoe/followers',
-      'https://x.com/janedoe/lists',
-      'https://x.com/hashtag/trust',
-      'https://x.com/this_handle_is_too_long',
-      'https://x.com/jane.doe',
-      'https://x.com.evil.example/janedoe',
-      'https://nitter.example/janedoe',
-    ],
+/** The lines of x.com's name box: the display name and the @handle, each in its own dir'd block. */
+function nameLines(ctx: ReadContext): string[] {
+  const box = ctx.doc.querySelector('[data-testid="UserName"]');
+  return Array.from(box?.querySelectorAll('div[dir]') ?? [], textOf).filter(Boolean);
+}
+
+/** The @handle the card shows: x.com's name box, or the legacy ProfileHeaderCard's screen name. */
+function shownHandle(card: Element): string | null {
+  const lines = Array.from(card.querySelectorAll('div[dir]'), textOf);
+  const line =
+    lines.find((text) => text.startsWith('@')) ?? textOf(card.querySelector('.ProfileHeaderCard-screenname'));
+  return line.startsWith('@') ? line.slice(1).toLowerCase() : null;
+}
+
+const nameBox: Strategy = {
+  id: 'nameBox',
+  read: (ctx) => nameLines(ctx).find((line) => !line.startsWith('@')),
+};
+
+export const x = {
+  // x.com (React, data-testid) or the legacy twitter.com ProfileHeaderCard.
+  card: (doc) => doc.querySelector('[data-testid="UserName"], .ProfileHeaderCard'),
+  // X swaps the URL before the header on in-app navigation: a header for another @handle is the previous page.
+  showsAnotherProfile(card, _url, handle) {
+    const shown = shownHandle(card);
+    return shown !== null && shown !== handle;
   },
-  readySelector: '[data-testid="UserName"]',
-  fields(doc, url, handle) {
-    const box = doc.querySelector('[data-testid="UserName"]');
-    // The name box holds the display name and the @handle, each in its own dir'd block.
-    const lines = Array.from(box?.querySelectorAll('div[dir]') ?? [], textOf).filter(Boolean);
-    const shownHandle = lines.find((line) => line.startsWith('@'));
-    // X swaps the URL before the header on in-app navigation: a header for another @handle is the previous page.
-    if (shownHandle && shownHandle.slice(1).toLowerCase() !== handle) return null;
-    return {
-      name: lines.find((line) => !line.startsWith('@')),
-      headline: firstText(doc, ['[data-testid="UserDescription"]']),
-      location: firstText(doc, ['[data-testid="UserLocation"]']),
-      photoUrl: firstImageUrl(
-        doc,
-        ['[data-testid^="UserAvatar-Container"] img', 'a[href$="/photo"] img'],
-        url,
+  expected: ['name'],
+  fields: {
+    name: [
+      nameBox,
+      textAt('headerCard', ['.ProfileHeaderCard-nameLink', '.ProfileHeaderCard-name'], 'page'),
+      // "Jane Doe (@janedoe) / X", legacy "Tomás Rivera (@tomas_rivera) | Twitter"
+      titleName((title) => beforeSuffix(title, / \(@\w{1,15}\) (?:\/ X|\| Twitter|on X)$/)),
+      slugName,
+    ],
+    headline: [textAt('description', ['[data-testid="UserDescription"]', '.ProfileHeaderCard-bio'], 'page')],
+    location: [
+      textAt('location', ['[data-testid="UserLocation"]', '.ProfileHeaderCard-locationText'], 'page'),
+    ],
+    photo: [
+      imageAt(
+        'avatar',
+        ['[data-testid^="UserAvatar-Container"] img', 'a[href$="/photo"] img', 'img.ProfileAvatar-image'],
+        'page',
       ),
-    };
+    ],
   },
-});
+} satisfies SiteReader;

@@ -10,6 +10,7 @@ import {
   addWorkOnProfile,
   dismissFlagForGood,
   dismissQueuedForGood,
+  nameOnProfile,
   planQueuedTask,
   snoozeFlagUntil,
   snoozeQueuedUntil,
@@ -17,6 +18,7 @@ import {
 import type { ProfileView } from './profileView.ts';
 import { QueueCard } from './QueueCard.tsx';
 import { QuickAddWork } from './QuickAddWork.tsx';
+import { ReadingNotice } from './ReadingNotice.tsx';
 import { TrustDirections } from './TrustDirections.tsx';
 import { VouchBox } from './VouchBox.tsx';
 import { WorkTimeline } from './WorkTimeline.tsx';
@@ -59,6 +61,13 @@ export function ProfileTrustView(props: {
         stage={evaluation.stage}
         works={works}
         headingId={headingId}
+      />
+      <ReadingNotice
+        snapshot={snapshot}
+        person={person}
+        onName={async (name) => {
+          await nameOnProfile(snapshot, person?.id, name);
+        }}
       />
       {record === null ? <p class="tn-muted tn-unrecorded">{t('ui_not_recorded')}</p> : null}
       {person && record?.queue?.state === 'queued' ? (

@@ -14,6 +14,7 @@ import {
   snoozeFlag,
   snoozeQueued,
   undismissQueued,
+  updatePerson,
 } from '../db/mutations.ts';
 import type { NewWork } from './quickWork.ts';
 import { flagsChanged, personChanged } from './workerNotify.ts';
@@ -83,4 +84,19 @@ export async function undismissQueuedPerson(personId: string): Promise<number | 
 export async function planQueuedTask(entry: QueueEntry): Promise<void> {
   await planFirstTask(db(), entry.personId, stepWork(entry.step));
   await personChanged(entry.personId);
+}
+
+/**
+ * The name the user typed because the page would not give it: stored as typed, so no later visit replaces it.
+ * Creates the person (with this profile) when nobody has it yet.
+ */
+export async function nameOnProfile(
+  snapshot: ProfileSnapshot,
+  personId: string | undefined,
+  name: string,
+): Promise<string> {
+  const id = await personIdFor(snapshot, personId);
+  await updatePerson(db(), id, { name });
+  await personChanged(id);
+  return id;
 }

@@ -14,12 +14,14 @@ const urls = [
   'https://www.linkedin.com/in/li-wei-88/details/experience/',
 ];
 
+const spaRoutes = Object.fromEntries(urls.map((u) => [u, SPA]));
+
 let ext: Awaited<ReturnType<typeof launchWithExtension>>;
 let refused: string[];
 
 beforeAll(async () => {
   ext = await launchWithExtension();
-  refused = await serveFixtures(ext.context, Object.fromEntries(urls.map((u) => [u, SPA])));
+  refused = await serveFixtures(ext.context, spaRoutes);
 });
 afterAll(async () => {
   await ext?.close();
@@ -131,6 +133,37 @@ describe('extension pages and worker', () => {
     const reply = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'any:ping', payload: {} }));
     expect(reply).toEqual({ ok: true, value: { pong: true, version: '0.1.0' } });
     await page.close();
+  });
+});
+
+describe('when the extension is reloaded under an open page', () => {
+  test('the orphaned content script removes its host and stops watching the page', async () => {
+    const own = await launchWithExtension();
+    try {
+      await serveFixtures(own.context, { 'https://www.linkedin.com/in/jane-doe-1a2b3c/': SPA, ...spaRoutes });
+      const page = await own.context.newPage();
+      await page.goto('https://www.linkedin.com/in/jane-doe-1a2b3c/');
+      await page.locator('[data-trust-notes-host]').waitFor({ state: 'attached' });
+      // As an update or a reload from chrome://extensions does: the old script stays in the page, orphaned.
+      await own.worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+      // The next change in the page is when the script notices, and ends.
+      await expect
+        .poll(async () => {
+          await page.evaluate(() => document.body.append(document.createElement('span')));
+          return hostCount(page);
+        })
+        .toBe(0);
+      // It no longer follows the page: a new profile gets no host from it (Chrome injects no new script into a
+      // tab that was open before the reload).
+      await page.evaluate(() =>
+        (window as unknown as { __tnNavigate(p: string): void }).__tnNavigate('/in/omar-haddad/'),
+      );
+      await page.locator('main h1', { hasText: 'Omar Haddad' }).waitFor();
+      await page.waitForTimeout(300);
+      expect(await hostCount(page)).toBe(0);
+    } finally {
+      await own.close();
+    }
   });
 });
 

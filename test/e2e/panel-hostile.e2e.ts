@@ -11,6 +11,11 @@ const KEYLOGGER = 'https://www.linkedin.com/in/kim-logger/';
 const PROBER = 'https://www.linkedin.com/in/kim-prober/';
 const COVER = 'https://www.linkedin.com/in/cory-cover/';
 const MALLORY = 'https://www.linkedin.com/in/mallory-hostile-7e7e7e/';
+const FIGHTER = 'https://www.linkedin.com/in/fay-fighter/';
+const MARKER = 'https://www.linkedin.com/in/mark-marker/';
+const TOPLAYER = 'https://www.linkedin.com/in/tia-toplayer/';
+const CLOBBERED = ['browser', 'chrome', 'querySelector', 'getElementById', 'body', 'documentElement', 'all'];
+const clobberUrl = (name: string) => `https://www.linkedin.com/in/clobber-${name.toLowerCase()}/`;
 const SECRET = 'Quietly7 paid late twice, ask Rania';
 
 let ext: Awaited<ReturnType<typeof launchWithExtension>>;
@@ -22,6 +27,10 @@ beforeAll(async () => {
     [PROBER]: 'pages/hostile-keylogger.html',
     [COVER]: 'pages/hostile-cover.html',
     [MALLORY]: 'sites/linkedin-profile-hostile.html',
+    [FIGHTER]: 'pages/hostile-fight.html',
+    [MARKER]: 'pages/hostile-marker.html',
+    [TOPLAYER]: 'pages/hostile-toplayer.html',
+    ...Object.fromEntries(CLOBBERED.map((name) => [clobberUrl(name), 'pages/hostile-clobber.html'])),
   });
 });
 afterAll(async () => {
@@ -277,6 +286,119 @@ describe('a page that restyles and covers the host', () => {
     await badge(page);
     expect((await hostBox(page))?.width).toBe(216);
     expect(await page.evaluate(() => (window as unknown as { __coverClicks: number }).__coverClicks)).toBe(1);
+    await page.close();
+  });
+});
+
+describe('a page whose observer answers every repair of the host with another change', () => {
+  test('the host stops repairing after a bounded number of rounds, and the tab stays responsive', async () => {
+    const page = await open(FIGHTER);
+    await page.locator(HOST).waitFor({ state: 'attached' });
+    // Without a bound, the two observers would answer each other forever: no task (a timer, this evaluate)
+    // would ever run again in the tab.
+    const lag = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const start = performance.now();
+          setTimeout(() => resolve(performance.now() - start), 0);
+        }),
+    );
+    expect(lag).toBeLessThan(1000);
+    const first = (await page.evaluate(() => (window as unknown as { __fight: { rounds: number } }).__fight))
+      .rounds;
+    expect(first).toBeGreaterThan(10);
+    expect(first).toBeLessThanOrEqual(110);
+    // And it stays over: no new rounds while nothing else changes.
+    await page.waitForTimeout(500);
+    const later = await page.evaluate(() => (window as unknown as { __fight: { rounds: number } }).__fight);
+    expect(later.rounds).toBe(first);
+    await page.close();
+  });
+});
+
+describe('a page that clobbers what a content script looks up (DOM clobbering)', () => {
+  test.each(CLOBBERED)(
+    'named elements shadowing %s: the badge shows and the panel reads the person',
+    async (name) => {
+      const page = await open(clobberUrl(name));
+      // The page really shadows these in its own world (the content script's world sees the same named elements).
+      const shadowed = await page.evaluate(() => {
+        const w = window as unknown as Record<string, unknown>;
+        return {
+          names: w.__clobbered as string[],
+          browser: (w.browser as Element | undefined)?.tagName ?? null,
+          querySelector: typeof document.querySelector,
+          body: (document.body as unknown as Element).tagName,
+        };
+      });
+      expect(shadowed.names.length).toBeGreaterThan(0);
+      if (name === 'browser' || name === 'all') expect(shadowed.browser).toBe('FORM');
+      if (name === 'querySelector' || name === 'all') expect(shadowed.querySelector).toBe('object');
+      if (name === 'body' || name === 'all') expect(shadowed.body).toBe('IMG');
+      expect((await badge(page)).words).toBe('Trust Notes No notes yet');
+      const frame = await expand(page, ext.extensionId);
+      await expect.poll(() => frame.locator('.tn-name').textContent()).toBe('Clara Clobber');
+      expect(await frame.locator('.tn-headline').textContent()).toBe('DOM security researcher');
+      await page.close();
+    },
+  );
+});
+
+describe('a page that plants elements carrying the host attribute', () => {
+  test('the badge still mounts: "already mounted" is kept in the content script’s own world', async () => {
+    const page = await open(MARKER);
+    expect(await page.locator('[data-trust-notes-host]:not([popover])').count()).toBe(2);
+    expect((await badge(page)).words).toBe('Trust Notes No notes yet');
+    expect(await page.locator(HOST).count()).toBe(1);
+    const frame = await expand(page, ext.extensionId);
+    await expect.poll(() => frame.locator('.tn-name').textContent()).toBe('Mark Marker');
+    await page.close();
+  });
+});
+
+describe('popovers and modal dialogs the page opens later', () => {
+  const centre = (box: { x: number; y: number; width: number; height: number }) => ({
+    x: box.x + box.width / 2,
+    y: box.y + box.height / 2,
+  });
+  const onTop = (page: Page, point: { x: number; y: number }) =>
+    page.evaluate(
+      ({ x, y }) => document.elementFromPoint(x, y)?.matches('[data-trust-notes-host][popover]') ?? false,
+      point,
+    );
+
+  test('do not cover the badge or the open panel: the host is raised above them, and takes clicks', async () => {
+    const page = await open(TOPLAYER);
+    await badge(page);
+    const call = (hook: string) =>
+      page.evaluate((h) => (window as unknown as Record<string, () => void>)[h]!(), hook);
+
+    // A popover over the whole page, opened after the host.
+    await call('__openCover');
+    await expect.poll(async () => onTop(page, centre((await hostBox(page))!))).toBe(true);
+    const badgeAt = centre((await hostBox(page))!);
+    await page.mouse.click(badgeAt.x, badgeAt.y);
+    const frame = await panelFrame(page, ext.extensionId);
+    await frame.locator('main.tn-panel').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __coverClicks: number }).__coverClicks)).toBe(0);
+
+    // A modal dialog opened while the panel is open: the panel stays on top, and usable (not inert).
+    await call('__openModal');
+    await expect.poll(async () => onTop(page, centre((await hostBox(page))!))).toBe(true);
+    const collapse = (await frame.getByRole('button', { name: 'Collapse' }).boundingBox())!;
+    await page.mouse.click(collapse.x + collapse.width / 2, collapse.y + collapse.height / 2);
+    await expect.poll(async () => (await hostBox(page))?.width).toBe(216);
+    expect(await page.evaluate(() => (window as unknown as { __coverClicks: number }).__coverClicks)).toBe(0);
+
+    // The badge over the modal opens the panel again; and once the dialog closes, the host is still there.
+    const again = centre((await hostBox(page))!);
+    await page.mouse.click(again.x, again.y);
+    await expect.poll(async () => (await hostBox(page))?.width).toBe(400);
+    expect(await page.evaluate(() => (window as unknown as { __coverClicks: number }).__coverClicks)).toBe(0);
+    await call('__closeModal');
+    await call('__closeCover');
+    await expect.poll(async () => onTop(page, centre((await hostBox(page))!))).toBe(true);
+    expect(await page.locator(HOST).count()).toBe(1);
     await page.close();
   });
 });

@@ -8,12 +8,12 @@
 // state after a user granted every site. The worker then finds them granted at start and registers the content
 // script for them: the same code path that runs after every browser start. The reaction to permissions.onAdded
 // and onRemoved is the same sync, unit-tested in test/unit/background/siteScripts.test.ts.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DIST, FIXTURES, launchWithExtension, serveFixtures } from './browser.mjs';
+import { everySiteGranted } from './corpus.ts';
 import { expand, HOST, tabProfileKey } from './panelHelpers.ts';
 
 interface Entry {
@@ -35,12 +35,7 @@ describe('with every optional site granted', () => {
   let granted: string;
 
   beforeAll(async () => {
-    granted = mkdtempSync(join(tmpdir(), 'trust-notes-granted-'));
-    cpSync(DIST, granted, { recursive: true });
-    const manifest = JSON.parse(readFileSync(join(granted, 'manifest.json'), 'utf8'));
-    manifest.host_permissions = [...manifest.host_permissions, ...manifest.optional_host_permissions];
-    delete manifest.optional_host_permissions;
-    writeFileSync(join(granted, 'manifest.json'), JSON.stringify(manifest));
+    granted = everySiteGranted(DIST);
     ext = await launchWithExtension({ extensions: [granted] });
     await serveFixtures(ext.context, routes);
   });

@@ -14,6 +14,7 @@ import {
   panelFrame,
   readBadge,
   readStores,
+  rememberedProfile,
   tabProfileKey,
 } from './panelHelpers.ts';
 
@@ -274,29 +275,21 @@ describe('single-page navigation', () => {
     await page.close();
   });
 
-  test('from the feed, the feed’s heading is never taken for the profile’s name while the profile renders', async () => {
+  test('from the feed, the badge shows from the URL at once, and the feed’s heading is never taken for the profile’s name while the profile renders', async () => {
     const page = await open('https://www.linkedin.com/feed/');
     await page.waitForTimeout(300);
-    const remembered = async () => {
-      const key = await tabProfileKey(ext.worker, page);
-      const snapshot = await ext.worker.evaluate(async (url: string) => {
-        const [tab] = await chrome.tabs.query({ url });
-        return (await chrome.storage.session.get(`tab:${tab?.id}`))[`tab:${tab?.id}`] as
-          | { name?: string }
-          | undefined;
-      }, page.url());
-      return key && snapshot ? snapshot.name : null;
-    };
+    const remembered = () => rememberedProfile(ext.worker, page);
     // The profile renders 700 ms after the URL changes; until then the feed's <main><h1>Feed</h1> is on screen.
     await page.evaluate(() => {
       (window as unknown as { __tnRenderDelay: number }).__tnRenderDelay = 700;
     });
     await navigate(page, '/in/li-wei-88/');
-    await page.waitForTimeout(400);
-    expect(await readBadge(page)).toBeNull();
-    expect(await remembered()).toBeNull();
+    // The badge needs only the URL: it is up while the feed is still on screen.
     await badge(page, 'Trust Notes No notes yet');
-    await expect.poll(remembered).toBe('Li Wei');
+    expect(await page.locator('main.feed').count()).toBe(1);
+    // The worker knows whose page this is, and nothing the page says yet.
+    expect(await remembered()).toEqual({ key: 'linkedin:li-wei-88', name: null });
+    await expect.poll(remembered).toEqual({ key: 'linkedin:li-wei-88', name: 'Li Wei' });
     await page.close();
   });
 
@@ -480,6 +473,64 @@ describe('flags', () => {
     const stage = await popup.locator('.tn-summary .tn-stage').textContent();
     await badge(page, `Trust Notes ${stage}`);
     await Promise.all([popup.close(), page.close()]);
+  });
+});
+
+describe('never silent', () => {
+  const MEMBER = 'https://www.linkedin.com/in/ACoAAB1wXk9Bf3Pq7LmZsT0dYhUeNr/';
+  // A top card with nothing the reader recognises: no heading, no photo, a bare title, an address that spells no name.
+  const blank = '<title>LinkedIn</title><main><section data-member-id="77"><p>·</p></section></main>';
+  const later = `<title>T. O'Brien | LinkedIn</title><main><section class="pv-top-card"><h1>T. O'Brien</h1>
+    <div class="text-body-medium break-words">Head of Sustainability</div></section></main>`;
+
+  test('a name the page won’t give: the panel says so, offers to type it, and a later visit never replaces it; the options page lists the page', async () => {
+    const page = await ext.context.newPage();
+    let body = blank;
+    await page.route(MEMBER, (route) => route.fulfill({ contentType: 'text/html', body }));
+    await page.goto(MEMBER);
+    const frame = await expand(page, ext.extensionId);
+    const note = frame.getByRole('note');
+    await expect
+      .poll(() => note.textContent())
+      .toContain("Couldn't read the name from this page; showing the address.");
+    expect(await frame.locator('.tn-name').textContent()).toBe('acoaab1wxk9bf3pq7lmzst0dyhuenr');
+    expect(await frame.locator('.tn-reading-fields').textContent()).toBe(
+      "Couldn't read from this page: headline and location.",
+    );
+    await frame.getByRole('button', { name: 'Type the name' }).click();
+    await frame.getByLabel('Name', { exact: true }).fill("Tomás O'Brien");
+    await frame.getByRole('button', { name: 'Save name' }).click();
+    await expect.poll(() => frame.locator('.tn-name').textContent()).toBe("Tomás O'Brien");
+    expect(await frame.getByRole('note').count()).toBe(0);
+    const typed = (await readStores(ext.context, ext.extensionId)).people.find(
+      (p) => p.name === "Tomás O'Brien",
+    );
+    expect(typed?.userEdited).toEqual(['name']);
+
+    // The page gives a name on the next visit: it is seen, and the typed one stays.
+    body = later;
+    await page.reload();
+    await expect
+      .poll(
+        async () =>
+          (await readStores(ext.context, ext.extensionId)).profiles.find((p) => p.personId === typed?.id)
+            ?.seenName,
+      )
+      .toBe("T. O'Brien");
+    const after = (await readStores(ext.context, ext.extensionId)).people.find((p) => p.id === typed?.id);
+    expect([after?.name, after?.headline]).toEqual(["Tomás O'Brien", 'Head of Sustainability']);
+    const again = await expand(page, ext.extensionId);
+    await expect.poll(() => again.locator('.tn-name').textContent()).toBe("Tomás O'Brien");
+
+    // Adapter health: the page is listed with its address and what its last visit missed (the second page had
+    // no location).
+    const options = await openExtensionPage(ext.context, ext.extensionId, 'src/options/index.html#/settings');
+    const row = options.locator('.adapter-health-list li', {
+      hasText: 'https://www.linkedin.com/in/acoaab1wxk9bf3pq7lmzst0dyhuenr/',
+    });
+    await row.waitFor();
+    expect(await row.locator('.adapter-health-missing').textContent()).toBe('Missing: location');
+    await Promise.all([options.close(), page.close()]);
   });
 });
 

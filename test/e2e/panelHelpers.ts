@@ -5,7 +5,8 @@ import { expect } from 'vitest';
 import { openExtensionPage } from './browser.mjs';
 import { readAllStores, STORE_NAMES, type Stores } from './rawStores.ts';
 
-export const HOST = '[data-trust-notes-host]';
+/** The extension's host (a page may plant look-alikes carrying the attribute; ours is always a popover). */
+export const HOST = '[data-trust-notes-host][popover]';
 
 /** The panel's extension-origin frame in `page` (inside the closed shadow root, reached through CDP). */
 export async function panelFrame(page: Page, extensionId: string, timeout = 10_000): Promise<Frame> {
@@ -34,12 +35,13 @@ const attr = (node: DomNode, name: string): string | undefined => {
 };
 
 function findNode(node: DomNode, match: (n: DomNode) => boolean): DomNode | undefined {
-  if (match(node)) return node;
-  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
-    const found = findNode(child, match);
-    if (found) return found;
-  }
-  return undefined;
+  return findNodes(node, match)[0];
+}
+
+function findNodes(node: DomNode, match: (n: DomNode) => boolean, out: DomNode[] = []): DomNode[] {
+  if (match(node)) out.push(node);
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) findNodes(child, match, out);
+  return out;
 }
 
 /** What the in-page badge shows: its visible words, its accessible name, and whether it has focus. */
@@ -61,8 +63,10 @@ export async function readBadge(page: Page): Promise<BadgeState | null> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    const host = findNode(root, (n) => attr(n, 'data-trust-notes-host') !== undefined);
-    const button = host && findNode(host, (n) => n.nodeName === 'BUTTON' && attr(n, 'class') === 'tn-badge');
+    // The extension's host is the one with the badge inside: a page may plant look-alikes carrying the attribute.
+    const button = findNodes(root, (n) => attr(n, 'data-trust-notes-host') !== undefined)
+      .map((host) => findNode(host, (n) => n.nodeName === 'BUTTON' && attr(n, 'class') === 'tn-badge'))
+      .find(Boolean);
     if (!button || attr(button, 'hidden') !== undefined) return null;
     const words = (button.children ?? [])
       .map((child) => attr(child, 'data-text') ?? '')
@@ -144,6 +148,20 @@ export async function tabProfileKey(worker: Worker, page: Page): Promise<string 
     const got = await chrome.storage.session.get(`tab:${id}`);
     return (got[`tab:${id}`] as { key: string } | undefined)?.key ?? null;
   }, page.url());
+}
+
+/** What the worker remembers for the tab showing `page`: the profile key and the name its page gave, if any. */
+export async function rememberedProfile(
+  worker: Worker,
+  page: Page,
+): Promise<{ key: string; name: string | null } | null> {
+  const snapshot = await worker.evaluate(async (url: string) => {
+    const [tab] = await chrome.tabs.query({ url });
+    return (await chrome.storage.session.get(`tab:${tab?.id}`))[`tab:${tab?.id}`] as
+      | { key: string; name?: string }
+      | undefined;
+  }, page.url());
+  return snapshot ? { key: snapshot.key, name: snapshot.name ?? null } : null;
 }
 
 /** The host element's box in the page: what the user can see and click. */

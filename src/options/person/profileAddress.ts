@@ -1,6 +1,6 @@
 // Reading a profile address the user pastes or types: with or without https://, on any supported site,
 // Mastodon's `/@user` included.
-import { makeProfileKey, mastodonHandleFromUrl, type ProfileRef, profileFromUrl } from '../../core/identity';
+import { type ProfileRef, profileFromUrl, profileOnSite } from '../../core/identity';
 
 /** The address as a URL string: `github.com/jane` becomes `https://github.com/jane`. */
 export function addressUrl(address: string): string {
@@ -11,8 +11,6 @@ export function addressUrl(address: string): string {
 export function profileRefFromAddress(address: string): ProfileRef | null {
   if (!address.trim()) return null;
   const url = addressUrl(address);
-  const found = profileFromUrl(url);
-  if (found) return found;
-  const mastodon = mastodonHandleFromUrl(url);
-  return mastodon ? { site: 'mastodon', handle: mastodon, key: makeProfileKey('mastodon', mastodon) } : null;
+  // A `/@user` address typed by the user is taken at its word: there is no page to ask whether it is Mastodon.
+  return profileFromUrl(url) ?? profileOnSite('mastodon', url);
 }

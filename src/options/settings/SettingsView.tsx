@@ -5,14 +5,14 @@
 // prompt only while the user's click is still being handled.
 import { useEffect, useId, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { descriptorOf, optionalSites } from '../../core/sites/index';
 import type { Language, Settings, Site } from '../../core/types';
 import { db } from '../../db/database';
 import { getSettings, saveSettings } from '../../db/meta';
 import { useLiveQuery } from '../../db/useLiveQuery';
-import { optionalSites } from '../../sites/index';
-import { linkedin } from '../../sites/linkedin';
 import { t, uiLanguage } from '../../ui/i18n';
 import { settingsChanged } from '../../ui/workerNotify';
+import { AdapterHealth } from './AdapterHealth';
 import { type NumberSettingKey, SETTING_LIMITS, validNumberSetting } from './settingLimits';
 
 interface Props {
@@ -47,6 +47,7 @@ export function SettingsView({ onLanguageChange }: Props) {
 
       <DigestSettings settings={settings} onSave={save} onStatus={setStatus} />
       <SiteSettings settings={settings} onSave={save} onStatus={setStatus} />
+      <AdapterHealth />
 
       <fieldset class="card">
         <legend>{t('settings_language_legend')}</legend>
@@ -173,7 +174,7 @@ function DigestSettings({ settings, onSave, onStatus }: SectionProps) {
 }
 
 /** LinkedIn, whose host permission the manifest asks for at install, with the patterns it covers. */
-const LINKEDIN = { site: 'linkedin' as const, matches: [...linkedin.matches] };
+const LINKEDIN = { site: 'linkedin' as const, matches: [...descriptorOf('linkedin').matches] };
 
 /**
  * The sites whose host permissions are granted now, LinkedIn included. The permission, not the setting,

@@ -245,7 +245,8 @@ function firefoxSession({ browser, connection, chromeContext, geckoId, uuid, dis
     async readBadge(page) {
       const context = /** @type {any} */ (page.mainFrame())._id;
       const { result } = await connection.send('script.evaluate', {
-        expression: `document.querySelector('[data-trust-notes-host]')`,
+        // Through the prototype: a hostile page may shadow document.querySelector, or plant look-alike hosts.
+        expression: `Document.prototype.querySelector.call(document, '[data-trust-notes-host][popover]')`,
         target: { context },
         awaitPromise: false,
         serializationOptions: { maxDomDepth: 4, includeShadowTree: 'all' },

@@ -83,7 +83,22 @@ export function createFakeBrowser() {
       ),
       onRemoved: event<[number]>(),
     },
-    storage: { session: { get: vi.fn(async () => ({})), set: vi.fn(), remove: vi.fn() } },
+    storage: {
+      session: { get: vi.fn(async () => ({})), set: vi.fn(), remove: vi.fn() },
+      local: memoryArea(),
+    },
+  };
+}
+
+/** A storage area that keeps what is set, as structured copies. */
+function memoryArea() {
+  const items = new Map<string, unknown>();
+  return {
+    items,
+    get: vi.fn(async (key: string) => (items.has(key) ? { [key]: structuredClone(items.get(key)) } : {})),
+    set: vi.fn(async (values: Record<string, unknown>) => {
+      for (const [key, value] of Object.entries(values)) items.set(key, structuredClone(value));
+    }),
   };
 }
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { optionalSites } from '../../../src/core/sites/index';
 import type { Site } from '../../../src/core/types';
-import { optionalSites } from '../../../src/sites/index';
 
 // The browser the worker sees: host permissions granted so far, and the registered content scripts.
 const state = vi.hoisted(() => ({
@@ -116,14 +116,14 @@ describe('syncSiteScripts', () => {
         id: scriptId('github'),
         matches: ['https://github.com/*'],
         js: ['src/content/index.js'],
-        runAt: 'document_idle',
+        runAt: 'document_start',
         persistAcrossSessions: true,
       },
       {
         id: scriptId('mastodon'),
         matches: ['https://*/@*'],
         js: ['src/content/index.js'],
-        runAt: 'document_idle',
+        runAt: 'document_start',
         persistAcrossSessions: true,
       },
     ]);

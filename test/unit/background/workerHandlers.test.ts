@@ -59,6 +59,73 @@ test.each(['page:scanNow', 'page:personChanged', 'page:flagsChanged', 'page:sett
   },
 );
 
+describe('content:profileSeen', () => {
+  const onProfile: SenderLike = {
+    ...contentScript,
+    tab: { id: 3, url: 'https://www.linkedin.com/in/someone/' },
+  };
+  const snapshot = {
+    site: 'linkedin',
+    key: 'linkedin:someone',
+    handle: 'someone',
+    url: 'https://www.linkedin.com/in/someone/',
+  };
+
+  test('takes the profile from the URL alone, before the page is read', async () => {
+    expect(await listener({ type: 'content:profileSeen', payload: { snapshot } }, onProfile)).toEqual({
+      ok: true,
+      value: { recorded: true },
+    });
+    expect(fake.browser.storage.session.set).toHaveBeenCalledWith({ 'tab:3': snapshot });
+  });
+
+  test('a page that missed fields goes on the adapter health list, with its address and the fields', async () => {
+    const reading = { sources: { name: 'slug' }, missing: ['name', 'headline'] };
+    await listener(
+      { type: 'content:profileSeen', payload: { snapshot: { ...snapshot, name: 'Someone', reading } } },
+      onProfile,
+    );
+    expect(fake.browser.storage.local.items.get('adapterHealth')).toEqual([
+      {
+        key: 'linkedin:someone',
+        site: 'linkedin',
+        url: snapshot.url,
+        missing: ['name', 'headline'],
+        at: expect.any(Number),
+      },
+    ]);
+    // A page read in full adds nothing.
+    await listener(
+      {
+        type: 'content:profileSeen',
+        payload: { snapshot: { ...snapshot, reading: { sources: {}, missing: [] } } },
+      },
+      onProfile,
+    );
+    expect(fake.browser.storage.local.items.get('adapterHealth')).toHaveLength(1);
+  });
+
+  test.each([
+    ['an unknown field', { sources: { email: 'heading' }, missing: [] }],
+    ['a strategy id that is not a word', { sources: { name: '<img>' }, missing: [] }],
+    ['a field missing twice', { sources: {}, missing: ['name', 'name'] }],
+    ['missing that is not a list', { sources: {}, missing: 'name' }],
+  ])('a reading with %s is refused', async (_, reading) => {
+    const reply = await listener(
+      { type: 'content:profileSeen', payload: { snapshot: { ...snapshot, reading } } },
+      onProfile,
+    );
+    expect(reply).toMatchObject({ ok: false, error: { code: 'malformed' } });
+    expect(fake.browser.storage.session.set).not.toHaveBeenCalled();
+  });
+
+  test('a snapshot of another profile than the tab shows is refused', async () => {
+    const other = { ...snapshot, key: 'linkedin:mallory', handle: 'mallory' };
+    const reply = await listener({ type: 'content:profileSeen', payload: { snapshot: other } }, onProfile);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
+
 describe('page:scanNow', () => {
   test('from an extension page: scans everyone, fills the queue, sets the badge, answers with its number', async () => {
     await seedNetwork(db(), generateNetwork(40, 80, 9));

@@ -1,18 +1,10 @@
 import { afterEach, describe, expect, test } from 'vitest';
 
-// The content script's runtime is the browser's own (no polyfill): a minimal stand-in before the import.
-(globalThis as unknown as { chrome: unknown }).chrome = {
-  runtime: {
-    id: 'test-id',
-    getURL: (path: string) => `chrome-extension://dynamic-uuid/${path}`,
-    onMessage: { addListener() {}, removeListener() {} },
-  },
-  i18n: { getMessage: (key: string) => (key === 'app_dir' ? 'ltr' : `msg:${key}`) },
-};
-
-const { HOST_ATTR, mountHost } = await import('../../../src/content/host');
-
+import { HOST_ATTR, mountHost, REPAIR_ROUNDS } from '../../../src/content/host';
 import type { BadgeView } from '../../../src/messages/protocol';
+import { fakeLink } from './fakeLink';
+
+const link = fakeLink();
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 let controller: AbortController;
@@ -24,7 +16,7 @@ afterEach(() => {
 
 function mount() {
   controller = new AbortController();
-  const mounted = mountHost(controller.signal);
+  const mounted = mountHost(link, controller.signal);
   if (!mounted) throw new Error('not mounted');
   return mounted;
 }
@@ -47,8 +39,17 @@ describe('mountHost', () => {
     expect(mounted.host.shadowRoot).toBeNull();
     expect(mounted.frame).toBeNull();
     expect(mounted.expanded).toBe(false);
-    expect(mountHost(new AbortController().signal)).toBeNull();
     expect(document.querySelectorAll(`[${HOST_ATTR}]`)).toHaveLength(1);
+  });
+
+  test('an element the page planted with the host attribute does not stop it mounting', () => {
+    const fake = document.createElement('div');
+    fake.setAttribute(HOST_ATTR, '');
+    document.body.append(fake);
+    const mounted = mount();
+    expect(mounted.host).not.toBe(fake);
+    expect(mounted.host.isConnected).toBe(true);
+    expect(document.querySelectorAll(`[${HOST_ATTR}]`)).toHaveLength(2);
   });
 
   test('opening loads the panel frame at its dynamic URL with a fresh secret, titled, sized and focused', () => {
@@ -126,5 +127,26 @@ describe('mountHost', () => {
     document.documentElement.append(document.createElement('span'));
     await tick();
     expect(host.isConnected).toBe(false);
+  });
+
+  test('stops repairing a page that answers every repair with another change, instead of looping with it', async () => {
+    const { host } = mount();
+    let pageRounds = 0;
+    // The page's own observer hides the host whenever it changes: each side's fix is the other's trigger.
+    const fighter = new MutationObserver(() => {
+      if (host.style.getPropertyValue('display') === 'none') return;
+      pageRounds++;
+      // A safety net for this test only: without the breaker this would never end.
+      if (pageRounds > 10 * REPAIR_ROUNDS) fighter.disconnect();
+      host.style.setProperty('display', 'none', 'important');
+    });
+    fighter.observe(host, { attributes: true, attributeFilter: ['style'] });
+    host.style.setProperty('display', 'none', 'important');
+    for (let i = 0; i < 20; i++) await tick();
+    fighter.disconnect();
+    // Bounded: the loop ended with the page's last word, after about REPAIR_ROUNDS rounds.
+    expect(pageRounds).toBeGreaterThan(REPAIR_ROUNDS / 2);
+    expect(pageRounds).toBeLessThanOrEqual(REPAIR_ROUNDS + 2);
+    expect(host.style.getPropertyValue('display')).toBe('none');
   });
 });

@@ -376,6 +376,24 @@ describe('recordSeenProfile', () => {
     expect(seen?.[field]).toBe('typed');
   });
 
+  test('a field the page did not give (a name spelled from the address) never replaces what a page said', async () => {
+    const tdb = freshDb();
+    const { person } = await ensurePersonForSnapshot(
+      tdb,
+      snapshot('jane-doe-1a2b3c', { name: 'Jane Q. Doe', headline: 'Engineer' }),
+    );
+    const seen = await recordSeenProfile(
+      tdb,
+      snapshot('jane-doe-1a2b3c', {
+        name: 'Jane Doe',
+        headline: 'Principal engineer',
+        reading: { sources: { name: 'slug', headline: 'afterName' }, missing: ['name', 'location'] },
+      }),
+    );
+    expect(seen).toMatchObject({ id: person.id, name: 'Jane Q. Doe', headline: 'Principal engineer' });
+    expect((await tdb.profiles.get('linkedin:jane-doe-1a2b3c'))?.seenName).toBe('Jane Q. Doe');
+  });
+
   test('page strings are trimmed and capped, and a blank page value changes nothing', async () => {
     const tdb = freshDb();
     const { person } = await ensurePersonForSnapshot(tdb, snapshot('x', { name: 'X', headline: 'Kept' }));

@@ -1,26 +1,44 @@
-// The manifest is static JSON; the sites registry is code. These keep them in step.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The manifest the build writes: manifest.json plus the site descriptors' patterns (manifest.config.ts).
 import { expect, test } from 'vitest';
-import { ADAPTERS, optionalSites } from '../../../src/sites/index';
+import { manifestFor } from '../../../manifest.config.ts';
+import { descriptorOf, optionalSites } from '../../../src/core/sites/index.ts';
 
-const manifest = JSON.parse(readFileSync(join(__dirname, '../../../manifest.json'), 'utf8'));
-const linkedin = ADAPTERS.find((a) => a.site === 'linkedin')!.matches;
+const linkedin = [...descriptorOf('linkedin').matches];
 const optional = optionalSites().flatMap((s) => s.matches);
 /** Chrome only takes origins in web_accessible_resources.matches: the path must be `/*`. */
 const origin = (pattern: string) => pattern.replace(/^(https?:\/\/[^/]+)\/.*$/, '$1/*');
 
-test('LinkedIn is the one site granted at install, and the content script runs there', () => {
-  expect(manifest.host_permissions).toEqual(linkedin);
-  expect(manifest.content_scripts).toHaveLength(1);
-  expect(manifest.content_scripts[0].matches).toEqual(linkedin);
-});
+test.each(['chrome', 'firefox'] as const)(
+  '%s: LinkedIn is the one site granted at install, and the content script runs there',
+  (browser) => {
+    const manifest = manifestFor(browser) as unknown as Record<string, never>;
+    expect(manifest.host_permissions).toEqual(['https://*.linkedin.com/*']);
+    expect(manifest.content_scripts).toEqual([
+      { js: ['src/content/index.ts'], run_at: 'document_start', matches: linkedin },
+    ]);
+  },
+);
 
-test('every other site is an optional host permission, with exactly its adapter’s patterns', () => {
-  expect(manifest.optional_host_permissions).toEqual(optional);
-});
+test.each(['chrome', 'firefox'] as const)(
+  '%s: every other site is an optional host permission, with exactly its descriptor’s patterns',
+  (browser) => {
+    const manifest = manifestFor(browser) as unknown as Record<string, never>;
+    expect(manifest.optional_host_permissions).toEqual(optional);
+    expect(optional).toEqual([
+      'https://github.com/*',
+      'https://x.com/*',
+      'https://twitter.com/*',
+      'https://gitlab.com/*',
+      'https://stackoverflow.com/*',
+      'https://*.behance.net/*',
+      'https://dribbble.com/*',
+      'https://*/@*',
+    ]);
+  },
+);
 
 test('the panel page is the only web-accessible resource, by dynamic URL, for the supported sites only', () => {
+  const manifest = manifestFor('chrome') as unknown as Record<string, never>;
   expect(manifest.web_accessible_resources).toEqual([
     {
       resources: ['src/panel/index.html'],
@@ -30,7 +48,19 @@ test('the panel page is the only web-accessible resource, by dynamic URL, for th
   ]);
 });
 
+test('Firefox gets an event page and its gecko settings; Chrome a service worker', () => {
+  const chrome = manifestFor('chrome') as unknown as Record<string, unknown>;
+  const firefox = manifestFor('firefox') as unknown as Record<string, unknown>;
+  expect(chrome.background).toEqual({ service_worker: 'src/background/index.ts', type: 'module' });
+  expect(firefox.background).toEqual({ scripts: ['src/background/index.ts'], type: 'module' });
+  expect(firefox).toHaveProperty('browser_specific_settings.gecko.data_collection_permissions', {
+    required: ['none'],
+  });
+  expect(firefox).not.toHaveProperty('minimum_chrome_version');
+});
+
 test('the keyboard shortcut toggles the panel, described in the user’s language', () => {
+  const manifest = manifestFor('chrome') as unknown as { commands: Record<string, unknown> };
   expect(manifest.commands['toggle-panel']).toEqual({
     suggested_key: { default: 'Alt+Shift+K' },
     description: '__MSG_panel_command_toggle__',

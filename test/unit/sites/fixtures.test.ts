@@ -171,15 +171,17 @@ describe.each(INDEX.map((entry) => [entry.file, entry.url, entry] as const))(
       expect(found?.handle).toBe(expected?.handle);
     });
 
-    test('reads the expected snapshot', () => {
+    test('reads the expected snapshot, with nothing missing', () => {
       const found = detectProfile(pageUrl, doc);
-      expect(found?.adapter.read(pageUrl, doc)).toEqual(expected);
+      const { reading, ...read } = found?.adapter.read(pageUrl, doc) ?? {};
+      expect(read).toEqual(expected);
+      expect(reading?.missing).toEqual([]);
     });
 
-    test('has rendered: its ready selector finds the name', () => {
+    test('has rendered: its card is found and holds the name', () => {
       const adapter = detectProfile(pageUrl, doc)?.adapter;
-      const ready = adapter && doc.querySelector(adapter.readySelector);
-      expect(ready?.textContent).toContain(expected?.name?.slice(0, 4));
+      const card = adapter?.reader.card(doc);
+      expect(card?.textContent).toContain(expected?.name?.slice(0, 4));
     });
   },
 );
@@ -208,6 +210,7 @@ describe('the Arabic profile', () => {
     const fromEncoded = detectProfile(new URL(ARABIC_URL), doc)?.adapter.read(new URL(ARABIC_URL), doc);
     const fromDecoded = detectProfile(decoded, doc)?.adapter.read(decoded, doc);
     expect(fromDecoded).toEqual(fromEncoded);
+    expect(fromEncoded?.reading?.sources.name).toBe('heading');
     expect(fromEncoded?.key).toBe('linkedin:فادي-الحسن-4b5c6d');
   });
 });

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { matchesPattern } from '../../../src/sites/match-pattern.ts';
+import { matchesPattern } from '../../../../src/core/sites/matchPattern.ts';
 
 test.each([
   ['https://*.linkedin.com/*', 'https://www.linkedin.com/in/jane', true],
