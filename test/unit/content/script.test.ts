@@ -1,13 +1,12 @@
 // The content script's life, in happy-dom: one visit per profile with everything it starts bound to it, a
 // reading only when what it depends on changes, and an end with nothing left running once the extension is
 // reloaded under the page.
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { HOST_ATTR } from '../../../src/content/host';
 import { type ContentScript, runContentScript } from '../../../src/content/script';
 import type { BadgeView } from '../../../src/messages/protocol';
 import { ADAPTERS } from '../../../src/sites/index';
-import { FIXTURES } from '../sites/helpers';
+import { fixtureDoc } from '../sites/helpers';
 import { type FakeLink, fakeLink } from './fakeLink';
 
 const VIEW: BadgeView = {
@@ -37,7 +36,7 @@ class Tracked extends Native {
 
 function showPage(url: string, file: string) {
   (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
-  const parsed = new DOMParser().parseFromString(readFileSync(`${FIXTURES}${file}`, 'utf8'), 'text/html');
+  const parsed = fixtureDoc(file);
   document.head.replaceChildren(...Array.from(parsed.head.childNodes, (n) => document.importNode(n, true)));
   document.body.replaceChildren(...Array.from(parsed.body.childNodes, (n) => document.importNode(n, true)));
   document.title = parsed.title;
