@@ -29,6 +29,10 @@ export type ImportErrorCode =
   | 'zipTooCompressed'
   /** The zip's directory lists far more files than any LinkedIn export. */
   | 'zipTooManyEntries'
+  /** A CSV that is none of the files of LinkedIn's export the import reads. */
+  | 'archiveUnknownFile'
+  /** A zip with none of the files of LinkedIn's export the import reads. */
+  | 'archiveNothing'
   /** The database refused the write; it was rolled back and nothing changed. */
   | 'commitFailed';
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
+import type { ArchiveRejectCode } from '../../../src/io/archiveRows';
 import type { BackupErrorCode } from '../../../src/io/backup';
 import type { ImportErrorCode } from '../../../src/io/importErrors';
 import type { RejectCode, RowWarning } from '../../../src/io/linkedinCsv';
@@ -20,8 +21,11 @@ const importErrors = {
   zipEntryTooLarge: true,
   zipTooCompressed: true,
   zipTooManyEntries: true,
+  archiveUnknownFile: true,
+  archiveNothing: true,
   commitFailed: true,
 } satisfies Record<ImportErrorCode, true>;
+const archiveRejects = { noName: true, noText: true, noDate: true } satisfies Record<ArchiveRejectCode, true>;
 const rejects = {
   emptyRow: true,
   columnCount: true,
@@ -51,6 +55,7 @@ const keys = [
   ...Object.keys(importErrors).map((c) => `import_error_${c}`),
   ...Object.keys(rejects).map((c) => `import_reject_${c}`),
   ...Object.keys(warnings).map((c) => `import_warning_${c}`),
+  ...Object.keys(archiveRejects).map((c) => `archive_reject_${c}`),
   ...Object.keys(backupErrors).map((c) => `backup_error_${c}`),
 ];
 
