@@ -35,6 +35,8 @@ import { listEntries, readEntry, streamEntry, type ZipArchive, type ZipEntry } f
 export interface ArchiveParseOptions {
   /** Keep the text of messages (off unless the user asks, for this import only). */
   keepMessageText: boolean;
+  /** My name from an earlier import's Profile.csv, for a messages.csv read alone (see messageStats.ts). */
+  ownerName?: string | undefined;
 }
 
 export interface ArchiveFileSummary {
@@ -155,6 +157,7 @@ const spec = <K extends keyof typeof SPECS>(kind: K) => SPECS[kind] as unknown a
 /** Reads one file of the export into `parsed`. */
 async function readFile(
   parsed: ParsedArchive,
+  ownerName: string | undefined,
   kind: ArchiveFileKind,
   path: string,
   source: { blob: () => Promise<Result<Blob, ImportError>>; feed: TextFeed },
@@ -221,7 +224,10 @@ async function readFile(
     }
     case 'messages':
     case 'messagesLegacy': {
-      const reader = new MessageReader({ keepText: parsed.keepMessageText, ownerName: parsed.owner?.name });
+      const reader = new MessageReader({
+        keepText: parsed.keepMessageText,
+        ownerName: parsed.owner?.name ?? ownerName,
+      });
       // The same name holds either generation of the file: whichever header comes first decides.
       readers = [records('messages', reader.read), records('messagesLegacy', reader.readLegacy)];
       finish = (chosen) => {
@@ -286,6 +292,7 @@ export async function parseArchiveFile(
     }
     const read = await readFile(
       parsed,
+      options.ownerName,
       kind,
       fileName,
       { blob: async () => ok(file), feed: blobFeed(file) },
@@ -315,6 +322,7 @@ export async function parseArchiveFile(
     const maxBytes = kind === 'messages' ? MAX_MESSAGES_BYTES : MAX_CSV_BYTES;
     const read = await readFile(
       parsed,
+      options.ownerName,
       kind,
       entry.name,
       {

@@ -318,6 +318,7 @@ const META_VALUES: Record<string, Check> = {
   lastDigestAt: millis,
   lastBackupAt: millis,
   lastImportAt: millis,
+  archiveOwner: shape({ name: text(SHORT_MAX), key: optional(text(SHORT_MAX)) }),
   // Recounted by the restore whatever it says; still only counts.
   aggregates: shape({
     stages: shape(Object.fromEntries(STAGES.map((stage) => [stage, integer(0, Number.MAX_SAFE_INTEGER)]))),

@@ -19,8 +19,6 @@ export type ImportErrorCode =
   | 'readFailed'
   /** Not a zip archive. */
   | 'notZip'
-  /** A zip without a Connections.csv inside. */
-  | 'noConnectionsCsv'
   /** A damaged or unsupported zip (truncated, encrypted), or an entry longer or shorter than it declared. */
   | 'zipCorrupt'
   /** The chosen file inside the zip declares a size far above any real export; nothing was inflated. */

@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
+import type { ParsedArchive } from '../../../src/io/archiveParse';
+import type { ParsedImport } from '../../../src/io/linkedinCsv';
 
 export const ARCHIVE_FIXTURES = join(import.meta.dirname, '../../fixtures/archive');
 
@@ -31,4 +33,26 @@ export function exportZip(files: readonly string[] = EXPORT_FILES, extra: Record
 
 export function fixtureBlob(path: string): Blob {
   return new Blob([new Uint8Array(readFileSync(join(ARCHIVE_FIXTURES, path)))], { type: 'text/csv' });
+}
+
+/** An archive of Connections.csv alone, as parseArchiveFile reads one: what the connections tests plan from. */
+export function connectionsArchive(parsed: ParsedImport): ParsedArchive {
+  return {
+    files: [
+      {
+        kind: 'connections',
+        path: 'Connections.csv',
+        rowsRead: parsed.recordCount,
+        rejected: parsed.rejected,
+      },
+    ],
+    connections: parsed,
+    recommendationsReceived: [],
+    recommendationsGiven: [],
+    endorsementsReceived: [],
+    endorsementsGiven: [],
+    invitations: [],
+    messages: [],
+    keepMessageText: false,
+  };
 }

@@ -16,7 +16,6 @@ const importErrors = {
   tooLarge: true,
   readFailed: true,
   notZip: true,
-  noConnectionsCsv: true,
   zipCorrupt: true,
   zipEntryTooLarge: true,
   zipTooCompressed: true,
