@@ -61,7 +61,8 @@ export function ArchivePreview(props: {
       )}
       {files.length > 0 && (
         // A region that may scroll sideways on a narrow window: focusable, so the keyboard can scroll it.
-        <div class="table-scroll" tabIndex={0} role="region" aria-label={t('options_archive_files_caption')}>
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region is scrolled by keyboard only when it takes focus
+        <section class="table-scroll" tabIndex={0} aria-label={t('options_archive_files_caption')}>
           <table class="archive-files">
             <caption>{t('options_archive_files_caption')}</caption>
             <thead>
@@ -92,7 +93,7 @@ export function ArchivePreview(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       {files.map(({ summary }) =>
         summary.rejected.length > 0 ? (
@@ -149,7 +150,8 @@ function RejectedTable(props: { rows: (RejectedRow | ArchiveRejected)[]; file?: 
           ? t('options_archive_rejected_heading', t(`archive_file_${props.file}`), formatCount(rows.length))
           : t('options_import_rejected_heading', formatCount(rows.length))}
       </summary>
-      <div class="table-scroll" tabIndex={0} role="region" aria-label={t('options_import_rejected_region')}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region is scrolled by keyboard only when it takes focus */}
+      <section class="table-scroll" tabIndex={0} aria-label={t('options_import_rejected_region')}>
         <table class="rejected">
           <thead>
             <tr>
@@ -170,7 +172,7 @@ function RejectedTable(props: { rows: (RejectedRow | ArchiveRejected)[]; file?: 
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
       {rows.length > REJECTED_SHOWN && (
         <p class="muted">{t('options_import_more_rejected', formatCount(rows.length - REJECTED_SHOWN))}</p>
       )}
