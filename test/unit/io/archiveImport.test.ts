@@ -261,4 +261,21 @@ describe('the commit', () => {
     expect((await record(tdb, 'linkedin:jane-hwang-msph')).person.stage).toBe('ambassador');
     expect(EXPORT_FILES).toContain('Recommendations_Received.csv');
   });
+
+  test('the old Invitations.csv (URNs, no URLs): each row meets its connection by name', async () => {
+    const tdb = freshDb();
+    await imported(tdb, new Map(), exportZip(['Connections.csv']));
+    const p = await plan(tdb, exportZip(['legacy/Invitations.csv']));
+    expect(p.subjects.map((s) => [s.who.name, s.match.kind])).toEqual([
+      ['Mia Novak', 'byName'],
+      ['Ken Ito', 'byName'],
+    ]);
+    const result = await commitArchive(tdb, p, new Map());
+    expect(result).toMatchObject({ ok: true, value: { created: 0, updated: 2 } });
+    expect((await record(tdb, 'linkedin:mia-novak')).person.archive?.invitation).toEqual({
+      direction: 'received',
+      date: '2014-05-14',
+      message: "Loved your talk in Berlin, let's stay in touch.",
+    });
+  });
 });

@@ -177,6 +177,7 @@ describe('any one file of the export, picked alone', () => {
     ['messages.csv', 'messages'],
     ['Profile.csv', 'profile'],
     ['legacy/Messages.csv', 'messagesLegacy'],
+    ['legacy/Invitations.csv', 'invitations'],
   ])('%s is read as %s, by its header', async (path, kind) => {
     // Renamed by the browser: the header decides (recommendations also need "received" or "given").
     const name = path.includes('Recommendations') ? path.replace('.csv', ' (1).csv') : 'download.csv';
@@ -215,6 +216,22 @@ describe('any one file of the export, picked alone', () => {
     ).toEqual([
       ['Mia Novak', undefined, 2, 1, 'them'],
       ['Ken Ito', undefined, 1, 0, 'me'],
+    ]);
+  });
+
+  test('the old Invitations.csv: members named by URN, not URL, so the rows are matched by name', async () => {
+    const archive = await parsed(fixtureBlob('legacy/Invitations.csv'), 'Invitations.csv');
+    expect(archive.invitations.map((i) => [i.who.name, i.who.key, i.facts])).toEqual([
+      [
+        'Mia Novak',
+        undefined,
+        {
+          direction: 'received',
+          date: '2014-05-14',
+          message: "Loved your talk in Berlin, let's stay in touch.",
+        },
+      ],
+      ['Ken Ito', undefined, { direction: 'sent', date: '2018-01-31' }],
     ]);
   });
 

@@ -5,7 +5,19 @@ import { searchKey } from '../../../src/core/searchText';
 import { AGGREGATES_KEY, countAggregates } from '../../../src/db/aggregates';
 import type { TrustDb } from '../../../src/db/database';
 import { saveSettings } from '../../../src/db/meta';
-import { addNote, addSharedWork, createPerson, linkProfile, updatePerson } from '../../../src/db/mutations';
+import {
+  addNote,
+  addSharedWork,
+  createPerson,
+  dismissQueued,
+  linkProfile,
+  snoozeQueued,
+  updatePerson,
+} from '../../../src/db/mutations';
+import { refreshQueueEntries } from '../../../src/db/queue';
+import { commitArchive } from '../../../src/io/archiveCommit';
+import { parseArchiveFile } from '../../../src/io/archiveParse';
+import { planArchive } from '../../../src/io/archivePlan';
 import {
   backupFileName,
   exportBackup,
@@ -16,6 +28,7 @@ import {
 import { normaliseRow } from '../../../src/io/backupSchema';
 import { buildRawDatabase } from '../db/legacySchemas';
 import { freshDb, goodSmallTask, snapshot, unpaidProject } from '../db/testDb';
+import { exportZip } from './archiveFixtures';
 
 // Tests damage the parsed file in arbitrary places, so its shape is deliberately loose here.
 // biome-ignore lint/suspicious/noExplicitAny: arbitrary JSON being corrupted on purpose
@@ -158,6 +171,69 @@ describe('round trip', () => {
       ...newer,
       meta: newer.meta.filter((m) => m.key !== 'lastBackupAt'),
     });
+  });
+});
+
+describe('the rows of schema version 2', () => {
+  test('the queue, kept messages, archive facts and recommendations restore deep-equal', async () => {
+    const tdb = freshDb();
+    // A real archive import (messages kept) and the worker's queue over it: every v2 shape, as the app writes it.
+    const parsed = await parseArchiveFile(exportZip(), 'export.zip', { keepMessageText: true });
+    if (!parsed.ok) throw new Error(parsed.error.code);
+    const committed = await commitArchive(tdb, await planArchive(tdb, parsed.value), new Map());
+    if (!committed.ok) throw new Error(committed.error.code);
+    await saveSettings(tdb, { queueSize: 3 });
+    const now = Date.UTC(2024, 5, 15);
+    expect(await refreshQueueEntries(tdb, now)).toBeGreaterThan(0);
+    const [first, second] = await tdb.queue.toArray();
+    await snoozeQueued(tdb, first!.personId, now + 7 * 86_400_000);
+    await dismissQueued(tdb, second!.personId);
+    const all = async () => ({
+      ...(await dump(tdb)),
+      queue: await tdb.queue.orderBy('id').toArray(),
+      messages: await tdb.messages.orderBy('id').toArray(),
+    });
+    const before = await all();
+    expect(before.messages.length).toBeGreaterThan(0);
+    expect(before.queue.map((entry) => entry.state)).toEqual(expect.arrayContaining(['snoozed', 'dismissed']));
+    expect(before.people.some((p) => p.archive?.messages && p.archive.endorsements)).toBe(true);
+    expect(before.sharedWork.some((w) => w.kind === 'referralReceived')).toBe(true);
+    expect(before.meta.map((m) => m.key)).toContain('archiveOwner');
+
+    const blob = await exportBackup(tdb);
+    const valid = await validated(tdb, blob);
+    expect(valid.upgradedFrom).toBeUndefined();
+    await Promise.all(tdb.tables.map((t) => t.clear()));
+    const result = await restoreBackup(tdb, valid);
+    expect(result.ok).toBe(true);
+    expect(await all()).toEqual({ ...before, meta: expect.any(Array) });
+    expect((await all()).meta.filter((m) => m.key !== 'lastBackupAt')).toEqual(
+      before.meta.filter((m) => m.key !== 'lastBackupAt'),
+    );
+  });
+
+  test('a queue entry in a state this version does not know is refused, naming the row', async () => {
+    const tdb = freshDb();
+    await seed(tdb);
+    const person = (await tdb.people.toCollection().first())!;
+    await tdb.queue.put({
+      id: person.id,
+      personId: person.id,
+      state: 'queued',
+      queuedAt: 1_700_000_000_000,
+      reasons: [],
+      step: 'proposeSmallTask',
+    });
+    const file = JSON.parse(await (await exportBackup(tdb)).text()) as BackupJson;
+    const queue = file.dexie.data.data.find((t: { tableName: string }) => t.tableName === 'queue');
+    queue.rows[0].state = 'forgotten';
+    const result = await validateBackup(tdb, new Blob([JSON.stringify(file)]));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('values');
+      expect(result.error.where).toMatch(/^queue .*state/);
+    }
+    expect(await tdb.queue.count()).toBe(1);
   });
 });
 
