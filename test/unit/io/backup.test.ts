@@ -195,7 +195,9 @@ describe('the rows of schema version 2', () => {
     });
     const before = await all();
     expect(before.messages.length).toBeGreaterThan(0);
-    expect(before.queue.map((entry) => entry.state)).toEqual(expect.arrayContaining(['snoozed', 'dismissed']));
+    expect(before.queue.map((entry) => entry.state)).toEqual(
+      expect.arrayContaining(['snoozed', 'dismissed']),
+    );
     expect(before.people.some((p) => p.archive?.messages && p.archive.endorsements)).toBe(true);
     expect(before.sharedWork.some((w) => w.kind === 'referralReceived')).toBe(true);
     expect(before.meta.map((m) => m.key)).toContain('archiveOwner');
