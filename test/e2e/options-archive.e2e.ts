@@ -41,12 +41,40 @@ afterAll(async () => {
 
 const badge = () => ext.worker.evaluate(() => chrome.action.getBadgeText({}));
 
+/**
+ * Records every state of the page's progress bars (label, value, max) from now on: reading and writing are too
+ * quick at this size to catch with a wait, so the page notes each change itself.
+ */
+const watchProgress = () =>
+  page.evaluate(() => {
+    const seen: [string, number, number][] = [];
+    (globalThis as unknown as { progressSeen: typeof seen }).progressSeen = seen;
+    new MutationObserver(() => {
+      for (const bar of document.querySelectorAll('progress')) {
+        const label = bar.closest('label')?.textContent?.trim() ?? '';
+        const last = seen.at(-1);
+        if (!last || last[0] !== label || last[1] !== bar.value || last[2] !== bar.max)
+          seen.push([label, bar.value, bar.max]);
+      }
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+const progressSeen = () =>
+  page.evaluate(() => (globalThis as unknown as { progressSeen: [string, number, number][] }).progressSeen);
+
 describe("LinkedIn's whole export", () => {
   test('the preview: per file, rows read; matched exactly, by name, ambiguous, unmatched', async () => {
+    await watchProgress();
     await page.getByLabel('Choose the LinkedIn export zip, or one of its files').setInputFiles(zipPath);
     await page
       .getByRole('heading', { name: `Before importing ${zipPath.split('/').pop()}` })
       .waitFor({ timeout: 120_000 });
+    // Reading showed a bar that moved forward to its end.
+    const reading = (await progressSeen()).filter(([label]) => label === 'Reading the file');
+    expect(reading.length).toBeGreaterThan(1);
+    expect(reading.at(-1)![1]).toBe(reading.at(-1)![2]);
+    expect(reading.map(([, value]) => value)).toEqual(
+      reading.map(([, value]) => value).sort((a, b) => a - b),
+    );
     const count = async (label: string) =>
       (await page.locator('.import-counts div', { hasText: label }).locator('dd').textContent())?.replace(
         /,/g,
@@ -76,11 +104,16 @@ describe("LinkedIn's whole export", () => {
   });
 
   test('imports all or nothing, with progress; the worker fills the queue', async () => {
+    await watchProgress();
     await page.getByRole('button', { name: /^Import \(/ }).click();
     await page
       .getByRole('status')
       .filter({ hasText: `Imported: ${ARCHIVE.connections.toLocaleString('en')} new` })
       .waitFor({ timeout: 180_000 });
+    // Writing showed a bar over the people written, in more than one step.
+    const writing = (await progressSeen()).filter(([label]) => label === 'Importing');
+    expect(writing.length).toBeGreaterThan(1);
+    expect(writing.at(-1)![2]).toBeGreaterThanOrEqual(ARCHIVE.connections);
     expect(await pageErrors(page)).toEqual([]);
   });
 
