@@ -59,6 +59,8 @@ export function headerIndex<K extends string>(
  */
 export class CsvRecordReader<K extends string> {
   columns: Partial<Record<K, number>> | undefined;
+  /** The columns as [key, index] pairs, made once: every record of hundreds of thousands reads them. */
+  private fieldsAt: [K, number][] = [];
   headerWidth = 0;
   records = 0;
   private preamble = 0;
@@ -77,13 +79,15 @@ export class CsvRecordReader<K extends string> {
       if (fields.length === 1 && fields[0]!.trim() === '') continue;
       if (this.columns === undefined) {
         this.columns = headerIndex(fields, this.spec);
-        if (this.columns !== undefined) this.headerWidth = fields.length;
-        else if (++this.preamble > MAX_PREAMBLE_RECORDS) return false;
+        if (this.columns !== undefined) {
+          this.headerWidth = fields.length;
+          this.fieldsAt = Object.entries(this.columns) as [K, number][];
+        } else if (++this.preamble > MAX_PREAMBLE_RECORDS) return false;
         continue;
       }
       if (!fields.some((field) => field.trim() !== '')) continue;
       const record: CsvRecord<K> = {};
-      for (const [key, i] of Object.entries(this.columns) as [K, number][]) {
+      for (const [key, i] of this.fieldsAt) {
         const value = (fields[i] ?? '').trim();
         if (value !== '') record[key] = value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value;
       }

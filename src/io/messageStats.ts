@@ -5,7 +5,7 @@
 // The export does not say which participant is me. I am in every row (as the sender or a recipient), so every
 // participant is tallied as if the other one were me, and at the end the participant who appears in the most rows
 // is me and is dropped (Profile.csv's name settles a tie, as in an archive of one conversation).
-import { contentId } from '../core/archive';
+import { contentId, textHash } from '../core/archive';
 import type { MessageFacts, Millis, PartialDate } from '../core/types';
 import { readArchiveDate } from './archiveDates';
 import { type ArchiveRejected, NOTE_MAX, type Who, whoFrom } from './archiveRows';
@@ -29,6 +29,13 @@ export interface MessageTally {
   kept?: KeptMessage[];
 }
 
+/** What a kept message is made of; built only when the user asked to keep texts. */
+interface MessageText {
+  subject?: string | undefined;
+  content?: string | undefined;
+  id: string;
+}
+
 interface Tally {
   line: number;
   who: Who;
@@ -37,7 +44,8 @@ interface Tally {
   firstAt: number;
   firstFromThem: boolean;
   lastAt: number;
-  conversations: Set<string>;
+  /** Hashes of the conversation ids (see count()). */
+  conversations: Set<number>;
   years: Map<number, number>;
   kept?: KeptMessage[];
 }
@@ -81,6 +89,12 @@ export class MessageReader {
   private readonly rejected: ArchiveRejected[] = [];
   private rowsRead = 0;
   private skipped = 0;
+  // A messages.csv names the same few thousand people in hundreds of thousands of rows, and lists each
+  // conversation's rows together: each profile URL is read once, and a conversation id is hashed once per run of
+  // rows, not per row and participant (parsing URLs and hashing were most of the time spent on a large file).
+  private readonly whoByUrl = new Map<string, Who>();
+  private lastConversation: string | undefined;
+  private lastConversationHash = 0;
 
   constructor(private readonly options: { keepText: boolean; ownerName?: string | undefined }) {}
 
@@ -109,8 +123,8 @@ export class MessageReader {
     tally: Tally,
     at: Millis,
     fromThem: boolean,
-    conversation: string,
-    text: { subject?: string | undefined; content?: string | undefined; id: string },
+    conversation: number,
+    text: MessageText | undefined,
   ): void {
     tally.total++;
     if (fromThem) tally.fromThem++;
@@ -120,10 +134,10 @@ export class MessageReader {
     }
     if (at > tally.lastAt) tally.lastAt = at;
     // A hash, not the id itself: tens of thousands of conversation ids would cost more than the counts.
-    tally.conversations.add(contentId(conversation));
+    tally.conversations.add(conversation);
     const year = new Date(at).getUTCFullYear();
     tally.years.set(year, (tally.years.get(year) ?? 0) + 1);
-    if (this.options.keepText && text.content) {
+    if (text?.content) {
       tally.kept ??= [];
       if (tally.kept.length < KEPT_PER_PERSON) {
         const kept: KeptMessage = {
@@ -137,6 +151,25 @@ export class MessageReader {
         tally.kept.push(kept);
       }
     }
+  }
+
+  /** whoFrom, remembered by URL (a row without a URL is read as it is). */
+  private who(name: string, url: string | undefined): Who {
+    if (!url) return whoFrom(name, url);
+    const known = this.whoByUrl.get(url);
+    // Rows name each sender the same way; a different name (or a name over the cap) is read again.
+    if (known?.name === name) return known;
+    const who = whoFrom(name, url);
+    this.whoByUrl.set(url, who);
+    return who;
+  }
+
+  private conversationHash(id: string): number {
+    if (id !== this.lastConversation) {
+      this.lastConversation = id;
+      this.lastConversationHash = textHash(id);
+    }
+    return this.lastConversationHash;
   }
 
   private when(raw: string | undefined, line: number, row: () => string): Millis | undefined {
@@ -154,32 +187,35 @@ export class MessageReader {
     const at = this.when(r.date, line, raw);
     if (at === undefined) return;
     this.rowsRead++;
-    const sender = whoFrom(r.from ?? '', r.senderUrl);
+    const sender = this.who(r.from ?? '', r.senderUrl);
     const recipientUrls = (r.recipientUrls ?? '')
       .split(/[;,]/)
       .map((url) => url.trim())
       .filter(Boolean);
-    const recipients = recipientUrls.map((url) => whoFrom('', url)).filter((who) => who.key !== undefined);
+    const recipients = recipientUrls.map((url) => this.who('', url)).filter((who) => who.key !== undefined);
     const participants = new Map<string, Who>();
     if (sender.key) participants.set(sender.key, sender);
     for (const who of recipients) if (!participants.has(who.key!)) participants.set(who.key!, who);
     for (const key of participants.keys()) this.appearances.set(key, (this.appearances.get(key) ?? 0) + 1);
     const conversation = r.conversationId ?? '';
-    const text = {
-      subject: r.subject,
-      content: r.content,
-      id: `${conversation}|${at}|${sender.key ?? r.from}|${r.content ?? ''}`,
-    };
+    const text = this.options.keepText
+      ? {
+          subject: r.subject,
+          content: r.content,
+          id: `${conversation}|${at}|${sender.key ?? r.from}|${r.content ?? ''}`,
+        }
+      : undefined;
+    const hash = this.conversationHash(conversation);
     const oneToOne = recipientUrls.length === 1;
     if (oneToOne) {
       // Each of the two is tallied as if the other were me; the owner's own tally is dropped at the end.
       for (const [key, who] of participants) {
         const named = key === sender.key ? who : { ...who, name: r.to ?? '' };
-        this.count(this.tally(key, named, line), at, key === sender.key, conversation, text);
+        this.count(this.tally(key, named, line), at, key === sender.key, hash, text);
       }
     } else if (sender.key) {
       // In a group conversation only their own messages are theirs with me.
-      this.count(this.tally(sender.key, sender, line), at, true, conversation, text);
+      this.count(this.tally(sender.key, sender, line), at, true, hash, text);
     }
   };
 
@@ -198,17 +234,15 @@ export class MessageReader {
       return;
     }
     this.rowsRead++;
-    const text = {
-      subject: r.subject,
-      content: r.content,
-      id: `${name}|${at}|${incoming}|${r.content ?? ''}`,
-    };
+    const text = this.options.keepText
+      ? { subject: r.subject, content: r.content, id: `${name}|${at}|${incoming}|${r.content ?? ''}` }
+      : undefined;
     // No conversation ids: a subject with one person stands for a conversation.
     this.count(
       this.tally(`name:${name.toLowerCase()}`, whoFrom(name, undefined), line),
       at,
       incoming,
-      `${name}|${r.subject ?? ''}`,
+      this.conversationHash(`${name}|${r.subject ?? ''}`),
       text,
     );
   };
