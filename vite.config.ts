@@ -8,7 +8,8 @@ import { buildClassicScript } from './scripts/classicScript.mjs';
  * Builds `entry` on its own as one classic script, every import inlined, emitted as `fileName` and loaded
  * `async` by the page `html` (its path under the root). A module script runs only once the page's whole
  * module graph has loaded; this runs as soon as its one file has, so the popup's first read starts ~30 ms
- * sooner (src/popup/startup.ts).
+ * sooner (src/popup/startup.ts), and the options page has the database open before Dexie asks
+ * (src/options/startup.ts).
  */
 function classicScript(entry: string, fileName: string, html: string): Plugin {
   return {
@@ -28,12 +29,52 @@ function classicScript(entry: string, fileName: string, html: string): Plugin {
   };
 }
 
+/**
+ * The two shared chunks, by folder, so a new module lands in the right one by where it lives. An extension page
+ * waits on every module file it loads (measured: ~15 files took the popup ~100 ms on a busy machine), so pages
+ * share these two instead of one chunk per combination of pages; code used by one page or view stays in that
+ * page's own chunk.
+ * - `data`: Dexie and everything that uses it. The worker, the options page and the panel load it at once; the
+ *   popup only after its first render (db/startupRead.ts reads that without Dexie).
+ * - `ui`: Preact, the browser API, the domain rules, the messages, and ui/'s components and i18n, which need no
+ *   database. test/unit/lint/layers.test.ts checks that nothing in these folders loads a `data` module.
+ * A path matches a folder when it contains it; `data` is tested first, so the `ui` list names the two modules of
+ * src/db/ that load no Dexie, and `data` leaves them out.
+ */
+export const SHARED_CHUNKS = {
+  data: ['/node_modules/dexie/', '/src/db/', '/src/ui/data/'],
+  ui: [
+    'vite/preload-helper',
+    '/node_modules/preact/',
+    '/node_modules/@preact/',
+    '/node_modules/webextension-polyfill/',
+    '/src/core/',
+    '/src/messages/',
+    '/src/ui/components/',
+    '/src/ui/i18n/',
+    '/src/db/startupRead.ts',
+    '/src/db/schema.ts',
+  ],
+} as const;
+
+const within = (id: string, paths: readonly string[]) => {
+  const path = id.replaceAll('\\', '/');
+  return paths.some((p) => path.includes(p));
+};
+
+/** Whether module `id` belongs in shared chunk `name`. */
+export function inChunk(name: keyof typeof SHARED_CHUNKS): (id: string) => boolean {
+  if (name === 'ui') return (id) => within(id, SHARED_CHUNKS.ui);
+  return (id) => within(id, SHARED_CHUNKS.data) && !within(id, SHARED_CHUNKS.ui);
+}
+
 export default defineConfig(({ mode }) => {
   const browser = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
     plugins: [
       preact(),
       classicScript('src/popup/startup.ts', 'popup-startup.js', 'src/popup/index.html'),
+      classicScript('src/options/startup.ts', 'options-startup.js', 'src/options/index.html'),
       crx({
         manifest: manifestFor(browser),
         browser,
@@ -54,28 +95,15 @@ export default defineConfig(({ mode }) => {
         input: { panel: 'src/panel/index.html', demo: 'src/demo/index.html' },
         // Required with includeDependenciesRecursively: false (below); no entry's exports are used.
         preserveEntrySignatures: 'allow-extension',
-        // Two shared chunks instead of one per combination of pages: an extension page waits on every
-        // module file it loads (measured: ~15 files took the popup ~100 ms on a busy machine).
-        // - `data`: Dexie and everything that uses it. The worker, the options page and the panel load it
-        //   at once; the popup only after its first render (db/startupRead.ts reads that without Dexie).
-        // - `ui`: Preact, the browser API, the domain rules and the components that need no database.
-        // Code used by one page or view stays in that page's own chunk.
+        // Two shared chunks instead of one per combination of pages (SHARED_CHUNKS, above).
         output: {
           codeSplitting: {
             // Rolldown would otherwise pull everything `data`'s modules import (Preact, the domain rules)
             // into `data`, and `ui` would import it: the popup would load Dexie before its first render.
             includeDependenciesRecursively: false,
             groups: [
-              {
-                name: 'data',
-                test: /node_modules[\\/]dexie[\\/]|[\\/]src[\\/](db[\\/](?!startupRead|schema)|ui[\\/](personActions|profileRecord|profileView|storageStatus|ProfileTrustView)\.|options[\\/]person[\\/]FlagsSection)/,
-                priority: 20,
-              },
-              {
-                name: 'ui',
-                test: /vite[\\/]preload-helper|node_modules[\\/](preact|@preact|webextension-polyfill)[\\/]|[\\/]src[\\/](ui[\\/](?!VirtualList)|core|messages|db[\\/](startupRead|schema))/,
-                priority: 10,
-              },
+              { name: 'data', test: inChunk('data'), priority: 20 },
+              { name: 'ui', test: inChunk('ui'), priority: 10 },
             ],
           },
         },

@@ -9,7 +9,7 @@ import { markBadgesStale } from './pageBadge.ts';
 import { tabsWithProfiles } from './tabProfiles.ts';
 import { plural, type Text, textFor } from './text.ts';
 
-/** The caution colour of ui/theme.css: the badge asks for attention, it is not an error. */
+/** The caution colour of ui/components/theme.css: the badge asks for attention, it is not an error. */
 const BADGE_COLOR = '#9a3412';
 
 /** Badges fit about four characters: thousands are shortened ("12k+"); an empty text hides the badge. */
@@ -21,8 +21,14 @@ export function badgeText(count: number): string {
 
 export function badgeTitle(text: Text, counts: BadgeCounts): string {
   const parts: string[] = [];
-  if (counts.queued > 0) parts.push(plural(text, 'badge_title_queue', counts.queued));
-  if (counts.actions > 0) parts.push(plural(text, 'badge_title_actions', counts.actions));
+  if (counts.queued > 0)
+    parts.push(
+      plural(text, { one: 'badge_title_queue_one', other: 'badge_title_queue_other' }, counts.queued),
+    );
+  if (counts.actions > 0)
+    parts.push(
+      plural(text, { one: 'badge_title_actions_one', other: 'badge_title_actions_other' }, counts.actions),
+    );
   if (parts.length === 0) return text.t('badge_title_none');
   return text.t('badge_title', parts.join(text.t('list_separator')));
 }

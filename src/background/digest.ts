@@ -8,6 +8,7 @@ import type { FlagKind, Millis, Settings } from '../core/types.ts';
 import type { TrustDb } from '../db/database.ts';
 import { getMeta, getSettings, setMeta } from '../db/meta.ts';
 import { type QueueItem, queuedPeople } from '../db/queries.ts';
+import { STEP_KEYS } from '../ui/i18n/keys.ts';
 import { formatCount, plural, type Text, textFor, wordFormat } from './text.ts';
 
 export const DIGEST_NOTIFICATION = 'trust-notes:digest';
@@ -37,19 +38,43 @@ export function digestText(
 ): { title: string; message: string } | null {
   const words = wordFormat(text);
   const lines: string[] = [];
-  if (queue.length > 0) lines.push(plural(text, 'digest_queue', queue.length));
+  if (queue.length > 0)
+    lines.push(plural(text, { one: 'digest_queue_one', other: 'digest_queue_other' }, queue.length));
   for (const { name, entry } of queue) {
     lines.push(
-      text.t('digest_queue_person', name, reasonsLine(entry.reasons, words), text.t(`step_${entry.step}`)),
+      text.t('digest_queue_person', name, reasonsLine(entry.reasons, words), text.t(STEP_KEYS[entry.step])),
     );
   }
   if (counts.stalled > 0) {
-    lines.push(plural(text, 'digest_stalled', counts.stalled, formatCount(text, settings.stalledYears)));
+    lines.push(
+      plural(
+        text,
+        { one: 'digest_stalled_one', other: 'digest_stalled_other' },
+        counts.stalled,
+        formatCount(text, settings.stalledYears),
+      ),
+    );
   }
-  if (counts.paymentOverdue > 0) lines.push(plural(text, 'digest_paymentOverdue', counts.paymentOverdue));
-  if (counts.followUpDue > 0) lines.push(plural(text, 'digest_followUpDue', counts.followUpDue));
+  if (counts.paymentOverdue > 0)
+    lines.push(
+      plural(
+        text,
+        { one: 'digest_paymentOverdue_one', other: 'digest_paymentOverdue_other' },
+        counts.paymentOverdue,
+      ),
+    );
+  if (counts.followUpDue > 0)
+    lines.push(
+      plural(text, { one: 'digest_followUpDue_one', other: 'digest_followUpDue_other' }, counts.followUpDue),
+    );
   if (counts.vouchWithoutWork > 0)
-    lines.push(plural(text, 'digest_vouchWithoutWork', counts.vouchWithoutWork));
+    lines.push(
+      plural(
+        text,
+        { one: 'digest_vouchWithoutWork_one', other: 'digest_vouchWithoutWork_other' },
+        counts.vouchWithoutWork,
+      ),
+    );
   return lines.length === 0 ? null : { title: text.t('digest_title'), message: lines.join('\n') };
 }
 

@@ -1,17 +1,19 @@
 // The in-page badge's words, in the user's language: the content script only has the browser's language, and
 // never touches the database (from a content script IndexedDB is the page's own).
 import browser from 'webextension-polyfill';
+import type { Stage } from '../core/trust.ts';
 import type { Settings } from '../core/types.ts';
 import type { TrustDb } from '../db/database.ts';
 import { getSettings } from '../db/meta.ts';
 import { profileBadgeFacts } from '../db/queries.ts';
 import type { BadgeView } from '../messages/protocol.ts';
+import { STAGE_KEYS } from '../ui/i18n/keys.ts';
 import { formatCount, plural, type Text, textFor } from './text.ts';
 
 /** `unreadable`: the worker could not read the ledger, so the badge says that rather than any stage. */
 export function badgeView(
   text: Text,
-  facts: { stage: string; openFlags: number } | null | 'unreadable',
+  facts: { stage: Stage; openFlags: number } | null | 'unreadable',
 ): BadgeView {
   if (facts === 'unreadable') {
     const label = text.t('panel_badge_unreadable');
@@ -24,9 +26,12 @@ export function badgeView(
       rtl: text.t('app_dir') === 'rtl',
     };
   }
-  const label = facts ? text.t(`stage_${facts.stage}`) : text.t('panel_badge_unrecorded');
+  const label = facts ? text.t(STAGE_KEYS[facts.stage]) : text.t('panel_badge_unrecorded');
   const openFlags = facts?.openFlags ?? 0;
-  const spelled = openFlags > 0 ? `${label}, ${plural(text, 'panel_badge_flags', openFlags)}` : label;
+  const spelled =
+    openFlags > 0
+      ? `${label}, ${plural(text, { one: 'panel_badge_flags_one', other: 'panel_badge_flags_other' }, openFlags)}`
+      : label;
   return {
     mark: text.t('ext_short_name'),
     label,

@@ -6,6 +6,7 @@
 // `window` in the content script's world too, so `globalThis.browser` may be the page's form. A candidate is
 // taken only once it looks like the real API (a string id, callable methods).
 import type { MessageType, Reply, RequestOf, ResponseOf } from '../messages/protocol.ts';
+import type { MessageKey } from '../ui/i18n/catalog.ts';
 
 interface MinimalSender {
   id?: string;
@@ -30,7 +31,8 @@ export interface ExtensionLink {
   /** Notices from this extension's own pages and worker only, until `signal` aborts. */
   onNotice(listener: (message: unknown) => void, signal: AbortSignal): void;
   getURL(path: string): string;
-  message(key: string): string;
+  /** The browser's own catalog: the content script reads no setting. */
+  message(key: MessageKey): string;
   /**
    * False once the extension was reloaded, updated or removed under this page: the browser then takes the
    * API's id away (and every call throws "Extension context invalidated"). The script must end itself.

@@ -18,12 +18,12 @@ import {
   hasSeriousNegative,
   isFutureDated,
   isGoodWork,
-  isPaidWork,
   isReferral,
   isReferralMade,
   workDate,
 } from './trust';
 import type { Flag, FlagKind, Millis, PartialDate, Person, Settings, SharedWork } from './types';
+import { isPaidWork } from './work';
 
 export const FLAG_KINDS: readonly FlagKind[] = [
   'stalled',

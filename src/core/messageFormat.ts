@@ -17,3 +17,16 @@ export function formatMessage(entry: CatalogEntry, subs: readonly (string | numb
     )
     .replace(/\$(\d)/g, (_, n: string) => String(subs[Number(n) - 1] ?? ''));
 }
+
+/** The message for `key` in the first catalog that has it, formatted; undefined when none has it. */
+export function messageIn(
+  catalogs: readonly Catalog[],
+  key: string,
+  subs: readonly (string | number)[],
+): string | undefined {
+  for (const catalog of catalogs) {
+    const entry = catalog[key];
+    if (entry) return formatMessage(entry, subs);
+  }
+  return undefined;
+}

@@ -1,12 +1,39 @@
 // Warmth reasons in words. The core decides which message says what and with which values; the caller formats
 // with its own lookup (the pages' t(), the worker's Text), so the popup, the record, the digest and the badge word
-// a reason the same way. Every message key is `warmth_reason_<code>`, with `_one`/`_other` where it has a count.
+// a reason the same way. Every message key is `warmth_reason_<code>`, with `_one`/`_other` where it has a count;
+// each is written out in REASON_KEYS, so the callers' typed lookups check them.
 import type { PartialDate } from './types';
-import type { WarmthReason } from './warmth';
+import type { WarmthCode, WarmthReason } from './warmth';
+
+/** The catalog key of each reason's words: written out, so every key is in the code literally (the locales test). */
+const REASON_KEYS = {
+  messagesInYear: { one: 'warmth_reason_messagesInYear_one', other: 'warmth_reason_messagesInYear_other' },
+  messagesEarlier: { one: 'warmth_reason_messagesEarlier_one', other: 'warmth_reason_messagesEarlier_other' },
+  theyEndorsedMe: { one: 'warmth_reason_theyEndorsedMe_one', other: 'warmth_reason_theyEndorsedMe_other' },
+  iEndorsedThem: { one: 'warmth_reason_iEndorsedThem_one', other: 'warmth_reason_iEndorsedThem_other' },
+  untestedYears: { one: 'warmth_reason_untestedYears_one', other: 'warmth_reason_untestedYears_other' },
+  theyInvitedMe: { plain: 'warmth_reason_theyInvitedMe', note: 'warmth_reason_theyInvitedMe_note' },
+  iInvitedThem: { plain: 'warmth_reason_iInvitedThem', note: 'warmth_reason_iInvitedThem_note' },
+  theyRecommendedMe: {
+    plain: 'warmth_reason_theyRecommendedMe',
+    year: 'warmth_reason_theyRecommendedMe_year',
+  },
+  iRecommendedThem: { plain: 'warmth_reason_iRecommendedThem', year: 'warmth_reason_iRecommendedThem_year' },
+  theyWroteFirst: 'warmth_reason_theyWroteFirst',
+  iWroteFirst: 'warmth_reason_iWroteFirst',
+  introduced: 'warmth_reason_introduced',
+  tagged: 'warmth_reason_tagged',
+  visitedProfile: 'warmth_reason_visitedProfile',
+} as const satisfies Record<WarmthCode, unknown>;
+
+type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T];
+
+/** Every key reasonWords and reasonsLine can ask for: the callers' lookups must know each (tsc checks it). */
+export type ReasonWordKey = Leaves<typeof REASON_KEYS> | 'warmth_reasons_none' | 'list_separator';
 
 export interface WordFormat {
   /** The message for a key, with its `$n` substitutions. */
-  t: (key: string, ...subs: string[]) => string;
+  t: (key: ReasonWordKey, ...subs: string[]) => string;
   /** 'one' or 'other' by the language's plural rules. */
   pluralForm: (count: number) => 'one' | 'other';
   count: (value: number) => string;
@@ -14,64 +41,48 @@ export interface WordFormat {
   date: (value: PartialDate) => string;
 }
 
-/** Every key reasonKey can produce, for the locale test. */
-export const REASON_WORD_KEYS: readonly string[] = [
-  'warmth_reason_messagesInYear_one',
-  'warmth_reason_messagesInYear_other',
-  'warmth_reason_messagesEarlier_one',
-  'warmth_reason_messagesEarlier_other',
-  'warmth_reason_theyWroteFirst',
-  'warmth_reason_iWroteFirst',
-  'warmth_reason_theyEndorsedMe_one',
-  'warmth_reason_theyEndorsedMe_other',
-  'warmth_reason_iEndorsedThem_one',
-  'warmth_reason_iEndorsedThem_other',
-  'warmth_reason_theyInvitedMe',
-  'warmth_reason_theyInvitedMe_note',
-  'warmth_reason_iInvitedThem',
-  'warmth_reason_iInvitedThem_note',
-  'warmth_reason_theyRecommendedMe',
-  'warmth_reason_theyRecommendedMe_year',
-  'warmth_reason_iRecommendedThem',
-  'warmth_reason_iRecommendedThem_year',
-  'warmth_reason_introduced',
-  'warmth_reason_tagged',
-  'warmth_reason_visitedProfile',
-  'warmth_reason_untestedYears_one',
-  'warmth_reason_untestedYears_other',
+function leaves(value: unknown): string[] {
+  return typeof value === 'string' ? [value] : Object.values(value as object).flatMap(leaves);
+}
+
+/** Every key reasonWords can produce, for the locale test. */
+export const REASON_WORD_KEYS: readonly ReasonWordKey[] = [
+  ...(leaves(REASON_KEYS) as ReasonWordKey[]),
   'warmth_reasons_none',
   'list_separator',
 ];
 
 /** One reason in words. */
 export function reasonWords(reason: WarmthReason, f: WordFormat): string {
-  const counted = (count: number, ...rest: string[]) =>
-    f.t(`warmth_reason_${reason.code}_${f.pluralForm(count)}`, f.count(count), ...rest);
   switch (reason.code) {
     case 'messagesInYear':
-      return counted(reason.count, f.date(String(reason.year).padStart(4, '0')));
+      return f.t(
+        REASON_KEYS.messagesInYear[f.pluralForm(reason.count)],
+        f.count(reason.count),
+        f.date(String(reason.year).padStart(4, '0')),
+      );
     case 'messagesEarlier':
     case 'theyEndorsedMe':
     case 'iEndorsedThem':
-      return counted(reason.count);
+      return f.t(REASON_KEYS[reason.code][f.pluralForm(reason.count)], f.count(reason.count));
     case 'untestedYears':
-      return counted(reason.years);
+      return f.t(REASON_KEYS.untestedYears[f.pluralForm(reason.years)], f.count(reason.years));
     case 'theyInvitedMe':
     case 'iInvitedThem':
-      return f.t(`warmth_reason_${reason.code}${reason.note ? '_note' : ''}`);
+      return f.t(REASON_KEYS[reason.code][reason.note ? 'note' : 'plain']);
     case 'theyRecommendedMe':
     case 'iRecommendedThem':
       return reason.year === undefined
-        ? f.t(`warmth_reason_${reason.code}`)
-        : f.t(`warmth_reason_${reason.code}_year`, f.date(String(reason.year).padStart(4, '0')));
+        ? f.t(REASON_KEYS[reason.code].plain)
+        : f.t(REASON_KEYS[reason.code].year, f.date(String(reason.year).padStart(4, '0')));
     case 'tagged':
-      return f.t('warmth_reason_tagged', reason.tags.join(f.t('list_separator')));
+      return f.t(REASON_KEYS.tagged, reason.tags.join(f.t('list_separator')));
     case 'visitedProfile':
-      return f.t('warmth_reason_visitedProfile', f.date(reason.date));
+      return f.t(REASON_KEYS.visitedProfile, f.date(reason.date));
     case 'theyWroteFirst':
     case 'iWroteFirst':
     case 'introduced':
-      return f.t(`warmth_reason_${reason.code}`);
+      return f.t(REASON_KEYS[reason.code]);
   }
 }
 

@@ -5,7 +5,7 @@
 // Definitions used throughout (the spec's words, made precise):
 // - A work is *dated* by its endDate, else its startDate. It is *future-dated* when either date is after today;
 //   future-dated work is not evidence of anything yet.
-// - *Paid* work: paidProject, longEngagement, or a consultation that records a payment.
+// - *Paid* work: paidProject, longEngagement, or a consultation that records a payment (work.ts's table).
 // - *Serious negatives* (product.md): payment unpaid, delivery missed, quality 2 or less, would not work again.
 //   Quality is judged only on done work (unfinished work is not evidence of quality); reliability, payment and
 //   "would work again" count on done or abandoned work (an abandoned job can still be a missed delivery).
@@ -19,6 +19,7 @@
 import type { ReasonCode, StepCode } from './codes';
 import { comparePartialDates, isAfter, isPartialDate, wholeYearsBetween } from './dates';
 import type { PartialDate, Person, SharedWork } from './types';
+import { isPaidWork } from './work';
 
 export type { ReasonCode, StepCode } from './codes';
 
@@ -129,14 +130,6 @@ export function isFutureDated(work: SharedWork, now: Date): boolean {
 
 export function isReferral(work: SharedWork): boolean {
   return work.kind === 'referralGiven' || work.kind === 'referralReceived';
-}
-
-export function isPaidWork(work: SharedWork): boolean {
-  return (
-    work.kind === 'paidProject' ||
-    work.kind === 'longEngagement' ||
-    (work.kind === 'consultation' && work.outcome?.payment !== undefined)
-  );
 }
 
 function deliverers(work: SharedWork): readonly Party[] {

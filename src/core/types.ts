@@ -153,14 +153,20 @@ export const WORK_KINDS: readonly WorkKind[] = [
 export const DIRECTIONS: readonly Direction[] = ['theyDelivered', 'iDelivered', 'together'];
 
 export type WorkStatus = 'planned' | 'inProgress' | 'done' | 'abandoned';
+export const WORK_STATUSES: readonly WorkStatus[] = ['planned', 'inProgress', 'done', 'abandoned'];
 
 export type Reliability = 'onTime' | 'late' | 'missed';
+export const RELIABILITIES: readonly Reliability[] = ['onTime', 'late', 'missed'];
 
 export type WouldWorkAgain = 'yes' | 'no' | 'unsure';
+export const WOULD_WORK_AGAIN: readonly WouldWorkAgain[] = ['yes', 'no', 'unsure'];
+
+export type PaymentStatus = 'pending' | 'onTime' | 'late' | 'unpaid';
+export const PAYMENT_STATUSES: readonly PaymentStatus[] = ['pending', 'onTime', 'late', 'unpaid'];
 
 export interface Payment {
-  /** `pending` until paid or the due date passes; `late` carries the days. */
-  status: 'pending' | 'onTime' | 'late' | 'unpaid';
+  /** `pending` until paid or the due date passes; `late` may carry the days. */
+  status: PaymentStatus;
   lateDays?: number;
   dueDate?: PartialDate;
 }
@@ -188,6 +194,9 @@ export interface SharedWork {
   createdAt: Millis;
   updatedAt: Millis;
 }
+
+/** A shared work before it is stored: what the forms make and the database's addSharedWork takes. */
+export type NewSharedWork = Omit<SharedWork, 'id' | 'personId' | 'createdAt' | 'updatedAt'>;
 
 export interface Note {
   id: string;

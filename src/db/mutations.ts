@@ -8,6 +8,7 @@ import type {
   EditableField,
   Flag,
   Millis,
+  NewSharedWork,
   Note,
   Person,
   Profile,
@@ -457,7 +458,6 @@ export async function ensurePersonForSnapshot(
 // ---------------------------------------------------------------------------------------------------
 // Shared work
 
-export type NewSharedWork = Omit<SharedWork, 'id' | 'personId' | 'createdAt' | 'updatedAt'>;
 export type SharedWorkChanges = Partial<NewSharedWork>;
 
 /** A deleted or replaced shared work with the flags that went with it, for restoreSharedWork (undo). */

@@ -4,7 +4,7 @@
 // unpaid (caution). Written through the same mutations as the app, with flags from the same rules as the scan, and
 // the weekly queue filled as the worker fills it.
 import { flagCandidates, reconcileFlags } from '../core/flags.ts';
-import type { PartialDate, ProfileSnapshot } from '../core/types.ts';
+import type { NewSharedWork, PartialDate, ProfileSnapshot } from '../core/types.ts';
 import type { TrustDb } from '../db/database.ts';
 import { getSettings } from '../db/meta.ts';
 import {
@@ -14,7 +14,6 @@ import {
   createPerson,
   linkProfile,
   type NewPerson,
-  type NewSharedWork,
 } from '../db/mutations.ts';
 import { toPerson } from '../db/personRow.ts';
 import { refreshQueueEntries } from '../db/queue.ts';

@@ -3,9 +3,9 @@ import { lazy, Suspense } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import type { Language } from '../core/types';
 import { db } from '../db/database';
-import { useDatabaseOpen } from '../db/useLiveQuery';
-import { ErrorBoundary } from '../ui/ErrorBoundary';
-import { initI18n, t } from '../ui/i18n';
+import { ErrorBoundary } from '../ui/components/ErrorBoundary';
+import { useDatabaseOpen } from '../ui/data/useLiveQuery';
+import { initI18n, type MessageKey, t } from '../ui/i18n/i18n';
 import { useRoute } from './navigation';
 import { PeopleView } from './people/PeopleView';
 import { DEFAULT_FILTERS } from './people/peopleFilters';
@@ -19,7 +19,7 @@ const NetworkView = lazy(() => import('./network/NetworkView').then((m) => m.Net
 const SettingsView = lazy(() => import('./settings/SettingsView').then((m) => m.SettingsView));
 const ImportBackupView = lazy(() => import('./data/ImportBackupView').then((m) => m.ImportBackupView));
 
-const NAV: { view: Exclude<ViewName, 'person'>; key: string }[] = [
+const NAV: { view: Exclude<ViewName, 'person'>; key: MessageKey }[] = [
   { view: 'people', key: 'options_nav_people' },
   { view: 'network', key: 'options_nav_network' },
   { view: 'settings', key: 'options_nav_settings' },

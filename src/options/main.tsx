@@ -1,12 +1,12 @@
 import { db } from '../db/database';
 import { getSettings } from '../db/meta';
 import { reloadOnVersionChange } from '../db/versionChange';
-import { boot } from '../ui/boot.tsx';
+import { boot } from '../ui/components/boot.tsx';
 import { App } from './App';
 import { toPeopleQuery } from './people/peopleFilters';
 import { prefetchFirstPage } from './people/usePeoplePages';
 import { parseRoute } from './route';
-import '../ui/controls.css';
+import '../ui/components/controls.css';
 import './options.css';
 
 // The language setting decides the catalog before the first render; a database that cannot be read

@@ -3,9 +3,9 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { ProfileSnapshot } from '../core/types.ts';
 import type { PersonRecord } from '../db/queries.ts';
-import { t } from '../ui/i18n.ts';
-import { ProfileTrustView } from '../ui/ProfileTrustView.tsx';
-import { evaluateView } from '../ui/profileView.ts';
+import { ProfileTrustView } from '../ui/data/ProfileTrustView.tsx';
+import { evaluateView } from '../ui/data/profileView.ts';
+import { t } from '../ui/i18n/i18n.ts';
 
 export function ExpandedPanel(props: {
   snapshot: ProfileSnapshot;

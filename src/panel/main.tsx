@@ -1,7 +1,7 @@
 import { db } from '../db/database.ts';
 import { getSettings } from '../db/meta.ts';
 import { reloadOnVersionChange } from '../db/versionChange.ts';
-import { boot } from '../ui/boot.tsx';
+import { boot } from '../ui/components/boot.tsx';
 import { PanelApp } from './PanelApp.tsx';
 
 // The user's language setting decides the catalog before the first render (a database that cannot be read

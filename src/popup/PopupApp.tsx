@@ -12,12 +12,13 @@ import type { PersonRow } from '../db/personRow';
 import type { FlagItem, QueueItem, WorkItem } from '../db/queries';
 import type { StartupData } from '../db/startupRead';
 import { sendMessage } from '../messages/client';
-import { ErrorBoundary } from '../ui/ErrorBoundary';
-import { FlagCard } from '../ui/FlagCard';
-import { t } from '../ui/i18n';
-import { fullRecordUrl } from '../ui/links';
-import { formatPartialDate } from '../ui/locale';
-import { StageBadge } from '../ui/StageBadge';
+import { ErrorBoundary } from '../ui/components/ErrorBoundary';
+import { FlagCard } from '../ui/components/FlagCard';
+import { fullRecordUrl } from '../ui/components/links';
+import { StageBadge } from '../ui/components/StageBadge';
+import { t } from '../ui/i18n/i18n';
+import { FLAG_SHORT_KEYS, WORK_KIND_KEYS } from '../ui/i18n/keys';
+import { formatPartialDate } from '../ui/i18n/locale';
 import { targetTabId } from './activeTab';
 import { FLAGS_SHOWN, popupLimits } from './firstScreen';
 import { QueueSection } from './QueueSection';
@@ -54,7 +55,7 @@ export async function tabSnapshot(): Promise<ProfileSnapshot | null> {
 type LiveState<T> = { value: T } | { error: unknown };
 
 /**
- * `query`'s answer, kept current once live.ts has loaded (as db/useLiveQuery does for pages that load Dexie
+ * `query`'s answer, kept current once live.ts has loaded (as ui/data/useLiveQuery does for pages that load Dexie
  * from the start); `initial` until then. A failing query throws during render, for the error boundary.
  */
 function useLive<T>(query: (live: Live) => Promise<T>, deps: readonly unknown[], initial: T): T {
@@ -218,7 +219,7 @@ function FlagsSection(props: { flags: LiveState<FlagItem[] | undefined>; showAll
                 <a href={fullRecordUrl(person.id)} target="_blank" rel="noopener">
                   {person.name}
                 </a>{' '}
-                <span class="flag-pill">{t(`options_flag_short_${flag.kind}`)}</span>
+                <span class="flag-pill">{t(FLAG_SHORT_KEYS[flag.kind])}</span>
               </p>
               <FlagCard
                 flag={flag}
@@ -254,7 +255,7 @@ function RecentSection(props: { recent: LiveState<WorkItem[] | undefined> }) {
               {person.name}
             </a>
             <span class="muted">
-              {t(`ui_work_kind_${work.kind}`)}
+              {t(WORK_KIND_KEYS[work.kind])}
               {(work.endDate ?? work.startDate) && ` · ${formatPartialDate(work.endDate ?? work.startDate)}`}
             </span>
           </li>

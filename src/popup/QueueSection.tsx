@@ -2,9 +2,9 @@
 // the first step, and the answers that move the next person in. The rest stay out of sight, one link away.
 import browser from 'webextension-polyfill';
 import type { QueueItem } from '../db/queries';
-import { t } from '../ui/i18n';
-import { fullRecordUrl } from '../ui/links';
-import { QueueCard } from '../ui/QueueCard';
+import { fullRecordUrl } from '../ui/components/links';
+import { QueueCard } from '../ui/components/QueueCard';
+import { t } from '../ui/i18n/i18n';
 import type { loadLive } from './PopupApp';
 
 export function QueueSection(props: { queue: QueueItem[] | undefined; live: typeof loadLive }) {

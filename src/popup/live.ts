@@ -14,7 +14,7 @@ export {
   planQueuedTask,
   snoozeFlagUntil,
   snoozeQueuedUntil,
-} from '../ui/personActions';
+} from '../ui/data/personActions';
 
 // The popup holds the database through Dexie from here on: an upgrade must not wait on it.
 reloadOnVersionChange(db());

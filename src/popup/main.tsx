@@ -1,9 +1,9 @@
 import type { ProfileSnapshot } from '../core/types';
 import type { StartupData } from '../db/startupRead';
-import { boot } from '../ui/boot.tsx';
+import { boot } from '../ui/components/boot.tsx';
 import { isFlagsOnly, popupLimits, readFirstScreen } from './firstScreen';
 import { loadLive, PopupApp, tabSnapshot } from './PopupApp';
-import '../ui/controls.css';
+import '../ui/components/controls.css';
 import './popup.css';
 
 const flagsOnly = isFlagsOnly(location.hash);

@@ -69,6 +69,9 @@ describe('the shared-work timeline', () => {
     const form = editor('Add shared work');
     await form.getByRole('combobox', { name: 'Kind' }).selectOption('paidProject');
     await form.getByRole('combobox', { name: 'Who delivered' }).selectOption('theyDelivered');
+    // A plan has no outcome yet: the outcome is asked once the work is over (core/work.ts).
+    await form.getByRole('combobox', { name: 'Status' }).selectOption('planned');
+    await expect.poll(() => form.getByRole('combobox', { name: 'Quality (1–5)' }).count()).toBe(0);
     await form.getByRole('combobox', { name: 'Status' }).selectOption('done');
     await form.getByRole('textbox', { name: 'Title' }).fill('Website audit');
     await form.getByRole('textbox', { name: 'Start' }).fill('2024-03');

@@ -13,10 +13,37 @@ import {
   type Subject,
   writeCount,
 } from '../../io/archivePlan';
-import type { ArchiveRejected } from '../../io/archiveRows';
-import type { RejectedRow } from '../../io/linkedinCsv';
-import { t } from '../../ui/i18n';
-import { formatCount } from '../../ui/locale';
+import type { ArchiveRejectCode, ArchiveRejected } from '../../io/archiveRows';
+import type { RejectCode, RejectedRow } from '../../io/linkedinCsv';
+import { type MessageKey, t } from '../../ui/i18n/i18n';
+import { formatCount } from '../../ui/i18n/locale';
+
+/** Each file's name in the preview and the progress. */
+export const ARCHIVE_FILE_KEYS = {
+  connections: 'archive_file_connections',
+  recommendationsReceived: 'archive_file_recommendationsReceived',
+  recommendationsGiven: 'archive_file_recommendationsGiven',
+  endorsementsReceived: 'archive_file_endorsementsReceived',
+  endorsementsGiven: 'archive_file_endorsementsGiven',
+  invitations: 'archive_file_invitations',
+  messages: 'archive_file_messages',
+  messagesLegacy: 'archive_file_messagesLegacy',
+  profile: 'archive_file_profile',
+} as const satisfies Record<ArchiveFileKind, MessageKey>;
+
+const CONNECTION_REJECT_KEYS = {
+  badUrl: 'import_reject_badUrl',
+  columnCount: 'import_reject_columnCount',
+  duplicateUrl: 'import_reject_duplicateUrl',
+  emptyRow: 'import_reject_emptyRow',
+  noNameNoUrl: 'import_reject_noNameNoUrl',
+} as const satisfies Record<RejectCode, MessageKey>;
+
+const ARCHIVE_REJECT_KEYS = {
+  noName: 'archive_reject_noName',
+  noText: 'archive_reject_noText',
+  noDate: 'archive_reject_noDate',
+} as const satisfies Record<ArchiveRejectCode, MessageKey>;
 
 /** Rejected rows listed in the preview; the count covers them all. */
 const REJECTED_SHOWN = 200;
@@ -79,7 +106,7 @@ export function ArchivePreview(props: {
             <tbody>
               {files.map(({ summary, matched, changes }) => (
                 <tr key={summary.kind} data-kind={summary.kind}>
-                  <th scope="row">{t(`archive_file_${summary.kind}`)}</th>
+                  <th scope="row">{t(ARCHIVE_FILE_KEYS[summary.kind])}</th>
                   <td>{formatCount(summary.rowsRead)}</td>
                   <td>{formatCount(matched.exact)}</td>
                   <td>{formatCount(matched.byName)}</td>
@@ -141,13 +168,16 @@ function RejectedTable(props: { rows: (RejectedRow | ArchiveRejected)[]; file?: 
   if (rows.length === 0) return null;
   const reason = (row: RejectedRow | ArchiveRejected) =>
     props.file === undefined
-      ? t(`import_reject_${row.reason}`, formatCount((row as RejectedRow).firstLine ?? 0))
-      : t(`archive_reject_${row.reason}`);
+      ? t(
+          CONNECTION_REJECT_KEYS[(row as RejectedRow).reason],
+          formatCount((row as RejectedRow).firstLine ?? 0),
+        )
+      : t(ARCHIVE_REJECT_KEYS[(row as ArchiveRejected).reason]);
   return (
     <details open={rows.length <= 20}>
       <summary>
         {props.file
-          ? t('options_archive_rejected_heading', t(`archive_file_${props.file}`), formatCount(rows.length))
+          ? t('options_archive_rejected_heading', t(ARCHIVE_FILE_KEYS[props.file]), formatCount(rows.length))
           : t('options_import_rejected_heading', formatCount(rows.length))}
       </summary>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region is scrolled by keyboard only when it takes focus */}
@@ -216,7 +246,7 @@ function Review(props: {
         return (
           <details key={kind} open={rows.length <= 20} class="archive-review-file">
             <summary>
-              {t('options_archive_review_file', t(`archive_file_${kind}`), formatCount(rows.length))}
+              {t('options_archive_review_file', t(ARCHIVE_FILE_KEYS[kind]), formatCount(rows.length))}
             </summary>
             {unmatched.length > 1 && (
               <p class="actions">

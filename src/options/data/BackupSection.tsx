@@ -6,8 +6,7 @@ import { useId, useState } from 'preact/hooks';
 import { db } from '../../db/database';
 import { getMeta } from '../../db/meta';
 import { countsByStage } from '../../db/queries';
-import { useLiveQuery } from '../../db/useLiveQuery';
-import { useWriteCount } from '../../db/useWriteCount';
+import type { BackupErrorCode } from '../../io/backup';
 import {
   type BackupError,
   backupFileName,
@@ -17,13 +16,32 @@ import {
   validateBackup,
 } from '../../io/backup';
 import { shouldRemindBackup } from '../../io/backupReminder';
-import { Dialog } from '../../ui/Dialog';
-import { t } from '../../ui/i18n';
-import { formatCount, formatDayOfMillis } from '../../ui/locale';
-import { ProgressBar } from '../../ui/ProgressBar';
-import { StorageStatusView } from '../../ui/storageStatus';
-import { scanNow } from '../../ui/workerNotify';
+import { useLiveQuery } from '../../ui/data/useLiveQuery';
+import { useWriteCount } from '../../ui/data/useWriteCount';
+import { scanNow } from '../../ui/data/workerNotify';
+import { type MessageKey, t } from '../../ui/i18n/i18n';
+import { formatCount, formatDayOfMillis } from '../../ui/i18n/locale';
+import { Dialog } from '../widgets/Dialog';
+import { ProgressBar } from '../widgets/ProgressBar';
 import { datedFileName, saveBlob } from './download';
+import { StorageStatusView } from './storageStatus';
+
+const ERROR_KEYS = {
+  countMismatch: 'backup_error_countMismatch',
+  empty: 'backup_error_empty',
+  foreign: 'backup_error_foreign',
+  formatNewer: 'backup_error_formatNewer',
+  notJson: 'backup_error_notJson',
+  readFailed: 'backup_error_readFailed',
+  restoreFailed: 'backup_error_restoreFailed',
+  structure: 'backup_error_structure',
+  values: 'backup_error_values',
+  tables: 'backup_error_tables',
+  tooLarge: 'backup_error_tooLarge',
+  truncated: 'backup_error_truncated',
+  versionNewer: 'backup_error_versionNewer',
+  versionOlder: 'backup_error_versionOlder',
+} as const satisfies Record<BackupErrorCode, MessageKey>;
 
 type RestoreStep =
   | { step: 'idle' }
@@ -130,7 +148,7 @@ export function BackupSection() {
         )}
         {restore.step === 'refused' && (
           <p class="error-box" role="alert">
-            {t(`backup_error_${restore.error.code}`, restore.error.where ?? '')}{' '}
+            {t(ERROR_KEYS[restore.error.code], restore.error.where ?? '')}{' '}
             {t('options_restore_nothing_changed')}
           </p>
         )}

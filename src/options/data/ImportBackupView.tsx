@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { db } from '../../db/database';
 import { exportPeopleCsv, exportSharedWorkCsv } from '../../io/csvExport';
-import { t } from '../../ui/i18n';
+import { t } from '../../ui/i18n/i18n';
 import { BackupSection } from './BackupSection';
 import { datedFileName, saveBlob } from './download';
 import { ImportSection } from './ImportSection';

@@ -8,12 +8,30 @@ import { type ArchiveImportResult, commitArchive } from '../../io/archiveCommit'
 import type { ArchiveFileKind } from '../../io/archiveFiles';
 import { type ArchiveProgress, parseArchiveFile } from '../../io/archiveParse';
 import { type ArchivePlan, planArchive, type Resolutions } from '../../io/archivePlan';
-import type { ImportError } from '../../io/importErrors';
-import { t } from '../../ui/i18n';
-import { formatCount } from '../../ui/locale';
-import { ProgressBar } from '../../ui/ProgressBar';
-import { scanNow } from '../../ui/workerNotify';
-import { ArchivePreview } from './ArchivePreview';
+import type { ImportError, ImportErrorCode } from '../../io/importErrors';
+import { scanNow } from '../../ui/data/workerNotify';
+import { type MessageKey, t } from '../../ui/i18n/i18n';
+import { formatCount } from '../../ui/i18n/locale';
+import { ProgressBar } from '../widgets/ProgressBar';
+import { ARCHIVE_FILE_KEYS, ArchivePreview } from './ArchivePreview';
+
+const ERROR_KEYS = {
+  archiveNothing: 'import_error_archiveNothing',
+  archiveUnknownFile: 'import_error_archiveUnknownFile',
+  commitFailed: 'import_error_commitFailed',
+  empty: 'import_error_empty',
+  headerMissing: 'import_error_headerMissing',
+  noConnections: 'import_error_noConnections',
+  notCsv: 'import_error_notCsv',
+  notZip: 'import_error_notZip',
+  readFailed: 'import_error_readFailed',
+  tooLarge: 'import_error_tooLarge',
+  unsupportedEncoding: 'import_error_unsupportedEncoding',
+  zipCorrupt: 'import_error_zipCorrupt',
+  zipEntryTooLarge: 'import_error_zipEntryTooLarge',
+  zipTooCompressed: 'import_error_zipTooCompressed',
+  zipTooManyEntries: 'import_error_zipTooManyEntries',
+} as const satisfies Record<ImportErrorCode, MessageKey>;
 
 type Step =
   | { step: 'idle' }
@@ -100,7 +118,7 @@ export function ImportSection() {
             label={t('options_import_reading')}
             value={state.done}
             max={state.total}
-            detail={state.kind ? t('options_import_reading_file', t(`archive_file_${state.kind}`)) : ''}
+            detail={state.kind ? t('options_import_reading_file', t(ARCHIVE_FILE_KEYS[state.kind])) : ''}
           />
         )}
         {state.step === 'matching' && <p role="status">{t('options_import_matching')}</p>}
@@ -114,7 +132,7 @@ export function ImportSection() {
         )}
         {state.step === 'failed' && (
           <p class="error-box" role="alert">
-            {t(`import_error_${state.error.code}`)} {t('options_import_nothing_changed')}
+            {t(ERROR_KEYS[state.error.code])} {t('options_import_nothing_changed')}
           </p>
         )}
         {state.step === 'done' && <ImportDone result={state.result} />}

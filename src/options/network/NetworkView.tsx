@@ -18,12 +18,28 @@ import type { Person, SharedWork } from '../../core/types';
 import { db } from '../../db/database';
 import { toPerson } from '../../db/personRow';
 import { queueEntries } from '../../db/queries';
-import { BarChart } from '../../ui/BarChart';
-import { isRtl, t } from '../../ui/i18n';
-import { formatCount, formatPartialDate } from '../../ui/locale';
-import { ProgressBar } from '../../ui/ProgressBar';
+import { isRtl, type MessageKey, t } from '../../ui/i18n/i18n';
+import { REASON_KEYS, STAGE_KEYS, WORK_KIND_KEYS } from '../../ui/i18n/keys';
+import { formatCount, formatPartialDate } from '../../ui/i18n/locale';
 import { routeHash } from '../route';
-import { deliveredSummary, percent, stageChart, yearChart } from './chartData';
+import { BarChart } from '../widgets/BarChart';
+import { ProgressBar } from '../widgets/ProgressBar';
+import { deliveredSummary, percent, type SeriesKey, stageChart, yearChart } from './chartData';
+
+/** The funnel's steps, each a subset of the one before (core/network.ts). */
+const FUNNEL_KEYS = {
+  connections: 'network_funnel_connections',
+  anyContact: 'network_funnel_anyContact',
+  tested: 'network_funnel_tested',
+  proven: 'network_funnel_proven',
+  ambassadors: 'network_funnel_ambassadors',
+} as const satisfies Record<keyof Funnel, MessageKey>;
+
+const SERIES_KEYS = {
+  people: 'network_series_people',
+  firstTests: 'network_series_firstTests',
+  firstPaid: 'network_series_firstPaid',
+} as const satisfies Record<SeriesKey, MessageKey>;
 
 interface NetworkData {
   summary: NetworkSummary;
@@ -154,7 +170,7 @@ function NetworkFigures({ data }: { data: NetworkData }) {
           <BarChart
             title={t('network_chart_funnel')}
             categoryHeader={t('network_funnel_step')}
-            categories={FUNNEL_STEPS.map((step) => t(`network_funnel_${step}`))}
+            categories={FUNNEL_STEPS.map((step) => t(FUNNEL_KEYS[step]))}
             series={[{ name: t('network_series_people'), values: FUNNEL_STEPS.map((step) => funnel[step]) }]}
             rtl={isRtl()}
             format={formatCount}
@@ -183,7 +199,7 @@ function NetworkFigures({ data }: { data: NetworkData }) {
           <BarChart
             title={t('network_chart_stages')}
             categoryHeader={t('options_filter_stage')}
-            categories={stages.categories.map((stage) => t(`stage_${stage}`))}
+            categories={stages.categories.map((stage) => t(STAGE_KEYS[stage]))}
             series={stages.series.map((s) => ({ name: t('network_series_people'), values: s.values }))}
             rtl={isRtl()}
             format={formatCount}
@@ -200,7 +216,7 @@ function NetworkFigures({ data }: { data: NetworkData }) {
               title={t('network_chart_years')}
               categoryHeader={t('network_year')}
               categories={years.categories.map((year) => formatYear(year))}
-              series={years.series.map((s) => ({ name: t(`network_series_${s.key}`), values: s.values }))}
+              series={years.series.map((s) => ({ name: t(SERIES_KEYS[s.key]), values: s.values }))}
               rtl={isRtl()}
               format={formatCount}
             >
@@ -277,14 +293,16 @@ function NetworkFigures({ data }: { data: NetworkData }) {
               .reverse()
               .map((d) => (
                 <li key={d.workId}>
-                  <span class={`verdict verdict-${d.verdict}`}>{t(`network_verdict_${d.verdict}`)}</span>{' '}
-                  {t(`ui_work_kind_${d.kind}`)} —{' '}
+                  <span class={`verdict verdict-${d.verdict}`}>
+                    {t(d.verdict === 'good' ? 'network_verdict_good' : 'network_verdict_negative')}
+                  </span>{' '}
+                  {t(WORK_KIND_KEYS[d.kind])} —{' '}
                   <a href={routeHash({ view: 'person', id: d.personId })}>
                     {names.get(d.personId) ?? d.personId}
                   </a>{' '}
                   <span class="muted">{formatPartialDate(d.date)}</span>
                   {d.reasons.length > 0 && (
-                    <span class="muted"> · {d.reasons.map((r) => t(`trust_reason_${r}`)).join(', ')}</span>
+                    <span class="muted"> · {d.reasons.map((r) => t(REASON_KEYS[r])).join(', ')}</span>
                   )}
                 </li>
               ))}

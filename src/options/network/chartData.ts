@@ -3,9 +3,11 @@
 import type { MyRecord, NetworkSummary, YearCount } from '../../core/network';
 import { STAGES, type Stage } from '../../core/trust';
 
+export type SeriesKey = 'people' | 'firstTests' | 'firstPaid';
+
 export interface ChartData<C> {
   categories: C[];
-  series: { key: string; values: number[] }[];
+  series: { key: SeriesKey; values: number[] }[];
 }
 
 /** People per stage, in ladder order with caution last. */

@@ -3,7 +3,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { isPartialDate } from '../../core/dates';
 import type { PartialDate } from '../../core/types';
-import { t } from '../../ui/i18n';
+import { t } from '../../ui/i18n/i18n';
 
 interface Props {
   from: PartialDate | undefined;

@@ -10,27 +10,38 @@ import { db } from '../../db/database';
 import { getSettings } from '../../db/meta';
 import { createPerson } from '../../db/mutations';
 import { countsByStage, type PeopleListItem } from '../../db/queries';
-import { useLiveQuery } from '../../db/useLiveQuery';
-import { Dialog } from '../../ui/Dialog';
-import { ErrorBoundary } from '../../ui/ErrorBoundary';
-import { t } from '../../ui/i18n';
-import { formatCount, formatPartialDate } from '../../ui/locale';
-import { reasonsText } from '../../ui/reasonText';
-import { StageBadge } from '../../ui/StageBadge';
-import { VirtualList } from '../../ui/VirtualList';
+import { ErrorBoundary } from '../../ui/components/ErrorBoundary';
+import { Select } from '../../ui/components/Select';
+import { StageBadge } from '../../ui/components/StageBadge';
+import { useLiveQuery } from '../../ui/data/useLiveQuery';
+import { type MessageKey, t } from '../../ui/i18n/i18n';
+import { FLAG_SHORT_KEYS, SITE_KEYS, STAGE_KEYS } from '../../ui/i18n/keys';
+import { formatCount, formatPartialDate } from '../../ui/i18n/locale';
+import { reasonsText } from '../../ui/i18n/reasonText';
 import { navigate } from '../navigation';
 import { routeHash } from '../route';
+import { Dialog } from '../widgets/Dialog';
+import { VirtualList } from '../widgets/VirtualList';
 import { DateRangeFields } from './DateRangeFields';
 import {
   activeFilterCount,
   DEFAULT_FILTERS,
+  type ListSort,
   PEOPLE_SORTS,
   type PeopleFilters,
   toPeopleQuery,
 } from './peopleFilters';
 import { FIRST_SCREEN_ROWS, usePeoplePages } from './usePeoplePages';
 
+const SORT_KEYS = {
+  name: 'options_sort_name',
+  connectedOn: 'options_sort_connectedOn',
+  lastWork: 'options_sort_lastWork',
+  stage: 'options_sort_stage',
+} as const satisfies Record<ListSort, MessageKey>;
+
 export const ROW_HEIGHT = 56;
+const SORT_DIRECTIONS = ['asc', 'desc'] as const;
 const FIRST_RENDER_MARK = 'trust-notes:first-render';
 
 export function PeopleView({ filters }: { filters: PeopleFilters }) {
@@ -42,6 +53,7 @@ export function PeopleView({ filters }: { filters: PeopleFilters }) {
   const cutoff = settings && dormancyCutoff(settings, new Date());
   const [adding, setAdding] = useState(false);
 
+  const any = t('options_filter_any');
   const update = (changes: Partial<PeopleFilters>) =>
     navigate({ view: 'people', filters: { ...filters, ...changes } }, { replace: true });
 
@@ -74,20 +86,26 @@ export function PeopleView({ filters }: { filters: PeopleFilters }) {
         <Select
           label={t('options_filter_stage')}
           value={filters.stage ?? ''}
-          options={STAGES.map((stage) => [stage, t(`stage_${stage}`)])}
-          onChange={(stage) => update({ stage: stage || undefined } as Partial<PeopleFilters>)}
+          options={STAGES}
+          text={(stage) => t(STAGE_KEYS[stage])}
+          blank={any}
+          onChange={(stage) => update({ stage: stage || undefined })}
         />
         <Select
           label={t('options_filter_site')}
           value={filters.site ?? ''}
-          options={SITES.map((site) => [site, t(`options_site_${site}`)])}
-          onChange={(site) => update({ site: site || undefined } as Partial<PeopleFilters>)}
+          options={SITES}
+          text={(site) => t(SITE_KEYS[site])}
+          blank={any}
+          onChange={(site) => update({ site: site || undefined })}
         />
         <Select
           label={t('options_filter_flag')}
           value={filters.flag ?? ''}
-          options={FLAG_KINDS.map((kind) => [kind, t(`options_flag_short_${kind}`)])}
-          onChange={(flag) => update({ flag: flag || undefined } as Partial<PeopleFilters>)}
+          options={FLAG_KINDS}
+          text={(kind) => t(FLAG_SHORT_KEYS[kind])}
+          blank={any}
+          onChange={(flag) => update({ flag: flag || undefined })}
         />
         <label>
           <span>{t('options_filter_tag')}</span>
@@ -109,19 +127,16 @@ export function PeopleView({ filters }: { filters: PeopleFilters }) {
             <Select
               label={t('options_sort')}
               value={filters.sort}
-              options={PEOPLE_SORTS.map((sort) => [sort, t(`options_sort_${sort}`)])}
-              onChange={(sort) => update({ sort } as Partial<PeopleFilters>)}
-              required
+              options={PEOPLE_SORTS}
+              text={(sort) => t(SORT_KEYS[sort])}
+              onChange={(sort) => update({ sort })}
             />
             <Select
               label={t('options_sort_dir')}
               value={filters.dir}
-              options={[
-                ['asc', t('options_sort_asc')],
-                ['desc', t('options_sort_desc')],
-              ]}
-              onChange={(dir) => update({ dir } as Partial<PeopleFilters>)}
-              required
+              options={SORT_DIRECTIONS}
+              text={(dir) => t(dir === 'asc' ? 'options_sort_asc' : 'options_sort_desc')}
+              onChange={(dir) => update({ dir })}
             />
           </>
         )}
@@ -204,28 +219,6 @@ function PeopleResults(props: {
   );
 }
 
-function Select(props: {
-  label: string;
-  value: string;
-  options: [string, string][];
-  onChange: (value: string) => void;
-  required?: boolean;
-}) {
-  return (
-    <label>
-      <span>{props.label}</span>
-      <select value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
-        {!props.required && <option value="">{t('options_filter_any')}</option>}
-        {props.options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
 function StageCounts(props: {
   counts: Record<string, number> | undefined;
   active: string | undefined;
@@ -241,7 +234,7 @@ function StageCounts(props: {
             aria-pressed={props.active === stage}
             onClick={() => props.onPick(stage)}
           >
-            <span>{t(`stage_${stage}`)}</span>
+            <span>{t(STAGE_KEYS[stage])}</span>
             <span class="stage-chip-count">{props.counts ? formatCount(props.counts[stage] ?? 0) : '…'}</span>
           </button>
         </li>
@@ -272,7 +265,7 @@ const PersonRow = memo(function PersonRow(props: { person: PeopleListItem | unde
       <span class="person-row-flags">
         {[...new Set(person.openFlags)].map((kind) => (
           <span key={kind} class={`flag-pill flag-${kind}`}>
-            {t(`options_flag_short_${kind}`)}
+            {t(FLAG_SHORT_KEYS[kind])}
           </span>
         ))}
       </span>

@@ -7,7 +7,9 @@ import { STAGES, type Stage } from '../../core/trust';
 import type { FlagKind, PartialDate, Site } from '../../core/types';
 import type { PeopleQuery, PeopleSort } from '../../db/queries';
 
-export const PEOPLE_SORTS: readonly PeopleSort[] = ['name', 'connectedOn', 'lastWork', 'stage'];
+/** The sorts the user can pick; warmth is the dormant filter's own order, not a choice. */
+export type ListSort = Exclude<PeopleSort, 'warmth'>;
+export const PEOPLE_SORTS: readonly ListSort[] = ['name', 'connectedOn', 'lastWork', 'stage'];
 
 export interface PeopleFilters {
   text: string;
@@ -19,7 +21,7 @@ export interface PeopleFilters {
   tag?: string;
   connectedFrom?: PartialDate;
   connectedTo?: PartialDate;
-  sort: PeopleSort;
+  sort: ListSort;
   dir: 'asc' | 'desc';
 }
 

@@ -5,8 +5,17 @@ import type { Stage } from '../../core/trust';
 import { db } from '../../db/database';
 import { type PersonChanges, updatePerson } from '../../db/mutations';
 import type { PersonRow } from '../../db/personRow';
-import { t } from '../../ui/i18n';
-import { StageBadge } from '../../ui/StageBadge';
+import { StageBadge } from '../../ui/components/StageBadge';
+import { type MessageKey, t } from '../../ui/i18n/i18n';
+
+const FIELD_KEYS = {
+  name: 'options_field_name',
+  headline: 'options_field_headline',
+  position: 'options_field_position',
+  company: 'options_field_company',
+  location: 'options_field_location',
+  email: 'options_field_email',
+} as const satisfies Record<Field, MessageKey>;
 
 const FIELDS = ['name', 'headline', 'position', 'company', 'location', 'email'] as const;
 type Field = (typeof FIELDS)[number];
@@ -72,7 +81,7 @@ function DetailsForm({ person, onDone }: { person: PersonRow; onDone: () => void
     <form class="details-form" onSubmit={save}>
       {FIELDS.map((field) => (
         <label key={field}>
-          <span>{t(`options_field_${field}`)}</span>
+          <span>{t(FIELD_KEYS[field])}</span>
           <input
             type="text"
             inputMode={field === 'email' ? 'email' : undefined}

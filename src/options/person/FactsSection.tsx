@@ -6,9 +6,9 @@ import type { FirstMet } from '../../core/types';
 import { db } from '../../db/database';
 import { updatePerson } from '../../db/mutations';
 import type { PersonRow } from '../../db/personRow';
-import { t } from '../../ui/i18n';
-import { formatPartialDate } from '../../ui/locale';
-import { personChanged } from '../../ui/workerNotify';
+import { personChanged } from '../../ui/data/workerNotify';
+import { t } from '../../ui/i18n/i18n';
+import { formatPartialDate } from '../../ui/i18n/locale';
 import { routeHash } from '../route';
 import { PersonPicker } from './PersonPicker';
 

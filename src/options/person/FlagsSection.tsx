@@ -1,10 +1,11 @@
 // The person's flags: open ones with their suggested next steps, snooze and dismiss (the shared FlagCard);
 // snoozed ones say until when. Closed and dismissed flags are history and are not shown.
 import type { Flag } from '../../core/types';
-import { FlagCard } from '../../ui/FlagCard';
-import { t } from '../../ui/i18n';
-import { formatDayOfMillis } from '../../ui/locale';
-import { dismissFlagForGood, snoozeFlagUntil } from '../../ui/personActions';
+import { FlagCard } from '../../ui/components/FlagCard';
+import { dismissFlagForGood, snoozeFlagUntil } from '../../ui/data/personActions';
+import { t } from '../../ui/i18n/i18n';
+import { FLAG_SHORT_KEYS } from '../../ui/i18n/keys';
+import { formatDayOfMillis } from '../../ui/i18n/locale';
 
 export function FlagsSection({ flags }: { flags: Flag[] }) {
   const open = flags.filter((flag) => flag.state === 'open');
@@ -27,7 +28,7 @@ export function FlagsSection({ flags }: { flags: Flag[] }) {
         <ul class="snoozed">
           {snoozed.map((flag) => (
             <li key={flag.id} class="muted">
-              {t(`options_flag_short_${flag.kind}`)} —{' '}
+              {t(FLAG_SHORT_KEYS[flag.kind])} —{' '}
               {flag.snoozedUntil
                 ? t('options_flags_snoozed_until', formatDayOfMillis(flag.snoozedUntil))
                 : t('options_flags_snoozed')}

@@ -1,7 +1,14 @@
 // Time to trust: met → first test → first paid work → first recommendation, with the years between.
-import { MILESTONE_KINDS, type Milestones } from '../../core/trust';
-import { t } from '../../ui/i18n';
-import { formatPartialDate } from '../../ui/locale';
+import { MILESTONE_KINDS, type MilestoneKind, type Milestones } from '../../core/trust';
+import { type MessageKey, t } from '../../ui/i18n/i18n';
+import { formatPartialDate } from '../../ui/i18n/locale';
+
+const MILESTONE_KEYS = {
+  firstPaid: 'milestone_firstPaid',
+  firstRecommendation: 'milestone_firstRecommendation',
+  firstTest: 'milestone_firstTest',
+  met: 'milestone_met',
+} as const satisfies Record<MilestoneKind, MessageKey>;
 
 export function MilestonesSection({ milestones }: { milestones: Milestones }) {
   const reached = MILESTONE_KINDS.filter((kind) => milestones[kind] !== undefined);
@@ -14,7 +21,7 @@ export function MilestonesSection({ milestones }: { milestones: Milestones }) {
           const gap = milestones.gaps.find((g) => g.to === kind);
           return (
             <li key={kind} class={milestone ? 'reached' : 'pending'}>
-              <span class="milestone-name">{t(`milestone_${kind}`)}</span>
+              <span class="milestone-name">{t(MILESTONE_KEYS[kind])}</span>
               <span class="milestone-date">
                 {milestone
                   ? milestone.date

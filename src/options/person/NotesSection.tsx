@@ -3,8 +3,8 @@ import { useState } from 'preact/hooks';
 import type { Note } from '../../core/types';
 import { db } from '../../db/database';
 import { addNote, deleteNote, restoreNote, updateNote } from '../../db/mutations';
-import { t } from '../../ui/i18n';
-import { formatDayOfMillis } from '../../ui/locale';
+import { t } from '../../ui/i18n/i18n';
+import { formatDayOfMillis } from '../../ui/i18n/locale';
 import { useOfferUndo } from '../undo';
 
 export function NotesSection({ personId, notes }: { personId: string; notes: Note[] }) {

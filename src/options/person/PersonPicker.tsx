@@ -4,8 +4,8 @@ import { useId, useState } from 'preact/hooks';
 import { db } from '../../db/database';
 import type { PersonRow } from '../../db/personRow';
 import { searchPeopleByPrefix } from '../../db/queries';
-import { useLiveQuery } from '../../db/useLiveQuery';
-import { t } from '../../ui/i18n';
+import { useLiveQuery } from '../../ui/data/useLiveQuery';
+import { t } from '../../ui/i18n/i18n';
 
 interface Props {
   label: string;

@@ -7,11 +7,12 @@ import { db } from '../../db/database';
 import { linkProfile, mergePeople, unlinkProfile } from '../../db/mutations';
 import type { PersonRow } from '../../db/personRow';
 import { getPersonByProfileKey } from '../../db/queries';
-import { Dialog } from '../../ui/Dialog';
-import { t } from '../../ui/i18n';
-import { personChanged } from '../../ui/workerNotify';
+import { personChanged } from '../../ui/data/workerNotify';
+import { t } from '../../ui/i18n/i18n';
+import { SITE_KEYS } from '../../ui/i18n/keys';
 import { routeHash } from '../route';
 import { useOfferUndo } from '../undo';
+import { Dialog } from '../widgets/Dialog';
 import { PersonPicker } from './PersonPicker';
 import { addressUrl, profileRefFromAddress } from './profileAddress';
 
@@ -51,7 +52,7 @@ export function ProfilesSection({ person, profiles }: Props) {
         <ul class="profiles">
           {profiles.map((profile) => (
             <li key={profile.key}>
-              <span class="profile-site">{t(`options_site_${profile.site}`)}</span>
+              <span class="profile-site">{t(SITE_KEYS[profile.site])}</span>
               {/^https?:\/\//.test(profile.url) ? (
                 <a href={profile.url} target="_blank" rel="noreferrer noopener">
                   {profile.handle}
@@ -62,11 +63,7 @@ export function ProfilesSection({ person, profiles }: Props) {
               <button
                 type="button"
                 class="link"
-                aria-label={t(
-                  'options_profiles_unlink_label',
-                  t(`options_site_${profile.site}`),
-                  profile.handle,
-                )}
+                aria-label={t('options_profiles_unlink_label', t(SITE_KEYS[profile.site]), profile.handle)}
                 onClick={() => unlink(profile)}
               >
                 {t('options_profiles_unlink')}

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { db } from '../../db/database';
 import { setTags } from '../../db/mutations';
-import { t } from '../../ui/i18n';
+import { t } from '../../ui/i18n/i18n';
 import { navigate } from '../navigation';
 import { DEFAULT_FILTERS } from '../people/peopleFilters';
 

@@ -5,16 +5,16 @@ import type { QueueEntry, SharedWork } from '../../core/types';
 import { warmth } from '../../core/warmth';
 import type { ArchiveMessage } from '../../db/archiveMessages';
 import type { PersonRow } from '../../db/personRow';
-import { t } from '../../ui/i18n';
-import { formatCount, formatDayOfMillis, formatPartialDate } from '../../ui/locale';
+import { QueueCard } from '../../ui/components/QueueCard';
 import {
   dismissQueuedForGood,
   planQueuedTask,
   snoozeQueuedUntil,
   undismissQueuedPerson,
-} from '../../ui/personActions';
-import { QueueCard } from '../../ui/QueueCard';
-import { reasonsText } from '../../ui/reasonText';
+} from '../../ui/data/personActions';
+import { t } from '../../ui/i18n/i18n';
+import { formatCount, formatDayOfMillis, formatPartialDate } from '../../ui/i18n/locale';
+import { reasonsText } from '../../ui/i18n/reasonText';
 import { routeHash } from '../route';
 
 const MESSAGES_SHOWN = 50;

@@ -1,31 +1,43 @@
 // The shared-work timeline with full editing: add, edit every field, delete with undo. Each entry says
 // what was done, by whom, when, and how it went, which is the evidence behind the stage.
 import { useId, useState } from 'preact/hooks';
-import type { SharedWork } from '../../core/types';
-import { db } from '../../db/database';
-import { addSharedWork, deleteSharedWork, restoreSharedWork, updateSharedWork } from '../../db/mutations';
-import { t } from '../../ui/i18n';
-import { formatPartialDate } from '../../ui/locale';
-import { personChanged } from '../../ui/workerNotify';
-import { outcomeParts } from '../../ui/workText';
-import { useOfferUndo } from '../undo';
+import {
+  DIRECTIONS,
+  PAYMENT_STATUSES,
+  RELIABILITIES,
+  type SharedWork,
+  WORK_KINDS,
+  WORK_STATUSES,
+  WOULD_WORK_AGAIN,
+} from '../../core/types';
 import {
   asksForOutcome,
   asksForPayment,
-  DIRECTIONS,
-  EMPTY_WORK_FORM,
-  formToWork,
-  PAYMENT_STATUSES,
-  RELIABILITIES,
-  STATUSES,
-  validateWorkForm,
-  WORK_KINDS,
-  WOULD_WORK_AGAIN,
-  type WorkFormError,
-  type WorkFormField,
-  type WorkFormState,
-  workToForm,
-} from './workForm';
+  draftOf,
+  EMPTY_WORK_DRAFT,
+  QUALITIES,
+  toNewSharedWork,
+  validateWork,
+  type WorkDraft,
+  type WorkError,
+  type WorkField,
+} from '../../core/work';
+import { db } from '../../db/database';
+import { addSharedWork, deleteSharedWork, restoreSharedWork, updateSharedWork } from '../../db/mutations';
+import { Select } from '../../ui/components/Select';
+import { personChanged } from '../../ui/data/workerNotify';
+import { t } from '../../ui/i18n/i18n';
+import {
+  AGAIN_KEYS,
+  DIRECTION_KEYS,
+  PAYMENT_KEYS,
+  RELIABILITY_KEYS,
+  STATUS_KEYS,
+  WORK_KIND_KEYS,
+} from '../../ui/i18n/keys';
+import { formatPartialDate } from '../../ui/i18n/locale';
+import { outcomeParts, workErrorText } from '../../ui/i18n/workText';
+import { useOfferUndo } from '../undo';
 
 interface Props {
   personId: string;
@@ -63,10 +75,10 @@ export function WorkSection({ personId, works }: Props) {
       {adding && (
         <WorkEditor
           title={t('options_work_add')}
-          initial={EMPTY_WORK_FORM}
+          initial={EMPTY_WORK_DRAFT}
           onCancel={() => setAdding(false)}
           onSave={async (form) => {
-            await addSharedWork(db(), personId, formToWork(form));
+            await addSharedWork(db(), personId, toNewSharedWork(form));
             setAdding(false);
             void personChanged(personId);
           }}
@@ -81,10 +93,10 @@ export function WorkSection({ personId, works }: Props) {
               {editingId === work.id ? (
                 <WorkEditor
                   title={t('options_work_edit_title')}
-                  initial={workToForm(work)}
+                  initial={draftOf(work)}
                   onCancel={() => setEditingId(undefined)}
                   onSave={async (form) => {
-                    await updateSharedWork(db(), work.id, formToWork(form));
+                    await updateSharedWork(db(), work.id, toNewSharedWork(form));
                     setEditingId(undefined);
                     void personChanged(personId);
                   }}
@@ -113,16 +125,16 @@ function WorkEntry({
     .filter((d): d is string => Boolean(d))
     .map(formatPartialDate)
     .join(' – ');
-  const name = work.title || t(`ui_work_kind_${work.kind}`);
+  const name = work.title || t(WORK_KIND_KEYS[work.kind]);
   return (
     <article aria-label={name}>
       <p class="timeline-when">{dates || t('options_work_undated')}</p>
       <p class="timeline-what">
-        <strong>{t(`ui_work_kind_${work.kind}`)}</strong>
+        <strong>{t(WORK_KIND_KEYS[work.kind])}</strong>
         {work.title && <span> — {work.title}</span>}
       </p>
       <p class="muted">
-        {t(`ui_work_direction_${work.direction}`)} · {t(`ui_work_status_${work.status}`)}
+        {t(DIRECTION_KEYS[work.direction])} · {t(STATUS_KEYS[work.status])}
       </p>
       {outcomeParts(work.outcome).length > 0 && <p>{outcomeParts(work.outcome).join(' · ')}</p>}
       {work.note && <p class="timeline-note">{work.note}</p>}
@@ -150,23 +162,25 @@ function WorkEntry({
 
 interface EditorProps {
   title: string;
-  initial: WorkFormState;
-  onSave: (form: WorkFormState) => Promise<void>;
+  initial: WorkDraft;
+  onSave: (form: WorkDraft) => Promise<void>;
   onCancel: () => void;
 }
 
 function WorkEditor({ title, initial, onSave, onCancel }: EditorProps) {
   const [form, setForm] = useState(initial);
-  const [errors, setErrors] = useState<WorkFormError[]>([]);
+  const [errors, setErrors] = useState<WorkError[]>([]);
   const [saving, setSaving] = useState(false);
   const baseId = useId();
-  const set = <K extends WorkFormField>(field: K, value: WorkFormState[K]) =>
-    setForm({ ...form, [field]: value });
-  const errorOf = (field: WorkFormField) => errors.find((e) => e.field === field);
+  const set =
+    <K extends WorkField>(field: K) =>
+    (value: WorkDraft[K]) =>
+      setForm((f) => ({ ...f, [field]: value }));
+  const errorOf = (field: WorkField) => errors.find((e) => e.field === field);
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const found = validateWorkForm(form);
+    const found = validateWork(form);
     setErrors(found);
     if (found.length > 0) return;
     setSaving(true);
@@ -177,27 +191,11 @@ function WorkEditor({ title, initial, onSave, onCancel }: EditorProps) {
     }
   };
 
-  const select = <K extends WorkFormField>(
-    field: K,
+  const text = (
+    field: 'title' | 'startDate' | 'endDate' | 'lateDays' | 'dueDate',
     label: string,
-    options: readonly string[],
-    optionLabel: (value: string) => string,
-    blank?: string,
-  ) => (
-    <label>
-      <span>{label}</span>
-      <select value={form[field]} onChange={(e) => set(field, e.currentTarget.value as WorkFormState[K])}>
-        {blank !== undefined && <option value="">{blank}</option>}
-        {options.map((value) => (
-          <option key={value} value={value}>
-            {optionLabel(value)}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-
-  const text = (field: WorkFormField, label: string, placeholder?: string) => {
+    placeholder?: string,
+  ) => {
     const error = errorOf(field);
     const errorId = `${baseId}-${field}-error`;
     return (
@@ -210,12 +208,12 @@ function WorkEditor({ title, initial, onSave, onCancel }: EditorProps) {
             placeholder={placeholder}
             aria-invalid={error ? 'true' : undefined}
             aria-describedby={error ? errorId : undefined}
-            onInput={(e) => set(field, e.currentTarget.value)}
+            onInput={(e) => set(field)(e.currentTarget.value)}
           />
         </label>
         {error && (
           <span id={errorId} class="field-error">
-            {t(error.key)}
+            {workErrorText(error)}
           </span>
         )}
       </div>
@@ -223,56 +221,98 @@ function WorkEditor({ title, initial, onSave, onCancel }: EditorProps) {
   };
 
   const notSaid = t('ui_not_said');
+  const noteError = errorOf('note');
   return (
     <form class="work-editor" aria-label={title} onSubmit={submit} noValidate>
       <div class="grid">
-        {select('kind', t('ui_work_kind'), WORK_KINDS, (v) => t(`ui_work_kind_${v}`))}
-        {select('direction', t('ui_work_direction'), DIRECTIONS, (v) => t(`ui_work_direction_${v}`))}
-        {select('status', t('ui_work_status'), STATUSES, (v) => t(`ui_work_status_${v}`))}
+        <Select
+          label={t('ui_work_kind')}
+          value={form.kind}
+          options={WORK_KINDS}
+          text={(v) => t(WORK_KIND_KEYS[v])}
+          onChange={set('kind')}
+        />
+        <Select
+          label={t('ui_work_direction')}
+          value={form.direction}
+          options={DIRECTIONS}
+          text={(v) => t(DIRECTION_KEYS[v])}
+          onChange={set('direction')}
+        />
+        <Select
+          label={t('ui_work_status')}
+          value={form.status}
+          options={WORK_STATUSES}
+          text={(v) => t(STATUS_KEYS[v])}
+          onChange={set('status')}
+        />
         {text('title', t('options_work_title'))}
         {text('startDate', t('options_work_start'), t('options_date_placeholder'))}
         {text('endDate', t('options_work_end'), t('options_date_placeholder'))}
       </div>
-      {asksForOutcome(form.kind) && (
+      {asksForOutcome(form.kind, form.status) && (
         <fieldset>
           <legend>{t('ui_work_outcome')}</legend>
           <div class="grid">
-            {select('quality', t('ui_work_quality'), ['1', '2', '3', '4', '5'], (v) => v, notSaid)}
-            {select(
-              'reliability',
-              t('ui_work_reliability'),
-              RELIABILITIES,
-              (v) => t(`ui_work_reliability_${v}`),
-              notSaid,
+            <Select
+              label={t('ui_work_quality')}
+              value={form.quality}
+              options={QUALITIES}
+              text={(v) => v}
+              blank={notSaid}
+              onChange={set('quality')}
+            />
+            <Select
+              label={t('ui_work_reliability')}
+              value={form.reliability}
+              options={RELIABILITIES}
+              text={(v) => t(RELIABILITY_KEYS[v])}
+              blank={notSaid}
+              onChange={set('reliability')}
+            />
+            <Select
+              label={t('ui_work_again')}
+              value={form.wouldWorkAgain}
+              options={WOULD_WORK_AGAIN}
+              text={(v) => t(AGAIN_KEYS[v])}
+              blank={notSaid}
+              onChange={set('wouldWorkAgain')}
+            />
+            {asksForPayment(form.kind, form.status) && (
+              <Select
+                label={t('ui_work_payment')}
+                value={form.paymentStatus}
+                options={PAYMENT_STATUSES}
+                text={(v) => t(PAYMENT_KEYS[v])}
+                blank={notSaid}
+                onChange={set('paymentStatus')}
+              />
             )}
-            {select(
-              'wouldWorkAgain',
-              t('ui_work_again'),
-              WOULD_WORK_AGAIN,
-              (v) => t(`ui_work_again_${v}`),
-              notSaid,
-            )}
-            {asksForPayment(form.kind) &&
-              select(
-                'paymentStatus',
-                t('ui_work_payment'),
-                PAYMENT_STATUSES,
-                (v) => t(`ui_work_payment_${v}`),
-                notSaid,
-              )}
-            {asksForPayment(form.kind) &&
+            {asksForPayment(form.kind, form.status) &&
               form.paymentStatus === 'late' &&
               text('lateDays', t('ui_work_late_days'))}
-            {asksForPayment(form.kind) &&
+            {asksForPayment(form.kind, form.status) &&
               form.paymentStatus !== '' &&
               text('dueDate', t('options_work_due_date'), t('options_date_placeholder'))}
           </div>
         </fieldset>
       )}
-      <label>
-        <span>{t('ui_work_note')}</span>
-        <textarea value={form.note} onInput={(e) => set('note', e.currentTarget.value)} />
-      </label>
+      <div>
+        <label>
+          <span>{t('ui_work_note')}</span>
+          <textarea
+            value={form.note}
+            aria-invalid={noteError ? 'true' : undefined}
+            aria-describedby={noteError ? `${baseId}-note-error` : undefined}
+            onInput={(e) => set('note')(e.currentTarget.value)}
+          />
+        </label>
+        {noteError && (
+          <span id={`${baseId}-note-error`} class="field-error">
+            {workErrorText(noteError)}
+          </span>
+        )}
+      </div>
       {errors.length > 0 && (
         <p class="field-error" role="alert">
           {t('options_form_has_errors')}

@@ -3,8 +3,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { HEALTH_KEY, recentUnreadPages, type UnreadPage } from '../../core/adapterHealth';
-import { t } from '../../ui/i18n';
-import { formatDayOfMillis, formatFieldList } from '../../ui/locale';
+import { t } from '../../ui/i18n/i18n';
+import { SITE_KEYS } from '../../ui/i18n/keys';
+import { formatDayOfMillis, formatFieldList } from '../../ui/i18n/locale';
 
 /** The list, kept current as the worker adds pages. */
 function useUnreadPages(): UnreadPage[] | undefined {
@@ -42,7 +43,7 @@ export function AdapterHealth() {
           <ul class="adapter-health-list">
             {pages.map((page) => (
               <li key={page.key}>
-                <span>{t(`options_site_${page.site}`)}</span>{' '}
+                <span>{t(SITE_KEYS[page.site])}</span>{' '}
                 <a href={page.url} target="_blank" rel="noopener noreferrer" dir="ltr">
                   {page.url}
                 </a>

@@ -9,11 +9,22 @@ import { descriptorOf, optionalSites } from '../../core/sites/index';
 import type { Language, Settings, Site } from '../../core/types';
 import { db } from '../../db/database';
 import { getSettings, saveSettings } from '../../db/meta';
-import { useLiveQuery } from '../../db/useLiveQuery';
-import { t, uiLanguage } from '../../ui/i18n';
-import { settingsChanged } from '../../ui/workerNotify';
+import { useLiveQuery } from '../../ui/data/useLiveQuery';
+import { settingsChanged } from '../../ui/data/workerNotify';
+import { type MessageKey, t, uiLanguage } from '../../ui/i18n/i18n';
+import { SITE_KEYS } from '../../ui/i18n/keys';
 import { AdapterHealth } from './AdapterHealth';
 import { type NumberSettingKey, SETTING_LIMITS, validNumberSetting } from './settingLimits';
+
+const NUMBER_SETTING_KEYS = {
+  dormancyYears: { label: 'settings_dormancyYears', hint: 'settings_dormancyYears_hint' },
+  stalledYears: { label: 'settings_stalledYears', hint: 'settings_stalledYears_hint' },
+  defaultPaymentTermsDays: {
+    label: 'settings_defaultPaymentTermsDays',
+    hint: 'settings_defaultPaymentTermsDays_hint',
+  },
+  queueSize: { label: 'settings_queueSize', hint: 'settings_queueSize_hint' },
+} as const satisfies Record<NumberSettingKey, { label: MessageKey; hint: MessageKey }>;
 
 interface Props {
   onLanguageChange: (language: Language) => Promise<void>;
@@ -89,7 +100,7 @@ function NumberSetting(props: {
   return (
     <div class="setting">
       <label>
-        <span>{t(`settings_${field}`)}</span>
+        <span>{t(NUMBER_SETTING_KEYS[field].label)}</span>
         <input
           type="number"
           min={limits.min}
@@ -106,7 +117,7 @@ function NumberSetting(props: {
         />
       </label>
       <span id={hintId} class="setting-hint">
-        {t(`settings_${field}_hint`)}
+        {t(NUMBER_SETTING_KEYS[field].hint)}
       </span>
       {value === undefined && (
         <span id={errorId} class="field-error">
@@ -237,9 +248,9 @@ function SiteSettings({ settings, onSave, onStatus }: SectionProps) {
     void asked.then(
       async (granted) => {
         if (granted) await onSave({ enabledSites: [...others, site] });
-        else onStatus(t('settings_site_denied', t(`options_site_${site}`)));
+        else onStatus(t('settings_site_denied', t(SITE_KEYS[site])));
       },
-      () => onStatus(t('settings_site_denied', t(`options_site_${site}`))),
+      () => onStatus(t('settings_site_denied', t(SITE_KEYS[site]))),
     );
   };
   return (
@@ -269,7 +280,7 @@ function SiteSettings({ settings, onSave, onStatus }: SectionProps) {
             checked={granted?.has(site) ?? settings.enabledSites.includes(site)}
             onChange={toggle(site, matches)}
           />
-          <span>{t(`options_site_${site}`)}</span>
+          <span>{t(SITE_KEYS[site])}</span>
         </label>
       ))}
     </fieldset>

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Frame, Page } from 'puppeteer-core';
+import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_FIXTURES } from '../../../scripts/demo.mjs';
 import { readAllStores, STORE_NAMES, type Stores } from '../rawStores.ts';
@@ -76,32 +76,24 @@ const hostWidth = (page: Page) => page.$eval(HOST, (host) => host.getBoundingCli
 /** Fills the quick-add form by its visible labels (typing, or choosing an option by its text), then adds. */
 async function quickAdd(frame: Frame, fields: Record<string, string>): Promise<void> {
   for (const [label, value] of Object.entries(fields)) {
-    const field = await frame.evaluate(
-      (label, value) => {
-        const form = document.querySelector('form.tn-quick-add');
-        const labels = [...(form?.querySelectorAll('label') ?? [])];
-        const control = document.getElementById(
-          labels.find((l) => l.textContent?.trim() === label)?.htmlFor ?? '',
-        );
-        if (control instanceof HTMLSelectElement) {
-          const option = [...control.options].find((o) => o.textContent === value);
-          return { id: control.id, select: option?.value ?? null };
-        }
-        return control ? { id: control.id, select: undefined } : null;
-      },
-      label,
-      value,
-    );
+    // A label names its control either by `for` or by wrapping it (then its text is the <span> before it).
+    const control = await frame.evaluateHandle((label) => {
+      const labels = [...(document.querySelector('form.tn-quick-add')?.querySelectorAll('label') ?? [])];
+      const text = (l: HTMLLabelElement) => (l.htmlFor ? l : l.querySelector('span'))?.textContent?.trim();
+      return labels.find((l) => text(l) === label)?.control ?? null;
+    }, label);
+    const field = control.asElement() as ElementHandle<HTMLInputElement | HTMLSelectElement> | null;
     if (!field) throw new Error(`No field labelled ${label}`);
-    if (field.select === null) throw new Error(`No option ${value} in ${label}`);
-    const selector = `[id="${field.id}"]`;
-    if (field.select !== undefined) await frame.select(selector, field.select);
+    const select = await field.evaluate((el, value) => {
+      if (!(el instanceof HTMLSelectElement)) return undefined;
+      return [...el.options].find((o) => o.textContent === value)?.value ?? null;
+    }, value);
+    if (select === null) throw new Error(`No option ${value} in ${label}`);
+    if (select !== undefined) await field.select(select);
     else {
       // Clear what an earlier add left, as a user selecting the text and typing over it would.
-      await frame.$eval(selector, (el) => {
-        (el as HTMLInputElement).select();
-      });
-      await frame.type(selector, value);
+      await field.evaluate((el) => (el as HTMLInputElement).select());
+      await field.type(value);
     }
   }
   const typed = Object.values(fields);

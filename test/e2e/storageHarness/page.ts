@@ -10,7 +10,7 @@ import { commitArchive } from '../../../src/io/archiveCommit.ts';
 import { parseArchiveFile } from '../../../src/io/archiveParse.ts';
 import { planArchive } from '../../../src/io/archivePlan.ts';
 import { exportBackup, restoreBackup, validateBackup } from '../../../src/io/backup.ts';
-import { boot } from '../../../src/ui/boot.tsx';
+import { boot } from '../../../src/ui/components/boot.tsx';
 import { generateConnectionsCsv } from '../../fixtures/csv/generate.ts';
 
 /** Every row of every table, keyed by table name, in primary-key order: equal snapshots, equal data. */

@@ -4,11 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { vi } from 'vitest';
+import { type Catalog, messageIn } from '../../../src/core/messageFormat.ts';
 
 const LOCALES = join(__dirname, '../../../public/_locales');
 export const EXTENSION_URL = 'chrome-extension://test-id/';
 
-export function catalog(lang: string): Record<string, { message: string }> {
+export function catalog(lang: string): Catalog {
   return JSON.parse(readFileSync(join(LOCALES, lang, 'messages.json'), 'utf8'));
 }
 
@@ -56,8 +57,8 @@ export function createFakeBrowser() {
     },
     i18n: {
       getUILanguage: () => 'en',
-      getMessage: (key: string, subs: string[] = []) =>
-        en[key]?.message.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '') ?? '',
+      // As browser.i18n.getMessage: '' for a key the catalog lacks.
+      getMessage: (key: string, subs: string[] = []) => messageIn([en], key, subs) ?? '',
     },
     permissions: {
       contains: vi.fn(async ({ permissions }: { permissions: string[] }) =>

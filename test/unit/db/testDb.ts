@@ -1,7 +1,6 @@
 import { afterEach } from 'vitest';
-import type { ProfileSnapshot, SharedWork } from '../../../src/core/types';
+import type { NewSharedWork, ProfileSnapshot, SharedWork } from '../../../src/core/types';
 import { openTrustDb, type TrustDb } from '../../../src/db/database';
-import type { NewSharedWork } from '../../../src/db/mutations';
 
 const opened: TrustDb[] = [];
 let counter = 0;

@@ -34,7 +34,7 @@ const { DEFAULT_FILTERS } = await import('../../../src/options/people/peopleFilt
 const { UndoProvider } = await import('../../../src/options/undo');
 const { PopupApp } = await import('../../../src/popup/PopupApp');
 const { ExpandedPanel } = await import('../../../src/panel/ExpandedPanel');
-const { recordForProfile } = await import('../../../src/ui/profileRecord');
+const { recordForProfile } = await import('../../../src/ui/data/profileRecord');
 const { freshDb } = await import('../db/testDb');
 
 import type { Flag, Note, Person, Profile, SharedWork } from '../../../src/core/types';

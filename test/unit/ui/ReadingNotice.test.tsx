@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { PageField, ProfileSnapshot } from '../../../src/core/types';
-import { ReadingNotice } from '../../../src/ui/ReadingNotice';
+import { ReadingNotice } from '../../../src/ui/components/ReadingNotice';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('./fakeBrowser')).fakeBrowser }));
 

@@ -1,17 +1,17 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { evaluatePerson } from '../../../src/core/trust';
-import type { Flag, Note, Person, SharedWork } from '../../../src/core/types';
-import { FlagCard } from '../../../src/ui/FlagCard';
-import { NotesList } from '../../../src/ui/NotesList';
-import { PersonSummary } from '../../../src/ui/PersonSummary';
-import { ProfileTrustView } from '../../../src/ui/ProfileTrustView';
-import { evaluateView } from '../../../src/ui/profileView';
-import { QuickAddWork } from '../../../src/ui/QuickAddWork';
-import { StageBadge } from '../../../src/ui/StageBadge';
-import { TrustDirections } from '../../../src/ui/TrustDirections';
-import { VouchBox } from '../../../src/ui/VouchBox';
-import { newestFirst, WorkTimeline } from '../../../src/ui/WorkTimeline';
+import type { Flag, NewSharedWork, Note, Person, SharedWork } from '../../../src/core/types';
+import { FlagCard } from '../../../src/ui/components/FlagCard';
+import { NotesList } from '../../../src/ui/components/NotesList';
+import { PersonSummary } from '../../../src/ui/components/PersonSummary';
+import { QuickAddWork } from '../../../src/ui/components/QuickAddWork';
+import { StageBadge } from '../../../src/ui/components/StageBadge';
+import { TrustDirections } from '../../../src/ui/components/TrustDirections';
+import { VouchBox } from '../../../src/ui/components/VouchBox';
+import { newestFirst, WorkTimeline } from '../../../src/ui/components/WorkTimeline';
+import { ProfileTrustView } from '../../../src/ui/data/ProfileTrustView';
+import { evaluateView } from '../../../src/ui/data/profileView';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('./fakeBrowser')).fakeBrowser }));
 
@@ -182,10 +182,38 @@ describe('QuickAddWork', () => {
     expect(screen.queryByLabelText('Days late')).toBeNull();
     select('Payment', 'late');
     expect(screen.getByLabelText('Days late')).toBeTruthy();
+    // A referral is no delivery: no outcome to ask (core/work.ts).
+    select('Kind', 'referralReceived');
+    expect(screen.queryByLabelText('Quality (1–5)')).toBeNull();
+  });
+
+  test("its one date is a plan's start and finished work's end, and follows a change of status", async () => {
+    const onAdd = vi.fn(async (_work: NewSharedWork) => {});
+    render(<QuickAddWork onAdd={onAdd} />);
+    fireEvent.input(screen.getByLabelText('Date'), { target: { value: '2026-06' } });
+    select('Status', 'done');
+    expect((screen.getByLabelText('Date') as HTMLInputElement).value).toBe('2026-06');
+    select('Status', 'inProgress');
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    await waitFor(() => expect(onAdd).toHaveBeenCalledTimes(1));
+    expect(onAdd.mock.calls[0]).toEqual([
+      { kind: 'smallTask', direction: 'together', status: 'inProgress', startDate: '2026-06' },
+    ]);
+  });
+
+  test('a late payment may leave its days blank', async () => {
+    const onAdd = vi.fn(async (_work: NewSharedWork) => {});
+    render(<QuickAddWork onAdd={onAdd} />);
+    select('Kind', 'paidProject');
+    select('Status', 'done');
+    select('Payment', 'late');
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    await waitFor(() => expect(onAdd).toHaveBeenCalledTimes(1));
+    expect(onAdd.mock.calls[0]?.[0]).toMatchObject({ outcome: { payment: { status: 'late' } } });
   });
 
   test('submitting adds the work the fields describe, then resets and says so', async () => {
-    const onAdd = vi.fn(async () => {});
+    const onAdd = vi.fn(async (_work: NewSharedWork) => {});
     render(<QuickAddWork onAdd={onAdd} />);
     select('Kind', 'consultation');
     select('Who delivered', 'iDelivered');
@@ -208,12 +236,12 @@ describe('QuickAddWork', () => {
   });
 
   test('a malformed date is refused with the format to use, and nothing is added', async () => {
-    const onAdd = vi.fn(async () => {});
+    const onAdd = vi.fn(async (_work: NewSharedWork) => {});
     render(<QuickAddWork onAdd={onAdd} />);
     fireEvent.input(screen.getByLabelText('Date'), { target: { value: 'last spring' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add' }));
     await waitFor(() =>
-      expect(screen.getByRole('status').textContent).toBe('Write the date as 2019, 2019-03 or 2019-03-14.'),
+      expect(screen.getByRole('status').textContent).toBe('Write a date as 2019, 2019-06 or 2019-06-30.'),
     );
     expect(onAdd).not.toHaveBeenCalled();
   });

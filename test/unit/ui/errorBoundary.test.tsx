@@ -1,9 +1,9 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Language } from '../../../src/core/types';
-import { ErrorBoundary } from '../../../src/ui/ErrorBoundary';
-import { failureDetail, failureKind } from '../../../src/ui/failure';
-import { initI18n, t } from '../../../src/ui/i18n';
+import { ErrorBoundary } from '../../../src/ui/components/ErrorBoundary';
+import { failureDetail, failureKind } from '../../../src/ui/components/failure';
+import { initI18n, t } from '../../../src/ui/i18n/i18n';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('./fakeBrowser')).fakeBrowser }));
 

@@ -1,8 +1,0 @@
-import type { Stage } from '../core/trust.ts';
-import { t } from './i18n.ts';
-import './trust.css';
-
-/** The trust stage as a coloured label; the colour only repeats what the text says. */
-export function StageBadge({ stage }: { stage: Stage }) {
-  return <span class={`tn-stage tn-stage-${stage}`}>{t(`stage_${stage}`)}</span>;
-}
