@@ -8,7 +8,7 @@
 import { contentId, textHash } from '../core/archive';
 import type { MessageFacts, Millis, PartialDate } from '../core/types';
 import { readArchiveDate } from './archiveDates';
-import { type ArchiveRejected, NOTE_MAX, type Who, whoFrom } from './archiveRows';
+import { type ArchiveRejected, NOTE_MAX, ownString, type Who, whoFrom } from './archiveRows';
 import type { CsvRecord } from './csvRecords';
 
 export interface KeptMessage {
@@ -145,9 +145,9 @@ export class MessageReader {
           at,
           date: day(at),
           fromMe: !fromThem,
-          text: text.content.slice(0, TEXT_KEPT_MAX),
+          text: ownString(text.content.slice(0, TEXT_KEPT_MAX)),
         };
-        if (text.subject) kept.subject = text.subject.slice(0, NOTE_MAX);
+        if (text.subject) kept.subject = ownString(text.subject.slice(0, NOTE_MAX));
         tally.kept.push(kept);
       }
     }
@@ -160,7 +160,7 @@ export class MessageReader {
     // Rows name each sender the same way; a different name (or a name over the cap) is read again.
     if (known?.name === name) return known;
     const who = whoFrom(name, url);
-    this.whoByUrl.set(url, who);
+    this.whoByUrl.set(who.url === undefined ? ownString(url) : who.url, who);
     return who;
   }
 
@@ -210,7 +210,7 @@ export class MessageReader {
     if (oneToOne) {
       // Each of the two is tallied as if the other were me; the owner's own tally is dropped at the end.
       for (const [key, who] of participants) {
-        const named = key === sender.key ? who : { ...who, name: r.to ?? '' };
+        const named = key === sender.key ? who : { ...who, name: ownString(r.to ?? '') };
         this.count(this.tally(key, named, line), at, key === sender.key, hash, text);
       }
     } else if (sender.key) {
@@ -239,7 +239,7 @@ export class MessageReader {
       : undefined;
     // No conversation ids: a subject with one person stands for a conversation.
     this.count(
-      this.tally(`name:${name.toLowerCase()}`, whoFrom(name, undefined), line),
+      this.tally(ownString(`name:${name.toLowerCase()}`), whoFrom(name, undefined), line),
       at,
       incoming,
       this.conversationHash(`${name}|${r.subject ?? ''}`),
