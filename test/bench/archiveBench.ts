@@ -7,6 +7,7 @@ import { db } from '../../src/db/database';
 import { commitArchive } from '../../src/io/archiveCommit';
 import { parseArchiveFile } from '../../src/io/archiveParse';
 import { planArchive } from '../../src/io/archivePlan';
+import { done, request } from './rawIdb';
 
 export interface ArchiveTimings {
   parse: number;
@@ -68,21 +69,6 @@ export async function timeImport(): Promise<ArchiveTimings> {
     recommendations: committed.value.recommendations,
     written,
   };
-}
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error);
-  });
 }
 
 /**

@@ -7,6 +7,7 @@ import { parseArchiveFile } from '../../src/io/archiveParse';
 import { planArchive } from '../../src/io/archivePlan';
 import { exportBackup, restoreBackup, validateBackup } from '../../src/io/backup';
 import { generateConnectionsCsv } from '../fixtures/csv/generate';
+import { done, request } from './rawIdb';
 
 export interface ImportTimings {
   parse: number;
@@ -82,21 +83,6 @@ export async function timeBackup(): Promise<BackupTimings> {
 }
 
 const IMPORTED_STORES = ['people', 'profiles'] as const;
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error);
-  });
-}
 
 /**
  * The baseline: takes the person and profile rows the import just wrote, empties the database, then
