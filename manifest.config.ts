@@ -3,7 +3,7 @@
 // (the Dark Reader habit): Firefox gets `background.scripts` and `browser_specific_settings.gecko`.
 import type { ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
-import { frameOrigins, installedMatches, optionalSites } from './src/core/sites/index.ts';
+import { frameOrigins, installedMatches, optionalMatches } from './src/core/sites/index.ts';
 
 // Gecko id and minimum version for the Firefox build: 142 is the first release (desktop and Android)
 // that understands data_collection_permissions, which AMO requires of new add-ons.
@@ -20,7 +20,7 @@ function sitesPart() {
   const [panel] = baseManifest.web_accessible_resources;
   return {
     host_permissions: installed,
-    optional_host_permissions: optionalSites().flatMap(({ matches }) => matches),
+    optional_host_permissions: optionalMatches(),
     content_scripts: [{ ...script, matches: installed }],
     web_accessible_resources: [{ ...panel, matches: frameOrigins() }],
   };

@@ -2,34 +2,48 @@
 // registered synchronously at top level so that a wake-up event finds them.
 import browser from 'webextension-polyfill';
 import { createMessageListener } from '../messages/router.ts';
+import { forgetAsks } from './askLimit.ts';
+import { currentGrants, grantsChanged } from './grants.ts';
 import { handlers } from './handlers.ts';
 import { registerScanLifecycle } from './lifecycle.ts';
 import { togglePanelInTab } from './panelCommands.ts';
 import { isSupportedSiteUrl } from './profilePages.ts';
 import { injectIntoOpenTabs, syncSiteScripts } from './siteScripts.ts';
-import { forgetTab } from './tabProfiles.ts';
+import { forgetTab, tabUpdated } from './tabProfiles.ts';
 
 browser.runtime.onMessage.addListener(
-  createMessageListener(handlers, () => ({
-    extensionId: browser.runtime.id,
-    extensionOrigin: browser.runtime.getURL(''),
-    isSupportedSiteUrl,
-  })) as Parameters<typeof browser.runtime.onMessage.addListener>[0],
+  createMessageListener(handlers, async () => {
+    // A content script speaks for a page on a named site or on a Mastodon instance granted now.
+    const instances = new Set((await currentGrants()).instances);
+    return {
+      extensionId: browser.runtime.id,
+      extensionOrigin: browser.runtime.getURL(''),
+      isSupportedSiteUrl: (url: string) => isSupportedSiteUrl(url, instances),
+    };
+  }) as Parameters<typeof browser.runtime.onMessage.addListener>[0],
 );
 
 browser.tabs.onRemoved.addListener((tabId) => {
   void forgetTab(tabId);
+  void forgetAsks(tabId);
+});
+
+browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+  void tabUpdated(tabId, change, tab);
 });
 
 browser.commands.onCommand.addListener((command, tab) => {
   if (command === 'toggle-panel' && tab?.id !== undefined) void togglePanelInTab(tab.id);
 });
 
-// Optional sites: the content script follows the host permissions the user grants or takes back.
+// Optional sites and Mastodon instances: the content script follows the host permissions the user grants or
+// takes back.
 browser.permissions.onAdded.addListener(() => {
+  grantsChanged();
   void syncSiteScripts().then(injectIntoOpenTabs);
 });
 browser.permissions.onRemoved.addListener(() => {
+  grantsChanged();
   void syncSiteScripts();
 });
 void syncSiteScripts();

@@ -1,11 +1,14 @@
 // Which pages a content script may speak for, and whether a snapshot describes the page that sent it.
 import { makeProfileKey, parseProfileKey, profileOnSite } from '../core/identity.ts';
-import { siteForUrl } from '../core/sites/index.ts';
+import { descriptorOf, type InstanceHosts, siteForUrl } from '../core/sites/index.ts';
 import type { ProfileSnapshot } from '../core/types.ts';
 
-/** A URL on a site some descriptor covers: the content script only ever runs where one does. */
-export function isSupportedSiteUrl(url: string): boolean {
-  return url.startsWith('https://') && siteForUrl(url) !== null;
+/**
+ * A URL on a site some descriptor covers, or on a granted Mastodon instance: the content script only ever runs
+ * where one does.
+ */
+export function isSupportedSiteUrl(url: string, instances: InstanceHosts): boolean {
+  return url.startsWith('https://') && siteForUrl(url, instances) !== null;
 }
 
 /**
@@ -26,4 +29,21 @@ export function snapshotMatchesPage(snapshot: ProfileSnapshot, pageUrl: string):
 export function keyMatchesPage(key: string, pageUrl: string): boolean {
   const parsed = parseProfileKey(key);
   return parsed !== null && profileOnSite(parsed.site, pageUrl)?.key === key;
+}
+
+/**
+ * Does `pageUrl` speak for the profile `key` itself: its own site, and for Mastodon the handle's own instance
+ * (a page at evil.example/@alice@mastodon.social names Alice, but only mastodon.social says who she is)? Only
+ * such a page may propose a new name, headline or photo, and then only for the user to accept.
+ */
+export function pageSpeaksFor(key: string, pageUrl: string): boolean {
+  const parsed = parseProfileKey(key);
+  if (!parsed || !keyMatchesPage(key, pageUrl)) return false;
+  const home = descriptorOf(parsed.site).homeHost?.(parsed.handle);
+  if (home === undefined) return true;
+  try {
+    return home !== null && new URL(pageUrl).hostname.replace(/\.$/, '') === home;
+  } catch {
+    return false;
+  }
 }

@@ -96,6 +96,11 @@ export interface PanelHost {
   host: HTMLElement;
   /** Shows the collapsed badge with these words (and the host on the side the language reads towards). */
   showBadge(view: BadgeView): void;
+  /**
+   * Shows the badge without words (the mark, and an accessible name saying it is reading), at the moment a visit's
+   * badge is due when the worker's answer is not in yet; showBadge fills it in place.
+   */
+  showPending(): void;
   /** Hides the badge while the tab moves on to another profile, whose words are not in yet. */
   hideBadge(): void;
   /** Swaps the badge for the panel frame, loading it the first time, and moves focus into it. */
@@ -131,15 +136,28 @@ export function mountHost(link: ExtensionLink, signal: AbortSignal): PanelHost |
   let expanded = false;
   let view: BadgeView | null = null;
   const badge = createBadge(root, () => panel.expand());
+  // The badge before the worker's words are in: in the browser's language, the only one the script knows.
+  const pendingView = (): BadgeView => ({
+    mark: link.message('ext_short_name'),
+    label: '…',
+    flags: '',
+    name: link.message('content_badge_pending'),
+    lang: link.message('@@ui_locale').replace('_', '-'),
+    rtl: style.direction === 'rtl',
+  });
 
   // The panel frame is loaded when first needed: a pointer on the badge starts it, so that it is usually ready
   // by the click. The dynamic URL (use_dynamic_url) keeps a page from probing a fixed chrome-extension://
-  // address for it. The fragment is a secret shared with the panel, which accepts notices only when they
-  // carry it.
+  // address for it (Firefox ignores it: there the install's UUID is the only secret). The fragment is a secret
+  // shared with the panel, which accepts notices only when they carry it, and with the worker, which tells a
+  // panel frame its tab's profile only when it carries it: registered now, and again as the frame is made.
   const nonce = crypto.randomUUID();
+  const register = () => void link.send('content:panelFrame', { nonce });
+  register();
   let frame: HTMLIFrameElement | null = null;
   const ensureFrame = (): HTMLIFrameElement => {
     if (frame) return frame;
+    register();
     frame = page.createElement('iframe');
     applyStyle(frame, FRAME_STYLE);
     frame.setAttribute('title', link.message('content_host_label'));
@@ -259,6 +277,10 @@ export function mountHost(link: ExtensionLink, signal: AbortSignal): PanelHost |
       style.direction = next.rtl ? 'rtl' : 'ltr';
       host.style.setProperty('direction', style.direction, 'important');
       badge.update(view, !expanded);
+    },
+    showPending() {
+      view = null;
+      badge.update(pendingView(), !expanded);
     },
     hideBadge() {
       view = null;

@@ -31,8 +31,11 @@ export interface ExtensionLink {
   /** Notices from this extension's own pages and worker only, until `signal` aborts. */
   onNotice(listener: (message: unknown) => void, signal: AbortSignal): void;
   getURL(path: string): string;
-  /** The browser's own catalog: the content script reads no setting. */
-  message(key: MessageKey): string;
+  /**
+   * The browser's own catalog: the content script reads no setting. `@@ui_locale` is the browser's predefined
+   * message for its language (the badge's before the worker's words are in).
+   */
+  message(key: MessageKey | '@@ui_locale'): string;
   /**
    * False once the extension was reloaded, updated or removed under this page: the browser then takes the
    * API's id away (and every call throws "Extension context invalidated"). The script must end itself.

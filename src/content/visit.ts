@@ -17,6 +17,15 @@ const STALE_MS = 1000;
  * blank. A card that comes later is read then.
  */
 export const CARD_WAIT_MS = 4000;
+/**
+ * When a visit's badge shows: this long after the visit began (the tab's URL naming the profile), whatever the
+ * worker's answer took. The answer for someone in the ledger takes more reads than for a stranger; a page calling
+ * pushState through many slugs, and watching the host's size, must not be able to time which people are recorded.
+ * An answer that comes later fills the badge in place (its words are CSS generated content in a box of fixed size
+ * in a closed shadow root: the page sees no change). Short enough that the badge still shows with the profile
+ * (`npm run bench -- panel`): the page renders a profile some 30 ms after its URL changes.
+ */
+export const REVEAL_MS = 40;
 /** Asking again after a refusal (the worker may not have seen the tab's new URL yet), at most this often. */
 const BADGE_ASKS = 3;
 const BADGE_RETRY_MS = [100, 300, 900] as const;
@@ -89,11 +98,23 @@ export function startVisit(setup: VisitSetup, parent: AbortSignal): Visit {
   // What the last accepted reading depended on: it is read again only when one of them changes.
   let readFrom: { card: Element | null; text: string } | null = null;
 
-  // The badge comes from the URL: it shows the person the URL names as soon as the worker answers, whatever the
-  // page has rendered. Only what the page says (name, headline...) waits for the page.
+  // The badge comes from the URL: it shows the person the URL names whatever the page has rendered, exactly
+  // REVEAL_MS after the visit began, so when it shows says nothing about the worker's answer: with the words if
+  // they are in, else without them until they come (in place, unseen by the page). Only what the page says (name,
+  // headline...) waits for the page. A visit the worker refuses to answer (it has not seen the tab's URL yet,
+  // or the tab asked about too many profiles) hides the badge once the asks are spent: a refusal does not
+  // depend on who is recorded.
+  let revealed = false;
   const showBadge = () => {
-    if (badge && !signal.aborted) setup.panel()?.showBadge(badge);
+    if (!revealed || signal.aborted) return;
+    if (badge) setup.panel()?.showBadge(badge);
+    else if (asks < BADGE_ASKS || asking) setup.panel()?.showPending();
+    else setup.panel()?.hideBadge();
   };
+  after(REVEAL_MS, signal, () => {
+    revealed = true;
+    showBadge();
+  });
 
   /** Tells the worker (and through it an open panel) what the tab shows now. */
   const report = (snapshot: ProfileSnapshot) => {
@@ -119,7 +140,8 @@ export function startVisit(setup: VisitSetup, parent: AbortSignal): Visit {
         asks = 0;
         showBadge();
       } else if (setup.alive()) {
-        after(retry, signal, askBadge);
+        if (asks < BADGE_ASKS) after(retry, signal, askBadge);
+        else if (!badge) showBadge();
       }
     });
   };

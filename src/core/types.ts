@@ -105,6 +105,10 @@ export interface ArchiveFacts {
   endorsements?: EndorsementFacts;
 }
 
+/** The fields of a person a profile page gives. */
+export type PageValueField = 'name' | 'headline' | 'location' | 'photoUrl';
+export type PageValues = Partial<Record<PageValueField, string>>;
+
 export interface Profile {
   key: ProfileKey;
   personId: string;
@@ -112,9 +116,16 @@ export interface Profile {
   /** The normalised handle (the part of the key after `site:`). */
   handle: string;
   url: string;
-  /** Last name and headline the page showed, kept for display only. */
+  /** Last name and headline the profile's own site showed (never another host's page), for display only. */
   seenName?: string;
   seenHeadline?: string;
+  /**
+   * What the profile's own site says now that differs from the person's record ("LinkedIn now says: …"): kept
+   * apart until the user accepts it. A page never renames a person by itself.
+   */
+  proposed?: PageValues;
+  /** What the site said that the user chose not to take: not proposed again until the site says otherwise. */
+  declined?: PageValues;
   lastSeenAt?: Millis;
 }
 

@@ -4,12 +4,15 @@
 
 import { calendarDate } from '../core/dates';
 import { flagId } from '../core/flags';
+import { pageValueOutcome } from '../core/pageValues';
 import type {
   EditableField,
   Flag,
   Millis,
   NewSharedWork,
   Note,
+  PageValueField,
+  PageValues,
   Person,
   Profile,
   ProfileKey,
@@ -20,6 +23,7 @@ import type {
 import type { ArchiveMessage } from './archiveMessages';
 import type { TrustDb } from './database';
 import { derivePersonRow, type PersonRow, toPerson } from './personRow';
+import { NO_ONE } from './queries';
 
 export class RecordNotFoundError extends Error {
   constructor(
@@ -371,58 +375,115 @@ export async function unlinkProfile(tdb: TrustDb, key: ProfileKey): Promise<Prof
   });
 }
 
-const PAGE_FIELDS = ['name', 'headline', 'location'] as const satisfies readonly EditableField[];
-
 /**
  * What the page itself said: a field the snapshot lists as missing (a name spelled from the address when the page
- * gave none) is there to show something, and never replaces what an earlier page said.
+ * gave none) is there to show something, and never counts as what the page said.
  */
-function pageGiven(
-  snapshot: ProfileSnapshot,
-): Partial<Record<'name' | 'headline' | 'location' | 'photoUrl', string>> {
+function pageGiven(snapshot: ProfileSnapshot): PageValues {
   const missing = snapshot.reading?.missing ?? [];
-  return {
-    name: missing.includes('name') ? undefined : snapshot.name,
-    headline: missing.includes('headline') ? undefined : snapshot.headline,
-    location: missing.includes('location') ? undefined : snapshot.location,
-    photoUrl: missing.includes('photo') ? undefined : snapshot.photoUrl,
-  };
+  return compact({
+    name: missing.includes('name') ? undefined : pageText(snapshot.name),
+    headline: missing.includes('headline') ? undefined : pageText(snapshot.headline),
+    location: missing.includes('location') ? undefined : pageText(snapshot.location),
+    photoUrl: missing.includes('photo') ? undefined : pageText(snapshot.photoUrl, PAGE_URL_MAX),
+  });
 }
 
+/** A visit refreshes lastSeenAt at most this often, so a visit that changes nothing writes nothing. */
+const SEEN_REFRESH_MS = 24 * 60 * 60 * 1000;
+
+const sameValues = (a: PageValues | undefined, b: PageValues | undefined): boolean =>
+  JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
+
 /**
- * A visit to a profile page. If the profile is linked, the person's name, headline, location and photo
- * follow the page, except fields the user typed and fields the page did not give. Visiting never creates anyone:
- * returns undefined then.
+ * A visit to a profile page (core/pageValues.ts). Never renames anyone: on the profile's own site (`ownSite`),
+ * fields the person does not have yet are filled, and what differs from the record is kept on the profile as a
+ * proposal for the user to accept (acceptPageValue) or decline; any other page (another Mastodon instance showing
+ * the handle, a hostile host) changes nothing. Visiting never creates anyone: returns undefined then. The same
+ * reads whether or not anyone has the profile, and a write only when something changed.
  */
 export async function recordSeenProfile(
   tdb: TrustDb,
   snapshot: ProfileSnapshot,
+  { ownSite }: { ownSite: boolean },
 ): Promise<PersonRow | undefined> {
   return tdb.transaction('rw', peopleTables(tdb), async () => {
     const profile = await tdb.profiles.get(snapshot.key);
-    const row = profile && (await tdb.people.get(profile.personId));
-    if (!profile || !row) return undefined;
+    const row = await tdb.people.get(profile?.personId ?? NO_ONE);
+    if (!profile || !row || !ownSite) return row && profile ? row : undefined;
     const time = Date.now();
     const given = pageGiven(snapshot);
-    await tdb.profiles.put({
+    const { fill, proposed } = pageValueOutcome(row, given, profile);
+    const next: Profile = compact({
       ...profile,
       url: pageText(snapshot.url, PAGE_URL_MAX) ?? profile.url,
-      seenName: pageText(given.name) ?? profile.seenName,
-      seenHeadline: pageText(given.headline) ?? profile.seenHeadline,
-      lastSeenAt: time,
+      seenName: given.name ?? profile.seenName,
+      seenHeadline: given.headline ?? profile.seenHeadline,
+      proposed,
     });
-    const changes: Partial<Person> = {};
-    for (const field of PAGE_FIELDS) {
-      const seen = pageText(given[field]);
-      if (seen && seen !== row[field] && !row.userEdited.includes(field)) changes[field] = seen;
+    const changed =
+      next.url !== profile.url ||
+      next.seenName !== profile.seenName ||
+      next.seenHeadline !== profile.seenHeadline ||
+      !sameValues(next.proposed, profile.proposed);
+    if (changed || !profile.lastSeenAt || time - profile.lastSeenAt > SEEN_REFRESH_MS) {
+      await tdb.profiles.put({ ...next, lastSeenAt: time });
     }
-    const photoUrl = pageText(given.photoUrl, PAGE_URL_MAX);
-    if (photoUrl && photoUrl !== row.photoUrl) changes.photoUrl = photoUrl;
+    const changes: Partial<Person> = { ...fill };
     // A visit is a sign of interest the queue's warmth counts; once a day is enough to know it.
     const today = calendarDate(new Date(time));
     if (row.lastVisitedOn !== today) changes.lastVisitedOn = today;
     if (Object.keys(changes).length === 0) return row;
     return writePerson(tdb, { ...toPerson(row), ...changes, updatedAt: time });
+  });
+}
+
+/**
+ * The user takes what the profile's own site proposed for `field`: it becomes the person's, as the page's (not
+ * typed: a later proposal may replace it again). Returns the person, or undefined when there was no proposal.
+ */
+export async function acceptPageValue(
+  tdb: TrustDb,
+  key: ProfileKey,
+  field: PageValueField,
+): Promise<PersonRow | undefined> {
+  return tdb.transaction('rw', peopleTables(tdb), async () => {
+    const profile = await tdb.profiles.get(key);
+    const value = profile?.proposed?.[field];
+    if (!profile || !value) return undefined;
+    const person = toPerson(await requirePerson(tdb, profile.personId));
+    const { [field]: _taken, ...rest } = profile.proposed ?? {};
+    const { [field]: _old, ...declined } = profile.declined ?? {};
+    await tdb.profiles.put(
+      compact({
+        ...profile,
+        proposed: Object.keys(rest).length ? rest : undefined,
+        declined: Object.keys(declined).length ? declined : undefined,
+      }),
+    );
+    return writePerson(tdb, {
+      ...person,
+      [field]: value,
+      userEdited: person.userEdited.filter((edited) => edited !== field),
+      updatedAt: Date.now(),
+    });
+  });
+}
+
+/** The user keeps their own value for `field`: the proposal goes, and that value is not proposed again. */
+export async function declinePageValue(tdb: TrustDb, key: ProfileKey, field: PageValueField): Promise<void> {
+  await tdb.transaction('rw', tdb.profiles, async () => {
+    const profile = await tdb.profiles.get(key);
+    const value = profile?.proposed?.[field];
+    if (!profile || !value) return;
+    const { [field]: _declined, ...rest } = profile.proposed ?? {};
+    await tdb.profiles.put(
+      compact({
+        ...profile,
+        proposed: Object.keys(rest).length ? rest : undefined,
+        declined: { ...profile.declined, [field]: value },
+      }),
+    );
   });
 }
 

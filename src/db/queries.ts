@@ -33,20 +33,30 @@ export async function getPersonByProfileKey(tdb: TrustDb, key: ProfileKey): Prom
   return profile && tdb.people.get(profile.personId);
 }
 
-/** The stage and open flag count behind a profile, for the in-page badge; null when no one has the profile. */
+/**
+ * A person id no one has (ids are UUIDs), so that a read about nobody costs what a read about someone does.
+ * Exported for the tests that check it.
+ */
+export const NO_ONE = '\u0000no-one';
+
+/**
+ * The stage and open flag count behind a profile, for the in-page badge; null when no one has the profile. The
+ * same reads whether or not anyone has it (the person, their open flags): a page that times its badge must not
+ * learn who is in the ledger from how long the answer took.
+ */
 export async function profileBadgeFacts(
   tdb: TrustDb,
   key: ProfileKey,
 ): Promise<{ stage: Stage; openFlags: number } | null> {
   return tdb.transaction('r', [tdb.profiles, tdb.people, tdb.flags], async () => {
-    const person = await getPersonByProfileKey(tdb, key);
-    if (!person) return null;
+    const profile = await tdb.profiles.get(key);
+    const person = await tdb.people.get(profile?.personId ?? NO_ONE);
     const openFlags = await tdb.flags
       .where('personId')
-      .equals(person.id)
+      .equals(person?.id ?? NO_ONE)
       .filter((flag) => flag.state === 'open')
       .count();
-    return { stage: person.stage, openFlags };
+    return person ? { stage: person.stage, openFlags } : null;
   });
 }
 

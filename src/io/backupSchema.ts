@@ -201,6 +201,11 @@ const PERSON: Shape = {
   queueRank: optional(finite),
 };
 
+/** What a profile's own site said: proposed to the user, or declined by them. */
+const PAGE_VALUES = optional(
+  shape({ name: short, headline: short, location: short, photoUrl: optional(text(URL_MAX)) }),
+);
+
 const PROFILE: Shape = {
   key: text(SHORT_MAX, { empty: false }),
   personId: id,
@@ -209,6 +214,8 @@ const PROFILE: Shape = {
   url: text(URL_MAX),
   seenName: short,
   seenHeadline: short,
+  proposed: PAGE_VALUES,
+  declined: PAGE_VALUES,
   lastSeenAt: optional(millis),
 };
 

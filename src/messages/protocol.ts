@@ -19,8 +19,17 @@ export interface Protocol {
    * a content script can ask about the person its page shows, and no one else.
    */
   'content:badge': Spec<{ key: string }, BadgeView>;
-  /** The panel or popup asks which profile its tab shows. */
-  'page:tabProfile': Spec<{ tabId?: number }, { snapshot: ProfileSnapshot | null }>;
+  /**
+   * The content script made its panel frame's nonce (the secret in the frame's URL fragment): the worker
+   * answers `page:tabProfile` for this tab only to a frame that carries it.
+   */
+  'content:panelFrame': Spec<{ nonce: string }, { registered: true }>;
+  /**
+   * Which profile a tab shows. The popup names the tab (`tabId`); a panel frame asks about its own tab, and
+   * must carry the nonce its content script registered (a frame of the panel page that a page opened itself,
+   * which Firefox allows whoever knows the install's address, gets nothing).
+   */
+  'page:tabProfile': Spec<{ tabId?: number; nonce?: string }, { snapshot: ProfileSnapshot | null }>;
   /**
    * A full flag scan from the first person, e.g. after an import; answers when it is done, with the toolbar
    * badge's number (the weekly queue plus the flags that need action).
@@ -42,7 +51,7 @@ export interface Protocol {
    * The panel frame's size, for its tab's content script: relayed by the worker where the frame has no `tabs`
    * API of its own (Firefox gives an extension frame inside a web page only the content-script API surface).
    */
-  'page:panelLayout': Spec<PanelLayout, { relayed: boolean }>;
+  'page:panelLayout': Spec<PanelLayout & { nonce: string }, { relayed: boolean }>;
 }
 
 export type MessageType = keyof Protocol;
@@ -115,6 +124,7 @@ export const ALLOWED_SENDERS: { [K in MessageType]: readonly SenderKind[] } = {
   'any:ping': ['extensionPage', 'contentScript'],
   'content:profileSeen': ['contentScript'],
   'content:badge': ['contentScript'],
+  'content:panelFrame': ['contentScript'],
   'page:tabProfile': ['extensionPage'],
   'page:scanNow': ['extensionPage'],
   'page:personChanged': ['extensionPage'],

@@ -29,9 +29,10 @@ function isEnvelope(message: unknown): message is Envelope {
 
 /**
  * Builds a runtime.onMessage listener. It always answers with a *native* Promise of a Reply: Chrome
- * ignores other thenables (such as Dexie's promises) and the sender would get undefined.
+ * ignores other thenables (such as Dexie's promises) and the sender would get undefined. `ctx` may be
+ * asynchronous: which hosts a content script may speak for depends on what the user has granted.
  */
-export function createMessageListener(handlers: Handlers, ctx: () => SenderContext) {
+export function createMessageListener(handlers: Handlers, ctx: () => SenderContext | Promise<SenderContext>) {
   return (message: unknown, sender: SenderLike): Promise<Reply<unknown>> => {
     return new Promise<Reply<unknown>>((resolve) => {
       const fail = (code: ProtocolError['code'], text: string) =>
@@ -40,18 +41,21 @@ export function createMessageListener(handlers: Handlers, ctx: () => SenderConte
       const type = message.type as MessageType;
       const handler = Object.hasOwn(handlers, type) ? handlers[type] : undefined;
       if (!handler) return fail('unknownType', `Unknown message type: ${String(message.type).slice(0, 64)}`);
-      const kind = classifySender(sender, ctx());
-      if (!kind || !ALLOWED_SENDERS[type].includes(kind)) {
-        return fail('forbidden', `Sender not allowed for ${type}.`);
-      }
-      let req: unknown;
-      try {
-        req = handler.parse(message.payload);
-      } catch (e) {
-        return fail('malformed', e instanceof Error ? e.message : 'Malformed request.');
-      }
       Promise.resolve()
-        .then(() => (handler.handle as (r: unknown, c: HandlerContext) => unknown)(req, { kind, sender }))
+        .then(ctx)
+        .then((context) => {
+          const kind = classifySender(sender, context);
+          if (!kind || !ALLOWED_SENDERS[type].includes(kind)) {
+            throw new ProtocolError('forbidden', `Sender not allowed for ${type}.`);
+          }
+          let req: unknown;
+          try {
+            req = handler.parse(message.payload);
+          } catch (e) {
+            throw new ProtocolError('malformed', e instanceof Error ? e.message : 'Malformed request.');
+          }
+          return (handler.handle as (r: unknown, c: HandlerContext) => unknown)(req, { kind, sender });
+        })
         .then(
           (value) => resolve({ ok: true, value }),
           (e: unknown) =>

@@ -1,6 +1,7 @@
 // The panel frame's link to the tab it is shown in, the same in Chrome and Firefox (where an extension frame
 // inside a web page has no `tabs` and no `storage.session`):
-// - which profile the tab shows: asked of the worker, which knows the frame's tab (sender.tab);
+// - which profile the tab shows: asked of the worker, which knows the frame's tab (sender.tab) and answers only
+//   with the nonce the tab's content script registered for this frame;
 // - when that changes: a window message from the content script, carrying the secret it put in this frame's URL
 //   fragment;
 // - "collapse me": to the content script directly where this frame has the tabs API (Chrome), else relayed by
@@ -30,7 +31,7 @@ export function followTabProfile(onSnapshot: (snapshot: ProfileSnapshot | null) 
   let stopped = false;
   const ask = () => {
     const question = ++asked;
-    void sendMessage('page:tabProfile', {}).then(
+    void sendMessage('page:tabProfile', nonce ? { nonce } : {}).then(
       ({ snapshot }) => {
         // Only the latest question's answer counts: an older one may arrive last.
         if (!stopped && question === asked) onSnapshot(snapshot);
@@ -63,7 +64,7 @@ function ownTabId(): Promise<number | null> {
 /** Tells the content script of our tab (its top frame only) what to do with this frame. */
 export function sendLayout(layout: PanelLayout): void {
   void ownTabId().then((tabId) => {
-    if (tabId === null) return sendMessage('page:panelLayout', layout).catch(() => undefined);
+    if (tabId === null) return sendMessage('page:panelLayout', { ...layout, nonce }).catch(() => undefined);
     const notice: PanelNotice = { type: 'panel:layout', payload: layout };
     return browser.tabs.sendMessage(tabId, notice, { frameId: 0 }).catch(() => undefined);
   });

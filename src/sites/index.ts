@@ -26,13 +26,17 @@ const READERS = {
   mastodon,
 } satisfies Record<Site, SiteReader>;
 
-/** In the registry's order (core/sites/index.ts): Mastodon, which matches `/@…` on any host, last. */
+/** In the registry's order (core/sites/index.ts): Mastodon, on the hosts the user names, last. */
 export const ADAPTERS: readonly SiteAdapter[] = SITES.map((site) => siteAdapter(site, READERS[site]));
 
 const bySite = new Map(ADAPTERS.map((adapter) => [adapter.site, adapter]));
 
+/**
+ * The adapter for a page the content script runs on. It runs on LinkedIn and on the hosts the worker registered
+ * it for, so a host no named site claims is one of the user's Mastodon instances (whose page must still say so).
+ */
 export function adapterForUrl(input: string | URL): SiteAdapter | null {
-  const site = siteForUrl(input);
+  const site = siteForUrl(input, 'anyHost');
   return site ? (bySite.get(site) ?? null) : null;
 }
 

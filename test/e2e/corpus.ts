@@ -34,17 +34,33 @@ export const CORPUS_ROUTES: Record<string, string> = Object.fromEntries(
   ]),
 );
 
+/** The Mastodon instances the fixtures are served from (test/fixtures/sites/index.json and the corpus). */
+export const FIXTURE_INSTANCES = ['mastodon.social', 'fosstodon.org'];
+
 /**
- * A copy of the built extension at `dist` whose manifest asks at install for the hosts that are optional: the
- * state after the user granted every site. The worker finds them granted at start and registers the content script
- * for them, the same code path as after every browser start. (Headless browsers cannot answer a real prompt.)
+ * A copy of the built extension at `dist` whose manifest asks at install for `origins` besides LinkedIn, and has
+ * no optional host permission left: the state after the user granted exactly those. The worker finds them granted
+ * at start and registers the content script for them, the same code path as after every browser start. (Headless
+ * browsers cannot answer a real prompt.)
  */
-export function everySiteGranted(dist: string): string {
+export function grantedCopy(dist: string, origins: readonly string[]): string {
   const granted = mkdtempSync(join(tmpdir(), 'trust-notes-granted-'));
   cpSync(dist, granted, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(granted, 'manifest.json'), 'utf8'));
-  manifest.host_permissions = [...manifest.host_permissions, ...manifest.optional_host_permissions];
+  manifest.host_permissions = [...manifest.host_permissions, ...origins];
   delete manifest.optional_host_permissions;
   writeFileSync(join(granted, 'manifest.json'), JSON.stringify(manifest));
   return granted;
+}
+
+/**
+ * Every optional site granted, and `instances` added as Mastodon instances, each as its own `https://<host>/*`
+ * (not the `https://*\/*` an instance is asked for under).
+ */
+export function everySiteGranted(dist: string, instances: readonly string[] = FIXTURE_INSTANCES): string {
+  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
+  const sites = (manifest.optional_host_permissions as string[]).filter(
+    (pattern) => pattern !== 'https://*/*',
+  );
+  return grantedCopy(dist, [...sites, ...instances.map((host) => `https://${host}/*`)]);
 }

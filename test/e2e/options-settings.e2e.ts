@@ -150,6 +150,31 @@ describe('permissions are asked for from the click', () => {
       { request: { origins: ['https://stackoverflow.com/*'] }, userActivation: true },
     ]);
   });
+
+  test('a Mastodon instance is asked for as exactly its own host; an address that is no host, or a named site, is refused and asks nothing', async () => {
+    await answerPermissionPrompts(false);
+    const field = page.getByRole('textbox', { name: 'Instance address' });
+    const add = page.getByRole('button', { name: 'Add instance' });
+    await field.fill('https://*/@*');
+    await add.click();
+    await page.getByRole('alert').filter({ hasText: '“https://*/@*” is not a server address.' }).waitFor();
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    await field.fill('www.github.com');
+    await add.click();
+    await page.getByRole('alert').filter({ hasText: 'has a switch of its own above' }).waitFor();
+    expect(await asked()).toEqual([]);
+    await field.fill(' https://Mastodon.Social/@jane ');
+    await field.press('Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Permission for mastodon.social was not granted.' })
+      .waitFor();
+    expect(await asked()).toEqual([
+      { request: { origins: ['https://mastodon.social/*'] }, userActivation: true },
+    ]);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.getByText('No instance yet.').waitFor();
+  });
 });
 
 describe('language', () => {

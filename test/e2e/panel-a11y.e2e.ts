@@ -82,25 +82,33 @@ describe.each([
 
   test('AxeBuilder on the panel page opened as a tab finds no violations either', async () => {
     const page = await ext.context.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/src/panel/index.html`);
-    // Tell the worker what "this tab" shows, as the content script would on a profile page.
-    await ext.worker.evaluate(async () => {
-      const [tab] = await chrome.tabs.query({
-        url: `chrome-extension://${chrome.runtime.id}/src/panel/index.html`,
-      });
-      await chrome.storage.session.set({
-        [`tab:${tab!.id}`]: {
-          site: 'linkedin',
-          key: 'linkedin:jane-doe-1a2b3c',
-          handle: 'jane-doe-1a2b3c',
-          url: 'https://www.linkedin.com/in/jane-doe-1a2b3c/',
-          name: 'Jane Doe',
-        },
-      });
-    });
-    // The panel asks the worker at start: start it again now that the worker has a profile for this tab.
-    await page.reload();
-    await page.locator('main.tn-panel').waitFor();
+    const nonce = '0b7f3c2e-8d41-4e6a-9c15-2a7e5d9b1f60';
+    await page.goto(`chrome-extension://${ext.extensionId}/src/panel/index.html#${nonce}`);
+    await page.waitForLoadState('load');
+    // Tell the worker what "this tab" shows, and the panel's nonce, as the content script would on a profile page
+    // (after the tab's load, which made the worker forget any profile for it), then tell the panel to ask again as
+    // the content script does: a window message carrying the nonce, from its parent (itself, at the top).
+    await expect
+      .poll(async () => {
+        await ext.worker.evaluate(async (nonce: string) => {
+          const [tab] = await chrome.tabs.query({
+            url: `chrome-extension://${chrome.runtime.id}/src/panel/index.html`,
+          });
+          await chrome.storage.session.set({
+            [`tab:${tab!.id}`]: {
+              site: 'linkedin',
+              key: 'linkedin:jane-doe-1a2b3c',
+              handle: 'jane-doe-1a2b3c',
+              url: 'https://www.linkedin.com/in/jane-doe-1a2b3c/',
+              name: 'Jane Doe',
+            },
+            [`frame:${tab!.id}`]: nonce,
+          });
+        }, nonce);
+        await page.evaluate((nonce) => window.postMessage({ nonce, type: 'profileChanged' }, '*'), nonce);
+        return page.locator('main.tn-panel').count();
+      })
+      .toBe(1);
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }))).toEqual([]);
     await page.close();

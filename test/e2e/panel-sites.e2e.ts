@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DIST, FIXTURES, launchWithExtension, serveFixtures } from './browser.mjs';
-import { everySiteGranted } from './corpus.ts';
+import { everySiteGranted, grantedCopy } from './corpus.ts';
 import { expand, HOST, tabProfileKey } from './panelHelpers.ts';
 
 interface Entry {
@@ -97,5 +97,64 @@ describe('as installed, with no optional site granted', () => {
 
   test('and no content script is registered', async () => {
     expect(await ext.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
+  });
+});
+
+describe('with GitHub and one Mastodon instance granted, and nothing else', () => {
+  let ext: Awaited<ReturnType<typeof launchWithExtension>>;
+  let granted: string;
+
+  beforeAll(async () => {
+    granted = grantedCopy(DIST, ['https://github.com/*', 'https://mastodon.social/*']);
+    ext = await launchWithExtension({ extensions: [granted] });
+    await serveFixtures(ext.context, {
+      ...routes,
+      // A Mastodon page on an instance the user did not add, and one on any other host, naming a user of the
+      // instance they did add.
+      'https://fosstodon.org/@jane': 'sites/mastodon-profile.html',
+      'https://evil.example/@jane@mastodon.social': 'sites/mastodon-profile.html',
+    });
+  });
+  afterAll(async () => {
+    await ext?.close();
+    rmSync(granted, { recursive: true, force: true });
+  });
+
+  test('the content script is registered for GitHub and that instance, each with exactly its own host', async () => {
+    await expect
+      .poll(() =>
+        ext.worker.evaluate(async () =>
+          Object.fromEntries(
+            (await chrome.scripting.getRegisteredContentScripts()).map((s) => [s.id, s.matches]),
+          ),
+        ),
+      )
+      .toEqual({
+        'trust-notes-site-github': ['https://github.com/*'],
+        'trust-notes-site-mastodon': ['https://mastodon.social/*'],
+      });
+  });
+
+  test.each([
+    ['https://github.com/octo-jane', 'github:octo-jane'],
+    ['https://mastodon.social/@jane', 'mastodon:jane@mastodon.social'],
+  ])('%s has the panel', async (url, key) => {
+    const page = await ext.context.newPage();
+    await page.goto(url);
+    await expand(page, ext.extensionId);
+    await expect.poll(() => tabProfileKey(ext.worker, page)).toBe(key);
+    await page.close();
+  });
+
+  test.each([
+    'https://gitlab.com/jdoe',
+    'https://fosstodon.org/@jane',
+    'https://evil.example/@jane@mastodon.social',
+  ])('%s, not granted, has none', async (url) => {
+    const page = await ext.context.newPage();
+    await page.goto(url);
+    await settle(page);
+    expect(await page.locator(HOST).count()).toBe(0);
+    await page.close();
   });
 });

@@ -44,9 +44,14 @@ function findNodes(node: DomNode, match: (n: DomNode) => boolean, out: DomNode[]
   return out;
 }
 
+/** The badge's label while the worker's words are not in yet (src/content/host.ts). */
+export const PENDING_LABEL = '…';
+
 /** What the in-page badge shows: its visible words, its accessible name, and whether it has focus. */
 export interface BadgeState {
   words: string;
+  /** Shown at its time without the worker's words yet: they fill it in place. */
+  pending: boolean;
   /** As assistive technology has it: the role, the accessible name, whether it can take and has focus. */
   role: string;
   name: string;
@@ -72,6 +77,7 @@ export async function readBadge(page: Page): Promise<BadgeState | null> {
       .map((child) => attr(child, 'data-text') ?? '')
       .filter(Boolean)
       .join(' ');
+    const label = (button.children ?? []).find((child) => attr(child, 'class') === 'tn-label');
     const { nodes } = (await cdp.send('Accessibility.getPartialAXTree', {
       backendNodeId: button.backendNodeId,
       fetchRelatives: false,
@@ -86,6 +92,7 @@ export async function readBadge(page: Page): Promise<BadgeState | null> {
     const property = (name: string) => ax?.properties?.find((p) => p.name === name)?.value.value;
     return {
       words,
+      pending: attr(label ?? ({} as DomNode), 'data-text') === PENDING_LABEL,
       role: ax?.role?.value ?? '',
       name: ax?.name?.value ?? '',
       focusable: property('focusable') === true,
@@ -97,14 +104,16 @@ export async function readBadge(page: Page): Promise<BadgeState | null> {
   }
 }
 
-/** Waits for the badge to show (with these words, when given) and returns what it shows. */
+/** Waits for the badge to show the worker's words (these, when given) and returns what it shows. */
 export async function badge(page: Page, words?: string): Promise<BadgeState> {
   let state: BadgeState | null = null;
   const read = async () => {
     state = await readBadge(page);
     return state;
   };
-  if (words === undefined) await expect.poll(async () => (await read()) !== null, POLL).toBe(true);
+  if (words === undefined) {
+    await expect.poll(async () => (await read()) !== null && !state!.pending, POLL).toBe(true);
+  }
   // Polled on the words, so that a wrong badge fails saying what it showed.
   else await expect.poll(async () => (await read())?.words ?? null, POLL).toBe(words);
   return state!;

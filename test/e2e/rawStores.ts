@@ -4,7 +4,13 @@
 
 export interface Stores {
   people: Array<Record<string, unknown> & { id: string; name: string; headline?: string; stage: string }>;
-  profiles: Array<{ key: string; personId: string; seenName?: string }>;
+  profiles: Array<{
+    key: string;
+    personId: string;
+    seenName?: string;
+    proposed?: Record<string, string>;
+    declined?: Record<string, string>;
+  }>;
   sharedWork: Array<Record<string, unknown> & { personId: string; kind: string; status: string }>;
   notes: Array<{ personId: string; text: string }>;
   flags: Array<{ id: string; personId: string; kind: string; state: string }>;

@@ -5,9 +5,15 @@
 export interface SiteDescriptor {
   /**
    * WebExtension match patterns (https only): the host permission asked for, where the content script runs,
-   * and which site a page belongs to.
+   * and which site a page belongs to. None for a site on hosts the user names (`onInstances`).
    */
   readonly matches: readonly string[];
+  /**
+   * The site lives on servers the user names (Mastodon: any server can be an instance). Each instance is asked
+   * for, granted and scripted as its own `https://<host>/*` (core/sites/instances.ts), never as a pattern
+   * covering every host: browsers ignore a host permission's path, so `https://*\/@*` was every https site.
+   */
+  readonly onInstances?: true;
   /** Granted at install (the manifest's host permission and content script); every other site is optional. */
   readonly grantedAtInstall?: true;
   /**
@@ -20,6 +26,11 @@ export interface SiteDescriptor {
    * must also say it is one.
    */
   readonly urlIdentifies: boolean;
+  /**
+   * The one host whose pages speak for this handle, where the URL rules accept others (Mastodon: the handle's own
+   * instance; any instance can show `/@user@instance`). Absent: every page the URL rules accept is the site's own.
+   */
+  homeHost?(handle: string): string | null;
   /** Handles written with a leading @ in prose and in paths (X, Mastodon); the key drops it. */
   readonly atPrefixed?: true;
   /** The canonical address of the profile with this normalised handle; null when it has none. */

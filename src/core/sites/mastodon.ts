@@ -4,8 +4,9 @@ import { hostOf, pathSegments, safeDecode, words } from './urlRules.ts';
 const TABS = words('with_replies media featured');
 
 export const mastodon = {
-  // Every instance: the options page asks for this host permission only when the user enables Mastodon.
-  matches: ['https://*/@*'],
+  // No pattern of its own: each instance the user adds in the settings is granted as `https://<host>/*`.
+  matches: [],
+  onInstances: true,
   // Any server can be an instance: the page must say it is one (src/sites/mastodon.ts).
   urlIdentifies: false,
   atPrefixed: true,
@@ -19,6 +20,11 @@ export const mastodon = {
     if (rest.length || (tab !== undefined && !TABS.has(tab.toLowerCase()))) return null;
     const match = /^@([\w.-]+)(?:@([a-z\d.-]+\.[a-z\d-]+))?$/i.exec(safeDecode(account ?? ''));
     return match ? `${match[1]}@${match[2] ?? hostOf(url)}` : null;
+  },
+  // `jane@mastodon.social` speaks on mastodon.social only: any instance can show her page, under its own name.
+  homeHost(handle) {
+    const at = handle.lastIndexOf('@');
+    return at > 0 ? handle.slice(at + 1) : null;
   },
   profileUrl(handle) {
     const at = handle.lastIndexOf('@');

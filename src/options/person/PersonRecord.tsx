@@ -9,6 +9,7 @@ import { getPersonRecord } from '../../db/queries';
 import { ErrorBoundary } from '../../ui/components/ErrorBoundary';
 import { TrustDirections } from '../../ui/components/TrustDirections';
 import { VouchBox } from '../../ui/components/VouchBox';
+import { PageSaysNotice } from '../../ui/data/PageSaysNotice';
 import { useLiveQuery } from '../../ui/data/useLiveQuery';
 import { flagsChanged, personChanged } from '../../ui/data/workerNotify';
 import { t } from '../../ui/i18n/i18n';
@@ -69,6 +70,9 @@ export function PersonRecord({ id }: { id: string }) {
       </p>
       <Guard>
         <DetailsSection person={person} stage={evaluation.stage.stage} onDelete={remove} />
+      </Guard>
+      <Guard>
+        <PageSaysNotice personId={person.id} profiles={record.profiles} />
       </Guard>
       <div class="record-grid">
         <div class="record-main">

@@ -1,19 +1,19 @@
-// Settings: the flag thresholds, the weekly digest, the sites beyond LinkedIn, and the language. Each
+// Settings: the flag thresholds, the weekly digest, the sites beyond LinkedIn (SiteSettings.tsx), and the language. Each
 // control saves on its own; the worker is told so flags follow the new thresholds at once.
 //
 // Permissions are asked for inside the click handler, before any await: browsers grant a permission
 // prompt only while the user's click is still being handled.
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { descriptorOf, optionalSites } from '../../core/sites/index';
-import type { Language, Settings, Site } from '../../core/types';
+import type { Language, Settings } from '../../core/types';
 import { db } from '../../db/database';
 import { getSettings, saveSettings } from '../../db/meta';
 import { useLiveQuery } from '../../ui/data/useLiveQuery';
 import { settingsChanged } from '../../ui/data/workerNotify';
 import { type MessageKey, t, uiLanguage } from '../../ui/i18n/i18n';
-import { SITE_KEYS } from '../../ui/i18n/keys';
 import { AdapterHealth } from './AdapterHealth';
+import { SiteSettings } from './SiteSettings';
+import type { SectionProps } from './section';
 import { type NumberSettingKey, SETTING_LIMITS, validNumberSetting } from './settingLimits';
 
 const NUMBER_SETTING_KEYS = {
@@ -134,12 +134,6 @@ function weekdayNames(): string[] {
   return Array.from({ length: 7 }, (_, day) => format.format(new Date(Date.UTC(2024, 0, 7 + day))));
 }
 
-interface SectionProps {
-  settings: Settings;
-  onSave: (changes: Partial<Settings>) => Promise<void>;
-  onStatus: (text: string) => void;
-}
-
 function DigestSettings({ settings, onSave, onStatus }: SectionProps) {
   const toggle = (event: Event) => {
     const on = (event.currentTarget as HTMLInputElement).checked;
@@ -180,109 +174,6 @@ function DigestSettings({ settings, onSave, onStatus }: SectionProps) {
           ))}
         </select>
       </label>
-    </fieldset>
-  );
-}
-
-/** LinkedIn, whose host permission the manifest asks for at install, with the patterns it covers. */
-const LINKEDIN = { site: 'linkedin' as const, matches: [...descriptorOf('linkedin').matches] };
-
-/**
- * The sites whose host permissions are granted now, LinkedIn included. The permission, not the setting,
- * decides where Trust Notes runs, so the boxes show it: the user can take any host permission back in the
- * browser's own settings (Firefox lists even LinkedIn's as one to switch off, Chrome's site access can
- * withhold it), and ask for it again here.
- */
-function useGrantedSites(): ReadonlySet<Site> | undefined {
-  const [granted, setGranted] = useState<ReadonlySet<Site> | undefined>();
-  useEffect(() => {
-    let live = true;
-    const check = async () => {
-      const sites = [LINKEDIN, ...optionalSites()];
-      const has = await Promise.all(
-        sites.map(({ matches }) => browser.permissions.contains({ origins: matches })),
-      );
-      if (live) setGranted(new Set(sites.filter((_, i) => has[i]).map(({ site }) => site)));
-    };
-    void check();
-    browser.permissions.onAdded.addListener(check);
-    browser.permissions.onRemoved.addListener(check);
-    return () => {
-      live = false;
-      browser.permissions.onAdded.removeListener(check);
-      browser.permissions.onRemoved.removeListener(check);
-    };
-  }, []);
-  return granted;
-}
-
-function SiteSettings({ settings, onSave, onStatus }: SectionProps) {
-  const sites = optionalSites();
-  const granted = useGrantedSites();
-  const linkedInGranted = granted?.has('linkedin') ?? true;
-  const linkedInHintId = useId();
-  const askForLinkedIn = (event: Event) => {
-    // Inside the click, as for every permission. The box shows the grant once it comes
-    // (permissions.onAdded), not the click.
-    const asked = browser.permissions.request({ origins: LINKEDIN.matches });
-    (event.currentTarget as HTMLInputElement).checked = false;
-    void asked.then(
-      (granted) => {
-        if (!granted) onStatus(t('settings_site_denied', t('options_site_linkedin')));
-      },
-      () => onStatus(t('settings_site_denied', t('options_site_linkedin'))),
-    );
-  };
-  const toggle = (site: Site, matches: string[]) => (event: Event) => {
-    const on = (event.currentTarget as HTMLInputElement).checked;
-    const others = settings.enabledSites.filter((s) => s !== site);
-    if (!on) {
-      void browser.permissions.remove({ origins: matches }).then(
-        () => onSave({ enabledSites: others }),
-        () => onSave({ enabledSites: others }),
-      );
-      return;
-    }
-    // As for notifications: the request comes first, inside the click.
-    const asked = browser.permissions.request({ origins: matches });
-    void asked.then(
-      async (granted) => {
-        if (granted) await onSave({ enabledSites: [...others, site] });
-        else onStatus(t('settings_site_denied', t(SITE_KEYS[site])));
-      },
-      () => onStatus(t('settings_site_denied', t(SITE_KEYS[site]))),
-    );
-  };
-  return (
-    <fieldset class="card">
-      <legend>{t('settings_sites_legend')}</legend>
-      <p class="muted">{t('settings_sites_hint')}</p>
-      {/* LinkedIn is always on, unless its permission was taken back: then it can be asked for again. */}
-      <label class="checkbox">
-        <input
-          type="checkbox"
-          checked={linkedInGranted}
-          disabled={linkedInGranted}
-          aria-describedby={linkedInGranted ? undefined : linkedInHintId}
-          onChange={askForLinkedIn}
-        />
-        <span>{t('options_site_linkedin')}</span>
-      </label>
-      {!linkedInGranted && (
-        <p id={linkedInHintId} class="muted">
-          {t('settings_linkedin_not_granted')}
-        </p>
-      )}
-      {sites.map(({ site, matches }) => (
-        <label key={site} class="checkbox">
-          <input
-            type="checkbox"
-            checked={granted?.has(site) ?? settings.enabledSites.includes(site)}
-            onChange={toggle(site, matches)}
-          />
-          <span>{t(SITE_KEYS[site])}</span>
-        </label>
-      ))}
     </fieldset>
   );
 }

@@ -11,6 +11,7 @@ import { TrustDirections } from '../components/TrustDirections.tsx';
 import { VouchBox } from '../components/VouchBox.tsx';
 import { WorkTimeline } from '../components/WorkTimeline.tsx';
 import { t } from '../i18n/i18n.ts';
+import { PageSaysNotice } from './PageSaysNotice.tsx';
 import {
   addNoteOnProfile,
   addWorkOnProfile,
@@ -69,6 +70,7 @@ export function ProfileTrustView(props: {
           await nameOnProfile(snapshot, person?.id, name);
         }}
       />
+      {record ? <PageSaysNotice personId={record.person.id} profiles={record.profiles} /> : null}
       {record === null ? <p class="tn-muted tn-unrecorded">{t('ui_not_recorded')}</p> : null}
       {person && record?.queue?.state === 'queued' ? (
         <QueueCard

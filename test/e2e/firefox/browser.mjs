@@ -240,7 +240,7 @@ function firefoxSession({ browser, connection, chromeContext, geckoId, uuid, dis
      * reach of page scripts and puppeteer's selectors; WebDriver BiDi serializes closed shadow trees when asked
      * (includeShadowTree: 'all'), as assistive technology sees them.
      * @param {import('puppeteer-core').Page} page
-     * @returns {Promise<{ words: string, name: string, expanded: string | undefined } | null>}
+     * @returns {Promise<{ words: string, pending: boolean, name: string, expanded: string | undefined } | null>}
      */
     async readBadge(page) {
       const context = /** @type {any} */ (page.mainFrame())._id;
@@ -262,7 +262,12 @@ function firefoxSession({ browser, connection, chromeContext, geckoId, uuid, dis
         .map((/** @type {any} */ c) => c.value?.attributes?.['data-text'] ?? '')
         .filter(Boolean)
         .join(' ');
-      return { words, name: attrs['aria-label'] ?? '', expanded: attrs['aria-expanded'] };
+      const label = children(button).find(
+        (/** @type {any} */ c) => c.value?.attributes?.class === 'tn-label',
+      );
+      // '…' while the worker's words are not in yet (src/content/host.ts): they fill the badge in place.
+      const pending = label?.value?.attributes?.['data-text'] === '…';
+      return { words, pending, name: attrs['aria-label'] ?? '', expanded: attrs['aria-expanded'] };
     },
 
     /**

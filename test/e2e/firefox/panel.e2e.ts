@@ -44,7 +44,12 @@ const navigate = (page: Page, path: string) =>
 /** Waits for the badge to show (these words, when given); returns what it shows. */
 async function badge(page: Page, words?: string) {
   const read = async () => (await ff.readBadge(page))?.words ?? null;
-  if (words === undefined) await expect.poll(read, { timeout: 10_000 }).not.toBeNull();
+  // Any words: the worker's, not the badge shown at its time before they came.
+  const anyWords = async () => {
+    const state = await ff.readBadge(page);
+    return state !== null && !state.pending;
+  };
+  if (words === undefined) await expect.poll(anyWords, { timeout: 10_000 }).toBe(true);
   else await expect.poll(read, { timeout: 10_000 }).toBe(words);
   return (await ff.readBadge(page))!;
 }
@@ -142,6 +147,7 @@ describe('the panel frame on a LinkedIn profile in Firefox', () => {
     const page = await open(JANE);
     expect(await badge(page, 'Trust Notes No notes yet')).toEqual({
       words: 'Trust Notes No notes yet',
+      pending: false,
       name: 'Trust Notes: No notes yet. Open the panel',
       expanded: 'false',
     });
@@ -167,7 +173,11 @@ describe('the panel frame on a LinkedIn profile in Firefox', () => {
     const seen = await frame.evaluate(async () => {
       const ext = (globalThis as unknown as { browser: Record<string, Record<string, unknown> | undefined> })
         .browser;
-      const reply = (await chrome.runtime.sendMessage({ type: 'page:tabProfile', payload: {} })) as {
+      // As the panel asks: with the nonce our content script put in its fragment and registered.
+      const reply = (await chrome.runtime.sendMessage({
+        type: 'page:tabProfile',
+        payload: { nonce: location.hash.slice(1) },
+      })) as {
         ok: boolean;
         value?: { snapshot: { key: string } | null };
       };
@@ -330,5 +340,38 @@ describe('network in Firefox', () => {
   test('pages reached for nothing but their fixtures, and the add-on made no request', async () => {
     expect(pages.refused).toEqual([]);
     expect(await ff.extensionRequests()).toEqual([]);
+  });
+});
+
+describe('a frame of the panel page that the page made itself', () => {
+  // Firefox ignores use_dynamic_url: the panel page is at this install's fixed moz-extension://<uuid>/ address,
+  // and any page on a site that may embed it can frame it once it knows the UUID (here, the test tells it). The
+  // worker gives a panel frame its tab's profile only with the nonce our content script registered.
+  test.each([
+    ['a forged nonce', '#ffffffff-ffff-4fff-8fff-ffffffffffff'],
+    ['no nonce', ''],
+  ])('with %s it gets no profile, and shows no one', async (_, fragment) => {
+    const page = await open(JANE);
+    await badge(page);
+    await page.evaluate((src) => {
+      const frame = document.createElement('iframe');
+      frame.src = src;
+      frame.style.cssText = 'width: 400px; height: 600px';
+      document.body.append(frame);
+    }, `${ff.origin}/src/panel/index.html${fragment}`);
+    const frame = await ff.extensionFrame(page, 'src/panel/index.html');
+    await frame.waitForFunction(() => document.readyState === 'complete' && document.body !== null);
+    const reply = await frame.evaluate(() =>
+      chrome.runtime.sendMessage({
+        type: 'page:tabProfile',
+        payload: { nonce: location.hash.slice(1) || undefined },
+      }),
+    );
+    expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // Given time to ask and render, the panel app shows nobody.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await count(frame, 'main.tn-panel')).toBe(0);
+    expect(await frame.evaluate(() => document.body.textContent?.includes('Jane'))).toBe(false);
+    await page.close();
   });
 });

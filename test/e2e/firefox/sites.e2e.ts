@@ -14,10 +14,16 @@ import { launchFirefox } from './browser.mjs';
 const GITHUB = 'https://github.com/octo-jane';
 const GITLAB = 'https://gitlab.com/jdoe';
 const JANE = 'https://www.linkedin.com/in/jane-doe-1a2b3c/';
+const MASTODON = 'https://mastodon.social/@jane';
+const OTHER_INSTANCE = 'https://fosstodon.org/@jane';
+const ANY_HOST = 'https://evil.example/@jane@mastodon.social';
 const routes = {
   [GITHUB]: 'sites/github-profile.html',
   [GITLAB]: 'sites/gitlab-profile.html',
   [JANE]: 'sites/linkedin-profile.html',
+  [MASTODON]: 'sites/mastodon-profile.html',
+  [OTHER_INSTANCE]: 'sites/mastodon-profile.html',
+  [ANY_HOST]: 'sites/mastodon-profile.html',
 };
 
 let ff: Awaited<ReturnType<typeof launchFirefox>>;
@@ -57,7 +63,9 @@ const contains = (origin: string) =>
 
 /** The badge's words in `page`, once it shows a profile (read from its closed shadow root through BiDi). */
 async function badgeText(page: Page): Promise<string | null> {
-  await expect.poll(async () => (await ff.readBadge(page)) !== null, { timeout: 10_000 }).toBe(true);
+  await expect
+    .poll(async () => ((await ff.readBadge(page)) ?? { pending: true }).pending, { timeout: 10_000 })
+    .toBe(false);
   return (await ff.readBadge(page))?.words ?? null;
 }
 
@@ -133,6 +141,81 @@ describe('optional sites in Firefox', () => {
     expect(await contains('https://github.com/*')).toBe(false);
     await expect.poll(registered, { timeout: 10_000 }).toEqual([]);
     const page = await open(GITHUB);
+    expect(await hasPanel(page)).toBe(false);
+    await page.close();
+  });
+
+  test('a broad grant (as about:addons gives for every website) turns no site on', async () => {
+    // The pattern old builds asked for when the user enabled Mastodon: browsers ignore its path, so it was
+    // every https site, and asking permissions.contains about any other site then said yes.
+    await ff.answerPermissionPrompts(true);
+    await options.evaluate(() => {
+      const button = document.createElement('button');
+      button.id = 'broad-grant';
+      button.textContent = 'grant every https site';
+      button.addEventListener('click', () => {
+        void chrome.permissions.request({ origins: ['https://*/@*'] });
+      });
+      document.body.append(button);
+    });
+    await options.click('#broad-grant');
+    await expect.poll(() => contains('https://*/@*'), { timeout: 10_000 }).toBe(true);
+    // Firefox's own answer: the broad grant covers GitLab.
+    expect(await contains('https://gitlab.com/*')).toBe(true);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await registered()).toEqual([]);
+    expect(await checked('GitLab')).toBe(false);
+    const page = await open(GITLAB);
+    expect(await hasPanel(page)).toBe(false);
+    await page.close();
+    await options.evaluate(() => chrome.permissions.remove({ origins: ['https://*/@*'] }));
+    await options.evaluate(() => document.getElementById('broad-grant')?.remove());
+  });
+
+  test('adding a Mastodon instance asks Firefox for exactly that host: the panel shows there, on no other instance and no other host', async () => {
+    await ff.answerPermissionPrompts(true);
+    await options.type('input[inputmode="url"]', 'mastodon.social');
+    await options.click('.instance-add button[type="submit"]');
+    await expect
+      .poll(() => options.$$eval('.instance-list li span', (spans) => spans.map((s) => s.textContent)), {
+        timeout: 10_000,
+      })
+      .toEqual(['mastodon.social']);
+    expect((await ff.permissionPrompts()).at(-1)).toEqual({
+      permissions: [],
+      origins: ['https://mastodon.social/*'],
+      answer: true,
+    });
+    await expect
+      .poll(
+        () =>
+          options.evaluate(async () =>
+            (await chrome.scripting.getRegisteredContentScripts()).map((s) => [s.id, s.matches]),
+          ),
+        { timeout: 10_000 },
+      )
+      .toEqual([['trust-notes-site-mastodon', ['https://mastodon.social/*']]]);
+    expect(await contains('https://fosstodon.org/*')).toBe(false);
+    expect(await checked('GitHub')).toBe(false);
+
+    const page = await open(MASTODON);
+    expect(await badgeText(page)).toContain('No notes yet');
+    await page.close();
+    for (const url of [OTHER_INSTANCE, ANY_HOST, GITHUB]) {
+      const other = await open(url);
+      expect(await hasPanel(other), url).toBe(false);
+      await other.close();
+    }
+  });
+
+  test('removing the instance gives its permission back: new pages there get no panel', async () => {
+    await options.click('.instance-list button');
+    await expect
+      .poll(() => options.$$eval('.instance-list li', (items) => items.length), { timeout: 10_000 })
+      .toBe(0);
+    expect(await contains('https://mastodon.social/*')).toBe(false);
+    await expect.poll(registered, { timeout: 10_000 }).toEqual([]);
+    const page = await open(MASTODON);
     expect(await hasPanel(page)).toBe(false);
     await page.close();
   });

@@ -33,8 +33,10 @@ function event<A extends unknown[]>(): FakeEvent<A> {
 export function createFakeBrowser() {
   const en = catalog('en');
   const granted = new Set<string>();
+  const grantedOrigins = new Set<string>(['https://*.linkedin.com/*']);
   return {
     granted,
+    grantedOrigins,
     action: {
       setBadgeText: vi.fn(async (_: { text: string }) => {}),
       setBadgeBackgroundColor: vi.fn(async (_: { color: string }) => {}),
@@ -64,7 +66,16 @@ export function createFakeBrowser() {
       contains: vi.fn(async ({ permissions }: { permissions: string[] }) =>
         permissions.every((p) => granted.has(p)),
       ),
+      /** Host permissions granted: LinkedIn's, as installed, and whatever a test adds. */
+      getAll: vi.fn(async () => ({ permissions: [...granted], origins: [...grantedOrigins] })),
       onAdded: event<[{ permissions: string[] }]>(),
+      onRemoved: event<[{ permissions: string[] }]>(),
+    },
+    commands: { onCommand: event<[string, { id?: number } | undefined]>() },
+    scripting: {
+      getRegisteredContentScripts: vi.fn(async () => [] as Array<{ id: string; matches?: string[] }>),
+      registerContentScripts: vi.fn(async (_: unknown[]) => {}),
+      unregisterContentScripts: vi.fn(async (_: { ids: string[] }) => {}),
     },
     notifications: {
       create: vi.fn(async (id: string, _options: { title: string; message: string }) => id),
@@ -83,9 +94,10 @@ export function createFakeBrowser() {
         async (_tabId: number, _message: unknown, _options?: { frameId: number }) => undefined,
       ),
       onRemoved: event<[number]>(),
+      onUpdated: event<[number, { status?: string; url?: string }, { url?: string }]>(),
     },
     storage: {
-      session: { get: vi.fn(async () => ({})), set: vi.fn(), remove: vi.fn() },
+      session: memoryArea(),
       local: memoryArea(),
     },
   };
@@ -94,11 +106,20 @@ export function createFakeBrowser() {
 /** A storage area that keeps what is set, as structured copies. */
 function memoryArea() {
   const items = new Map<string, unknown>();
+  const keysOf = (keys: string | string[]) => (Array.isArray(keys) ? keys : [keys]);
   return {
     items,
-    get: vi.fn(async (key: string) => (items.has(key) ? { [key]: structuredClone(items.get(key)) } : {})),
+    get: vi.fn(async (keys: string | string[] | null) => {
+      const wanted = keys === null ? [...items.keys()] : keysOf(keys);
+      return Object.fromEntries(
+        wanted.filter((key) => items.has(key)).map((key) => [key, structuredClone(items.get(key))]),
+      );
+    }),
     set: vi.fn(async (values: Record<string, unknown>) => {
       for (const [key, value] of Object.entries(values)) items.set(key, structuredClone(value));
+    }),
+    remove: vi.fn(async (keys: string | string[]) => {
+      for (const key of keysOf(keys)) items.delete(key);
     }),
   };
 }

@@ -11,6 +11,7 @@ const { keyMatchesPage } = await import('../../../src/background/profilePages.ts
 const { createPerson, linkProfile } = await import('../../../src/db/mutations.ts');
 const { saveSettings } = await import('../../../src/db/meta.ts');
 const { freshDb } = await import('../db/testDb.ts');
+const { profileBadgeFacts } = await import('../../../src/db/queries.ts');
 const { DEFAULT_SETTINGS } = await import('../../../src/core/types.ts');
 
 beforeEach(() => {
@@ -25,8 +26,7 @@ const JANE = {
   url: 'https://www.linkedin.com/in/jane-doe/',
 } as const;
 
-async function janeWithFlags(states: Array<'open' | 'snoozed' | 'closed'>) {
-  const tdb = freshDb();
+async function janeWithFlags(states: Array<'open' | 'snoozed' | 'closed'>, tdb = freshDb()) {
   const jane = await createPerson(tdb, { name: 'Jane Doe' });
   await linkProfile(tdb, jane.id, JANE);
   await tdb.flags.bulkPut(
@@ -81,6 +81,48 @@ describe('pageBadge', () => {
     const view = await pageBadge(tdb, JANE.key);
     expect(view).toMatchObject({ mark: 'ملاحظات الثقة', lang: 'ar', rtl: true });
     expect(view.flags).toBe(new Intl.NumberFormat('ar').format(3));
+  });
+});
+
+describe('the same work for a stranger as for someone recorded', () => {
+  /** Every read and write the database does for `tdb`, as table.operation, in order. */
+  function traced(tdb: ReturnType<typeof freshDb>): string[] {
+    const log: string[] = [];
+    const ops = new Set(['get', 'getMany', 'query', 'openCursor', 'count', 'mutate']);
+    tdb.use({
+      stack: 'dbcore',
+      name: 'trace',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return new Proxy(table, {
+            get(target, prop, receiver) {
+              const value = Reflect.get(target, prop, receiver);
+              if (typeof prop !== 'string' || !ops.has(prop) || typeof value !== 'function') return value;
+              return (req: unknown) => {
+                log.push(`${name}.${prop}`);
+                return value.call(target, req);
+              };
+            },
+          });
+        },
+      }),
+    });
+    return log;
+  }
+
+  test('the badge reads the same tables the same way whether or not anyone has the profile', async () => {
+    const tdb = freshDb();
+    const log = traced(tdb);
+    await janeWithFlags(['open', 'snoozed'], tdb);
+    log.length = 0;
+    await profileBadgeFacts(tdb, JANE.key);
+    const recorded = log.splice(0);
+    expect(await profileBadgeFacts(tdb, 'linkedin:nobody')).toBeNull();
+    const stranger = log.splice(0);
+    expect(recorded.length).toBeGreaterThanOrEqual(3);
+    expect(stranger).toEqual(recorded);
   });
 });
 

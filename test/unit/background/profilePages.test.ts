@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isSupportedSiteUrl, snapshotMatchesPage } from '../../../src/background/profilePages';
+import { isSupportedSiteUrl, pageSpeaksFor, snapshotMatchesPage } from '../../../src/background/profilePages';
 import type { ProfileSnapshot } from '../../../src/core/types';
 
 const snap = (site: ProfileSnapshot['site'], handle: string, key = `${site}:${handle}`): ProfileSnapshot => ({
@@ -73,9 +73,32 @@ test.each([
   ['https://ar.linkedin.com/feed/', true],
   ['https://github.com/octo-jane/repo', true],
   ['https://mastodon.social/@jane', true],
+  ['https://mastodon.social/explore', true],
+  // Only granted instances: any other host's `/@…` page is not one.
+  ['https://fosstodon.org/@jane', false],
+  ['https://evil.example/@jane@mastodon.social', false],
   ['http://www.linkedin.com/in/jane/', false],
   ['https://linkedin.com.evil.example/in/jane', false],
   ['https://example.com/', false],
-])('isSupportedSiteUrl(%s) is %s', (url, expected) => {
-  expect(isSupportedSiteUrl(url)).toBe(expected);
+])('isSupportedSiteUrl(%s) with mastodon.social granted is %s', (url, expected) => {
+  expect(isSupportedSiteUrl(url, new Set(['mastodon.social']))).toBe(expected);
+});
+
+describe('pageSpeaksFor: only the profile’s own site may propose a new name', () => {
+  test.each([
+    ['linkedin:jane-doe', 'https://www.linkedin.com/in/jane-doe/', true],
+    ['linkedin:jane-doe', 'https://fr.linkedin.com/in/jane-doe/details/experience/', true],
+    ['github:octocat', 'https://github.com/octocat', true],
+    ['mastodon:alice@mastodon.social', 'https://mastodon.social/@alice', true],
+    ['mastodon:alice@mastodon.social', 'https://mastodon.social./@alice/media', true],
+    // Another instance, or any host, can show Alice's page under her handle: it does not speak for her.
+    ['mastodon:alice@mastodon.social', 'https://evil.example/@alice@mastodon.social', false],
+    ['mastodon:alice@mastodon.social', 'https://fosstodon.org/@alice@mastodon.social', false],
+    ['mastodon:alice@mastodon.social', 'https://mastodon.social/@bob', false],
+    ['linkedin:jane-doe', 'https://www.linkedin.com/in/mallory/', false],
+    ['linkedin:jane-doe', '', false],
+    ['nonsense', 'https://www.linkedin.com/in/jane-doe/', false],
+  ])('%s on %s → %s', (key, url, expected) => {
+    expect(pageSpeaksFor(key, url)).toBe(expected);
+  });
 });

@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { optionalSites } from '../../../src/core/sites/index';
 import type { Site } from '../../../src/core/types';
 
-// The browser the worker sees: host permissions granted so far, and the registered content scripts.
+// The browser the worker sees: host permissions granted so far, and the registered content scripts. Its
+// permissions behave as browsers' do: `contains` answers whether some granted pattern covers the asked one, by
+// host alone (browsers ignore a host permission's path), and `getAll` lists the patterns as granted.
 const state = vi.hoisted(() => ({
   granted: new Set<string>(),
   registered: [] as Array<{ id: string; matches?: string[]; js?: string[] }>,
@@ -21,7 +23,9 @@ vi.mock('webextension-polyfill', () => ({
       getURL: (path: string) => `moz-extension://7c1f0e2a-5b3d-4e6f-8a9b-0c1d2e3f4a5b/${path}`,
     },
     permissions: {
-      contains: async ({ origins }: { origins: string[] }) => origins.every((o) => state.granted.has(o)),
+      contains: async ({ origins }: { origins: string[] }) =>
+        origins.every((asked) => [...state.granted].some((pattern) => hostCovers(pattern, asked))),
+      getAll: async () => ({ permissions: [], origins: [...state.granted] }),
     },
     scripting: {
       getRegisteredContentScripts: async () => state.registered.map((s) => ({ ...s })),
@@ -48,19 +52,43 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
-const { extensionRelative, injectIntoOpenTabs, planSiteScripts, scriptId, syncSiteScripts } = await import(
-  '../../../src/background/siteScripts'
-);
+/** Whether a granted pattern covers an asked one, as browsers decide it: scheme and host, never the path. */
+function hostCovers(granted: string, asked: string): boolean {
+  const parts = (pattern: string) => /^(\*|https?):\/\/([^/]+)\//.exec(pattern)?.slice(1) ?? ['', ''];
+  const [gScheme, gHost] = parts(granted);
+  const [aScheme, aHost] = parts(asked);
+  if (gScheme !== '*' && gScheme !== aScheme) return false;
+  if (gHost === '*') return true;
+  if (gHost?.startsWith('*.')) return aHost === gHost.slice(2) || !!aHost?.endsWith(gHost.slice(1));
+  return gHost === aHost;
+}
+
+const { extensionRelative, injectIntoOpenTabs, planSiteScripts, scriptId, syncSiteScripts, wantedScripts } =
+  await import('../../../src/background/siteScripts');
+const { grantsChanged } = await import('../../../src/background/grants');
 
 const matchesOf = (site: Site) => optionalSites().find((s) => s.site === site)!.matches;
+// What permissions.onAdded / onRemoved do in the worker: the grants are read again.
 const grant = (site: Site) => {
   for (const origin of matchesOf(site)) state.granted.add(origin);
+  grantsChanged();
 };
 const revoke = (site: Site) => {
   for (const origin of matchesOf(site)) state.granted.delete(origin);
+  grantsChanged();
 };
+const grantOrigin = (origin: string) => {
+  state.granted.add(origin);
+  grantsChanged();
+};
+const revokeOrigin = (origin: string) => {
+  state.granted.delete(origin);
+  grantsChanged();
+};
+const registeredMatches = () => Object.fromEntries(state.registered.map((s) => [s.id, s.matches]));
 
 beforeEach(() => {
+  grantsChanged();
   state.granted.clear();
   state.registered = [];
   state.injected = [];
@@ -69,20 +97,48 @@ beforeEach(() => {
 });
 
 describe('planSiteScripts', () => {
-  test.each<[string, Site[], string[], { register: Site[]; unregister: string[] }]>([
+  const gh = { id: 'trust-notes-site-github', matches: ['https://github.com/*'] };
+  const masto = (...hosts: string[]) => ({
+    id: 'trust-notes-site-mastodon',
+    matches: hosts.map((host) => `https://${host}/*`),
+  });
+  test.each<[string, (typeof gh)[], Array<{ id: string; matches?: string[] }>, object]>([
     ['nothing granted, nothing registered', [], [], { register: [], unregister: [] }],
-    ['a new grant', ['github'], [], { register: ['github'], unregister: [] }],
-    ['already registered', ['github'], ['trust-notes-site-github'], { register: [], unregister: [] }],
-    ['a revoked grant', [], ['trust-notes-site-x'], { register: [], unregister: ['trust-notes-site-x'] }],
-    ['scripts of others are left alone', [], ['someone-else'], { register: [], unregister: [] }],
+    ['a new grant', [gh], [], { register: [gh], unregister: [] }],
+    ['already registered', [gh], [gh], { register: [], unregister: [] }],
     [
-      'both at once',
-      ['gitlab', 'mastodon'],
-      ['trust-notes-site-gitlab', 'trust-notes-site-x'],
-      { register: ['mastodon'], unregister: ['trust-notes-site-x'] },
+      'a revoked grant',
+      [],
+      [{ id: 'trust-notes-site-x', matches: ['https://x.com/*'] }],
+      { register: [], unregister: ['trust-notes-site-x'] },
     ],
-  ])('%s', (_, granted, registered, expected) => {
-    expect(planSiteScripts(granted, registered)).toEqual(expected);
+    ['scripts of others are left alone', [], [{ id: 'someone-else' }], { register: [], unregister: [] }],
+    [
+      'an instance added: the script is registered again with both hosts',
+      [masto('fosstodon.org', 'mastodon.social')],
+      [masto('mastodon.social')],
+      { register: [masto('fosstodon.org', 'mastodon.social')], unregister: ['trust-notes-site-mastodon'] },
+    ],
+    [
+      'the same hosts in another order are the same script',
+      [masto('a.example', 'b.example')],
+      [masto('b.example', 'a.example')],
+      { register: [], unregister: [] },
+    ],
+  ])('%s', (_, wanted, registered, expected) => {
+    expect(planSiteScripts(wanted, registered)).toEqual(expected);
+  });
+});
+
+describe('wantedScripts', () => {
+  test('a site with its own patterns; Mastodon with exactly the granted instances; LinkedIn is the manifest’s', () => {
+    expect(
+      wantedScripts({ sites: ['linkedin', 'gitlab'], instances: ['fosstodon.org', 'mastodon.social'] }),
+    ).toEqual([
+      { id: scriptId('gitlab'), matches: ['https://gitlab.com/*'] },
+      { id: scriptId('mastodon'), matches: ['https://fosstodon.org/*', 'https://mastodon.social/*'] },
+    ]);
+    expect(wantedScripts({ sites: [], instances: [] })).toEqual([]);
   });
 });
 
@@ -109,8 +165,8 @@ describe('extensionRelative', () => {
 describe('syncSiteScripts', () => {
   test('registers the built content script on each granted site, with that site’s patterns', async () => {
     grant('github');
-    grant('mastodon');
-    expect(await syncSiteScripts()).toEqual(['github', 'mastodon']);
+    grantOrigin('https://mastodon.social/*');
+    expect(await syncSiteScripts()).toEqual(['https://github.com/*', 'https://mastodon.social/*']);
     expect(state.registered).toEqual([
       {
         id: scriptId('github'),
@@ -121,7 +177,7 @@ describe('syncSiteScripts', () => {
       },
       {
         id: scriptId('mastodon'),
-        matches: ['https://*/@*'],
+        matches: ['https://mastodon.social/*'],
         js: ['src/content/index.js'],
         runAt: 'document_start',
         persistAcrossSessions: true,
@@ -129,12 +185,63 @@ describe('syncSiteScripts', () => {
     ]);
   });
 
+  test('granting GitHub enables GitHub and nothing else', async () => {
+    grant('github');
+    await syncSiteScripts();
+    expect(registeredMatches()).toEqual({ [scriptId('github')]: ['https://github.com/*'] });
+  });
+
+  test('one Mastodon instance covers that host and no other: no other site, no other instance', async () => {
+    grantOrigin('https://mastodon.social/*');
+    await syncSiteScripts();
+    expect(registeredMatches()).toEqual({ [scriptId('mastodon')]: ['https://mastodon.social/*'] });
+  });
+
+  test('a broad grant (every https site, as Firefox’s about:addons can give) enables nothing by itself', async () => {
+    grantOrigin('https://*/*');
+    grantOrigin('https://*/@*');
+    await syncSiteScripts();
+    expect(state.registered).toEqual([]);
+    // With it, the site the user did enable is on, and only that one.
+    grant('gitlab');
+    await syncSiteScripts();
+    expect(registeredMatches()).toEqual({ [scriptId('gitlab')]: ['https://gitlab.com/*'] });
+  });
+
+  test('revoking one site or one instance leaves the others as they were', async () => {
+    grant('github');
+    grant('x');
+    grantOrigin('https://mastodon.social/*');
+    grantOrigin('https://fosstodon.org/*');
+    await syncSiteScripts();
+    revoke('github');
+    revokeOrigin('https://mastodon.social/*');
+    expect(await syncSiteScripts()).toEqual([]);
+    expect(registeredMatches()).toEqual({
+      [scriptId('x')]: ['https://x.com/*', 'https://twitter.com/*'],
+      [scriptId('mastodon')]: ['https://fosstodon.org/*'],
+    });
+    revokeOrigin('https://fosstodon.org/*');
+    await syncSiteScripts();
+    expect(registeredMatches()).toEqual({ [scriptId('x')]: ['https://x.com/*', 'https://twitter.com/*'] });
+  });
+
+  test('an origin of a named site or not a host name is never taken for an instance', async () => {
+    grantOrigin('https://github.com/*');
+    grantOrigin('https://www.linkedin.com/*');
+    grantOrigin('https://*.example.org/*');
+    grantOrigin('https://192.168.1.10/*');
+    grantOrigin('https://mastodon.social/@*');
+    await syncSiteScripts();
+    expect(registeredMatches()).toEqual({ [scriptId('github')]: ['https://github.com/*'] });
+  });
+
   test('a site whose permission was taken back loses its script; a partial grant counts as none', async () => {
     grant('github');
     grant('x');
     await syncSiteScripts();
     revoke('github');
-    state.granted.delete('https://twitter.com/*');
+    revokeOrigin('https://twitter.com/*');
     expect(await syncSiteScripts()).toEqual([]);
     expect(state.registered).toEqual([]);
   });
@@ -142,7 +249,7 @@ describe('syncSiteScripts', () => {
   test('overlapping syncs (a worker start and permissions.onAdded) never register twice', async () => {
     grant('gitlab');
     const results = await Promise.all([syncSiteScripts(), syncSiteScripts(), syncSiteScripts()]);
-    expect(results).toEqual([['gitlab'], [], []]);
+    expect(results).toEqual([['https://gitlab.com/*'], [], []]);
     expect(state.registered.map((s) => s.id)).toEqual([scriptId('gitlab')]);
   });
 
@@ -151,7 +258,7 @@ describe('syncSiteScripts', () => {
       { id: 1, url: 'https://github.com/octo-jane' },
       { id: 2, url: 'https://gitlab.com/jdoe' },
     ];
-    await injectIntoOpenTabs(['github']);
+    await injectIntoOpenTabs(['https://github.com/*']);
     expect(state.injected).toEqual([{ tabId: 1, files: ['src/content/index.js'] }]);
   });
 

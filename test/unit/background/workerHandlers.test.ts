@@ -126,6 +126,55 @@ describe('content:profileSeen', () => {
   });
 });
 
+describe('content:profileSeen never renames a linked person', () => {
+  // Both hosts are instances the user added (one hostile, or compromised): the content script runs on both.
+  const instanceListener = createMessageListener(handlers, () => ({
+    extensionId: 'test-id',
+    extensionOrigin: EXTENSION_URL,
+    isSupportedSiteUrl: (url) => /^https:\/\/(mastodon\.social|evil\.example)\//.test(url),
+  }));
+  const ALICE = {
+    site: 'mastodon',
+    key: 'mastodon:alice@mastodon.social',
+    handle: 'alice@mastodon.social',
+    url: 'https://mastodon.social/@alice',
+  };
+  const from = (url: string): SenderLike => ({ id: 'test-id', url, frameId: 0, tab: { id: 8, url } });
+  const visit = (url: string, name: string) =>
+    instanceListener(
+      {
+        type: 'content:profileSeen',
+        payload: { snapshot: { ...ALICE, name, headline: 'Trust me' } },
+      },
+      from(url),
+    );
+
+  test('a page on another host that names Alice’s handle changes nothing; her own instance only proposes', async () => {
+    // Created from her page (a quick add there): nothing typed, so a page could have renamed her.
+    const { ensurePersonForSnapshot } = await import('../../../src/db/mutations.ts');
+    const { person: alice } = await ensurePersonForSnapshot(db(), {
+      ...ALICE,
+      name: 'Alice Cooper',
+      headline: 'Designer',
+    } as never);
+
+    expect((await visit('https://evil.example/@alice@mastodon.social', 'Mallory')).ok).toBe(true);
+    expect(await db().people.get(alice.id)).toMatchObject({ name: 'Alice Cooper', headline: 'Designer' });
+    expect((await db().profiles.get(ALICE.key))?.proposed).toBeUndefined();
+    expect((await db().profiles.get(ALICE.key))?.seenName).toBe('Alice Cooper');
+
+    expect(await visit('https://mastodon.social/@alice', 'Alice C.')).toEqual({
+      ok: true,
+      value: { recorded: true },
+    });
+    expect(await db().people.get(alice.id)).toMatchObject({ name: 'Alice Cooper', headline: 'Designer' });
+    expect((await db().profiles.get(ALICE.key))?.proposed).toEqual({
+      name: 'Alice C.',
+      headline: 'Trust me',
+    });
+  });
+});
+
 describe('page:scanNow', () => {
   test('from an extension page: scans everyone, fills the queue, sets the badge, answers with its number', async () => {
     await seedNetwork(db(), generateNetwork(40, 80, 9));

@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { HOST_ATTR } from '../../../src/content/host';
 import { type ContentScript, runContentScript } from '../../../src/content/script';
+import { REVEAL_MS } from '../../../src/content/visit';
 import type { BadgeView } from '../../../src/messages/protocol';
 import { ADAPTERS } from '../../../src/sites/index';
 import { fixtureDoc } from '../sites/helpers';
@@ -57,6 +58,7 @@ let script: ContentScript | null;
 beforeEach(() => {
   globalThis.MutationObserver = Tracked;
   observers.clear();
+  roots.length = 0;
   link = fakeLink();
   link.answers['content:badge'] = () => VIEW;
   link.answers['content:profileSeen'] = () => ({ recorded: true });
@@ -92,11 +94,12 @@ describe('on a profile', () => {
     expect(seen[1]).toMatchObject({ key: 'linkedin:jane-doe-1a2b3c', name: 'Jane Doe' });
   });
 
-  test('the badge comes from the URL: it shows as soon as the worker answers, before the page renders anyone', async () => {
+  test('the badge comes from the URL: it shows once the worker answers, before the page renders anyone', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     showPage('https://www.linkedin.com/in/aisha-bello-61b2a7c3/', 'linkedin-feed.html');
     document.querySelector('main')?.replaceChildren();
     script = runContentScript(link);
-    await tick();
+    await vi.advanceTimersByTimeAsync(REVEAL_MS);
     const button = roots.at(-1)?.querySelector('button.tn-badge') as HTMLButtonElement | null;
     expect(button?.hidden).toBe(false);
     expect(button?.getAttribute('aria-label')).toBe(VIEW.name);
@@ -132,6 +135,93 @@ describe('on a profile', () => {
     expect(sentOf('content:profileSeen').at(-1)?.payload).toMatchObject({
       snapshot: { headline: 'Principal data engineer' },
     });
+  });
+});
+
+/** Whether the badge shows now (its button in the newest host's closed shadow root). */
+const badgeShows = () =>
+  (roots.at(-1)?.querySelector('button.tn-badge') as HTMLButtonElement | null)?.hidden === false;
+
+describe('when the badge shows: at a fixed delay from the navigation, whatever the worker took', () => {
+  /** The worker answers the badge after `ms` (a stranger costs one read, a recorded person several). */
+  const answerAfter = (ms: number) => {
+    link.answers['content:badge'] = () => new Promise((resolve) => setTimeout(() => resolve(VIEW), ms));
+  };
+  /** The first moment (in ms since the navigation, probed each millisecond) the badge shows. */
+  async function shownAfter(navigate: () => void, limit = 500): Promise<number> {
+    navigate();
+    // The script notices in a microtask (a DOM batch, the URL change): no time passes.
+    await vi.advanceTimersByTimeAsync(0);
+    for (let elapsed = 0; elapsed <= limit; elapsed++) {
+      if (badgeShows()) return elapsed;
+      await vi.advanceTimersByTimeAsync(1);
+    }
+    return Number.POSITIVE_INFINITY;
+  }
+
+  test.each([
+    ['a stranger (one read)', 2],
+    ['a recorded person (more reads, a write)', 35],
+    ['a slow answer just under the delay', REVEAL_MS - 1],
+  ])('on a fresh page: %s shows at exactly REVEAL_MS', async (_, workerMs) => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    answerAfter(workerMs);
+    showPage('https://www.linkedin.com/in/jane-doe-1a2b3c/', 'linkedin-profile.html');
+    expect(
+      await shownAfter(() => {
+        script = runContentScript(link);
+      }),
+    ).toBe(REVEAL_MS);
+  });
+
+  test.each([
+    ['a stranger', 2],
+    ['a recorded person', 35],
+  ])(
+    'after pushState to another profile: %s shows at exactly REVEAL_MS after the URL changed',
+    async (_, workerMs) => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+      answerAfter(1);
+      showPage('https://www.linkedin.com/in/jane-doe-1a2b3c/', 'linkedin-profile.html');
+      script = runContentScript(link);
+      await vi.advanceTimersByTimeAsync(200);
+      expect(badgeShows()).toBe(true);
+      answerAfter(workerMs);
+      const shown = await shownAfter(() => {
+        history.pushState({}, '', '/in/john-roe-9f8e7d/');
+        document.body.append(document.createElement('span'));
+      });
+      expect(shown).toBe(REVEAL_MS);
+    },
+  );
+
+  test('an answer later than the delay: the badge shows at REVEAL_MS all the same, its words come in place', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    answerAfter(REVEAL_MS + 60);
+    showPage('https://www.linkedin.com/in/jane-doe-1a2b3c/', 'linkedin-profile.html');
+    expect(
+      await shownAfter(() => {
+        script = runContentScript(link);
+      }),
+    ).toBe(REVEAL_MS);
+    const button = roots.at(-1)?.querySelector('button.tn-badge') as HTMLButtonElement;
+    const box = { classes: button.className, hidden: button.hidden };
+    expect(button.getAttribute('aria-label')).toBe('msg:content_badge_pending');
+    await vi.advanceTimersByTimeAsync(60);
+    expect(button.getAttribute('aria-label')).toBe(VIEW.name);
+    expect({ classes: button.className, hidden: button.hidden }).toEqual(box);
+  });
+
+  test('a visit the worker will not answer: shown without words when due, hidden once the asks are spent', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    link.answers['content:badge'] = () => null;
+    showPage('https://www.linkedin.com/in/jane-doe-1a2b3c/', 'linkedin-profile.html');
+    script = runContentScript(link);
+    await vi.advanceTimersByTimeAsync(REVEAL_MS);
+    expect(badgeShows()).toBe(true);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(sentOf('content:badge')).toHaveLength(3);
+    expect(badgeShows()).toBe(false);
   });
 });
 

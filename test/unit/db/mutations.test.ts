@@ -1,11 +1,13 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { calendarDate } from '../../../src/core/dates';
 import type { Flag, QueueEntry } from '../../../src/core/types';
 import {
+  acceptPageValue,
   addNote,
   addSharedWork,
   applyFlagChanges,
   createPerson,
+  declinePageValue,
   deleteNote,
   deletePerson,
   deleteSharedWork,
@@ -332,56 +334,122 @@ describe('profiles', () => {
   });
 });
 
-describe('recordSeenProfile', () => {
-  test('never creates a person or a profile', async () => {
+describe('recordSeenProfile: a page never renames anyone', () => {
+  const OWN = { ownSite: true };
+  const ELSEWHERE = { ownSite: false };
+
+  test.each([OWN, ELSEWHERE])('never creates a person or a profile (%o)', async (where) => {
     const tdb = freshDb();
-    expect(await recordSeenProfile(tdb, snapshot('stranger', { name: 'Stranger' }))).toBeUndefined();
+    expect(await recordSeenProfile(tdb, snapshot('stranger', { name: 'Stranger' }), where)).toBeUndefined();
     expect(await tableSizes(tdb)).toEqual({ people: 0, profiles: 0, sharedWork: 0, notes: 0, flags: 0 });
   });
 
-  test('updates page fields the user did not type, and the profile seen fields', async () => {
+  test('a page that is not the profile’s own site changes nothing: not the person, not what the profile saw', async () => {
+    const tdb = freshDb();
+    const { person } = await ensurePersonForSnapshot(
+      tdb,
+      snapshot('alice', { name: 'Alice', headline: 'Dev' }),
+    );
+    const before = await tdb.profiles.get('linkedin:alice');
+    const seen = await recordSeenProfile(
+      tdb,
+      snapshot('alice', {
+        name: 'Mallory',
+        headline: 'Send your notes to mallory@evil.example',
+        location: 'Nowhere',
+        photoUrl: 'https://evil.example/face.jpg',
+      }),
+      ELSEWHERE,
+    );
+    expect(seen).toEqual(person);
+    expect(await tdb.people.get(person.id)).toEqual(person);
+    expect(await tdb.profiles.get('linkedin:alice')).toEqual(before);
+  });
+
+  test('on its own site: what differs from the record is proposed, the record keeps its values, an empty field is filled', async () => {
     const tdb = freshDb();
     const { person } = await ensurePersonForSnapshot(
       tdb,
       snapshot('lina', { name: 'Lina', headline: 'Dev' }),
     );
-    await updatePerson(tdb, person.id, { name: 'Lina (typed by me)' });
     const seen = await recordSeenProfile(
       tdb,
       snapshot('lina', {
-        name: 'Lina Page Name',
+        name: 'Lina Haddad',
         headline: 'Lead Dev',
         location: 'عمّان',
         photoUrl: 'https://media.example/lina.jpg',
         url: 'https://www.linkedin.com/in/lina/?x=1',
       }),
+      OWN,
     );
+    // Nothing was there: filled. Something was: kept, with the page's word beside it.
     expect(seen).toMatchObject({
-      name: 'Lina (typed by me)',
-      headline: 'Lead Dev',
+      id: person.id,
+      name: 'Lina',
+      headline: 'Dev',
       location: 'عمّان',
       photoUrl: 'https://media.example/lina.jpg',
     });
-    expect(await tdb.people.get(person.id)).toEqual(seen);
     const profile = await tdb.profiles.get('linkedin:lina');
     expect(profile).toMatchObject({
-      seenName: 'Lina Page Name',
+      seenName: 'Lina Haddad',
       seenHeadline: 'Lead Dev',
       url: 'https://www.linkedin.com/in/lina/?x=1',
+      proposed: { name: 'Lina Haddad', headline: 'Lead Dev' },
     });
     expect(profile?.lastSeenAt).toBeGreaterThan(0);
     expect(await tdb.people.count()).toBe(1);
   });
 
-  test.each(['name', 'headline', 'location'] as const)('never overwrites a user-typed %s', async (field) => {
+  test('accepting a proposal takes it as the person’s; the page saying it again proposes nothing', async () => {
     const tdb = freshDb();
-    const { person } = await ensurePersonForSnapshot(tdb, snapshot('x', { name: 'X' }));
-    await updatePerson(tdb, person.id, { [field]: 'typed' });
-    const seen = await recordSeenProfile(tdb, snapshot('x', { [field]: 'from page' }));
-    expect(seen?.[field]).toBe('typed');
+    const { person } = await ensurePersonForSnapshot(tdb, snapshot('lina', { name: 'Lina' }));
+    await recordSeenProfile(tdb, snapshot('lina', { name: 'Lina Haddad', headline: 'Lead' }), OWN);
+    const accepted = await acceptPageValue(tdb, 'linkedin:lina', 'name');
+    expect(accepted).toMatchObject({ id: person.id, name: 'Lina Haddad', userEdited: [] });
+    expect((await tdb.profiles.get('linkedin:lina'))?.proposed).toBeUndefined();
+    await recordSeenProfile(tdb, snapshot('lina', { name: 'Lina Haddad' }), OWN);
+    expect((await tdb.profiles.get('linkedin:lina'))?.proposed).toBeUndefined();
+    // Nothing to accept: nothing changes.
+    expect(await acceptPageValue(tdb, 'linkedin:lina', 'name')).toBeUndefined();
   });
 
-  test('a field the page did not give (a name spelled from the address) never replaces what a page said', async () => {
+  test('declining keeps the record; the same words are not proposed again, new ones are', async () => {
+    const tdb = freshDb();
+    const { person } = await ensurePersonForSnapshot(tdb, snapshot('omar', { name: 'Omar' }));
+    await recordSeenProfile(tdb, snapshot('omar', { name: 'Omar H.' }), OWN);
+    await declinePageValue(tdb, 'linkedin:omar', 'name');
+    expect(await tdb.profiles.get('linkedin:omar')).toMatchObject({ declined: { name: 'Omar H.' } });
+    expect((await tdb.profiles.get('linkedin:omar'))?.proposed).toBeUndefined();
+    await recordSeenProfile(tdb, snapshot('omar', { name: 'Omar H.' }), OWN);
+    expect((await tdb.profiles.get('linkedin:omar'))?.proposed).toBeUndefined();
+    await recordSeenProfile(tdb, snapshot('omar', { name: 'Omar Haddad' }), OWN);
+    expect((await tdb.profiles.get('linkedin:omar'))?.proposed).toEqual({ name: 'Omar Haddad' });
+    expect((await tdb.people.get(person.id))?.name).toBe('Omar');
+  });
+
+  test('the page agreeing with the record again takes its proposal back', async () => {
+    const tdb = freshDb();
+    await ensurePersonForSnapshot(tdb, snapshot('sam', { name: 'Sam', headline: 'PM' }));
+    await recordSeenProfile(tdb, snapshot('sam', { name: 'Samuel' }), OWN);
+    await recordSeenProfile(tdb, snapshot('sam', { name: 'Sam' }), OWN);
+    expect((await tdb.profiles.get('linkedin:sam'))?.proposed).toBeUndefined();
+  });
+
+  test.each(['name', 'headline', 'location'] as const)(
+    'a %s the user typed stands: nothing proposed',
+    async (field) => {
+      const tdb = freshDb();
+      const { person } = await ensurePersonForSnapshot(tdb, snapshot('x', { name: 'X' }));
+      await updatePerson(tdb, person.id, { [field]: 'typed' });
+      const seen = await recordSeenProfile(tdb, snapshot('x', { [field]: 'from page' }), OWN);
+      expect(seen?.[field]).toBe('typed');
+      expect((await tdb.profiles.get('linkedin:x'))?.proposed).toBeUndefined();
+    },
+  );
+
+  test('a field the page did not give (a name spelled from the address) is neither proposed nor seen', async () => {
     const tdb = freshDb();
     const { person } = await ensurePersonForSnapshot(
       tdb,
@@ -394,21 +462,27 @@ describe('recordSeenProfile', () => {
         headline: 'Principal engineer',
         reading: { sources: { name: 'slug', headline: 'afterName' }, missing: ['name', 'location'] },
       }),
+      OWN,
     );
-    expect(seen).toMatchObject({ id: person.id, name: 'Jane Q. Doe', headline: 'Principal engineer' });
-    expect((await tdb.profiles.get('linkedin:jane-doe-1a2b3c'))?.seenName).toBe('Jane Q. Doe');
+    expect(seen).toMatchObject({ id: person.id, name: 'Jane Q. Doe', headline: 'Engineer' });
+    const profile = await tdb.profiles.get('linkedin:jane-doe-1a2b3c');
+    expect(profile).toMatchObject({ seenName: 'Jane Q. Doe', proposed: { headline: 'Principal engineer' } });
   });
 
-  test('page strings are trimmed and capped, and a blank page value changes nothing', async () => {
+  test('page strings are trimmed and capped, and a blank page value proposes nothing', async () => {
     const tdb = freshDb();
-    const { person } = await ensurePersonForSnapshot(tdb, snapshot('x', { name: 'X', headline: 'Kept' }));
-    const seen = await recordSeenProfile(
-      tdb,
-      snapshot('x', { name: `  ${'n'.repeat(5000)}  `, headline: '   ' }),
-    );
-    expect(seen?.name).toBe('n'.repeat(500));
-    expect(seen?.headline).toBe('Kept');
-    expect(seen?.id).toBe(person.id);
+    await ensurePersonForSnapshot(tdb, snapshot('x', { name: 'X', headline: 'Kept' }));
+    await recordSeenProfile(tdb, snapshot('x', { name: `  ${'n'.repeat(5000)}  `, headline: '   ' }), OWN);
+    expect((await tdb.profiles.get('linkedin:x'))?.proposed).toEqual({ name: 'n'.repeat(500) });
+  });
+
+  test('a visit that changes nothing writes nothing (the same work as for a stranger, after the first)', async () => {
+    const tdb = freshDb();
+    await ensurePersonForSnapshot(tdb, snapshot('x', { name: 'X' }));
+    await recordSeenProfile(tdb, snapshot('x', { name: 'X' }), OWN);
+    const put = vi.spyOn(tdb.profiles, 'put');
+    await recordSeenProfile(tdb, snapshot('x', { name: 'X' }), OWN);
+    expect(put).not.toHaveBeenCalled();
   });
 
   test('a hostile name is stored as plain text', async () => {
@@ -622,11 +696,11 @@ describe('the weekly queue and archive records of a person', () => {
     const tdb = freshDb();
     const a = await createPerson(tdb, { name: 'A', connectedOn: '2015' });
     await linkProfile(tdb, a.id, snapshot('a-1'));
-    const seen = await recordSeenProfile(tdb, snapshot('a-1'));
+    const seen = await recordSeenProfile(tdb, snapshot('a-1'), { ownSite: true });
     expect(seen?.lastVisitedOn).toBe(calendarDate(new Date()));
     const updatedAt = seen!.updatedAt;
     // The same day again writes nothing new.
-    expect((await recordSeenProfile(tdb, snapshot('a-1')))?.updatedAt).toBe(updatedAt);
+    expect((await recordSeenProfile(tdb, snapshot('a-1'), { ownSite: true }))?.updatedAt).toBe(updatedAt);
   });
 
   test('snooze, dismiss, undismiss and planned a task', async () => {

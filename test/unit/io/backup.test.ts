@@ -69,6 +69,11 @@ async function seed(tdb: TrustDb) {
     url: 'https://github.com/amal',
   });
   await linkProfile(tdb, li.id, snapshot('li-xiaolong'));
+  // What a profile's own site proposed, and what the user declined (core/pageValues.ts).
+  await tdb.profiles.update('linkedin:li-xiaolong', {
+    proposed: { name: 'Li Xiaolong', photoUrl: 'https://media.example/li.jpg' },
+    declined: { headline: 'كونغ فو' },
+  });
   await addSharedWork(tdb, amal.id, goodSmallTask);
   await addSharedWork(tdb, li.id, { ...unpaidProject, note: 'لم يُدفع بعد\nsecond line' });
   await addNote(tdb, zoe.id, 'Met at 🎨 meetup; 日本語 OK');
@@ -390,6 +395,12 @@ describe('refusals leave the database unchanged', () => {
           (r: BackupJson) => (r.key = 'github:someone-else'),
         ],
         ['a note of a person the backup lacks', 'notes', (r: BackupJson) => (r.personId = 'nobody')],
+        ['a page’s proposal that is not text', 'profiles', (r: BackupJson) => (r.proposed = { name: 42 })],
+        [
+          'a proposal of a field no page gives',
+          'profiles',
+          (r: BackupJson) => (r.declined = { email: 'x@example.com' }),
+        ],
         [
           'a flag about shared work the backup lacks',
           'flags',

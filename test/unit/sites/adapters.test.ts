@@ -65,10 +65,15 @@ describe('detectProfile', () => {
     );
   });
 
-  test.each(['https://example.com/', 'not a url', 'http://www.linkedin.com/in/jane'])(
+  test.each(['not a url', 'http://www.linkedin.com/in/jane', 'http://example.social/@jane'])(
     '%s has no adapter',
     (url) => {
       expect(adapterForUrl(url)).toBeNull();
     },
   );
+
+  test('a host no named site claims is Mastodon’s (the script runs there only on an instance the user added), and its page must say so', () => {
+    expect(adapterForUrl('https://example.com/@jane')?.site).toBe('mastodon');
+    expect(detectProfile(new URL('https://example.com/@jane'), parseHtml('<h1>Jane</h1>'))).toBeNull();
+  });
 });

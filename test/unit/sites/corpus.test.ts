@@ -84,6 +84,18 @@ const SOURCES: Record<string, Sources> = {
     photo: 'avatar',
   },
   'corpus/mastodon-v3-public.html': { name: 'heading', headline: 'bio', photo: 'avatar' },
+  'corpus/behance-2024-profilecard.html': {
+    name: 'fullName',
+    headline: 'occupation',
+    location: 'location',
+    photo: 'avatar',
+  },
+  'corpus/dribbble-hcard-classic.html': {
+    name: 'hcardName',
+    headline: 'hcardBio',
+    location: 'locality',
+    photo: 'avatar',
+  },
   'linkedin-profile.html': linkedinClassic,
   'linkedin-profile-arabic.html': linkedinClassic,
   'linkedin-profile-hostile.html': { name: 'heading', headline: 'textBodyMedium', location: 'textBodySmall' },
