@@ -113,7 +113,7 @@ await shoot(profile, 'profile-panel', await directionOf(panelFrame));
 const dormant = await ext.context.newPage();
 await dormant.goto(DEMO_DORMANT_URL);
 const dormantFrame = await openPanel(dormant);
-await dormantFrame.locator('.tn-flag').waitFor();
+await dormantFrame.locator('.tn-queue-card').waitFor();
 await shoot(dormant, 'dormant-panel', await directionOf(dormantFrame));
 
 // The popup as the user sees it: its own page at its own size, drawn over the LinkedIn feed where the toolbar

@@ -18,7 +18,7 @@ function noPayload(payload: unknown): Record<string, never> {
 export const workerHandlers: Pick<Handlers, WorkerMessage> = {
   'page:scanNow': {
     parse: noPayload,
-    handle: async () => ({ openFlags: await scanEveryone('fresh') }),
+    handle: async () => ({ badge: await scanEveryone('fresh') }),
   },
   'page:personChanged': {
     parse: (payload) => ({ personId: requiredString(record(payload, 'payload').personId, 'personId', 128) }),
@@ -26,7 +26,7 @@ export const workerHandlers: Pick<Handlers, WorkerMessage> = {
   },
   'page:flagsChanged': {
     parse: noPayload,
-    handle: async () => ({ openFlags: await refreshBadgeSoon(db()) }),
+    handle: async () => ({ badge: await refreshBadgeSoon(db()) }),
   },
   'page:settingsChanged': {
     parse: noPayload,

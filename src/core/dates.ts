@@ -242,3 +242,9 @@ export function hasPassed(value: PartialDate | undefined, now: Date): boolean {
 export function yearOf(value: PartialDate | undefined): number | undefined {
   return parsePartialDate(value)?.year;
 }
+
+/** Days from 1970-01-01 to the earliest day the date can mean (negative before 1970); undefined when invalid. */
+export function epochDay(value: PartialDate | undefined): number | undefined {
+  const parsed = parsePartialDate(value);
+  return parsed && dayNumber(earliest(parsed));
+}

@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { Flag, Note, Profile, SharedWork } from '../core/types';
+import type { Flag, Note, Profile, QueueEntry, SharedWork } from '../core/types';
 import { aggregatesMiddleware, repairAggregates } from './aggregates';
+import type { ArchiveMessage } from './archiveMessages';
 import type { MetaRow } from './meta';
 import { declareVersions } from './migrations';
 import type { PersonRow } from './personRow';
@@ -17,6 +18,8 @@ export class TrustDb extends Dexie {
   declare readonly notes: EntityTable<Note, 'id'>;
   declare readonly flags: EntityTable<Flag, 'id'>;
   declare readonly meta: EntityTable<MetaRow, 'key'>;
+  declare readonly queue: EntityTable<QueueEntry, 'id'>;
+  declare readonly messages: EntityTable<ArchiveMessage, 'id'>;
 
   constructor(name: string = DB_NAME) {
     super(name);

@@ -15,6 +15,11 @@ export interface MetaValues {
   lastDigestAt: Millis;
   lastBackupAt: Millis;
   lastImportAt: Millis;
+  /**
+   * Me, as LinkedIn's export shows me (Profile.csv's name, and the profile in every message row): tells my
+   * messages from theirs when a later import reads messages.csv alone.
+   */
+  archiveOwner: { name: string; key?: string };
   /** Kept by aggregates.ts in the same transaction as every people and flags write; never set elsewhere. */
   aggregates: Aggregates;
 }

@@ -2,7 +2,9 @@ import { type DexieExportJsonMeta, exportDB, importInto } from 'dexie-export-imp
 import type { Millis } from '../core/types';
 import { recountAggregates } from '../db/aggregates';
 import type { TrustDb } from '../db/database';
-import { normaliseRow, REFERENCES, rowProblem } from './backupSchema';
+import type { PersonRow } from '../db/personRow';
+import { upgradeToV2, type V1Rows } from '../db/upgrades';
+import { BACKUP_VERSIONS, normaliseRow, REFERENCES, rowProblem } from './backupSchema';
 import { fail, ok, type Result } from './result';
 
 // The backup file is a small envelope around dexie-export-import's own export, so the format marker,
@@ -33,7 +35,7 @@ export type BackupErrorCode =
   | 'formatNewer'
   /** Made by a newer Trust Notes whose database this version cannot read. */
   | 'versionNewer'
-  /** From an older database schema this version has no migration for. */
+  /** From an older database schema this version has no migration for (none yet: every version since 1 has one). */
   | 'versionOlder'
   /** A table missing, unknown or listed twice. */
   | 'tables'
@@ -63,7 +65,10 @@ export type DexieExport = DexieExportJsonMeta & {
 /** A parsed backup that passed every check, ready for the confirmation dialog and restoreBackup. */
 export interface ValidBackup {
   exportedAt: Millis;
+  /** Always this version's: an older backup is upgraded while it is validated (see `upgradedFrom`). */
   schemaVersion: number;
+  /** The schema version the file was made with, when it was older than this version's. */
+  upgradedFrom?: number;
   counts: TableCounts;
   dexie: DexieExport;
 }
@@ -131,8 +136,12 @@ function rowsOf(data: Record<string, unknown>, table: string): Record<string, un
   return tableExport?.rows ?? [];
 }
 
-/** Checks tables, counts and every row against the database this build opens. */
-function checkStructure(tdb: TrustDb, envelope: Record<string, unknown>): Result<ValidBackup, BackupError> {
+/** Checks tables, counts and every row against schema `version` (this build's, or an older one it can upgrade). */
+function checkStructure(
+  tdb: TrustDb,
+  envelope: Record<string, unknown>,
+  version: number,
+): Result<ValidBackup, BackupError> {
   const { exportedAt, counts, dexie } = envelope;
   // exportedAt becomes meta.lastBackupAt, shown as a date: it must be one.
   if (
@@ -151,7 +160,7 @@ function checkStructure(tdb: TrustDb, envelope: Record<string, unknown>): Result
   if (!Array.isArray(data.tables) || !Array.isArray(data.data))
     return fail({ code: 'structure', detail: 'tables' });
 
-  const expected = new Set(tdb.tables.map((t) => t.name));
+  const expected = new Set(Object.keys(BACKUP_VERSIONS[version]?.shapes ?? {}));
   const listed = data.tables.map((t: unknown) => (isObject(t) ? t.name : undefined));
   const dataTables = data.data.map((t: unknown) => (isObject(t) ? t.tableName : undefined));
   for (const names of [listed, dataTables, Object.keys(counts)]) {
@@ -188,7 +197,7 @@ function checkStructure(tdb: TrustDb, envelope: Record<string, unknown>): Result
       }
       keys.add(key);
       const normal = normaliseRow(marked);
-      const wrong = 'problem' in normal ? normal.problem : rowProblem(name, normal.row);
+      const wrong = 'problem' in normal ? normal.problem : rowProblem(name, normal.row, version);
       if (wrong || 'problem' in normal) {
         return fail({ code: 'values', detail: wrong, where: `${name} ${key}: ${wrong}` });
       }
@@ -198,6 +207,7 @@ function checkStructure(tdb: TrustDb, envelope: Record<string, unknown>): Result
     keysOf.set(name, keys);
   }
   for (const { table, field, target } of REFERENCES) {
+    if (!expected.has(table)) continue;
     const targets = keysOf.get(target);
     for (const row of rowsOf(data, table)) {
       const ref = row[field];
@@ -253,8 +263,52 @@ export async function validateBackup(tdb: TrustDb, file: Blob): Promise<Result<V
   if (typeof version !== 'number' || !Number.isInteger(version))
     return fail({ code: 'structure', detail: 'schemaVersion' });
   if (version > tdb.verno) return fail({ code: 'versionNewer', detail: `schema ${version} > ${tdb.verno}` });
-  if (version < tdb.verno) return fail({ code: 'versionOlder', detail: `schema ${version} < ${tdb.verno}` });
-  return checkStructure(tdb, envelope);
+  if (!BACKUP_VERSIONS[version])
+    return fail({ code: 'versionOlder', detail: `schema ${version} < ${tdb.verno}` });
+  const checked = checkStructure(tdb, envelope, version);
+  if (!checked.ok || version === tdb.verno) return checked;
+  return upgradeBackup(tdb, checked.value);
+}
+
+type TableExport = { tableName: string; inbound: boolean; rows: unknown[] };
+
+/**
+ * An older backup, already checked against its own version, brought to this version by the very upgrade functions
+ * Dexie runs on an older database (db/upgrades.ts), then checked again as a backup of this version: restoring
+ * an old file gives exactly what upgrading the old database would have.
+ */
+function upgradeBackup(tdb: TrustDb, valid: ValidBackup): Result<ValidBackup, BackupError> {
+  const dexie = structuredClone(valid.dexie);
+  const data = dexie.data;
+  const table = (name: string) => data.data.find((t) => t.tableName === name) as TableExport | undefined;
+  const rowsOf = (name: string) => (table(name)?.rows ?? []) as never[];
+  let version = valid.schemaVersion;
+  if (version === 1) {
+    const changes = upgradeToV2(
+      { people: rowsOf('people'), sharedWork: rowsOf('sharedWork'), flags: rowsOf('flags') } as V1Rows,
+      Date.now(),
+    );
+    const removed = new Set(changes.removedFlagIds);
+    (table('people') as TableExport).rows = changes.people as PersonRow[];
+    (table('flags') as TableExport).rows = rowsOf('flags').filter(
+      (flag: { id: string }) => !removed.has(flag.id),
+    );
+    data.data.push({ tableName: 'queue', inbound: true, rows: changes.queue });
+    data.data.push({ tableName: 'messages', inbound: true, rows: [] });
+    version = 2;
+  }
+  const counts: TableCounts = {};
+  data.tables = tdb.tables.map((t) => {
+    const rowCount = table(t.name)?.rows.length ?? 0;
+    counts[t.name] = rowCount;
+    const { primKey, indexes } = tdb.table(t.name).schema;
+    return { name: t.name, schema: [primKey, ...indexes].map((index) => index.src).join(','), rowCount };
+  });
+  data.databaseVersion = version;
+  const envelope = { exportedAt: valid.exportedAt, schemaVersion: version, counts, dexie };
+  const checked = checkStructure(tdb, envelope, version);
+  if (!checked.ok) return checked;
+  return ok({ ...checked.value, upgradedFrom: valid.schemaVersion });
 }
 
 /**

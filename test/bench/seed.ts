@@ -9,6 +9,7 @@ import {
   type Flag,
   type Person,
   type Profile,
+  type QueueEntry,
   type Settings,
   type SharedWork,
 } from '../../src/core/types';
@@ -27,6 +28,8 @@ export interface SeedInput {
   people: Person[];
   profiles: Profile[];
   works: SharedWork[];
+  /** Weekly queue entries, as the worker and the user's decisions leave them (the network view's history). */
+  queue?: QueueEntry[];
 }
 
 export interface SeedResult {
@@ -53,11 +56,12 @@ export async function seedRecords(input: SeedInput, now = new Date()): Promise<S
     const candidates = flagCandidates(person, worksByPerson.get(person.id) ?? [], settings, now);
     return reconcileFlags([], candidates, now.getTime()).put;
   });
-  await tdb.transaction('rw', [tdb.people, tdb.profiles, tdb.sharedWork, tdb.flags], async () => {
+  await tdb.transaction('rw', [tdb.people, tdb.profiles, tdb.sharedWork, tdb.flags, tdb.queue], async () => {
     await tdb.people.bulkPut(rows);
     await tdb.profiles.bulkPut(input.profiles);
     await tdb.sharedWork.bulkPut(input.works);
     await tdb.flags.bulkPut(flags);
+    if (input.queue) await tdb.queue.bulkPut(input.queue);
   });
   return {
     people: rows.length,

@@ -154,7 +154,7 @@ export function generateNetwork(people: number, works: number, seed = 1): Networ
   // Flags left by an earlier scan: some still apply, some no longer do, some the user snoozed or dismissed.
   for (const person of result.people) {
     if (random() >= 0.2) continue;
-    const kind = pick(['dormant', 'stalled'] as const);
+    const kind = pick(['vouchWithoutWork', 'stalled'] as const);
     const state = pick(['open', 'open', 'snoozed', 'dismissed', 'closed'] as const);
     const flag: Flag = {
       id: `${person.id}:${kind}`,

@@ -30,7 +30,7 @@ async function previewCount(label: string): Promise<number> {
 
 async function chooseImportFile(name: string, buffer: Buffer, mimeType = 'text/csv'): Promise<void> {
   await page
-    .getByLabel('Choose Connections.csv or the LinkedIn export zip')
+    .getByLabel('Choose the LinkedIn export zip, or one of its files')
     .setInputFiles({ name, mimeType, buffer });
 }
 

@@ -405,30 +405,37 @@ describe('flags', () => {
 
   const toolbarBadge = () => seeded.worker.evaluate(() => chrome.action.getBadgeText({}));
 
-  test('a dormant contact shows the flag and its steps; planning a first small task closes it through the worker', async () => {
-    // The toolbar badge counts every open flag of the demo: Omar's dormancy and Sam's unpaid invoice.
+  test('a dormant contact is in the weekly queue with its first step; "planned a task" moves the queue on', async () => {
+    // The toolbar badge counts the queue (Omar, the demo's dormant contact) and Sam's unpaid invoice.
     await expect.poll(toolbarBadge).toBe('2');
     const page = await seeded.context.newPage();
     await page.goto(DEMO_DORMANT_URL);
     const shown = await badge(page);
-    expect(shown.words).toBe('Trust Notes Connected 1');
-    expect(shown.name).toBe('Trust Notes: Connected, 1 open flag. Open the panel');
+    // Dormancy is no flag: the page badge shows the stage alone.
+    expect(shown.words).toBe('Trust Notes Connected');
+    expect(shown.name).toBe('Trust Notes: Connected. Open the panel');
     await clickBadge(page);
     const frame = await panelFrame(page, seeded.extensionId);
-    const flag = frame.locator('.tn-flag');
-    expect(await flag.locator('h3').textContent()).toBe(
-      'Dormant: connected for years, never worked together',
+    const card = frame.locator('.tn-queue-card');
+    // Connected five years ago this month: certainly five years only once the month is over.
+    await expect(card.locator('.tn-queue-reasons').textContent()).resolves.toMatch(
+      /^known for [45] years, nothing tested$/,
     );
-    expect(await flag.locator('li').first().textContent()).toBe('Propose a small joint task.');
-    // Take the first suggested step: plan a small joint task.
-    await quickAdd(frame, { Kind: 'Small joint task', Status: 'Planned', Date: '2030-01' });
-    // The panel told the worker, which rescanned Omar: the flag closes, and the toolbar badge follows at once.
-    await expect.poll(() => frame.locator('.tn-flag').count()).toBe(0);
+    await expect(card.locator('.tn-queue-step').textContent()).resolves.toBe(
+      'First step: Volunteer together on something.',
+    );
+    await card.getByRole('button', { name: 'Planned a task: Omar Haddad' }).click();
+    // The first step is planned work now; the worker took Omar out of the queue into its history, and the
+    // toolbar badge follows at once.
+    await expect.poll(() => frame.locator('.tn-queue-card').count()).toBe(0);
+    await expect.poll(() => frame.locator('.tn-timeline > li').count()).toBe(1);
     await expect.poll(toolbarBadge).toBe('1');
     const stores = await readStores(seeded.context, seeded.extensionId);
     const omar = stores.people.find((p) => p.name === 'Omar Haddad')!;
-    expect(stores.flags.filter((f) => f.personId === omar.id).map((f) => [f.kind, f.state])).toEqual([
-      ['dormant', 'closed'],
+    expect(stores.flags.filter((f) => f.personId === omar.id)).toEqual([]);
+    expect(stores.queue?.find((q) => q.personId === omar.id)?.state).toBe('started');
+    expect(stores.sharedWork.filter((w) => w.personId === omar.id).map((w) => [w.kind, w.status])).toEqual([
+      ['volunteer', 'planned'],
     ]);
     await page.close();
   });

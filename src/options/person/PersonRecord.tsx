@@ -24,6 +24,7 @@ import { MilestonesSection } from './MilestonesSection';
 import { NotesSection } from './NotesSection';
 import { ProfilesSection } from './ProfilesSection';
 import { TagsSection } from './TagsSection';
+import { WarmthSection } from './WarmthSection';
 import { WorkSection } from './WorkSection';
 
 /** One section of the record: a value it cannot show blanks that section, not the record. */
@@ -94,6 +95,14 @@ export function PersonRecord({ id }: { id: string }) {
         <div class="record-side">
           <Guard>
             <FlagsSection flags={record.flags} />
+          </Guard>
+          <Guard>
+            <WarmthSection
+              person={person}
+              works={record.works}
+              queue={record.queue}
+              messages={record.messages}
+            />
           </Guard>
           <Guard>
             <ProfilesSection person={person} profiles={record.profiles} />

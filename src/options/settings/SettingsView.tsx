@@ -23,6 +23,7 @@ const NUMBER_SETTING_KEYS = {
     label: 'settings_defaultPaymentTermsDays',
     hint: 'settings_defaultPaymentTermsDays_hint',
   },
+  queueSize: { label: 'settings_queueSize', hint: 'settings_queueSize_hint' },
 } as const satisfies Record<NumberSettingKey, { label: MessageKey; hint: MessageKey }>;
 
 interface Props {
@@ -50,6 +51,7 @@ export function SettingsView({ onLanguageChange }: Props) {
       <fieldset class="card">
         <legend>{t('settings_flags_legend')}</legend>
         <NumberSetting field="dormancyYears" settings={settings} onSave={save} />
+        <NumberSetting field="queueSize" settings={settings} onSave={save} />
         <NumberSetting field="stalledYears" settings={settings} onSave={save} />
         <NumberSetting field="defaultPaymentTermsDays" settings={settings} onSave={save} />
       </fieldset>

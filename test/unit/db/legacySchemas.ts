@@ -76,6 +76,27 @@ export const LEGACY_SCHEMAS: Record<number, RawSchema> = {
   },
 };
 
+// Version 2: people gain untestedSince and queueRank; the queue and messages stores are new.
+LEGACY_SCHEMAS[2] = {
+  ...LEGACY_SCHEMAS[1]!,
+  people: {
+    keyPath: 'id',
+    indexes: [
+      ...LEGACY_SCHEMAS[1]!.people!.indexes,
+      { name: 'untestedSince', keyPath: 'untestedSince' },
+      { name: 'queueRank', keyPath: 'queueRank' },
+    ],
+  },
+  queue: { keyPath: 'id', indexes: [{ name: 'state', keyPath: 'state' }] },
+  messages: {
+    keyPath: 'id',
+    indexes: [
+      { name: 'personId', keyPath: 'personId' },
+      { name: 'date', keyPath: 'date' },
+    ],
+  },
+};
+
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);

@@ -274,9 +274,9 @@ describe('NotesList', () => {
 
 describe('FlagCard', () => {
   const flag: Flag = {
-    id: 'p1:dormant',
+    id: 'p1:stalled',
     personId: 'p1',
-    kind: 'dormant',
+    kind: 'stalled',
     state: 'open',
     raisedAt: 0,
     updatedAt: 0,
@@ -287,14 +287,13 @@ describe('FlagCard', () => {
     const onDismiss = vi.fn(async () => {});
     render(<FlagCard flag={flag} onSnooze={onSnooze} onDismiss={onDismiss} />);
     expect(screen.getByRole('heading').textContent).toBe(
-      'Dormant: connected for years, never worked together',
+      'Stalled: good work together, then nothing for years',
     );
     expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'Propose a small joint task.',
-      'Offer a free sample of your work.',
-      'Offer a short consultation.',
-      'Volunteer together on something.',
       'Propose a small paid trial.',
+      'Offer a short consultation.',
+      'Propose a small joint task.',
+      'Volunteer together on something.',
     ]);
     const before = Date.now();
     fireEvent.click(screen.getByRole('button', { name: /^Snooze for 30 days/ }));
