@@ -200,7 +200,7 @@ describe('page:personChanged', () => {
       createdAt: 0,
       updatedAt: 0,
     }));
-    await seedNetwork(db(), { people, works: [], flags: [] });
+    await seedNetwork(db(), { people, works: [], flags: [], profiles: [] });
     await listener({ type: 'page:scanNow', payload: {} }, page);
     const queued = await db().queue.where('state').equals('queued').toArray();
     expect(queued).toHaveLength(5);

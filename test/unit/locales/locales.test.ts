@@ -22,8 +22,9 @@ const translations = locales.filter((lang) => lang !== 'en');
 
 /** A letter of each translation's own script, so an English string left in by mistake is caught. */
 const SCRIPT: Record<string, RegExp> = { ar: /[\u0600-\u06ff]/ };
-/** Brand names, written the same in every language. */
+/** Brand names, and patterns with no words in them ("$1 ($2)"), written the same in every language. */
 const SAME_IN_EVERY_LANGUAGE = new Set([
+  'options_archive_review_file',
   'options_site_github',
   'options_site_x',
   'options_site_gitlab',

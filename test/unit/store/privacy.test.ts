@@ -77,6 +77,8 @@ const ROW_OF_TABLE: Record<string, string> = {
   notes: 'Notes',
   flags: 'Flags',
   meta: 'Settings:',
+  queue: 'The weekly queue:',
+  messages: 'Messages:',
 };
 
 test('"What is stored" has a row for every table of the database', () => {
