@@ -3,8 +3,8 @@
 // with its text as the evidence, and dates the first recommendation; one given is a vouch, flagged while the
 // ledger holds no work together); messages, the invitation and endorsements become facts on the person.
 // Parsing and matching live in io/; these rules are what the import writes.
-import { searchKey } from './searchText';
-import type { ArchiveFacts, Millis, PartialDate, SharedWork } from './types';
+import { searchKey } from './searchText.ts';
+import type { ArchiveFacts, Millis, PartialDate, SharedWork } from './types.ts';
 
 /** A row of Recommendations_Received.csv or Recommendations_Given.csv, as read. */
 export interface Recommendation {

@@ -2,7 +2,7 @@
 // "2015" is any day of 2015. Every question asked of one is answered by the earliest or the latest day it can
 // mean, and each function says which. Dates are calendar days with no time zone; `now` becomes the user's local
 // calendar day, because "today" for a follow-up is the day on the user's wall, not in UTC.
-import type { PartialDate } from './types';
+import type { PartialDate } from './types.ts';
 
 export type Precision = 'year' | 'month' | 'day';
 

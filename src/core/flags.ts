@@ -1,7 +1,7 @@
 // Flag rules of product.md, as pure functions of (person, works, settings, now), and the reconciliation that
 // turns a scan's candidates into stored flag changes without ever undoing what the user decided (snooze,
 // dismiss). Decisions the spec leaves open are stated where they are made.
-import type { StepCode } from './codes';
+import type { StepCode } from './codes.ts';
 import {
   addDays,
   calendarDate,
@@ -12,7 +12,7 @@ import {
   isPartialDate,
   latestDay,
   wholeYearsBetween,
-} from './dates';
+} from './dates.ts';
 import {
   archiveFirstContact,
   hasSeriousNegative,
@@ -21,9 +21,9 @@ import {
   isReferral,
   isReferralMade,
   workDate,
-} from './trust';
-import type { Flag, FlagKind, Millis, PartialDate, Person, Settings, SharedWork } from './types';
-import { isPaidWork } from './work';
+} from './trust.ts';
+import type { Flag, FlagKind, Millis, PartialDate, Person, Settings, SharedWork } from './types.ts';
+import { isPaidWork } from './work.ts';
 
 export const FLAG_KINDS: readonly FlagKind[] = [
   'stalled',

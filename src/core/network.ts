@@ -1,7 +1,7 @@
 // The network view of product.md: how much of a large network is really tested, how long trust took, and my
 // own record (what I delivered and who recommends me). Built only from evaluations, so every figure comes
 // from the same evidence rules as a single person's page.
-import { wholeYearsBetween, yearOf } from './dates';
+import { wholeYearsBetween, yearOf } from './dates.ts';
 import {
   byDate,
   type Evaluation,
@@ -15,8 +15,8 @@ import {
   STAGES,
   type Stage,
   workDate,
-} from './trust';
-import type { Direction, Outcome, PartialDate, Person, SharedWork, WorkKind } from './types';
+} from './trust.ts';
+import type { Direction, Outcome, PartialDate, Person, SharedWork, WorkKind } from './types.ts';
 
 export interface PersonRecords {
   person: Person;

@@ -2,11 +2,11 @@
 // keeps the few dormant people most worth a first small test, each with the reason and the essay's first step.
 // Ranking, the first step and how the queue moves are pure rules here; the worker reads and writes them
 // (background/queue.ts).
-import type { StepCode } from './codes';
-import { certainYearsSince } from './dates';
-import { untestedSince } from './flags';
-import type { Direction, Millis, Person, QueueEntry, SharedWork, WorkKind } from './types';
-import { type WarmthReason, warmth, yearsSince2000 } from './warmth';
+import type { StepCode } from './codes.ts';
+import { certainYearsSince } from './dates.ts';
+import { untestedSince } from './flags.ts';
+import type { Direction, Millis, Person, QueueEntry, SharedWork, WorkKind } from './types.ts';
+import { type WarmthReason, warmth, yearsSince2000 } from './warmth.ts';
 
 export const QUEUE_SIZE_MIN = 1;
 export const QUEUE_SIZE_MAX = 20;

@@ -2,8 +2,8 @@
 // with its own lookup (the pages' t(), the worker's Text), so the popup, the record, the digest and the badge word
 // a reason the same way. Every message key is `warmth_reason_<code>`, with `_one`/`_other` where it has a count;
 // each is written out in REASON_KEYS, so the callers' typed lookups check them.
-import type { PartialDate } from './types';
-import type { WarmthCode, WarmthReason } from './warmth';
+import type { PartialDate } from './types.ts';
+import type { WarmthCode, WarmthReason } from './warmth.ts';
 
 /** The catalog key of each reason's words: written out, so every key is in the code literally (the locales test). */
 const REASON_KEYS = {

@@ -16,12 +16,12 @@
 //   whoever delivered (both for side-by-side work); payment judges whoever pays (me when they delivered, them
 //   when I delivered or we worked side by side, since the ledger records money owed to me); "would work again"
 //   is my verdict on them. So a client who never paid lowers my trust in them, not theirs in me.
-import type { ReasonCode, StepCode } from './codes';
-import { comparePartialDates, isAfter, isPartialDate, wholeYearsBetween } from './dates';
-import type { PartialDate, Person, SharedWork } from './types';
-import { isPaidWork } from './work';
+import type { ReasonCode, StepCode } from './codes.ts';
+import { comparePartialDates, isAfter, isPartialDate, wholeYearsBetween } from './dates.ts';
+import type { PartialDate, Person, SharedWork } from './types.ts';
+import { isPaidWork } from './work.ts';
 
-export type { ReasonCode, StepCode } from './codes';
+export type { ReasonCode, StepCode } from './codes.ts';
 
 export const STAGES = ['connected', 'acquainted', 'tested', 'proven', 'ambassador', 'caution'] as const;
 export type Stage = (typeof STAGES)[number];

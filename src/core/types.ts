@@ -1,7 +1,7 @@
 // The domain vocabulary of product.md, as plain data. Everything here is structured-clone safe,
 // so the same objects travel through IndexedDB, messages and backups unchanged.
-import type { StepCode } from './codes';
-import type { WarmthReason } from './warmth';
+import type { StepCode } from './codes.ts';
+import type { WarmthReason } from './warmth.ts';
 
 /** Sites that have a profile adapter. */
 export type Site =

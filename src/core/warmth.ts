@@ -5,9 +5,9 @@
 // The score depends on the person and their work only, never on today's date: recency counts by the calendar
 // (a contact in 2024 is worth more than one in 2015 by the same amount every year), so the order between two
 // people never changes with time and can be stored as an index (db/personRow.ts).
-import { epochDay, isPartialDate, yearOf } from './dates';
-import { byDate, workDate } from './trust';
-import type { Person, SharedWork } from './types';
+import { epochDay, isPartialDate, yearOf } from './dates.ts';
+import { byDate, workDate } from './trust.ts';
+import type { Person, SharedWork } from './types.ts';
 
 /** One reason, as data: the UI words it with `warmth_reason_<code>`. */
 export type WarmthReason =

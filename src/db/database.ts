@@ -1,11 +1,11 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { Flag, Note, Profile, QueueEntry, SharedWork } from '../core/types';
-import { aggregatesMiddleware, repairAggregates } from './aggregates';
-import type { ArchiveMessage } from './archiveMessages';
-import type { MetaRow } from './meta';
-import { declareVersions } from './migrations';
-import type { PersonRow } from './personRow';
-import { DB_NAME } from './schema';
+import type { Flag, Note, Profile, QueueEntry, SharedWork } from '../core/types.ts';
+import { aggregatesMiddleware, repairAggregates } from './aggregates.ts';
+import type { ArchiveMessage } from './archiveMessages.ts';
+import type { MetaRow } from './meta.ts';
+import { declareVersions } from './migrations.ts';
+import type { PersonRow } from './personRow.ts';
+import { DB_NAME } from './schema.ts';
 
 /**
  * The extension's one database. Pages and the worker read through queries.ts and write only through

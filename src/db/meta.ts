@@ -1,6 +1,6 @@
-import { DEFAULT_SETTINGS, type Millis, type Settings } from '../core/types';
-import type { Aggregates } from './aggregates';
-import type { TrustDb } from './database';
+import { DEFAULT_SETTINGS, type Millis, type Settings } from '../core/types.ts';
+import type { Aggregates } from './aggregates.ts';
+import type { TrustDb } from './database.ts';
 
 /** The typed values of the key-value meta table. Add a key here before using it. */
 export interface MetaValues {

@@ -1,7 +1,7 @@
 import type { Dexie } from 'dexie';
-import { SCHEMA_V1, SCHEMA_V2 } from './schema';
-import { declareTestSchemaUpgrade } from './testSchemaUpgrade';
-import { upgradeToV2, type V1Rows } from './upgrades';
+import { SCHEMA_V1, SCHEMA_V2 } from './schema.ts';
+import { declareTestSchemaUpgrade } from './testSchemaUpgrade.ts';
+import { upgradeToV2, type V1Rows } from './upgrades.ts';
 
 /** Declares every schema version in order; the newest declared version is the one opened. */
 export function declareVersions(database: Dexie): void {

@@ -2,9 +2,9 @@
 // transaction that leaves the person's derived fields (stage, search words, sort keys) up to date.
 // Functions are async so callers always get native promises, never Dexie's.
 
-import { calendarDate } from '../core/dates';
-import { flagId } from '../core/flags';
-import { pageValueOutcome } from '../core/pageValues';
+import { calendarDate } from '../core/dates.ts';
+import { flagId } from '../core/flags.ts';
+import { pageValueOutcome } from '../core/pageValues.ts';
 import type {
   EditableField,
   Flag,
@@ -19,11 +19,11 @@ import type {
   ProfileSnapshot,
   QueueEntry,
   SharedWork,
-} from '../core/types';
-import type { ArchiveMessage } from './archiveMessages';
-import type { TrustDb } from './database';
-import { derivePersonRow, type PersonRow, toPerson } from './personRow';
-import { NO_ONE } from './queries';
+} from '../core/types.ts';
+import type { ArchiveMessage } from './archiveMessages.ts';
+import type { TrustDb } from './database.ts';
+import { derivePersonRow, type PersonRow, toPerson } from './personRow.ts';
+import { NO_ONE } from './queries.ts';
 
 export class RecordNotFoundError extends Error {
   constructor(

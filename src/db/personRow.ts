@@ -1,8 +1,8 @@
-import { untestedSince } from '../core/flags';
-import { queueRank } from '../core/queue';
-import { searchKey, searchWords } from '../core/searchText';
-import { evaluatePerson, type Stage } from '../core/trust';
-import type { Person, SharedWork } from '../core/types';
+import { untestedSince } from '../core/flags.ts';
+import { queueRank } from '../core/queue.ts';
+import { searchKey, searchWords } from '../core/searchText.ts';
+import { evaluatePerson, type Stage } from '../core/trust.ts';
+import type { Person, SharedWork } from '../core/types.ts';
 
 /** A person as stored: the Person plus fields derived from it and its shared work, for the indexes. */
 export interface PersonRow extends Person {

@@ -2,9 +2,9 @@
 // indexes, and filtered lists read primary keys (cheap) before loading only the rows of one page.
 
 import { Dexie } from 'dexie';
-import { ACTION_FLAG_KINDS } from '../core/flags';
-import { searchWords } from '../core/searchText';
-import { byDate, STAGES, type Stage } from '../core/trust';
+import { ACTION_FLAG_KINDS } from '../core/flags.ts';
+import { searchWords } from '../core/searchText.ts';
+import { byDate, STAGES, type Stage } from '../core/trust.ts';
 import type {
   Flag,
   FlagKind,
@@ -15,11 +15,11 @@ import type {
   QueueEntry,
   SharedWork,
   Site,
-} from '../core/types';
-import { getAggregates } from './aggregates';
-import type { ArchiveMessage } from './archiveMessages';
-import type { TrustDb } from './database';
-import type { PersonRow } from './personRow';
+} from '../core/types.ts';
+import { getAggregates } from './aggregates.ts';
+import type { ArchiveMessage } from './archiveMessages.ts';
+import type { TrustDb } from './database.ts';
+import type { PersonRow } from './personRow.ts';
 
 /** Sorting by stage follows the ladder; caution, which overrides the ladder, comes last. */
 const STAGE_ORDER: readonly Stage[] = STAGES;

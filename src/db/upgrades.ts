@@ -1,9 +1,9 @@
 // What each schema upgrade does to the rows, as plain functions over arrays: Dexie's upgrade() runs them on the
 // database in place (migrations.ts), and a backup made by an older version is restored through the very same
 // functions (io/backup.ts), so an old backup ends up exactly as an old database would.
-import { firstStep, queueReasons } from '../core/queue';
-import type { Flag, Millis, QueueEntry, SharedWork } from '../core/types';
-import { derivePersonRow, type PersonRow, toPerson } from './personRow';
+import { firstStep, queueReasons } from '../core/queue.ts';
+import type { Flag, Millis, QueueEntry, SharedWork } from '../core/types.ts';
+import { derivePersonRow, type PersonRow, toPerson } from './personRow.ts';
 
 export interface V1Rows {
   people: PersonRow[];

@@ -3,15 +3,15 @@
 // kept message texts). Each person row is derived once, with their facts and their work, so a first import of
 // 30,000 connections writes each of them once. If the database changed since the preview, the plan is made again
 // inside the transaction, and the review's answers apply to it by row.
-import type { Millis, Person, SharedWork } from '../core/types';
-import type { TrustDb } from '../db/database';
-import { setMeta } from '../db/meta';
-import { derivePersonRow, type PersonRow, toPerson } from '../db/personRow';
-import { type ArchivePlan, archiveWrites, buildArchivePlan, type Resolutions } from './archivePlan';
-import { type CommitProgress, chunkedWriter, patchedPeople, worksByPerson } from './importCommit';
-import type { ImportError } from './importErrors';
-import { dbFingerprint, sameFingerprint } from './importPlan';
-import { fail, ok, type Result } from './result';
+import type { Millis, Person, SharedWork } from '../core/types.ts';
+import type { TrustDb } from '../db/database.ts';
+import { setMeta } from '../db/meta.ts';
+import { derivePersonRow, type PersonRow, toPerson } from '../db/personRow.ts';
+import { type ArchivePlan, archiveWrites, buildArchivePlan, type Resolutions } from './archivePlan.ts';
+import { type CommitProgress, chunkedWriter, patchedPeople, worksByPerson } from './importCommit.ts';
+import type { ImportError } from './importErrors.ts';
+import { dbFingerprint, sameFingerprint } from './importPlan.ts';
+import { fail, ok, type Result } from './result.ts';
 
 export interface ArchiveImportResult {
   /** People created: from Connections.csv, and for rows the user said to create. */

@@ -8,8 +8,8 @@
 //   18-Jun-24, NA                (Excel re-saves)
 // Each is read to the day it names, and to the instant where a time is given, for ordering messages. Times
 // without a zone are taken as UTC, like those with one: the day is the one written, in any time zone.
-import type { Millis, PartialDate } from '../core/types';
-import { readConnectedOn } from './connectedOnDate';
+import type { Millis, PartialDate } from '../core/types.ts';
+import { readConnectedOn } from './connectedOnDate.ts';
 
 export interface ArchiveDate {
   /** The day (or month, or year) that could be read; absent when nothing could. */

@@ -1,8 +1,8 @@
 // The files of LinkedIn's data export ("Get a copy of your data"): which ones the import reads, how each is known
 // (its name in the zip, or its header when picked alone), and the columns of each. A file is absent from the zip
 // when its category is empty, so every one of them is optional.
-import type { HeaderSpec } from './csvRecords';
-import { headerIndex, normaliseHeader } from './csvRecords';
+import type { HeaderSpec } from './csvRecords.ts';
+import { headerIndex, normaliseHeader } from './csvRecords.ts';
 
 export type ArchiveFileKind =
   | 'connections'

@@ -2,13 +2,13 @@
 // (exactly); a row without one (recommendations, the old messages, endorsements of deleted members) matches by
 // name, with credentials and punctuation folded away, and among namesakes by company. Anything less certain is
 // ambiguous or unmatched and goes to the preview's review step: a row never lands silently on the wrong person.
-import { nameKey } from '../core/archive';
-import { searchWords } from '../core/searchText';
-import type { Person, Profile, ProfileKey } from '../core/types';
-import type { TrustDb } from '../db/database';
-import { toPerson } from '../db/personRow';
-import type { Who } from './archiveRows';
-import { type DbFingerprint, type ImportPlan, rowsByKey } from './importPlan';
+import { nameKey } from '../core/archive.ts';
+import { searchWords } from '../core/searchText.ts';
+import type { Person, Profile, ProfileKey } from '../core/types.ts';
+import type { TrustDb } from '../db/database.ts';
+import { toPerson } from '../db/personRow.ts';
+import type { Who } from './archiveRows.ts';
+import { type DbFingerprint, type ImportPlan, rowsByKey } from './importPlan.ts';
 
 export type MatchKind = 'exact' | 'byName' | 'ambiguous' | 'unmatched';
 

@@ -10,7 +10,7 @@ import {
   kindsForPath,
   SPECS,
   type SpecOf,
-} from './archiveFiles';
+} from './archiveFiles.ts';
 import {
   type ArchiveRejected,
   EndorsementReader,
@@ -21,16 +21,16 @@ import {
   ProfileReader,
   RecommendationReader,
   type RecommendationRow,
-} from './archiveRows';
-import { CsvRecordReader, type HeaderSpec } from './csvRecords';
-import type { ImportError } from './importErrors';
-import { MAX_CSV_BYTES, type ParsedImport, parseConnectionsCsv, type RejectedRow } from './linkedinCsv';
-import { looksLikeZip, MAX_ZIP_BYTES } from './linkedinZip';
-import { MessageReader, type MessageTally } from './messageStats';
-import { createCsvPushParser } from './papaStream';
-import { fail, ok, type Result } from './result';
-import { blobTextChunks, sniffEncoding } from './textChunks';
-import { listEntries, readEntry, streamEntry, type ZipArchive, type ZipEntry } from './zipArchive';
+} from './archiveRows.ts';
+import { CsvRecordReader, type HeaderSpec } from './csvRecords.ts';
+import type { ImportError } from './importErrors.ts';
+import { MAX_CSV_BYTES, type ParsedImport, parseConnectionsCsv, type RejectedRow } from './linkedinCsv.ts';
+import { looksLikeZip, MAX_ZIP_BYTES } from './linkedinZip.ts';
+import { MessageReader, type MessageTally } from './messageStats.ts';
+import { createCsvPushParser } from './papaStream.ts';
+import { fail, ok, type Result } from './result.ts';
+import { blobTextChunks, sniffEncoding } from './textChunks.ts';
+import { listEntries, readEntry, streamEntry, type ZipArchive, type ZipEntry } from './zipArchive.ts';
 
 export interface ArchiveParseOptions {
   /** Keep the text of messages (off unless the user asks, for this import only). */

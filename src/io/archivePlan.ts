@@ -8,15 +8,15 @@ import {
   recommendationWork,
   recommendationWorkId,
   sameValue,
-} from '../core/archive';
-import type { ArchiveFacts, EndorsementFacts, Millis, Person, Profile, SharedWork } from '../core/types';
-import type { ArchiveMessage } from '../db/archiveMessages';
-import type { TrustDb } from '../db/database';
-import type { ArchiveFileKind } from './archiveFiles';
-import { type Directory, type Match, type MatchKind, matchWho, readDirectory } from './archiveMatch';
-import type { ArchiveFileSummary, ParsedArchive } from './archiveParse';
-import type { EndorsementTally, Who } from './archiveRows';
-import { buildPlan, type DbFingerprint, dbFingerprint, type ImportPlan, readLookups } from './importPlan';
+} from '../core/archive.ts';
+import type { ArchiveFacts, EndorsementFacts, Millis, Person, Profile, SharedWork } from '../core/types.ts';
+import type { ArchiveMessage } from '../db/archiveMessages.ts';
+import type { TrustDb } from '../db/database.ts';
+import type { ArchiveFileKind } from './archiveFiles.ts';
+import { type Directory, type Match, type MatchKind, matchWho, readDirectory } from './archiveMatch.ts';
+import type { ArchiveFileSummary, ParsedArchive } from './archiveParse.ts';
+import type { EndorsementTally, Who } from './archiveRows.ts';
+import { buildPlan, type DbFingerprint, dbFingerprint, type ImportPlan, readLookups } from './importPlan.ts';
 
 /** One row (or one person's tally) of a file other than Connections.csv, and whom it matched. */
 export interface Subject {

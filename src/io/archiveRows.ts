@@ -1,11 +1,11 @@
 // What each small file of the export says, row by row: recommendations (kept one by one, with their text),
 // endorsements (counted per person), invitations (the earliest per person) and Profile.csv (who "me" is). The
 // messages, which can be hundreds of megabytes, have their own streaming reader (messageStats.ts).
-import { fullName, type Recommendation } from '../core/archive';
-import { profileFromUrl } from '../core/identity';
-import type { InvitationFacts, Millis, PartialDate, ProfileKey } from '../core/types';
-import { readArchiveDate } from './archiveDates';
-import type { CsvRecord } from './csvRecords';
+import { fullName, type Recommendation } from '../core/archive.ts';
+import { profileFromUrl } from '../core/identity.ts';
+import type { InvitationFacts, Millis, PartialDate, ProfileKey } from '../core/types.ts';
+import { readArchiveDate } from './archiveDates.ts';
+import type { CsvRecord } from './csvRecords.ts';
 
 /** Whom a row is about, as the file names them: a LinkedIn profile when the file gives a URL, always a name. */
 export interface Who {

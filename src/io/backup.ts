@@ -1,11 +1,11 @@
 import { type DexieExportJsonMeta, exportDB, importInto } from 'dexie-export-import';
-import type { Millis } from '../core/types';
-import { recountAggregates } from '../db/aggregates';
-import type { TrustDb } from '../db/database';
-import type { PersonRow } from '../db/personRow';
-import { upgradeToV2, type V1Rows } from '../db/upgrades';
-import { BACKUP_VERSIONS, normaliseRow, REFERENCES, rowProblem } from './backupSchema';
-import { fail, ok, type Result } from './result';
+import type { Millis } from '../core/types.ts';
+import { recountAggregates } from '../db/aggregates.ts';
+import type { TrustDb } from '../db/database.ts';
+import type { PersonRow } from '../db/personRow.ts';
+import { upgradeToV2, type V1Rows } from '../db/upgrades.ts';
+import { BACKUP_VERSIONS, normaliseRow, REFERENCES, rowProblem } from './backupSchema.ts';
+import { fail, ok, type Result } from './result.ts';
 
 // The backup file is a small envelope around dexie-export-import's own export, so the format marker,
 // schema version and per-table counts can be checked before anything is parsed further:

@@ -4,15 +4,15 @@
 // settings.language stopped the badge. Each table gets the types and enums of core/types.ts, timestamps inside
 // the Date range, partial dates that parse, lengths far above anything the forms or pages write, and no key
 // this version does not know (a backup of the same schema version has the same shape).
-import { STEP_CODES } from '../core/codes';
-import { isPartialDate } from '../core/dates';
-import { FLAG_KINDS } from '../core/flags';
-import { SITES } from '../core/identity';
-import { QUEUE_SIZE_MAX, QUEUE_SIZE_MIN } from '../core/queue';
-import { STAGES } from '../core/trust';
-import { DIRECTIONS, WORK_KINDS } from '../core/types';
-import { WARMTH_CODES } from '../core/warmth';
-import { SCHEMA_VERSION } from '../db/schema';
+import { STEP_CODES } from '../core/codes.ts';
+import { isPartialDate } from '../core/dates.ts';
+import { FLAG_KINDS } from '../core/flags.ts';
+import { SITES } from '../core/identity.ts';
+import { QUEUE_SIZE_MAX, QUEUE_SIZE_MIN } from '../core/queue.ts';
+import { STAGES } from '../core/trust.ts';
+import { DIRECTIONS, WORK_KINDS } from '../core/types.ts';
+import { WARMTH_CODES } from '../core/warmth.ts';
+import { SCHEMA_VERSION } from '../db/schema.ts';
 
 /** A field's check: undefined when the value is fine, else what is wrong with it. */
 type Check = (value: unknown) => string | undefined;

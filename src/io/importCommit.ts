@@ -1,9 +1,9 @@
 // What every import's commit shares (archiveCommit.ts applies them in its one transaction): writing in chunks with
 // progress, Connections.csv's updates applied to the people as they are now, and the work of the people written.
-import type { Millis, Person, SharedWork } from '../core/types';
-import type { TrustDb } from '../db/database';
-import { toPerson } from '../db/personRow';
-import type { ImportPlan } from './importPlan';
+import type { Millis, Person, SharedWork } from '../core/types.ts';
+import type { TrustDb } from '../db/database.ts';
+import { toPerson } from '../db/personRow.ts';
+import type { ImportPlan } from './importPlan.ts';
 
 export interface CommitProgress {
   written: number;

@@ -1,8 +1,8 @@
-import { searchKey } from '../core/searchText';
-import type { EditableField, Millis, Person, Profile, ProfileKey } from '../core/types';
-import type { TrustDb } from '../db/database';
-import { type PersonRow, toPerson } from '../db/personRow';
-import type { ConnectionRow, ParsedImport, RejectedRow, RowWarning } from './linkedinCsv';
+import { searchKey } from '../core/searchText.ts';
+import type { EditableField, Millis, Person, Profile, ProfileKey } from '../core/types.ts';
+import type { TrustDb } from '../db/database.ts';
+import { type PersonRow, toPerson } from '../db/personRow.ts';
+import type { ConnectionRow, ParsedImport, RejectedRow, RowWarning } from './linkedinCsv.ts';
 
 /** Fields an import row can set on a person. Name is only set when the import creates the person. */
 export type ImportedField = 'company' | 'position' | 'connectedOn' | 'email';

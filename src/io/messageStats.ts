@@ -5,11 +5,11 @@
 // The export does not say which participant is me. I am in every row (as the sender or a recipient), so every
 // participant is tallied as if the other one were me, and at the end the participant who appears in the most rows
 // is me and is dropped (Profile.csv's name settles a tie, as in an archive of one conversation).
-import { contentId, textHash } from '../core/archive';
-import type { MessageFacts, Millis, PartialDate } from '../core/types';
-import { readArchiveDate } from './archiveDates';
-import { type ArchiveRejected, NOTE_MAX, ownString, type Who, whoFrom } from './archiveRows';
-import type { CsvRecord } from './csvRecords';
+import { contentId, textHash } from '../core/archive.ts';
+import type { MessageFacts, Millis, PartialDate } from '../core/types.ts';
+import { readArchiveDate } from './archiveDates.ts';
+import { type ArchiveRejected, NOTE_MAX, ownString, type Who, whoFrom } from './archiveRows.ts';
+import type { CsvRecord } from './csvRecords.ts';
 
 export interface KeptMessage {
   id: string;

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { TextChunk } from './textChunks';
+import type { TextChunk } from './textChunks.ts';
 
 type Listener = (arg?: unknown) => void;
 

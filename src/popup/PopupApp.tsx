@@ -7,27 +7,27 @@
 import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useId, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { ProfileSnapshot } from '../core/types';
-import type { PersonRow } from '../db/personRow';
-import type { FlagItem, QueueItem, WorkItem } from '../db/queries';
-import type { StartupData } from '../db/startupRead';
-import { sendMessage } from '../messages/client';
-import { ErrorBoundary } from '../ui/components/ErrorBoundary';
-import { FlagCard } from '../ui/components/FlagCard';
-import { fullRecordUrl } from '../ui/components/links';
-import { StageBadge } from '../ui/components/StageBadge';
-import { t } from '../ui/i18n/i18n';
-import { FLAG_SHORT_KEYS, WORK_KIND_KEYS } from '../ui/i18n/keys';
-import { formatPartialDate } from '../ui/i18n/locale';
-import { targetTabId } from './activeTab';
-import { FLAGS_SHOWN, popupLimits } from './firstScreen';
-import { QueueSection } from './QueueSection';
+import type { ProfileSnapshot } from '../core/types.ts';
+import type { PersonRow } from '../db/personRow.ts';
+import type { FlagItem, QueueItem, WorkItem } from '../db/queries.ts';
+import type { StartupData } from '../db/startupRead.ts';
+import { sendMessage } from '../messages/client.ts';
+import { ErrorBoundary } from '../ui/components/ErrorBoundary.tsx';
+import { FlagCard } from '../ui/components/FlagCard.tsx';
+import { fullRecordUrl } from '../ui/components/links.ts';
+import { StageBadge } from '../ui/components/StageBadge.tsx';
+import { t } from '../ui/i18n/i18n.ts';
+import { FLAG_SHORT_KEYS, WORK_KIND_KEYS } from '../ui/i18n/keys.ts';
+import { formatPartialDate } from '../ui/i18n/locale.ts';
+import { targetTabId } from './activeTab.ts';
+import { FLAGS_SHOWN, popupLimits } from './firstScreen.ts';
+import { QueueSection } from './QueueSection.tsx';
 
 const SEARCH_SHOWN = 8;
 
 // The profile view (summary, trust, quick add, notes) is loaded only on a profile tab: most openings are
 // elsewhere, and the popup opens faster without parsing it.
-const ProfileSection = lazy(() => import('./ProfileSection'));
+const ProfileSection = lazy(() => import('./ProfileSection.tsx'));
 
 type Live = typeof import('./live');
 let live: Promise<Live> | undefined;
@@ -37,7 +37,7 @@ let live: Promise<Live> | undefined;
  * readiness) for ~15 ms.
  */
 export function loadLive(): Promise<Live> {
-  live ??= new Promise((resolve) => setTimeout(resolve)).then(() => import('./live'));
+  live ??= new Promise((resolve) => setTimeout(resolve)).then(() => import('./live.ts'));
   return live;
 }
 

@@ -1,11 +1,11 @@
 // The popup's weekly queue: the few dormant connections most worth a first small test, each with the reason and
 // the first step, and the answers that move the next person in. The rest stay out of sight, one link away.
 import browser from 'webextension-polyfill';
-import type { QueueItem } from '../db/queries';
-import { fullRecordUrl } from '../ui/components/links';
-import { QueueCard } from '../ui/components/QueueCard';
-import { t } from '../ui/i18n/i18n';
-import type { loadLive } from './PopupApp';
+import type { QueueItem } from '../db/queries.ts';
+import { fullRecordUrl } from '../ui/components/links.ts';
+import { QueueCard } from '../ui/components/QueueCard.tsx';
+import { t } from '../ui/i18n/i18n.ts';
+import type { loadLive } from './PopupApp.tsx';
 
 export function QueueSection(props: { queue: QueueItem[] | undefined; live: typeof loadLive }) {
   const { queue, live } = props;

@@ -1,12 +1,12 @@
 // The popup's Dexie side, loaded just after the first render (main.tsx reads the first screen without
 // Dexie, see db/startupRead.ts): live queries that keep the popup current, the search, and the writes.
 import { liveQuery, type Subscription } from 'dexie';
-import type { Settings } from '../core/types';
-import { db } from '../db/database';
-import { getSettings } from '../db/meta';
-import { openFlags, queuedPeople, recentWork, searchPeopleByPrefix } from '../db/queries';
-import type { StartupData } from '../db/startupRead';
-import { reloadOnVersionChange } from '../db/versionChange';
+import type { Settings } from '../core/types.ts';
+import { db } from '../db/database.ts';
+import { getSettings } from '../db/meta.ts';
+import { openFlags, queuedPeople, recentWork, searchPeopleByPrefix } from '../db/queries.ts';
+import type { StartupData } from '../db/startupRead.ts';
+import { reloadOnVersionChange } from '../db/versionChange.ts';
 
 export {
   dismissFlagForGood,
@@ -14,7 +14,7 @@ export {
   planQueuedTask,
   snoozeFlagUntil,
   snoozeQueuedUntil,
-} from '../ui/data/personActions';
+} from '../ui/data/personActions.ts';
 
 // The popup holds the database through Dexie from here on: an upgrade must not wait on it.
 reloadOnVersionChange(db());

@@ -1,13 +1,13 @@
 // The archive bench's page side, bundled by seedBundle.mjs and evaluated in an extension page: the real import of
 // a generated LinkedIn export (parse → plan → commit) against Chromium's IndexedDB, the raw IndexedDB put of the
 // very rows it wrote (same stores and indexes, same run), and the raw read the weekly queue's ranking needs.
-import { dormancyCutoff } from '../../src/core/flags';
-import { DEFAULT_SETTINGS } from '../../src/core/types';
-import { db } from '../../src/db/database';
-import { commitArchive } from '../../src/io/archiveCommit';
-import { parseArchiveFile } from '../../src/io/archiveParse';
-import { planArchive } from '../../src/io/archivePlan';
-import { done, request } from './rawIdb';
+import { dormancyCutoff } from '../../src/core/flags.ts';
+import { DEFAULT_SETTINGS } from '../../src/core/types.ts';
+import { db } from '../../src/db/database.ts';
+import { commitArchive } from '../../src/io/archiveCommit.ts';
+import { parseArchiveFile } from '../../src/io/archiveParse.ts';
+import { planArchive } from '../../src/io/archivePlan.ts';
+import { done, request } from './rawIdb.ts';
 
 export interface ArchiveTimings {
   parse: number;

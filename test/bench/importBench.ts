@@ -1,13 +1,13 @@
 // The import bench's page side, bundled by seedBundle.mjs and evaluated in an extension page: the real io
 // path (parse → plan → commit) and backups against Chromium's IndexedDB, and the raw IndexedDB baseline
 // that writes the very rows the import wrote, into the same object stores and indexes.
-import { db } from '../../src/db/database';
-import { commitArchive } from '../../src/io/archiveCommit';
-import { parseArchiveFile } from '../../src/io/archiveParse';
-import { planArchive } from '../../src/io/archivePlan';
-import { exportBackup, restoreBackup, validateBackup } from '../../src/io/backup';
-import { generateConnectionsCsv } from '../fixtures/csv/generate';
-import { done, request } from './rawIdb';
+import { db } from '../../src/db/database.ts';
+import { commitArchive } from '../../src/io/archiveCommit.ts';
+import { parseArchiveFile } from '../../src/io/archiveParse.ts';
+import { planArchive } from '../../src/io/archivePlan.ts';
+import { exportBackup, restoreBackup, validateBackup } from '../../src/io/backup.ts';
+import { generateConnectionsCsv } from '../fixtures/csv/generate.ts';
+import { done, request } from './rawIdb.ts';
 
 export interface ImportTimings {
   parse: number;

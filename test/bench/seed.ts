@@ -3,7 +3,7 @@
 // the rules raise them.
 // It is bundled into one script (seedBundle.mjs) and evaluated in an extension page, so it runs against
 // Chromium's IndexedDB, not fake-indexeddb. Typing 30,000 people through the UI would test nothing more.
-import { flagCandidates, reconcileFlags } from '../../src/core/flags';
+import { flagCandidates, reconcileFlags } from '../../src/core/flags.ts';
 import {
   DEFAULT_SETTINGS,
   type Flag,
@@ -12,10 +12,10 @@ import {
   type QueueEntry,
   type Settings,
   type SharedWork,
-} from '../../src/core/types';
-import { db } from '../../src/db/database';
-import { getSettings } from '../../src/db/meta';
-import { derivePersonRow } from '../../src/db/personRow';
+} from '../../src/core/types.ts';
+import { db } from '../../src/db/database.ts';
+import { getSettings } from '../../src/db/meta.ts';
+import { derivePersonRow } from '../../src/db/personRow.ts';
 import { generateNetwork } from '../data/network.ts';
 
 export interface SeedSpec {

@@ -2,11 +2,11 @@
 // (the unit tests prove those on hand-made fixtures): the e2e tests check that the options page, in a real browser,
 // shows exactly these numbers for the same zip read from disk.
 import { openAsBlob } from 'node:fs';
-import { nameKey } from '../../src/core/archive';
-import type { Person } from '../../src/core/types';
-import type { MatchKind } from '../../src/io/archiveMatch';
-import { type Directory, matchWho } from '../../src/io/archiveMatch';
-import { parseArchiveFile } from '../../src/io/archiveParse';
+import { nameKey } from '../../src/core/archive.ts';
+import type { Person } from '../../src/core/types.ts';
+import type { MatchKind } from '../../src/io/archiveMatch.ts';
+import { type Directory, matchWho } from '../../src/io/archiveMatch.ts';
+import { parseArchiveFile } from '../../src/io/archiveParse.ts';
 
 export type PreviewRow = { rows: number } & Record<MatchKind, number>;
 

@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { archiveFiles, connection, writeArchiveZip } from '../fixtures/archive/generate.mjs';
-import { expectedPreview, type PreviewRow } from './archiveExpect';
+import { expectedPreview, type PreviewRow } from './archiveExpect.ts';
 import { launchWithExtension } from './browser.mjs';
-import { type Extension, expectNoAxeViolations, openOptions, pageErrors, pageUrl } from './optionsHarness';
-import { readStores } from './panelHelpers';
+import { type Extension, expectNoAxeViolations, openOptions, pageErrors, pageUrl } from './optionsHarness.ts';
+import { readStores } from './panelHelpers.ts';
 
 const ARCHIVE = {
   connections: 3000,

@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { generateConnectionsCsv } from '../fixtures/csv/generate';
+import { generateConnectionsCsv } from '../fixtures/csv/generate.ts';
 import { launchWithExtension } from './browser.mjs';
-import { type Extension, openOptions, pageErrors } from './optionsHarness';
+import { type Extension, openOptions, pageErrors } from './optionsHarness.ts';
 
 let ext: Extension;
 let page: Page;

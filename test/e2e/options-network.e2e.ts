@@ -3,9 +3,9 @@
 // match the ledger.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { QueueEntry } from '../../src/core/types';
+import type { QueueEntry } from '../../src/core/types.ts';
 import { launchWithExtension } from './browser.mjs';
-import { type Extension, knownPeople, openOptions, pageErrors, seed } from './optionsHarness';
+import { type Extension, knownPeople, openOptions, pageErrors, seed } from './optionsHarness.ts';
 
 let ext: Extension;
 let page: Page;

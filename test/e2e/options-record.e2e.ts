@@ -4,7 +4,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchWithExtension } from './browser.mjs';
-import { type Extension, knownPeople, openOptions, pageErrors, seed } from './optionsHarness';
+import { type Extension, knownPeople, openOptions, pageErrors, seed } from './optionsHarness.ts';
 
 let ext: Extension;
 let page: Page;

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchWithExtension } from './browser.mjs';
-import { type Extension, openOptions, pageErrors, seed, yearsAgo } from './optionsHarness';
+import { type Extension, openOptions, pageErrors, seed, yearsAgo } from './optionsHarness.ts';
 
 let ext: Extension;
 let page: Page;

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { generateConnectionsCsv } from '../fixtures/csv/generate';
-import { craftZip, deflatedEntry, zerosEntry } from '../fixtures/zip/craft';
+import { generateConnectionsCsv } from '../fixtures/csv/generate.ts';
+import { craftZip, deflatedEntry, zerosEntry } from '../fixtures/zip/craft.ts';
 import { launchWithExtension } from './browser.mjs';
-import { type Extension, openOptions, pageErrors } from './optionsHarness';
+import { type Extension, openOptions, pageErrors } from './optionsHarness.ts';
 
 let ext: Extension;
 let page: Page;

@@ -3,7 +3,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { Person, Profile, QueueEntry, SharedWork } from '../../src/core/types';
+import type { Person, Profile, QueueEntry, SharedWork } from '../../src/core/types.ts';
 import { withSeed } from '../bench/seedBundle.mjs';
 import type { launchWithExtension } from './browser.mjs';
 

@@ -14,7 +14,7 @@ import {
   openOptions,
   pageUrl,
   seed,
-} from './optionsHarness';
+} from './optionsHarness.ts';
 
 const ARTIFACTS = join(ROOT, 'test-results');
 mkdirSync(ARTIFACTS, { recursive: true });

@@ -3,7 +3,7 @@
 // each row that matched several people or nobody waits for the user's answer (which one, create, or skip), never
 // going silently to the wrong person. The counts follow the answers.
 import { useMemo, useState } from 'preact/hooks';
-import type { ArchiveFileKind } from '../../io/archiveFiles';
+import type { ArchiveFileKind } from '../../io/archiveFiles.ts';
 import {
   type ArchivePlan,
   archiveWrites,
@@ -12,11 +12,11 @@ import {
   type Resolution,
   type Subject,
   writeCount,
-} from '../../io/archivePlan';
-import type { ArchiveRejectCode, ArchiveRejected } from '../../io/archiveRows';
-import type { RejectCode, RejectedRow } from '../../io/linkedinCsv';
-import { type MessageKey, t } from '../../ui/i18n/i18n';
-import { formatCount } from '../../ui/i18n/locale';
+} from '../../io/archivePlan.ts';
+import type { ArchiveRejectCode, ArchiveRejected } from '../../io/archiveRows.ts';
+import type { RejectCode, RejectedRow } from '../../io/linkedinCsv.ts';
+import { type MessageKey, t } from '../../ui/i18n/i18n.ts';
+import { formatCount } from '../../ui/i18n/locale.ts';
 
 /** Each file's name in the preview and the progress. */
 export const ARCHIVE_FILE_KEYS = {

@@ -2,18 +2,18 @@
 // file: rows read, how they matched, what will change; rows that matched nobody or several people wait for the
 // review), then import all or nothing, with progress for 30,000 connections and hundreds of megabytes of messages.
 import { useId, useState } from 'preact/hooks';
-import { db } from '../../db/database';
-import { getMeta } from '../../db/meta';
-import { type ArchiveImportResult, commitArchive } from '../../io/archiveCommit';
-import type { ArchiveFileKind } from '../../io/archiveFiles';
-import { type ArchiveProgress, parseArchiveFile } from '../../io/archiveParse';
-import { type ArchivePlan, planArchive, type Resolutions } from '../../io/archivePlan';
-import type { ImportError, ImportErrorCode } from '../../io/importErrors';
-import { scanNow } from '../../ui/data/workerNotify';
-import { type MessageKey, t } from '../../ui/i18n/i18n';
-import { formatCount } from '../../ui/i18n/locale';
-import { ProgressBar } from '../widgets/ProgressBar';
-import { ARCHIVE_FILE_KEYS, ArchivePreview } from './ArchivePreview';
+import { db } from '../../db/database.ts';
+import { getMeta } from '../../db/meta.ts';
+import { type ArchiveImportResult, commitArchive } from '../../io/archiveCommit.ts';
+import type { ArchiveFileKind } from '../../io/archiveFiles.ts';
+import { type ArchiveProgress, parseArchiveFile } from '../../io/archiveParse.ts';
+import { type ArchivePlan, planArchive, type Resolutions } from '../../io/archivePlan.ts';
+import type { ImportError, ImportErrorCode } from '../../io/importErrors.ts';
+import { scanNow } from '../../ui/data/workerNotify.ts';
+import { type MessageKey, t } from '../../ui/i18n/i18n.ts';
+import { formatCount } from '../../ui/i18n/locale.ts';
+import { ProgressBar } from '../widgets/ProgressBar.tsx';
+import { ARCHIVE_FILE_KEYS, ArchivePreview } from './ArchivePreview.tsx';
 
 const ERROR_KEYS = {
   archiveNothing: 'import_error_archiveNothing',

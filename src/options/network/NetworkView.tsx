@@ -11,20 +11,20 @@ import {
   networkFunnel,
   type PersonRecords,
   summarizeEvaluations,
-} from '../../core/network';
-import { type QueueHistory, queueHistory } from '../../core/queue';
-import { type Evaluation, evaluatePerson } from '../../core/trust';
-import type { Person, SharedWork } from '../../core/types';
-import { db } from '../../db/database';
-import { toPerson } from '../../db/personRow';
-import { queueEntries } from '../../db/queries';
-import { isRtl, type MessageKey, t } from '../../ui/i18n/i18n';
-import { REASON_KEYS, STAGE_KEYS, WORK_KIND_KEYS } from '../../ui/i18n/keys';
-import { formatCount, formatPartialDate } from '../../ui/i18n/locale';
-import { routeHash } from '../route';
-import { BarChart } from '../widgets/BarChart';
-import { ProgressBar } from '../widgets/ProgressBar';
-import { deliveredSummary, percent, type SeriesKey, stageChart, yearChart } from './chartData';
+} from '../../core/network.ts';
+import { type QueueHistory, queueHistory } from '../../core/queue.ts';
+import { type Evaluation, evaluatePerson } from '../../core/trust.ts';
+import type { Person, SharedWork } from '../../core/types.ts';
+import { db } from '../../db/database.ts';
+import { toPerson } from '../../db/personRow.ts';
+import { queueEntries } from '../../db/queries.ts';
+import { isRtl, type MessageKey, t } from '../../ui/i18n/i18n.ts';
+import { REASON_KEYS, STAGE_KEYS, WORK_KIND_KEYS } from '../../ui/i18n/keys.ts';
+import { formatCount, formatPartialDate } from '../../ui/i18n/locale.ts';
+import { routeHash } from '../route.ts';
+import { BarChart } from '../widgets/BarChart.tsx';
+import { ProgressBar } from '../widgets/ProgressBar.tsx';
+import { deliveredSummary, percent, type SeriesKey, stageChart, yearChart } from './chartData.ts';
 
 /** The funnel's steps, each a subset of the one before (core/network.ts). */
 const FUNNEL_KEYS = {

@@ -2,27 +2,27 @@
 // The filters live in the address, so a reload or the back button keeps them.
 import { memo } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
-import { dormancyCutoff, FLAG_KINDS } from '../../core/flags';
-import { SITES } from '../../core/identity';
-import { queueReasons } from '../../core/queue';
-import { STAGES } from '../../core/trust';
-import { db } from '../../db/database';
-import { getSettings } from '../../db/meta';
-import { createPerson } from '../../db/mutations';
-import { countsByStage, type PeopleListItem } from '../../db/queries';
-import { ErrorBoundary } from '../../ui/components/ErrorBoundary';
-import { Select } from '../../ui/components/Select';
-import { StageBadge } from '../../ui/components/StageBadge';
-import { useLiveQuery } from '../../ui/data/useLiveQuery';
-import { type MessageKey, t } from '../../ui/i18n/i18n';
-import { FLAG_SHORT_KEYS, SITE_KEYS, STAGE_KEYS } from '../../ui/i18n/keys';
-import { formatCount, formatPartialDate } from '../../ui/i18n/locale';
-import { reasonsText } from '../../ui/i18n/reasonText';
-import { navigate } from '../navigation';
-import { routeHash } from '../route';
-import { Dialog } from '../widgets/Dialog';
-import { VirtualList } from '../widgets/VirtualList';
-import { DateRangeFields } from './DateRangeFields';
+import { dormancyCutoff, FLAG_KINDS } from '../../core/flags.ts';
+import { SITES } from '../../core/identity.ts';
+import { queueReasons } from '../../core/queue.ts';
+import { STAGES } from '../../core/trust.ts';
+import { db } from '../../db/database.ts';
+import { getSettings } from '../../db/meta.ts';
+import { createPerson } from '../../db/mutations.ts';
+import { countsByStage, type PeopleListItem } from '../../db/queries.ts';
+import { ErrorBoundary } from '../../ui/components/ErrorBoundary.tsx';
+import { Select } from '../../ui/components/Select.tsx';
+import { StageBadge } from '../../ui/components/StageBadge.tsx';
+import { useLiveQuery } from '../../ui/data/useLiveQuery.ts';
+import { type MessageKey, t } from '../../ui/i18n/i18n.ts';
+import { FLAG_SHORT_KEYS, SITE_KEYS, STAGE_KEYS } from '../../ui/i18n/keys.ts';
+import { formatCount, formatPartialDate } from '../../ui/i18n/locale.ts';
+import { reasonsText } from '../../ui/i18n/reasonText.ts';
+import { navigate } from '../navigation.ts';
+import { routeHash } from '../route.ts';
+import { Dialog } from '../widgets/Dialog.tsx';
+import { VirtualList } from '../widgets/VirtualList.tsx';
+import { DateRangeFields } from './DateRangeFields.tsx';
 import {
   activeFilterCount,
   DEFAULT_FILTERS,
@@ -30,8 +30,8 @@ import {
   PEOPLE_SORTS,
   type PeopleFilters,
   toPeopleQuery,
-} from './peopleFilters';
-import { FIRST_SCREEN_ROWS, usePeoplePages } from './usePeoplePages';
+} from './peopleFilters.ts';
+import { FIRST_SCREEN_ROWS, usePeoplePages } from './usePeoplePages.ts';
 
 const SORT_KEYS = {
   name: 'options_sort_name',

@@ -1,11 +1,11 @@
 // The people list's filters and sort, as they live in the address (`#/people?q=…&stage=…`) and as the
 // query db/queries.ts understands. Anything unknown or malformed in the address is ignored, never trusted.
-import { isPartialDate } from '../../core/dates';
-import { FLAG_KINDS } from '../../core/flags';
-import { SITES } from '../../core/identity';
-import { STAGES, type Stage } from '../../core/trust';
-import type { FlagKind, PartialDate, Site } from '../../core/types';
-import type { PeopleQuery, PeopleSort } from '../../db/queries';
+import { isPartialDate } from '../../core/dates.ts';
+import { FLAG_KINDS } from '../../core/flags.ts';
+import { SITES } from '../../core/identity.ts';
+import { STAGES, type Stage } from '../../core/trust.ts';
+import type { FlagKind, PartialDate, Site } from '../../core/types.ts';
+import type { PeopleQuery, PeopleSort } from '../../db/queries.ts';
 
 /** The sorts the user can pick; warmth is the dormant filter's own order, not a choice. */
 export type ListSort = Exclude<PeopleSort, 'warmth'>;

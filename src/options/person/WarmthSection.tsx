@@ -1,21 +1,21 @@
 // What LinkedIn's archive says about us and how warm the connection is, in words, and the person's place in the
 // weekly queue: the queue's card while they are in it, else what the user decided. Kept message texts (only when
 // an import was asked to keep them) are folded away below.
-import type { QueueEntry, SharedWork } from '../../core/types';
-import { warmth } from '../../core/warmth';
-import type { ArchiveMessage } from '../../db/archiveMessages';
-import type { PersonRow } from '../../db/personRow';
-import { QueueCard } from '../../ui/components/QueueCard';
+import type { QueueEntry, SharedWork } from '../../core/types.ts';
+import { warmth } from '../../core/warmth.ts';
+import type { ArchiveMessage } from '../../db/archiveMessages.ts';
+import type { PersonRow } from '../../db/personRow.ts';
+import { QueueCard } from '../../ui/components/QueueCard.tsx';
 import {
   dismissQueuedForGood,
   planQueuedTask,
   snoozeQueuedUntil,
   undismissQueuedPerson,
-} from '../../ui/data/personActions';
-import { t } from '../../ui/i18n/i18n';
-import { formatCount, formatDayOfMillis, formatPartialDate } from '../../ui/i18n/locale';
-import { reasonsText } from '../../ui/i18n/reasonText';
-import { routeHash } from '../route';
+} from '../../ui/data/personActions.ts';
+import { t } from '../../ui/i18n/i18n.ts';
+import { formatCount, formatDayOfMillis, formatPartialDate } from '../../ui/i18n/locale.ts';
+import { reasonsText } from '../../ui/i18n/reasonText.ts';
+import { routeHash } from '../route.ts';
 
 const MESSAGES_SHOWN = 50;
 

@@ -1,7 +1,7 @@
 // Bounds of the numeric settings. Outside them a threshold stops meaning anything (a dormancy of 0 years
 // flags everyone; 100 years flags no one), so such input is refused rather than saved.
-import { QUEUE_SIZE_MAX, QUEUE_SIZE_MIN } from '../../core/queue';
-import type { Settings } from '../../core/types';
+import { QUEUE_SIZE_MAX, QUEUE_SIZE_MIN } from '../../core/queue.ts';
+import type { Settings } from '../../core/types.ts';
 
 export type NumberSettingKey = 'dormancyYears' | 'stalledYears' | 'defaultPaymentTermsDays' | 'queueSize';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { archiveFiles, connection, writeArchiveZip } from '../../fixtures/archive/generate.mjs';
-import { expectedPreview, type PreviewRow } from '../archiveExpect';
+import { expectedPreview, type PreviewRow } from '../archiveExpect.ts';
 import type { StorageHarness } from '../storageHarness/page.ts';
 import { extensionWithHarness, HARNESS_PAGE } from '../storageHarness.mjs';
 import { DIST_FIREFOX, launchFirefox, quietBackground } from './browser.mjs';

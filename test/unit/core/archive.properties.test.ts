@@ -6,16 +6,21 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { type Recommendation, recommendationWork } from '../../../src/core/archive';
-import { comparePartialDates, isPartialDate } from '../../../src/core/dates';
-import { flagCandidates } from '../../../src/core/flags';
-import { type Catalog, formatMessage } from '../../../src/core/messageFormat';
-import { REASON_WORD_KEYS, reasonWords, type WordFormat } from '../../../src/core/reasonWords';
-import { evaluatePerson } from '../../../src/core/trust';
-import { type ArchiveFacts, DEFAULT_SETTINGS, type Person, type SharedWork } from '../../../src/core/types';
-import { WARMTH_CODES, warmth } from '../../../src/core/warmth';
-import { partialDate, personArb, sharedWork } from './arbitraries';
-import { NOW } from './build';
+import { type Recommendation, recommendationWork } from '../../../src/core/archive.ts';
+import { comparePartialDates, isPartialDate } from '../../../src/core/dates.ts';
+import { flagCandidates } from '../../../src/core/flags.ts';
+import { type Catalog, formatMessage } from '../../../src/core/messageFormat.ts';
+import { REASON_WORD_KEYS, reasonWords, type WordFormat } from '../../../src/core/reasonWords.ts';
+import { evaluatePerson } from '../../../src/core/trust.ts';
+import {
+  type ArchiveFacts,
+  DEFAULT_SETTINGS,
+  type Person,
+  type SharedWork,
+} from '../../../src/core/types.ts';
+import { WARMTH_CODES, warmth } from '../../../src/core/warmth.ts';
+import { partialDate, personArb, sharedWork } from './arbitraries.ts';
+import { NOW } from './build.ts';
 
 /** Full dates up to the tests' "now" (2024-06-15). */
 const pastDay = fc

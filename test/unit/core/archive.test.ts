@@ -8,11 +8,11 @@ import {
   recommendationWork,
   recommendationWorkId,
   sameValue,
-} from '../../../src/core/archive';
-import { flagCandidates } from '../../../src/core/flags';
-import { evaluatePerson } from '../../../src/core/trust';
-import { DEFAULT_SETTINGS } from '../../../src/core/types';
-import { NOW, person, work } from './build';
+} from '../../../src/core/archive.ts';
+import { flagCandidates } from '../../../src/core/flags.ts';
+import { evaluatePerson } from '../../../src/core/trust.ts';
+import { DEFAULT_SETTINGS } from '../../../src/core/types.ts';
+import { NOW, person, work } from './build.ts';
 
 const rec = (extra: Partial<Recommendation> = {}): Recommendation => ({
   firstName: 'Jane',

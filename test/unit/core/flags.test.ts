@@ -6,9 +6,9 @@ import {
   reconcileFlags,
   suggestedSteps,
   untestedSince,
-} from '../../../src/core/flags';
-import { DEFAULT_SETTINGS, type Flag, type Person, type SharedWork } from '../../../src/core/types';
-import { day, NOW, person, work } from './build';
+} from '../../../src/core/flags.ts';
+import { DEFAULT_SETTINGS, type Flag, type Person, type SharedWork } from '../../../src/core/types.ts';
+import { day, NOW, person, work } from './build.ts';
 
 const settings = DEFAULT_SETTINGS; // dormant at 3 years, stalled after 2, payment due 30 days after the end.
 

@@ -6,11 +6,11 @@ import {
   networkFunnel,
   networkSummary,
   type PersonRecords,
-} from '../../../src/core/network';
-import { evaluatePerson, STAGES } from '../../../src/core/trust';
-import type { Person, SharedWork } from '../../../src/core/types';
-import { personArb, works as worksArb } from './arbitraries';
-import { NOW, person, work } from './build';
+} from '../../../src/core/network.ts';
+import { evaluatePerson, STAGES } from '../../../src/core/trust.ts';
+import type { Person, SharedWork } from '../../../src/core/types.ts';
+import { personArb, works as worksArb } from './arbitraries.ts';
+import { NOW, person, work } from './build.ts';
 
 function entry(id: string, who: Partial<Person>, works: Partial<SharedWork>[] = []): PersonRecords {
   return { person: person({ id, ...who }), works: works.map((w) => work({ personId: id, ...w })) };

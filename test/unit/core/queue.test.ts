@@ -10,11 +10,11 @@ import {
   queueSize,
   refreshQueue,
   stepWork,
-} from '../../../src/core/queue';
-import type { QueueEntry } from '../../../src/core/types';
-import { warmth } from '../../../src/core/warmth';
-import { personArb } from './arbitraries';
-import { NOW, person, work } from './build';
+} from '../../../src/core/queue.ts';
+import type { QueueEntry } from '../../../src/core/types.ts';
+import { warmth } from '../../../src/core/warmth.ts';
+import { personArb } from './arbitraries.ts';
+import { NOW, person, work } from './build.ts';
 
 const T = 1_000_000;
 

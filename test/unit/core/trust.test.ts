@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { evaluatePerson, STAGES, type Stage, type TrustLevel } from '../../../src/core/trust';
-import type { MessageFacts, Outcome, Person, SharedWork } from '../../../src/core/types';
-import { NOW, person, work } from './build';
+import { evaluatePerson, STAGES, type Stage, type TrustLevel } from '../../../src/core/trust.ts';
+import type { MessageFacts, Outcome, Person, SharedWork } from '../../../src/core/types.ts';
+import { NOW, person, work } from './build.ts';
 
 function evaluate(works: SharedWork[], who: Person = person()) {
   return evaluatePerson({ person: who, works, now: NOW });

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import type { ArchiveFacts, MessageFacts, Person } from '../../../src/core/types';
-import { lastContact, warmth } from '../../../src/core/warmth';
-import { personArb } from './arbitraries';
-import { person, work } from './build';
+import type { ArchiveFacts, MessageFacts, Person } from '../../../src/core/types.ts';
+import { lastContact, warmth } from '../../../src/core/warmth.ts';
+import { personArb } from './arbitraries.ts';
+import { person, work } from './build.ts';
 
 function messages(overrides: Partial<MessageFacts> = {}): MessageFacts {
   return {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { STAGES } from '../../../src/core/trust';
-import type { Flag, FlagKind, FlagState } from '../../../src/core/types';
+import { STAGES } from '../../../src/core/trust.ts';
+import type { Flag, FlagKind, FlagState } from '../../../src/core/types.ts';
 import {
   AGGREGATES_KEY,
   type Aggregates,
@@ -9,8 +9,8 @@ import {
   getAggregates,
   recountAggregates,
   repairAggregates,
-} from '../../../src/db/aggregates';
-import type { TrustDb } from '../../../src/db/database';
+} from '../../../src/db/aggregates.ts';
+import type { TrustDb } from '../../../src/db/database.ts';
 import {
   addSharedWork,
   applyFlagChanges,
@@ -22,9 +22,9 @@ import {
   mergePeople,
   restoreDeleted,
   snoozeFlag,
-} from '../../../src/db/mutations';
-import { countOpenFlags, countsByStage, listPeople } from '../../../src/db/queries';
-import { freshDb, goodSmallTask, unpaidProject } from './testDb';
+} from '../../../src/db/mutations.ts';
+import { countOpenFlags, countsByStage, listPeople } from '../../../src/db/queries.ts';
+import { freshDb, goodSmallTask, unpaidProject } from './testDb.ts';
 
 /** A write straight to IndexedDB, past Dexie and its middleware. */
 function rawPut(name: string, store: string, value: unknown): Promise<void> {

@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import { describe, expect, test } from 'vitest';
-import { addSharedWork, createPerson, ensurePersonForSnapshot, setTags } from '../../../src/db/mutations';
-import { freshDb, goodSmallTask, snapshot } from './testDb';
+import { addSharedWork, createPerson, ensurePersonForSnapshot, setTags } from '../../../src/db/mutations.ts';
+import { freshDb, goodSmallTask, snapshot } from './testDb.ts';
 
 // Two instances on one database name stand in for two extension contexts (a page and the worker).
 describe('two TrustDb instances on the same database', () => {

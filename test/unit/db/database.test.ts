@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../src/core/types';
-import { db, TrustDb } from '../../../src/db/database';
-import { getMeta, getSettings, saveSettings, setMeta } from '../../../src/db/meta';
-import { DB_NAME, IDB_VERSION, SCHEMA_V2, SCHEMA_VERSION } from '../../../src/db/schema';
-import { freshDb } from './testDb';
+import { DEFAULT_SETTINGS } from '../../../src/core/types.ts';
+import { db, TrustDb } from '../../../src/db/database.ts';
+import { getMeta, getSettings, saveSettings, setMeta } from '../../../src/db/meta.ts';
+import { DB_NAME, IDB_VERSION, SCHEMA_V2, SCHEMA_VERSION } from '../../../src/db/schema.ts';
+import { freshDb } from './testDb.ts';
 
 describe('TrustDb', () => {
   test('db() is one lazily created instance on the extension database', () => {

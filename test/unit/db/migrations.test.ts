@@ -1,10 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { countAggregates, getAggregates } from '../../../src/db/aggregates';
-import { openTrustDb, type TrustDb } from '../../../src/db/database';
-import { searchPeopleByPrefix } from '../../../src/db/queries';
-import { buildRawDatabase, idbVersion, LEGACY_SCHEMAS, type RawSchema, readRawSchema } from './legacySchemas';
+import { countAggregates, getAggregates } from '../../../src/db/aggregates.ts';
+import { openTrustDb, type TrustDb } from '../../../src/db/database.ts';
+import { searchPeopleByPrefix } from '../../../src/db/queries.ts';
+import {
+  buildRawDatabase,
+  idbVersion,
+  LEGACY_SCHEMAS,
+  type RawSchema,
+  readRawSchema,
+} from './legacySchemas.ts';
 
 // One fixture per shipped schema version: a database as that version stored it. Each is built with raw
 // IndexedDB, then opened with the current TrustDb, which runs every upgrade since; every record must come

@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
-import { calendarDate } from '../../../src/core/dates';
-import type { Flag, QueueEntry } from '../../../src/core/types';
+import { calendarDate } from '../../../src/core/dates.ts';
+import type { Flag, QueueEntry } from '../../../src/core/types.ts';
 import {
   acceptPageValue,
   addNote,
@@ -32,9 +32,9 @@ import {
   updateNote,
   updatePerson,
   updateSharedWork,
-} from '../../../src/db/mutations';
-import { getPersonRecord } from '../../../src/db/queries';
-import { freshDb, goodSmallTask, snapshot, unpaidProject } from './testDb';
+} from '../../../src/db/mutations.ts';
+import { getPersonRecord } from '../../../src/db/queries.ts';
+import { freshDb, goodSmallTask, snapshot, unpaidProject } from './testDb.ts';
 
 function flag(personId: string, kind: Flag['kind'], extra: Partial<Flag> = {}): Flag {
   return {

@@ -1,10 +1,10 @@
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import { searchWords } from '../../../src/core/searchText';
-import { STAGES as STAGE_ORDER } from '../../../src/core/trust';
-import type { Flag, Person, Profile, SharedWork, Site } from '../../../src/core/types';
-import { openTrustDb, type TrustDb } from '../../../src/db/database';
-import { addSharedWork, createPerson, linkProfile } from '../../../src/db/mutations';
-import { derivePersonRow, type PersonRow } from '../../../src/db/personRow';
+import { searchWords } from '../../../src/core/searchText.ts';
+import { STAGES as STAGE_ORDER } from '../../../src/core/trust.ts';
+import type { Flag, Person, Profile, SharedWork, Site } from '../../../src/core/types.ts';
+import { openTrustDb, type TrustDb } from '../../../src/db/database.ts';
+import { addSharedWork, createPerson, linkProfile } from '../../../src/db/mutations.ts';
+import { derivePersonRow, type PersonRow } from '../../../src/db/personRow.ts';
 import {
   countOpenFlags,
   countsByStage,
@@ -15,9 +15,9 @@ import {
   type PeopleQuery,
   recentWork,
   searchPeopleByPrefix,
-} from '../../../src/db/queries';
-import { work } from '../core/build';
-import { freshDb, goodSmallTask, snapshot, unpaidProject } from './testDb';
+} from '../../../src/db/queries.ts';
+import { work } from '../core/build.ts';
+import { freshDb, goodSmallTask, snapshot, unpaidProject } from './testDb.ts';
 
 describe('getPersonByProfileKey and getPersonRecord', () => {
   test('find the person behind a profile, and the whole record in display order', async () => {

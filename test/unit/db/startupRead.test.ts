@@ -1,15 +1,15 @@
 // The popup's first screen read without Dexie must show exactly what Dexie's queries show, and must never
 // create, upgrade or hold the database.
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_SETTINGS, type Flag } from '../../../src/core/types';
-import { saveSettings } from '../../../src/db/meta';
-import { createPerson } from '../../../src/db/mutations';
-import { openFlags, queuedPeople, recentWork } from '../../../src/db/queries';
-import { refreshQueueEntries } from '../../../src/db/queue';
-import { IDB_VERSION } from '../../../src/db/schema';
-import { readStartup } from '../../../src/db/startupRead';
-import { work } from '../core/build';
-import { freshDb } from './testDb';
+import { DEFAULT_SETTINGS, type Flag } from '../../../src/core/types.ts';
+import { saveSettings } from '../../../src/db/meta.ts';
+import { createPerson } from '../../../src/db/mutations.ts';
+import { openFlags, queuedPeople, recentWork } from '../../../src/db/queries.ts';
+import { refreshQueueEntries } from '../../../src/db/queue.ts';
+import { IDB_VERSION } from '../../../src/db/schema.ts';
+import { readStartup } from '../../../src/db/startupRead.ts';
+import { work } from '../core/build.ts';
+import { freshDb } from './testDb.ts';
 
 function flag(id: string, personId: string, state: Flag['state'], raisedAt: number): Flag {
   return { id, personId, kind: 'stalled', state, raisedAt, updatedAt: raisedAt };

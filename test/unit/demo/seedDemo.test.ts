@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { getPersonByProfileKey } from '../../../src/db/queries';
-import { seedDemoNetwork } from '../../../src/demo/seedDemo';
-import { freshDb } from '../db/testDb';
+import { getPersonByProfileKey } from '../../../src/db/queries.ts';
+import { seedDemoNetwork } from '../../../src/demo/seedDemo.ts';
+import { freshDb } from '../db/testDb.ts';
 
 const NOW = new Date('2026-05-20T12:00:00Z');
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { readArchiveDate } from '../../../src/io/archiveDates';
+import { readArchiveDate } from '../../../src/io/archiveDates.ts';
 
 describe('readArchiveDate: every form LinkedIn and spreadsheets write', () => {
   test.each([

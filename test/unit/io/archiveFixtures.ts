@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import type { ParsedArchive } from '../../../src/io/archiveParse';
-import type { ParsedImport } from '../../../src/io/linkedinCsv';
+import type { ParsedArchive } from '../../../src/io/archiveParse.ts';
+import type { ParsedImport } from '../../../src/io/linkedinCsv.ts';
 
 export const ARCHIVE_FIXTURES = join(import.meta.dirname, '../../fixtures/archive');
 

@@ -1,16 +1,16 @@
 // The archive import from the preview to the commit, against a real (fake-indexeddb) database: whom each row
 // matched, what each file would change, the review's answers, all or nothing, and a re-import changing nothing.
 import { describe, expect, test } from 'vitest';
-import { flagCandidates } from '../../../src/core/flags';
-import { evaluatePerson } from '../../../src/core/trust';
-import { DEFAULT_SETTINGS } from '../../../src/core/types';
-import type { TrustDb } from '../../../src/db/database';
-import { getMeta } from '../../../src/db/meta';
-import { createPerson } from '../../../src/db/mutations';
-import { toPerson } from '../../../src/db/personRow';
-import { getPersonByProfileKey } from '../../../src/db/queries';
-import { commitArchive } from '../../../src/io/archiveCommit';
-import { parseArchiveFile } from '../../../src/io/archiveParse';
+import { flagCandidates } from '../../../src/core/flags.ts';
+import { evaluatePerson } from '../../../src/core/trust.ts';
+import { DEFAULT_SETTINGS } from '../../../src/core/types.ts';
+import type { TrustDb } from '../../../src/db/database.ts';
+import { getMeta } from '../../../src/db/meta.ts';
+import { createPerson } from '../../../src/db/mutations.ts';
+import { toPerson } from '../../../src/db/personRow.ts';
+import { getPersonByProfileKey } from '../../../src/db/queries.ts';
+import { commitArchive } from '../../../src/io/archiveCommit.ts';
+import { parseArchiveFile } from '../../../src/io/archiveParse.ts';
 import {
   type ArchivePlan,
   archiveWrites,
@@ -18,9 +18,9 @@ import {
   planArchive,
   type Resolution,
   writeCount,
-} from '../../../src/io/archivePlan';
-import { freshDb } from '../db/testDb';
-import { EXPORT_FILES, exportZip } from './archiveFixtures';
+} from '../../../src/io/archivePlan.ts';
+import { freshDb } from '../db/testDb.ts';
+import { EXPORT_FILES, exportZip } from './archiveFixtures.ts';
 
 async function plan(tdb: TrustDb, zip = exportZip(), keepMessageText = false): Promise<ArchivePlan> {
   const parsed = await parseArchiveFile(zip, 'export.zip', { keepMessageText });

@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import { type ArchiveProgress, type ParsedArchive, parseArchiveFile } from '../../../src/io/archiveParse';
-import { exportZip, fixtureBlob, fixtureText } from './archiveFixtures';
+import { type ArchiveProgress, type ParsedArchive, parseArchiveFile } from '../../../src/io/archiveParse.ts';
+import { exportZip, fixtureBlob, fixtureText } from './archiveFixtures.ts';
 
 async function parsed(
   file: Blob,

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { searchKey } from '../../../src/core/searchText';
-import { AGGREGATES_KEY, countAggregates } from '../../../src/db/aggregates';
-import type { TrustDb } from '../../../src/db/database';
-import { saveSettings } from '../../../src/db/meta';
+import { searchKey } from '../../../src/core/searchText.ts';
+import { AGGREGATES_KEY, countAggregates } from '../../../src/db/aggregates.ts';
+import type { TrustDb } from '../../../src/db/database.ts';
+import { saveSettings } from '../../../src/db/meta.ts';
 import {
   addNote,
   addSharedWork,
@@ -13,22 +13,22 @@ import {
   linkProfile,
   snoozeQueued,
   updatePerson,
-} from '../../../src/db/mutations';
-import { refreshQueueEntries } from '../../../src/db/queue';
-import { commitArchive } from '../../../src/io/archiveCommit';
-import { parseArchiveFile } from '../../../src/io/archiveParse';
-import { planArchive } from '../../../src/io/archivePlan';
+} from '../../../src/db/mutations.ts';
+import { refreshQueueEntries } from '../../../src/db/queue.ts';
+import { commitArchive } from '../../../src/io/archiveCommit.ts';
+import { parseArchiveFile } from '../../../src/io/archiveParse.ts';
+import { planArchive } from '../../../src/io/archivePlan.ts';
 import {
   backupFileName,
   exportBackup,
   restoreBackup,
   type ValidBackup,
   validateBackup,
-} from '../../../src/io/backup';
-import { normaliseRow } from '../../../src/io/backupSchema';
-import { buildRawDatabase } from '../db/legacySchemas';
-import { freshDb, goodSmallTask, snapshot, unpaidProject } from '../db/testDb';
-import { exportZip } from './archiveFixtures';
+} from '../../../src/io/backup.ts';
+import { normaliseRow } from '../../../src/io/backupSchema.ts';
+import { buildRawDatabase } from '../db/legacySchemas.ts';
+import { freshDb, goodSmallTask, snapshot, unpaidProject } from '../db/testDb.ts';
+import { exportZip } from './archiveFixtures.ts';
 
 // Tests damage the parsed file in arbitrary places, so its shape is deliberately loose here.
 // biome-ignore lint/suspicious/noExplicitAny: arbitrary JSON being corrupted on purpose

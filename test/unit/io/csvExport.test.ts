@@ -1,16 +1,16 @@
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
-import type { Profile } from '../../../src/core/types';
-import { addSharedWork, createPerson } from '../../../src/db/mutations';
+import type { Profile } from '../../../src/core/types.ts';
+import { addSharedWork, createPerson } from '../../../src/db/mutations.ts';
 import {
   exportPeopleCsv,
   exportSharedWorkCsv,
   neutraliseCell,
   peopleToCsv,
   sharedWorkToCsv,
-} from '../../../src/io/csvExport';
-import { person, work } from '../core/build';
-import { freshDb, goodSmallTask } from '../db/testDb';
+} from '../../../src/io/csvExport.ts';
+import { person, work } from '../core/build.ts';
+import { freshDb, goodSmallTask } from '../db/testDb.ts';
 
 describe('neutraliseCell', () => {
   test.each([

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CsvRecordReader, headerIndex } from '../../../src/io/csvRecords';
+import { CsvRecordReader, headerIndex } from '../../../src/io/csvRecords.ts';
 
 const spec = {
   columns: { first: ['first name'], date: ['creation date'], text: ['text'] },

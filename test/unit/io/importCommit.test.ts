@@ -2,16 +2,22 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import type { TrustDb } from '../../../src/db/database';
-import { addNote, addSharedWork, createPerson, deletePerson, updatePerson } from '../../../src/db/mutations';
-import { commitArchive } from '../../../src/io/archiveCommit';
-import { type ArchivePlan, planArchive } from '../../../src/io/archivePlan';
-import type { CommitProgress } from '../../../src/io/importCommit';
-import type { ImportPlan } from '../../../src/io/importPlan';
-import { type ParsedImport, parseConnectionsCsv } from '../../../src/io/linkedinCsv';
-import { CONNECTIONS_HEADER as H } from '../../fixtures/csv/generate';
-import { freshDb, goodSmallTask } from '../db/testDb';
-import { connectionsArchive } from './archiveFixtures';
+import type { TrustDb } from '../../../src/db/database.ts';
+import {
+  addNote,
+  addSharedWork,
+  createPerson,
+  deletePerson,
+  updatePerson,
+} from '../../../src/db/mutations.ts';
+import { commitArchive } from '../../../src/io/archiveCommit.ts';
+import { type ArchivePlan, planArchive } from '../../../src/io/archivePlan.ts';
+import type { CommitProgress } from '../../../src/io/importCommit.ts';
+import type { ImportPlan } from '../../../src/io/importPlan.ts';
+import { type ParsedImport, parseConnectionsCsv } from '../../../src/io/linkedinCsv.ts';
+import { CONNECTIONS_HEADER as H } from '../../fixtures/csv/generate.ts';
+import { freshDb, goodSmallTask } from '../db/testDb.ts';
+import { connectionsArchive } from './archiveFixtures.ts';
 
 // Connections.csv alone through the archive import (the options page's one path): the plan's `connections` part is
 // the import plan of this file, with its archive plan alongside for the commit.

@@ -1,8 +1,8 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import { kindsForPath } from '../../../src/io/archiveFiles';
-import { parseArchiveFile } from '../../../src/io/archiveParse';
-import { generateConnectionsCsv } from '../../fixtures/csv/generate';
+import { kindsForPath } from '../../../src/io/archiveFiles.ts';
+import { parseArchiveFile } from '../../../src/io/archiveParse.ts';
+import { generateConnectionsCsv } from '../../fixtures/csv/generate.ts';
 
 const csv = generateConnectionsCsv(50, 3);
 const zip = (files: Record<string, string>, level: 0 | 6 = 6) =>

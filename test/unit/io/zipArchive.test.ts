@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import { parseArchiveFile } from '../../../src/io/archiveParse';
+import { parseArchiveFile } from '../../../src/io/archiveParse.ts';
 import {
   listEntries,
   MAX_ZIP_ENTRIES,
@@ -8,9 +8,9 @@ import {
   readEntryText,
   streamEntry,
   type ZipArchive,
-} from '../../../src/io/zipArchive';
-import { generateConnectionsCsv } from '../../fixtures/csv/generate';
-import { craftZip, deflatedEntry, storedEntry, zerosEntry } from '../../fixtures/zip/craft';
+} from '../../../src/io/zipArchive.ts';
+import { generateConnectionsCsv } from '../../fixtures/csv/generate.ts';
+import { craftZip, deflatedEntry, storedEntry, zerosEntry } from '../../fixtures/zip/craft.ts';
 
 const MB = 1024 * 1024;
 const csv = generateConnectionsCsv(50, 3);

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { runInThisContext } from 'node:vm';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { buildClassicScript } from '../../../scripts/classicScript.mjs';
-import { openTrustDb } from '../../../src/db/database';
-import { DB_NAME } from '../../../src/db/schema';
+import { openTrustDb } from '../../../src/db/database.ts';
+import { DB_NAME } from '../../../src/db/schema.ts';
 
 const ROOT = join(__dirname, '../../..');
 let script = '';

@@ -1,20 +1,20 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { evaluatePerson } from '../../../src/core/trust';
-import type { Flag, NewSharedWork, Note, Person, SharedWork } from '../../../src/core/types';
-import { FlagCard } from '../../../src/ui/components/FlagCard';
-import { NotesList } from '../../../src/ui/components/NotesList';
-import { PersonSummary } from '../../../src/ui/components/PersonSummary';
-import { QuickAddWork } from '../../../src/ui/components/QuickAddWork';
-import { StageBadge } from '../../../src/ui/components/StageBadge';
-import { TrustDirections } from '../../../src/ui/components/TrustDirections';
-import { VouchBox } from '../../../src/ui/components/VouchBox';
-import { newestFirst, WorkTimeline } from '../../../src/ui/components/WorkTimeline';
-import { ProfileTrustView } from '../../../src/ui/data/ProfileTrustView';
-import { evaluateView } from '../../../src/ui/data/profileView';
-import { work as buildWork } from '../core/build';
+import { evaluatePerson } from '../../../src/core/trust.ts';
+import type { Flag, NewSharedWork, Note, Person, SharedWork } from '../../../src/core/types.ts';
+import { FlagCard } from '../../../src/ui/components/FlagCard.tsx';
+import { NotesList } from '../../../src/ui/components/NotesList.tsx';
+import { PersonSummary } from '../../../src/ui/components/PersonSummary.tsx';
+import { QuickAddWork } from '../../../src/ui/components/QuickAddWork.tsx';
+import { StageBadge } from '../../../src/ui/components/StageBadge.tsx';
+import { TrustDirections } from '../../../src/ui/components/TrustDirections.tsx';
+import { VouchBox } from '../../../src/ui/components/VouchBox.tsx';
+import { newestFirst, WorkTimeline } from '../../../src/ui/components/WorkTimeline.tsx';
+import { ProfileTrustView } from '../../../src/ui/data/ProfileTrustView.tsx';
+import { evaluateView } from '../../../src/ui/data/profileView.ts';
+import { work as buildWork } from '../core/build.ts';
 
-vi.mock('webextension-polyfill', async () => ({ default: (await import('./fakeBrowser')).fakeBrowser }));
+vi.mock('webextension-polyfill', async () => ({ default: (await import('./fakeBrowser.ts')).fakeBrowser }));
 
 afterEach(cleanup);
 

@@ -1,6 +1,6 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { formatBytesIn, StorageStatusView } from '../../../../src/options/data/storageStatus';
+import { formatBytesIn, StorageStatusView } from '../../../../src/options/data/storageStatus.tsx';
 
 vi.mock('webextension-polyfill', () => ({
   default: {

@@ -6,7 +6,7 @@ import {
   parsePeopleFilters,
   peopleFiltersParams,
   toPeopleQuery,
-} from '../../../../src/options/people/peopleFilters';
+} from '../../../../src/options/people/peopleFilters.ts';
 
 const parse = (query: string) => parsePeopleFilters(new URLSearchParams(query));
 

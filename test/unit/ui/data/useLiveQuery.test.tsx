@@ -2,11 +2,11 @@ import { act, cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { liveQuery } from 'dexie';
 import { Component, type ComponentChildren } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { TrustDb } from '../../../../src/db/database';
-import { addNote, addSharedWork, createPerson, updatePerson } from '../../../../src/db/mutations';
-import { getPersonRecord, listPeople, searchPeopleByPrefix } from '../../../../src/db/queries';
-import { useLiveQuery } from '../../../../src/ui/data/useLiveQuery';
-import { freshDb, goodSmallTask } from '../../db/testDb';
+import type { TrustDb } from '../../../../src/db/database.ts';
+import { addNote, addSharedWork, createPerson, updatePerson } from '../../../../src/db/mutations.ts';
+import { getPersonRecord, listPeople, searchPeopleByPrefix } from '../../../../src/db/queries.ts';
+import { useLiveQuery } from '../../../../src/ui/data/useLiveQuery.ts';
+import { freshDb, goodSmallTask } from '../../db/testDb.ts';
 
 afterEach(cleanup);
 

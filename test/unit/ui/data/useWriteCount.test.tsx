@@ -1,8 +1,8 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { createPerson } from '../../../../src/db/mutations';
-import { useWriteCount } from '../../../../src/ui/data/useWriteCount';
-import { freshDb } from '../../db/testDb';
+import { createPerson } from '../../../../src/db/mutations.ts';
+import { useWriteCount } from '../../../../src/ui/data/useWriteCount.ts';
+import { freshDb } from '../../db/testDb.ts';
 
 afterEach(() => {
   cleanup();
