@@ -1,8 +1,10 @@
 // The extension's manifest: manifest.json holds what never depends on the sites, and the site descriptors
 // (src/core/sites/) give the rest, so a new site needs no edit here. One base manifest, adapted per browser
-// (the Dark Reader habit): Firefox gets `background.scripts` and `browser_specific_settings.gecko`.
+// (the Dark Reader habit): Firefox gets `background.scripts` and `browser_specific_settings.gecko`. The version is
+// package.json's: one place to bump for a release (manifest.json has none; test/unit/manifest checks it).
 import type { ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
+import pkg from './package.json' with { type: 'json' };
 import { frameOrigins, installedMatches, optionalMatches } from './src/core/sites/index.ts';
 import { SYNC_DATA_COLLECTION, SYNC_HOST_PERMISSIONS } from './src/sync/permissions.ts';
 
@@ -31,7 +33,7 @@ function sitesPart() {
 
 export function manifestFor(browser: 'chrome' | 'firefox'): ManifestV3Export {
   const { background, minimum_chrome_version, ...rest } = baseManifest;
-  const common = { ...rest, ...sitesPart() };
+  const common = { ...rest, version: pkg.version, ...sitesPart() };
   if (browser === 'chrome') return { ...common, minimum_chrome_version, background } as ManifestV3Export;
   // Firefox runs the background as an event page: same module, listed as scripts.
   return {

@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import { manifestFor } from './manifest.config.ts';
 import { buildClassicScript } from './scripts/classicScript.mjs';
+import { preactWithoutInnerHtml } from './scripts/preactWithoutInnerHtml.mjs';
 
 /**
  * Builds `entry` on its own as one classic script, every import inlined, emitted as `fileName` and loaded
@@ -89,12 +90,38 @@ export function inChunk(name: keyof typeof SHARED_CHUNKS): (id: string) => boole
   return (id) => within(id, SHARED_CHUNKS.data) && !within(id, SHARED_CHUNKS.ui);
 }
 
+/**
+ * The build a mode names. `npm run build` (mode `production`) and `build:firefox` (mode `firefox`) are the
+ * development builds the tests, the bench and `npm start` load: they carry the demo page. The release modes
+ * (`release`, `firefox-release`; `npm run build:release`) leave it out and write to release/, where
+ * `npm run package` zips them for the stores.
+ */
+export function buildFor(mode: string) {
+  const browser: 'chrome' | 'firefox' = mode.startsWith('firefox') ? 'firefox' : 'chrome';
+  const release = mode === 'release' || mode === 'firefox-release';
+  const outDir = release ? `release/${browser}` : browser === 'firefox' ? 'dist-firefox' : 'dist';
+  return { browser, release, outDir };
+}
+
 export default defineConfig(({ mode }) => {
-  const browser = mode === 'firefox' ? 'firefox' : 'chrome';
+  const { browser, release, outDir } = buildFor(mode);
+  // Every build is a production build, whatever NODE_ENV the shell (or a test runner) set: with another value
+  // Preact's JSX compiles in development form, carrying each source file's absolute path into the bundle, and
+  // the packages would depend on the folder they were built in. Vite reads this after the config.
+  process.env.NODE_ENV = 'production';
+  // A release takes nothing from the environment: VITE_* variables reach the code (a test-only schema upgrade
+  // is switched on that way), so one left set in the shell must not slip into a store package.
+  const fromEnvironment = Object.keys(process.env).filter((key) => key.startsWith('VITE_'));
+  if (release && fromEnvironment.length > 0) {
+    throw new Error(
+      `A release build takes nothing from the environment: unset ${fromEnvironment.join(', ')}.`,
+    );
+  }
   return {
     plugins: [
       pouchWithoutEval(),
       preact(),
+      preactWithoutInnerHtml(),
       classicScript('src/popup/startup.ts', 'popup-startup.js', 'src/popup/index.html'),
       classicScript('src/options/startup.ts', 'options-startup.js', 'src/options/index.html'),
       crx({
@@ -106,15 +133,19 @@ export default defineConfig(({ mode }) => {
       }),
     ],
     build: {
-      outDir: browser === 'firefox' ? 'dist-firefox' : 'dist',
+      outDir,
       emptyOutDir: true,
       target: 'es2022',
       // Extension pages load from disk; source maps would only bloat the package.
       sourcemap: false,
       modulePreload: { polyfill: false },
       rollupOptions: {
-        // The panel is only reached through web_accessible_resources; the demo page only by `npm start`.
-        input: { panel: 'src/panel/index.html', demo: 'src/demo/index.html' },
+        // The panel is only reached through web_accessible_resources; the demo page only by `npm start` and
+        // the tests, so the stores' packages never carry it.
+        input: {
+          panel: 'src/panel/index.html',
+          ...(release ? {} : { demo: 'src/demo/index.html' }),
+        } satisfies Record<string, string>,
         // Required with includeDependenciesRecursively: false (below); no entry's exports are used.
         preserveEntrySignatures: 'allow-extension',
         // Two shared chunks instead of one per combination of pages (SHARED_CHUNKS, above).

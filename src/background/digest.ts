@@ -1,11 +1,15 @@
-// The optional weekly digest notification. `notifications` is an optional permission: the options page asks
-// for it when the user turns the digest on; here the setting is honoured only while the permission is held.
+// The optional weekly digest notification: this week's queue (each person with the reason and the first step),
+// then the flags that need attention. `notifications` is an optional permission: the options page asks for it
+// when the user turns the digest on; here the setting is honoured only while the permission is held.
 import browser from 'webextension-polyfill';
 import { FLAG_KINDS } from '../core/flags.ts';
+import { reasonsLine } from '../core/reasonWords.ts';
 import type { FlagKind, Millis, Settings } from '../core/types.ts';
 import type { TrustDb } from '../db/database.ts';
 import { getMeta, getSettings, setMeta } from '../db/meta.ts';
-import { formatCount, plural, type Text, textFor } from './text.ts';
+import { type QueueItem, queuedPeople } from '../db/queries.ts';
+import { STEP_KEYS } from '../ui/i18n/keys.ts';
+import { formatCount, plural, type Text, textFor, wordFormat } from './text.ts';
 
 export const DIGEST_NOTIFICATION = 'trust-notes:digest';
 
@@ -22,22 +26,23 @@ export function digestDue(now: Date, lastDigestAt: Millis | undefined, weekday: 
 
 export type FlagCounts = Record<FlagKind, number>;
 
-/** One line per kind of open flag, dormant first (the essay's main case), or null when nothing is open. */
+/**
+ * The queue first (the essay's main advice: a few people, each with why and the first step), then the flags, or
+ * null when there is nothing to say.
+ */
 export function digestText(
+  queue: readonly { name: string; entry: QueueItem['entry'] }[],
   counts: FlagCounts,
   settings: Settings,
   text: Text,
 ): { title: string; message: string } | null {
-  const years = (n: number) => formatCount(text, n);
+  const words = wordFormat(text);
   const lines: string[] = [];
-  if (counts.dormant > 0) {
+  if (queue.length > 0)
+    lines.push(plural(text, { one: 'digest_queue_one', other: 'digest_queue_other' }, queue.length));
+  for (const { name, entry } of queue) {
     lines.push(
-      plural(
-        text,
-        { one: 'digest_dormant_one', other: 'digest_dormant_other' },
-        counts.dormant,
-        years(settings.dormancyYears),
-      ),
+      text.t('digest_queue_person', name, reasonsLine(entry.reasons, words), text.t(STEP_KEYS[entry.step])),
     );
   }
   if (counts.stalled > 0) {
@@ -46,7 +51,7 @@ export function digestText(
         text,
         { one: 'digest_stalled_one', other: 'digest_stalled_other' },
         counts.stalled,
-        years(settings.stalledYears),
+        formatCount(text, settings.stalledYears),
       ),
     );
   }
@@ -61,6 +66,14 @@ export function digestText(
   if (counts.followUpDue > 0)
     lines.push(
       plural(text, { one: 'digest_followUpDue_one', other: 'digest_followUpDue_other' }, counts.followUpDue),
+    );
+  if (counts.vouchWithoutWork > 0)
+    lines.push(
+      plural(
+        text,
+        { one: 'digest_vouchWithoutWork_one', other: 'digest_vouchWithoutWork_other' },
+        counts.vouchWithoutWork,
+      ),
     );
   return lines.length === 0 ? null : { title: text.t('digest_title'), message: lines.join('\n') };
 }
@@ -77,14 +90,20 @@ export function hasNotificationPermission(): Promise<boolean> {
 }
 
 /**
- * Sends this week's digest if the user turned it on, the permission is held and it is due. A week with no
- * open flags counts as sent, with nothing to say. Returns whether a notification went out.
+ * Sends this week's digest if the user turned it on, the permission is held and it is due. A week with nothing
+ * queued and no open flags counts as sent, with nothing to say. Returns whether a notification went out.
  */
 export async function sendDigestIfDue(tdb: TrustDb, now: Millis = Date.now()): Promise<boolean> {
   const settings = await getSettings(tdb);
   if (!settings.digestEnabled || !(await hasNotificationPermission())) return false;
   if (!digestDue(new Date(now), await getMeta(tdb, 'lastDigestAt'), settings.digestWeekday)) return false;
-  const content = digestText(await openFlagCounts(tdb), settings, await textFor(settings.language));
+  const [queue, counts, text] = await Promise.all([
+    queuedPeople(tdb),
+    openFlagCounts(tdb),
+    textFor(settings.language),
+  ]);
+  const people = queue.map(({ entry, person }) => ({ name: person.name, entry }));
+  const content = digestText(people, counts, settings, text);
   await setMeta(tdb, 'lastDigestAt', now);
   if (!content) return false;
   await browser.notifications.create(DIGEST_NOTIFICATION, {

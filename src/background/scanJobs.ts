@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import { db } from '../db/database.ts';
 import { getSettings } from '../db/meta.ts';
 import { scanPeriodMinutes, scheduleScanAlarm } from './alarms.ts';
-import { markPageBadgesStale, refreshBadge, refreshBadgeSoon } from './badge.ts';
+import { markPageBadgesStale, refreshBadge, refreshBadgeSoon, refreshQueueAndBadge } from './badge.ts';
 import { sendDigestIfDue } from './digest.ts';
 import { ensureFullScan, restartFullScan, runFullScan, scanPerson, scanUnderWay } from './scan.ts';
 
@@ -23,18 +23,21 @@ function keepAlive(): Promise<unknown> {
 export type ScanMode = 'fresh' | 'periodic';
 
 /**
- * Runs a full scan, then updates the badge, sends the digest if due, and sets the next periodic scan one
- * period after this one. Returns the open flag count.
+ * Moves the weekly queue on and shows it on the badge first (it reads stored indexes, not the flags, so it is ready
+ * at once, e.g. right after an import), then runs the full flag scan, updates the badge with the action flags it
+ * found, sends the digest if due, and sets the next periodic scan one period after this one. Returns the badge's
+ * number.
  */
 export async function scanEveryone(mode: ScanMode): Promise<number> {
   const tdb = db();
   if (mode === 'fresh') await restartFullScan(tdb);
   else await ensureFullScan(tdb, scanPeriodMinutes(await getSettings(tdb)) * 60_000);
+  await refreshQueueAndBadge(tdb);
   await runFullScan(tdb, { afterPage: keepAlive });
-  const open = await refreshBadge(tdb);
+  const badge = await refreshBadge(tdb);
   await sendDigestIfDue(tdb);
   await scheduleScanAlarm(tdb);
-  return open;
+  return badge;
 }
 
 /** On every wake: a scan the worker was stopped in the middle of carries on from its checkpoint. */
@@ -43,15 +46,15 @@ export async function resumeInterruptedScan(): Promise<void> {
 }
 
 /**
- * After an edit: rescans one person; the badge recount (which grows with the number of open flags) runs
- * after, so the caller hears back as soon as the person's flags are right. Returns how many changed.
+ * After an edit: rescans one person; the queue refresh and the badge run after, so the caller hears back as soon
+ * as the person's flags are right. Returns how many changed.
  */
 export async function rescanPerson(personId: string): Promise<number> {
   const tdb = db();
   const changed = await scanPerson(tdb, personId);
-  // The person's page badge need not wait for the recount of everyone's flags.
+  // The person's page badge need not wait for the queue and the toolbar badge.
   inBackground(markPageBadgesStale(), 'page badges after an edit');
-  inBackground(refreshBadgeSoon(tdb), 'badge after an edit');
+  inBackground(refreshBadgeSoon(tdb), 'queue and badge after an edit');
   return changed;
 }
 

@@ -22,7 +22,7 @@ export const workerHandlers: Pick<Handlers, WorkerMessage> = {
     handle: async () => {
       // After an import or a restore: what changed goes out too.
       syncSoon();
-      return { openFlags: await scanEveryone('fresh') };
+      return { badge: await scanEveryone('fresh') };
     },
   },
   'page:personChanged': {
@@ -37,7 +37,7 @@ export const workerHandlers: Pick<Handlers, WorkerMessage> = {
     handle: async () => {
       // A snooze or dismissal is the user's decision, which the other devices get.
       syncSoon();
-      return { openFlags: await refreshBadgeSoon(db()) };
+      return { badge: await refreshBadgeSoon(db()) };
     },
   },
   'page:settingsChanged': {

@@ -6,6 +6,7 @@ export const REASON_CODES = [
   // Ladder stages.
   'nothingShared',
   'metNoWork',
+  'talkedNoWork',
   'noGoodWorkYet',
   'oneGoodTest',
   'goodPaidWork',
@@ -23,6 +24,8 @@ export const REASON_CODES = [
   'workAbandoned',
   'neverSeenTheirWork',
   'onlyTheySawMyWork',
+  // Their trust in me from a recommendation they wrote.
+  'theyRecommendedMe',
 ] as const;
 
 export type ReasonCode = (typeof REASON_CODES)[number];
@@ -38,6 +41,7 @@ export const STEP_CODES = [
   'sendPoliteReminder',
   'confirmPlannedWork',
   'reschedulePlannedWork',
+  'recordWorkTogether',
 ] as const;
 
 export type StepCode = (typeof STEP_CODES)[number];

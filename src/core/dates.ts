@@ -2,7 +2,7 @@
 // "2015" is any day of 2015. Every question asked of one is answered by the earliest or the latest day it can
 // mean, and each function says which. Dates are calendar days with no time zone; `now` becomes the user's local
 // calendar day, because "today" for a follow-up is the day on the user's wall, not in UTC.
-import type { PartialDate } from './types';
+import type { PartialDate } from './types.ts';
 
 export type Precision = 'year' | 'month' | 'day';
 
@@ -241,4 +241,10 @@ export function hasPassed(value: PartialDate | undefined, now: Date): boolean {
 /** The year of a partial date, whatever its precision. */
 export function yearOf(value: PartialDate | undefined): number | undefined {
   return parsePartialDate(value)?.year;
+}
+
+/** Days from 1970-01-01 to the earliest day the date can mean (negative before 1970); undefined when invalid. */
+export function epochDay(value: PartialDate | undefined): number | undefined {
+  const parsed = parsePartialDate(value);
+  return parsed && dayNumber(earliest(parsed));
 }

@@ -1,7 +1,7 @@
 // Flag rules of product.md, as pure functions of (person, works, settings, now), and the reconciliation that
 // turns a scan's candidates into stored flag changes without ever undoing what the user decided (snooze,
 // dismiss). Decisions the spec leaves open are stated where they are made.
-import type { StepCode } from './codes';
+import type { StepCode } from './codes.ts';
 import {
   addDays,
   calendarDate,
@@ -12,12 +12,28 @@ import {
   isPartialDate,
   latestDay,
   wholeYearsBetween,
-} from './dates';
-import { hasSeriousNegative, isFutureDated, isGoodWork, workDate } from './trust';
-import type { Flag, FlagKind, Millis, PartialDate, Person, Settings, SharedWork } from './types';
-import { isPaidWork } from './work';
+} from './dates.ts';
+import {
+  archiveFirstContact,
+  hasSeriousNegative,
+  isFutureDated,
+  isGoodWork,
+  isReferral,
+  isReferralMade,
+  workDate,
+} from './trust.ts';
+import type { Flag, FlagKind, Millis, PartialDate, Person, Settings, SharedWork } from './types.ts';
+import { isPaidWork } from './work.ts';
 
-export const FLAG_KINDS: readonly FlagKind[] = ['dormant', 'stalled', 'paymentOverdue', 'followUpDue'];
+export const FLAG_KINDS: readonly FlagKind[] = [
+  'stalled',
+  'paymentOverdue',
+  'followUpDue',
+  'vouchWithoutWork',
+];
+
+/** Flags that ask the user to act now; the toolbar badge counts these with the weekly queue. */
+export const ACTION_FLAG_KINDS: readonly FlagKind[] = ['paymentOverdue', 'followUpDue'];
 
 export interface FlagCandidate {
   id: string;
@@ -35,21 +51,58 @@ function candidate(personId: string, kind: FlagKind, workId?: string): FlagCandi
   return workId === undefined ? { id, personId, kind } : { id, personId, kind, workId };
 }
 
-/** The earlier of connectedOn and firstMet.date: how long we have known each other. */
+/** The earliest of connectedOn, firstMet.date and the archive's first message or invitation. */
 function firstContact(person: Person): PartialDate | undefined {
-  const dates = [person.connectedOn, person.firstMet?.date].filter(isPartialDate);
+  const dates = [person.connectedOn, person.firstMet?.date, archiveFirstContact(person)?.date].filter(
+    isPartialDate,
+  );
   return dates.sort(comparePartialDates)[0];
 }
 
 /**
- * Connected or first met at least `dormancyYears` ago (certainly: a contact "in 2021" counts from its last day;
- * the anniversary itself counts) and nothing shared. Planned, in-progress and done records, referrals included,
- * are steps already taken, so they end dormancy; abandoned ones are not, since nothing was shared after all.
+ * Since when we have known each other without testing anything: the last day of the first contact, when nothing
+ * was shared. Planned, in-progress and done records, referrals included, are steps already taken; abandoned ones
+ * are not, since nothing was shared after all. Undefined with a step taken or no known first contact. Depends on
+ * nothing but the person and their work, so the database stores it as an index (db/personRow.ts).
  */
-function isDormant(person: Person, works: readonly SharedWork[], settings: Settings, now: Date): boolean {
-  const years = certainYearsSince(firstContact(person), now);
-  if (years === undefined || years < settings.dormancyYears) return false;
-  return works.every((work) => work.status === 'abandoned');
+export function untestedSince(person: Person, works: readonly SharedWork[]): PartialDate | undefined {
+  if (!works.every((work) => work.status === 'abandoned')) return undefined;
+  return latestDay(firstContact(person));
+}
+
+/**
+ * Dormant: connected or first met at least `dormancyYears` ago (certainly: a contact "in 2021" counts from its last
+ * day; the anniversary itself counts) and nothing shared. Not a stored flag: the weekly queue (core/queue.ts)
+ * picks the few dormant people worth a first test.
+ */
+export function isDormant(
+  person: Person,
+  works: readonly SharedWork[],
+  settings: Settings,
+  now: Date,
+): boolean {
+  const years = certainYearsSince(untestedSince(person, works), now);
+  return years !== undefined && years >= settings.dormancyYears;
+}
+
+/**
+ * The latest first-contact day that can be dormant today: `untestedSince` at or before it is a candidate (an index
+ * range), and isDormant decides exactly. Same month and day, `dormancyYears` earlier (a 29 February today gives
+ * "YYYY-02-29" of a common year, which still compares correctly as text).
+ */
+export function dormancyCutoff(settings: Settings, now: Date): PartialDate {
+  const [year, rest] = [now.getFullYear(), calendarDate(now).slice(4)];
+  return `${String(year - settings.dormancyYears).padStart(4, '0')}${rest}`;
+}
+
+/**
+ * I recommended them (a done referral given) and the ledger holds nothing we did together: the essay's rule is
+ * that a vouch without tested work is flagged, not celebrated.
+ */
+function isVouchWithoutWork(works: readonly SharedWork[], now: Date): boolean {
+  const vouched = works.some((work) => work.kind === 'referralGiven' && isReferralMade(work, now));
+  if (!vouched) return false;
+  return !works.some((work) => !isReferral(work) && (work.status === 'done' || work.status === 'inProgress'));
 }
 
 /** The last day a good work certainly ended by: its date, or for an undated record the day it was written down. */
@@ -106,8 +159,8 @@ export function flagCandidates(
   now: Date,
 ): FlagCandidate[] {
   const found: FlagCandidate[] = [];
-  if (isDormant(person, works, settings, now)) found.push(candidate(person.id, 'dormant'));
   if (isStalled(works, settings, now)) found.push(candidate(person.id, 'stalled'));
+  if (isVouchWithoutWork(works, now)) found.push(candidate(person.id, 'vouchWithoutWork'));
   for (const work of works) {
     if (isPaymentOverdue(work, settings, now)) found.push(candidate(person.id, 'paymentOverdue', work.id));
     if (isFollowUpDue(work, now)) found.push(candidate(person.id, 'followUpDue', work.id));
@@ -177,7 +230,8 @@ export function reconcileFlags(
   return { put: [...put.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
 }
 
-const TRUST_BUILDING_STEPS: readonly StepCode[] = [
+/** The essay's small, low-risk ways to start testing each other's work, for dormant connections. */
+export const TRUST_BUILDING_STEPS: readonly StepCode[] = [
   'proposeSmallTask',
   'offerFreeSample',
   'offerShortConsultation',
@@ -188,8 +242,6 @@ const TRUST_BUILDING_STEPS: readonly StepCode[] = [
 /** Next steps for a flag, from the essay: small, low-risk ways to test each other's work. */
 export function suggestedSteps(kind: FlagKind): StepCode[] {
   switch (kind) {
-    case 'dormant':
-      return [...TRUST_BUILDING_STEPS];
     case 'stalled':
       // Trust is already there: a paid trial or a short consultation restarts real work.
       return ['proposeSmallPaidTrial', 'offerShortConsultation', 'proposeSmallTask', 'volunteerTogether'];
@@ -197,5 +249,7 @@ export function suggestedSteps(kind: FlagKind): StepCode[] {
       return ['sendPoliteReminder'];
     case 'followUpDue':
       return ['confirmPlannedWork', 'reschedulePlannedWork'];
+    case 'vouchWithoutWork':
+      return ['recordWorkTogether', 'proposeSmallTask'];
   }
 }

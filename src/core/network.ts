@@ -1,7 +1,7 @@
 // The network view of product.md: how much of a large network is really tested, how long trust took, and my
 // own record (what I delivered and who recommends me). Built only from evaluations, so every figure comes
 // from the same evidence rules as a single person's page.
-import { wholeYearsBetween, yearOf } from './dates';
+import { wholeYearsBetween, yearOf } from './dates.ts';
 import {
   byDate,
   type Evaluation,
@@ -9,13 +9,14 @@ import {
   isFutureDated,
   isReferral,
   isReferralMade,
+  type LadderStage,
   type NegativeReason,
   negativeReasonsAbout,
   STAGES,
   type Stage,
   workDate,
-} from './trust';
-import type { Direction, Outcome, PartialDate, Person, SharedWork, WorkKind } from './types';
+} from './trust.ts';
+import type { Direction, Outcome, PartialDate, Person, SharedWork, WorkKind } from './types.ts';
 
 export interface PersonRecords {
   person: Person;
@@ -182,4 +183,47 @@ export function myRecord(entries: readonly PersonRecords[], now: Date): MyRecord
     delivered: delivered.sort((a, b) => byDate(a.work, b.work)).map(({ item }) => item),
     ambassadors: ambassadors.sort((a, b) => byDate(a.first, b.first)).map(({ item }) => item),
   };
+}
+
+/** From connections to ambassadors: each step is a subset of the one before it. */
+export interface Funnel {
+  connections: number;
+  /** Met, talked, worked or planned work together, or any message, endorsement or invitation note between us. */
+  anyContact: number;
+  /** Ladder at tested or beyond (a caution overrides the stage shown, not the ladder underneath). */
+  tested: number;
+  proven: number;
+  ambassadors: number;
+}
+
+const LADDER_RANK: Record<LadderStage, number> = {
+  connected: 0,
+  acquainted: 1,
+  tested: 2,
+  proven: 3,
+  ambassador: 4,
+};
+
+/** Any sign of contact beyond the connection itself. */
+export function hasAnyContact(person: Person, evaluation: Evaluation): boolean {
+  if (evaluation.stage.ladder !== 'connected') return true;
+  const archive = person.archive;
+  return (
+    (archive?.messages?.total ?? 0) > 0 ||
+    (archive?.endorsements?.received ?? 0) + (archive?.endorsements?.given ?? 0) > 0 ||
+    Boolean(archive?.invitation?.message?.trim())
+  );
+}
+
+export function networkFunnel(items: Iterable<{ person: Person; evaluation: Evaluation }>): Funnel {
+  const funnel: Funnel = { connections: 0, anyContact: 0, tested: 0, proven: 0, ambassadors: 0 };
+  for (const { person, evaluation } of items) {
+    const rank = LADDER_RANK[evaluation.stage.ladder];
+    funnel.connections++;
+    if (hasAnyContact(person, evaluation)) funnel.anyContact++;
+    if (rank >= LADDER_RANK.tested) funnel.tested++;
+    if (rank >= LADDER_RANK.proven) funnel.proven++;
+    if (rank >= LADDER_RANK.ambassador) funnel.ambassadors++;
+  }
+  return funnel;
 }

@@ -16,12 +16,12 @@
 //   whoever delivered (both for side-by-side work); payment judges whoever pays (me when they delivered, them
 //   when I delivered or we worked side by side, since the ledger records money owed to me); "would work again"
 //   is my verdict on them. So a client who never paid lowers my trust in them, not theirs in me.
-import type { ReasonCode, StepCode } from './codes';
-import { comparePartialDates, isAfter, isPartialDate, wholeYearsBetween } from './dates';
-import type { PartialDate, Person, SharedWork } from './types';
-import { isPaidWork } from './work';
+import type { ReasonCode, StepCode } from './codes.ts';
+import { comparePartialDates, isAfter, isPartialDate, wholeYearsBetween } from './dates.ts';
+import type { PartialDate, Person, SharedWork } from './types.ts';
+import { isPaidWork } from './work.ts';
 
-export type { ReasonCode, StepCode } from './codes';
+export type { ReasonCode, StepCode } from './codes.ts';
 
 export const STAGES = ['connected', 'acquainted', 'tested', 'proven', 'ambassador', 'caution'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -80,8 +80,8 @@ export interface Milestone {
   date?: PartialDate;
   /** The shared work that marks it (all but `met`). */
   workId?: string;
-  /** Where the `met` date comes from. */
-  source?: 'firstMet' | 'connectedOn';
+  /** Where the `met` date comes from: typed in, LinkedIn's connection date, or the archive's first message or invitation. */
+  source?: 'firstMet' | 'connectedOn' | 'message' | 'invitation';
 }
 
 export interface MilestoneGap {
@@ -214,6 +214,24 @@ function hasMet(person: Person): boolean {
   return met !== undefined && Boolean(met.date || met.where || met.context);
 }
 
+/** A conversation in LinkedIn's messages: both of us wrote at least once. One-way messages are not talking. */
+export function hasTalked(person: Person): boolean {
+  const messages = person.archive?.messages;
+  return messages !== undefined && messages.fromThem > 0 && messages.total > messages.fromThem;
+}
+
+/** The earliest message or connection invitation in LinkedIn's archive, whichever came first. */
+export function archiveFirstContact(
+  person: Person,
+): { date: PartialDate; source: 'message' | 'invitation' } | undefined {
+  const message = person.archive?.messages?.first;
+  const invitation = person.archive?.invitation?.date;
+  const found: { date: PartialDate; source: 'message' | 'invitation' }[] = [];
+  if (isPartialDate(message)) found.push({ date: message, source: 'message' });
+  if (isPartialDate(invitation)) found.push({ date: invitation, source: 'invitation' });
+  return found.sort((a, b) => comparePartialDates(a.date, b.date))[0];
+}
+
 function stageOf(person: Person, works: readonly SharedWork[], now: Date): StageResult {
   const proof = proofOf(works.filter((work) => isGoodWork(work, now)));
   const referrals = works.filter((work) => isReferralMade(work, now));
@@ -233,6 +251,8 @@ function stageOf(person: Person, works: readonly SharedWork[], now: Date): Stage
     ladder = { stage: 'acquainted', reason: 'noGoodWorkYet', evidence: ids(works) };
   } else if (hasMet(person)) {
     ladder = { stage: 'acquainted', reason: 'metNoWork', evidence: [] };
+  } else if (hasTalked(person)) {
+    ladder = { stage: 'acquainted', reason: 'talkedNoWork', evidence: [] };
   } else {
     ladder = { stage: 'connected', reason: 'nothingShared', evidence: [] };
   }
@@ -248,13 +268,31 @@ function stageOf(person: Person, works: readonly SharedWork[], now: Date): Stage
   return result;
 }
 
+/**
+ * My trust in them, or theirs in me. A recommendation they wrote for me (a done referralReceived, such as one
+ * imported from LinkedIn with its text) is their word that they saw my work: it counts toward their trust in
+ * me as tested, and joins the evidence of any proof from work they saw me deliver.
+ */
 function trustOf(works: readonly SharedWork[], now: Date, party: Party): TrustFinding {
   const negative = negativeFinding(works, now, party);
   if (negative) return { level: 'negative', ...negative };
 
   const delivered = works.filter((work) => !isReferral(work) && deliverers(work).includes(party));
   const proof = proofOf(delivered.filter((work) => isCompletedWork(work, now)));
+  const recommendations =
+    party === 'me'
+      ? works.filter((work) => work.kind === 'referralReceived' && isReferralMade(work, now))
+      : [];
+  if (proof && recommendations.length > 0) {
+    return {
+      ...proof,
+      evidence: ids([...delivered.filter((w) => proof.evidence.includes(w.id)), ...recommendations]),
+    };
+  }
   if (proof) return proof;
+  if (recommendations.length > 0) {
+    return { level: 'tested', reason: 'theyRecommendedMe', evidence: ids(recommendations) };
+  }
 
   if (delivered.length === 0) return { level: 'none', reason: 'noWorkSeen', evidence: [] };
   const pending = delivered.some(
@@ -299,7 +337,14 @@ function vouchOf(myTrust: TrustFinding, theirTrust: TrustFinding): Vouch {
 function metMilestone(person: Person): Milestone | undefined {
   const metDate = isPartialDate(person.firstMet?.date) ? person.firstMet?.date : undefined;
   const connected = isPartialDate(person.connectedOn) ? person.connectedOn : undefined;
-  // First contact is whichever came first: meeting in person or connecting online.
+  const archived = archiveFirstContact(person);
+  // First contact is whichever came first: meeting in person, connecting online, or (from LinkedIn's archive) the
+  // first message or invitation, which counts only when strictly earlier than the other two.
+  const earlier = (date: PartialDate, than: PartialDate | undefined) =>
+    than === undefined || comparePartialDates(date, than) < 0;
+  if (archived && earlier(archived.date, connected) && earlier(archived.date, metDate)) {
+    return { kind: 'met', date: archived.date, source: archived.source };
+  }
   if (connected && (!metDate || comparePartialDates(connected, metDate) < 0)) {
     return { kind: 'met', date: connected, source: 'connectedOn' };
   }

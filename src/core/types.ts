@@ -1,5 +1,7 @@
 // The domain vocabulary of product.md, as plain data. Everything here is structured-clone safe,
 // so the same objects travel through IndexedDB, messages and backups unchanged.
+import type { StepCode } from './codes.ts';
+import type { WarmthReason } from './warmth.ts';
 
 /** Sites that have a profile adapter. */
 export type Site =
@@ -52,8 +54,55 @@ export interface Person {
   userEdited: EditableField[];
   /** Created by a LinkedIn import row that could not be matched to anyone. */
   fromImport?: boolean;
+  /** What LinkedIn's data export says about us (messages, invitation, endorsements); only imports write it. */
+  archive?: ArchiveFacts;
+  /** The last day their profile page was open with the extension (a panel visit), a sign of interest. */
+  lastVisitedOn?: PartialDate;
   createdAt: Millis;
   updatedAt: Millis;
+}
+
+/** Messages with them in LinkedIn's export. Counts only: the text is never kept here. */
+export interface MessageFacts {
+  /** Messages of our one-to-one conversations, both ways, and theirs in group conversations with me. */
+  total: number;
+  /** Of those, written by them. */
+  fromThem: number;
+  conversations: number;
+  /** The first and the last day we wrote (days as written in the export, UTC). */
+  first: PartialDate;
+  last: PartialDate;
+  /** Who wrote the earliest message. */
+  firstFrom: 'me' | 'them';
+  /** Messages per calendar year, oldest first. */
+  perYear: { year: number; count: number }[];
+}
+
+/** The connection invitation in LinkedIn's export: who reached out, when, and their note. */
+export interface InvitationFacts {
+  /** `sent`: I invited them; `received`: they invited me. */
+  direction: 'sent' | 'received';
+  date?: PartialDate;
+  message?: string;
+}
+
+/** Skill endorsements both ways: a weak signal, shown and counted, never a change of stage. */
+export interface EndorsementFacts {
+  /** They endorsed me. */
+  received: number;
+  /** I endorsed them. */
+  given: number;
+  skillsReceived: string[];
+  skillsGiven: string[];
+  lastReceived?: PartialDate;
+  lastGiven?: PartialDate;
+}
+
+/** Facts from LinkedIn's data export about one person; each part is replaced whole by the file it comes from. */
+export interface ArchiveFacts {
+  messages?: MessageFacts;
+  invitation?: InvitationFacts;
+  endorsements?: EndorsementFacts;
 }
 
 /** The fields of a person a profile page gives. */
@@ -168,7 +217,11 @@ export interface Note {
   updatedAt: Millis;
 }
 
-export type FlagKind = 'dormant' | 'stalled' | 'paymentOverdue' | 'followUpDue';
+/**
+ * Dormant connections are not flags: tens of thousands of them said nothing. The worker's weekly queue picks the
+ * few worth a first test instead (core/queue.ts).
+ */
+export type FlagKind = 'stalled' | 'paymentOverdue' | 'followUpDue' | 'vouchWithoutWork';
 
 export type FlagState = 'open' | 'snoozed' | 'dismissed' | 'closed';
 
@@ -201,6 +254,8 @@ export interface Settings {
   /** Sites other than LinkedIn the user enabled (each is an optional host permission). */
   enabledSites: Site[];
   language: Language;
+  /** How many dormant connections the weekly queue holds (1 to 20). */
+  queueSize: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -212,7 +267,33 @@ export const DEFAULT_SETTINGS: Settings = {
   digestWeekday: 1,
   enabledSites: [],
   language: 'auto',
+  queueSize: 5,
 };
+
+/**
+ * A person's place in the weekly queue of dormant connections worth a first small test, one per person (the id is
+ * the person's id). `queued` people are this week's; the other states are the user's decisions, kept so the queue
+ * moves on and for its history.
+ */
+export type QueueState = 'queued' | 'snoozed' | 'dismissed' | 'started';
+
+export interface QueueEntry {
+  /** The person's id. */
+  id: string;
+  personId: string;
+  state: QueueState;
+  /** When the worker put them in the queue. */
+  queuedAt: Millis;
+  /** When the user snoozed, dismissed or started (planned a task, or recorded any work). */
+  decidedAt?: Millis;
+  /** When they were taken from the queue into a first piece of work; kept if they come back, for the history. */
+  startedAt?: Millis;
+  snoozedUntil?: Millis;
+  /** Why they were picked, in words (see core/warmth.ts), as of the last ranking. */
+  reasons: WarmthReason[];
+  /** The essay's suggested first step for them. */
+  step: StepCode;
+}
 
 /** The fields a content script reads from a profile page. */
 export type PageField = 'name' | 'headline' | 'location' | 'photo';

@@ -14,7 +14,7 @@
 //   it is a whole number of days from 1 to 3650.
 // - A note holds up to 5,000 characters, as a person's notes do: the editor has always accepted that much, and a
 //   smaller limit would refuse an edit of any other field of a record the app itself let in.
-import { comparePartialDates, isPartialDate } from './dates';
+import { comparePartialDates, isPartialDate } from './dates.ts';
 import type {
   Direction,
   NewSharedWork,
@@ -25,7 +25,7 @@ import type {
   WorkKind,
   WorkStatus,
   WouldWorkAgain,
-} from './types';
+} from './types.ts';
 
 export interface WorkKindRules {
   /** Payment: always paid, paid once a payment is recorded (the payment is asked), or never. */

@@ -17,10 +17,10 @@ import type {
   DBCoreTransaction,
   Middleware,
 } from 'dexie';
-import { STAGES, type Stage } from '../core/trust';
-import type { Flag } from '../core/types';
-import type { TrustDb } from './database';
-import type { PersonRow } from './personRow';
+import { STAGES, type Stage } from '../core/trust.ts';
+import type { Flag } from '../core/types.ts';
+import type { TrustDb } from './database.ts';
+import type { PersonRow } from './personRow.ts';
 
 export interface Aggregates {
   stages: Record<Stage, number>;

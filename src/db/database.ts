@@ -1,11 +1,12 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { Flag, Note, Profile, SharedWork } from '../core/types';
-import { aggregatesMiddleware, repairAggregates } from './aggregates';
-import type { MetaRow } from './meta';
-import { declareVersions } from './migrations';
-import type { PersonRow } from './personRow';
-import { DB_NAME } from './schema';
-import { type OutboxRow, syncOutboxMiddleware } from './syncOutbox';
+import type { Flag, Note, Profile, QueueEntry, SharedWork } from '../core/types.ts';
+import { aggregatesMiddleware, repairAggregates } from './aggregates.ts';
+import type { ArchiveMessage } from './archiveMessages.ts';
+import type { MetaRow } from './meta.ts';
+import { declareVersions } from './migrations.ts';
+import type { PersonRow } from './personRow.ts';
+import { DB_NAME } from './schema.ts';
+import { type OutboxRow, syncOutboxMiddleware } from './syncOutbox.ts';
 
 /**
  * The extension's one database. Pages and the worker read through queries.ts and write only through
@@ -18,6 +19,8 @@ export class TrustDb extends Dexie {
   declare readonly notes: EntityTable<Note, 'id'>;
   declare readonly flags: EntityTable<Flag, 'id'>;
   declare readonly meta: EntityTable<MetaRow, 'key'>;
+  declare readonly queue: EntityTable<QueueEntry, 'id'>;
+  declare readonly messages: EntityTable<ArchiveMessage, 'id'>;
   declare readonly syncOutbox: EntityTable<OutboxRow, 'key'>;
 
   constructor(name: string = DB_NAME) {

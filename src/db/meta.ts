@@ -1,6 +1,6 @@
-import { DEFAULT_SETTINGS, type Millis, type Settings } from '../core/types';
-import type { Aggregates } from './aggregates';
-import type { TrustDb } from './database';
+import { DEFAULT_SETTINGS, type Millis, type Settings } from '../core/types.ts';
+import type { Aggregates } from './aggregates.ts';
+import type { TrustDb } from './database.ts';
 
 /** The typed values of the key-value meta table. Add a key here before using it. */
 export interface MetaValues {
@@ -15,6 +15,11 @@ export interface MetaValues {
   lastDigestAt: Millis;
   lastBackupAt: Millis;
   lastImportAt: Millis;
+  /**
+   * Me, as LinkedIn's export shows me (Profile.csv's name, and the profile in every message row): tells my
+   * messages from theirs when a later import reads messages.csv alone.
+   */
+  archiveOwner: { name: string; key?: string };
   /** Kept by aggregates.ts in the same transaction as every people and flags write; never set elsewhere. */
   aggregates: Aggregates;
 }

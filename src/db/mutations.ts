@@ -2,9 +2,10 @@
 // transaction that leaves the person's derived fields (stage, search words, sort keys) up to date.
 // Functions are async so callers always get native promises, never Dexie's.
 
-import { flagId } from '../core/flags';
-import { pageValueOutcome } from '../core/pageValues';
-import { sameRecord } from '../core/sameRecord';
+import { calendarDate } from '../core/dates.ts';
+import { flagId } from '../core/flags.ts';
+import { pageValueOutcome } from '../core/pageValues.ts';
+import { sameRecord } from '../core/sameRecord.ts';
 import type {
   EditableField,
   Flag,
@@ -17,14 +18,16 @@ import type {
   Profile,
   ProfileKey,
   ProfileSnapshot,
+  QueueEntry,
   SharedWork,
-} from '../core/types';
-import type { TrustDb } from './database';
-import { derivePersonRow, type PersonRow, toPerson } from './personRow';
-import { NO_ONE } from './queries';
-import { REFERENCES } from './references';
-import { markFromSync, outboxKey } from './syncOutbox';
-import { SYNCED_TABLES } from './syncTables';
+} from '../core/types.ts';
+import type { ArchiveMessage } from './archiveMessages.ts';
+import type { TrustDb } from './database.ts';
+import { derivePersonRow, type PersonRow, toPerson } from './personRow.ts';
+import { NO_ONE } from './queries.ts';
+import { REFERENCES } from './references.ts';
+import { markFromSync, outboxKey } from './syncOutbox.ts';
+import { SYNCED_TABLES } from './syncTables.ts';
 
 export class RecordNotFoundError extends Error {
   constructor(
@@ -83,7 +86,7 @@ export function normaliseTags(tags: readonly string[]): string[] {
 }
 
 function peopleTables(tdb: TrustDb) {
-  return [tdb.people, tdb.profiles, tdb.sharedWork, tdb.notes, tdb.flags];
+  return [tdb.people, tdb.profiles, tdb.sharedWork, tdb.notes, tdb.flags, tdb.queue, tdb.messages];
 }
 
 async function requirePerson(tdb: TrustDb, id: string): Promise<PersonRow> {
@@ -190,19 +193,25 @@ export interface DeletedPerson {
   works: SharedWork[];
   notes: Note[];
   flags: Flag[];
+  /** Their place in the weekly queue, or the user's decision about them. */
+  queue: QueueEntry[];
+  /** Kept LinkedIn message texts. */
+  messages: ArchiveMessage[];
   /** People whose `introducedBy` pointed at the deleted person and was cleared. */
   introduced: string[];
 }
 
-/** Deletes the person with their profiles, shared work, notes and flags. */
+/** Deletes the person with their profiles, shared work, notes, flags, queue entry and kept messages. */
 export async function deletePerson(tdb: TrustDb, id: string): Promise<DeletedPerson> {
   return tdb.transaction('rw', peopleTables(tdb), async () => {
     const person = toPerson(await requirePerson(tdb, id));
-    const [profiles, works, notes, flags, introduced] = await Promise.all([
+    const [profiles, works, notes, flags, queue, messages, introduced] = await Promise.all([
       tdb.profiles.where('personId').equals(id).toArray(),
       tdb.sharedWork.where('personId').equals(id).toArray(),
       tdb.notes.where('personId').equals(id).toArray(),
       tdb.flags.where('personId').equals(id).toArray(),
+      tdb.queue.get(id).then((entry) => (entry ? [entry] : [])),
+      tdb.messages.where('personId').equals(id).toArray(),
       tdb.people.where('introducedBy').equals(id).toArray(),
     ]);
     await Promise.all([
@@ -210,13 +219,24 @@ export async function deletePerson(tdb: TrustDb, id: string): Promise<DeletedPer
       tdb.sharedWork.bulkDelete(works.map((w) => w.id)),
       tdb.notes.bulkDelete(notes.map((n) => n.id)),
       tdb.flags.bulkDelete(flags.map((f) => f.id)),
+      tdb.queue.bulkDelete(queue.map((q) => q.id)),
+      tdb.messages.bulkDelete(messages.map((m) => m.id)),
       tdb.people.delete(id),
     ]);
     const time = Date.now();
     for (const row of introduced) {
       await writePerson(tdb, { ...toPerson(row), introducedBy: undefined, updatedAt: time });
     }
-    return { person, profiles, works, notes, flags, introduced: introduced.map((row) => row.id) };
+    return {
+      person,
+      profiles,
+      works,
+      notes,
+      flags,
+      queue,
+      messages,
+      introduced: introduced.map((row) => row.id),
+    };
   });
 }
 
@@ -231,6 +251,8 @@ export async function restoreDeleted(tdb: TrustDb, deleted: DeletedPerson): Prom
       tdb.sharedWork.bulkPut(deleted.works),
       tdb.notes.bulkPut(deleted.notes),
       tdb.flags.bulkPut(deleted.flags),
+      tdb.queue.bulkPut(deleted.queue),
+      tdb.messages.bulkPut(deleted.messages),
     ]);
     const row = await writePerson(tdb, deleted.person);
     for (const id of deleted.introduced) {
@@ -261,7 +283,14 @@ function mergedPerson(keep: Person, other: Person): Person {
       copyField(merged, other, field);
     }
   }
-  for (const field of ['photoUrl', 'email', 'firstMet', 'introducedBy'] as const) {
+  for (const field of [
+    'photoUrl',
+    'email',
+    'firstMet',
+    'introducedBy',
+    'archive',
+    'lastVisitedOn',
+  ] as const) {
     if (isBlank(keep[field])) copyField(merged, other, field);
   }
   if (merged.introducedBy === keep.id || merged.introducedBy === other.id) merged.introducedBy = undefined;
@@ -282,7 +311,14 @@ export async function mergePeople(tdb: TrustDb, keepId: string, mergeId: string)
       tdb.profiles.where('personId').equals(mergeId).modify({ personId: keepId }),
       tdb.sharedWork.where('personId').equals(mergeId).modify({ personId: keepId }),
       tdb.notes.where('personId').equals(mergeId).modify({ personId: keepId }),
+      tdb.messages.where('personId').equals(mergeId).modify({ personId: keepId }),
     ]);
+    // One queue entry per person: the kept person's decision stays; without one, the merged person's moves over.
+    const [keptEntry, movingEntry] = await tdb.queue.bulkGet([keepId, mergeId]);
+    if (movingEntry) {
+      await tdb.queue.delete(mergeId);
+      if (!keptEntry) await tdb.queue.put({ ...movingEntry, id: keepId, personId: keepId });
+    }
     const movingFlags = await tdb.flags.where('personId').equals(mergeId).toArray();
     const newIds = movingFlags.map((flag) => flagId(keepId, flag.kind, flag.workId));
     const existing = await tdb.flags.bulkGet(newIds);
@@ -412,8 +448,12 @@ export async function recordSeenProfile(
     if (changed || !profile.lastSeenAt || time - profile.lastSeenAt > SEEN_REFRESH_MS) {
       await tdb.profiles.put({ ...next, lastSeenAt: time });
     }
-    if (Object.keys(fill).length === 0) return row;
-    return writePerson(tdb, { ...toPerson(row), ...fill, updatedAt: time });
+    const changes: Partial<Person> = { ...fill };
+    // A visit is a sign of interest the queue's warmth counts; once a day is enough to know it.
+    const today = calendarDate(new Date(time));
+    if (row.lastVisitedOn !== today) changes.lastVisitedOn = today;
+    if (Object.keys(changes).length === 0) return row;
+    return writePerson(tdb, { ...toPerson(row), ...changes, updatedAt: time });
   });
 }
 
@@ -671,6 +711,69 @@ export async function applyFlagChanges(
     await tdb.flags.bulkPut(writes);
     await tdb.flags.bulkDelete([...removeIds]);
     return writes.length + removeIds.length;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The weekly queue: the user's decisions. The worker refills the queue after each (background/queue.ts).
+
+async function decideQueued(
+  tdb: TrustDb,
+  personId: string,
+  change: Partial<QueueEntry>,
+): Promise<QueueEntry> {
+  return tdb.transaction('rw', tdb.queue, async () => {
+    const entry = await tdb.queue.get(personId);
+    if (!entry) throw new RecordNotFoundError('queue', personId);
+    const decided = compact<QueueEntry>({ ...entry, ...change, decidedAt: Date.now() });
+    await tdb.queue.put(decided);
+    return decided;
+  });
+}
+
+/** Not this week: the person leaves the queue until `until`, then may be picked again. */
+export async function snoozeQueued(tdb: TrustDb, personId: string, until: Millis): Promise<QueueEntry> {
+  return decideQueued(tdb, personId, { state: 'snoozed', snoozedUntil: until });
+}
+
+/** Not this person: they never come back into the queue. */
+export async function dismissQueued(tdb: TrustDb, personId: string): Promise<QueueEntry> {
+  return decideQueued(tdb, personId, { state: 'dismissed', snoozedUntil: undefined });
+}
+
+/** Undoes a dismissal: the person is back in the pool the worker picks the queue from. */
+export async function undismissQueued(tdb: TrustDb, personId: string): Promise<void> {
+  await tdb.transaction('rw', tdb.queue, async () => {
+    const entry = await tdb.queue.get(personId);
+    if (entry?.state === 'dismissed') await tdb.queue.delete(personId);
+  });
+}
+
+/**
+ * "Planned a task": the first step becomes a planned shared work with them, and their queue entry is started (the
+ * queue's history counts it), in one transaction.
+ */
+export async function planFirstTask(
+  tdb: TrustDb,
+  personId: string,
+  input: NewSharedWork,
+): Promise<SharedWork> {
+  return tdb.transaction('rw', peopleTables(tdb), async () => {
+    const work = await addSharedWork(tdb, personId, input);
+    const entry = await tdb.queue.get(personId);
+    if (entry) {
+      const time = Date.now();
+      await tdb.queue.put(
+        compact<QueueEntry>({
+          ...entry,
+          state: 'started',
+          startedAt: time,
+          decidedAt: time,
+          snoozedUntil: undefined,
+        }),
+      );
+    }
+    return work;
   });
 }
 

@@ -1,6 +1,8 @@
-import { searchKey, searchWords } from '../core/searchText';
-import { evaluatePerson, type Stage } from '../core/trust';
-import type { Person, SharedWork } from '../core/types';
+import { untestedSince } from '../core/flags.ts';
+import { queueRank } from '../core/queue.ts';
+import { searchKey, searchWords } from '../core/searchText.ts';
+import { evaluatePerson, type Stage } from '../core/trust.ts';
+import type { Person, SharedWork } from '../core/types.ts';
 
 /** A person as stored: the Person plus fields derived from it and its shared work, for the indexes. */
 export interface PersonRow extends Person {
@@ -15,6 +17,10 @@ export interface PersonRow extends Person {
   /** Date of the latest shared work that happened (in progress or done), or '' when there is none. */
   lastWorkDate: string;
   fromImportKey: 0 | 1;
+  /** core's untestedSince: the last day of the first contact while nothing is shared, else ''. */
+  untestedSince: string;
+  /** core's queueRank, only while `untestedSince` is set: the queue's order (warmth and untested time). */
+  queueRank?: number;
 }
 
 const DERIVED_FIELDS = [
@@ -24,6 +30,8 @@ const DERIVED_FIELDS = [
   'connectedSort',
   'lastWorkDate',
   'fromImportKey',
+  'untestedSince',
+  'queueRank',
 ] as const satisfies readonly (keyof PersonRow)[];
 
 function lastWorkDate(works: readonly SharedWork[]): string {
@@ -42,7 +50,7 @@ function lastWorkDate(works: readonly SharedWork[]): string {
  */
 export function derivePersonRow(person: Person, works: readonly SharedWork[], now: Date): PersonRow {
   const plain = toPerson(person);
-  return {
+  const row: PersonRow = {
     ...plain,
     stage: evaluatePerson({ person: plain, works: [...works], now }).stage.stage,
     nameWords: searchWords(plain.name),
@@ -50,7 +58,11 @@ export function derivePersonRow(person: Person, works: readonly SharedWork[], no
     connectedSort: plain.connectedOn ?? '',
     lastWorkDate: lastWorkDate(works),
     fromImportKey: plain.fromImport ? 1 : 0,
+    untestedSince: untestedSince(plain, works) ?? '',
   };
+  const rank = queueRank(plain, works);
+  if (rank !== undefined) row.queueRank = rank;
+  return row;
 }
 
 /** The Person without derived fields, e.g. for backups or for handing to core. */

@@ -2,12 +2,24 @@
 // indexes, and filtered lists read primary keys (cheap) before loading only the rows of one page.
 
 import { Dexie } from 'dexie';
-import { searchWords } from '../core/searchText';
-import { byDate, STAGES, type Stage } from '../core/trust';
-import type { Flag, FlagKind, Note, PartialDate, Profile, ProfileKey, SharedWork, Site } from '../core/types';
-import { getAggregates } from './aggregates';
-import type { TrustDb } from './database';
-import type { PersonRow } from './personRow';
+import { ACTION_FLAG_KINDS } from '../core/flags.ts';
+import { searchWords } from '../core/searchText.ts';
+import { byDate, STAGES, type Stage } from '../core/trust.ts';
+import type {
+  Flag,
+  FlagKind,
+  Note,
+  PartialDate,
+  Profile,
+  ProfileKey,
+  QueueEntry,
+  SharedWork,
+  Site,
+} from '../core/types.ts';
+import { getAggregates } from './aggregates.ts';
+import type { ArchiveMessage } from './archiveMessages.ts';
+import type { TrustDb } from './database.ts';
+import type { PersonRow } from './personRow.ts';
 
 /** Sorting by stage follows the ladder; caution, which overrides the ladder, comes last. */
 const STAGE_ORDER: readonly Stage[] = STAGES;
@@ -57,22 +69,39 @@ export interface PersonRecord {
   notes: Note[];
   flags: Flag[];
   introducer?: PersonRow;
+  /** Their place in the weekly queue, or the user's decision about them. */
+  queue?: QueueEntry;
+  /** LinkedIn message texts kept by an import (only when the user asked), newest first. */
+  messages: ArchiveMessage[];
 }
 
 export async function getPersonRecord(tdb: TrustDb, id: string): Promise<PersonRecord | undefined> {
-  return tdb.transaction('r', [tdb.people, tdb.profiles, tdb.sharedWork, tdb.notes, tdb.flags], async () => {
+  const tables = [tdb.people, tdb.profiles, tdb.sharedWork, tdb.notes, tdb.flags, tdb.queue, tdb.messages];
+  return tdb.transaction('r', tables, async () => {
     const person = await tdb.people.get(id);
     if (!person) return undefined;
-    const [profiles, works, notes, flags, introducer] = await Promise.all([
+    const [profiles, works, notes, flags, introducer, queue, messages] = await Promise.all([
       tdb.profiles.where('personId').equals(id).toArray(),
       tdb.sharedWork.where('personId').equals(id).toArray(),
       tdb.notes.where('personId').equals(id).toArray(),
       tdb.flags.where('personId').equals(id).toArray(),
       person.introducedBy ? tdb.people.get(person.introducedBy) : undefined,
+      tdb.queue.get(id),
+      tdb.messages.where('personId').equals(id).toArray(),
     ]);
     works.sort((a, b) => byDate(b, a));
     notes.sort((a, b) => b.createdAt - a.createdAt);
-    return { person, profiles, works, notes, flags, ...(introducer ? { introducer } : {}) };
+    messages.sort((a, b) => compareText(b.date, a.date) || compareText(a.id, b.id));
+    return {
+      person,
+      profiles,
+      works,
+      notes,
+      flags,
+      messages,
+      ...(introducer ? { introducer } : {}),
+      ...(queue ? { queue } : {}),
+    };
   });
 }
 
@@ -109,7 +138,8 @@ export async function searchPeopleByPrefix(tdb: TrustDb, text: string, limit = 2
   return rows.sort((a, b) => compareText(a.nameSort, b.nameSort));
 }
 
-export type PeopleSort = 'name' | 'connectedOn' | 'lastWork' | 'stage';
+/** `warmth`: the weekly queue's order (people.queueRank), warmest first; it ranks only people untested so far. */
+export type PeopleSort = 'name' | 'connectedOn' | 'lastWork' | 'stage' | 'warmth';
 
 export interface PeopleQuery {
   /** Prefix search over name words, as searchPeopleByPrefix. */
@@ -123,6 +153,11 @@ export interface PeopleQuery {
   /** Inclusive bounds on connectedOn; partial dates work (`2019` to `2020-06`). */
   connectedFrom?: PartialDate;
   connectedTo?: PartialDate;
+  /**
+   * Dormant people: untested since a first contact on or before this day (core's dormancyCutoff for the
+   * settings and today), which is exactly core's isDormant for them.
+   */
+  untestedBy?: PartialDate;
   sort?: PeopleSort;
   dir?: 'asc' | 'desc';
   offset?: number;
@@ -139,7 +174,10 @@ export interface PeoplePage {
   total: number;
 }
 
-const SORT_INDEX: Record<Exclude<PeopleSort, 'stage'>, 'nameSort' | 'connectedSort' | 'lastWorkDate'> = {
+const SORT_INDEX: Record<
+  Exclude<PeopleSort, 'stage' | 'warmth'>,
+  'nameSort' | 'connectedSort' | 'lastWorkDate'
+> = {
   name: 'nameSort',
   connectedOn: 'connectedSort',
   lastWork: 'lastWorkDate',
@@ -147,6 +185,12 @@ const SORT_INDEX: Record<Exclude<PeopleSort, 'stage'>, 'nameSort' | 'connectedSo
 
 /** The order of the sort index, with the primary key as IndexedDB's tie-break. */
 function compareRows(sort: PeopleSort): (a: PersonRow, b: PersonRow) => number {
+  if (sort === 'warmth') {
+    // Warmest first; the index read backwards breaks ties by the higher id first, and so does this.
+    return (a, b) =>
+      (b.queueRank ?? Number.NEGATIVE_INFINITY) - (a.queueRank ?? Number.NEGATIVE_INFINITY) ||
+      compareText(b.id, a.id);
+  }
   if (sort === 'stage') {
     return (a, b) =>
       STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage) ||
@@ -163,6 +207,8 @@ function stageBucket(tdb: TrustDb, stage: Stage) {
 
 /** All person ids in sort order, read from the index without loading the rows. */
 async function idsInOrder(tdb: TrustDb, sort: PeopleSort): Promise<string[]> {
+  // The queueRank index holds only people untested so far: it orders the dormant filter, which it covers.
+  if (sort === 'warmth') return tdb.people.orderBy('queueRank').reverse().primaryKeys();
   if (sort !== 'stage') return tdb.people.orderBy(SORT_INDEX[sort]).primaryKeys();
   const buckets = await Promise.all(STAGE_ORDER.map((stage) => stageBucket(tdb, stage).primaryKeys()));
   return buckets.flat();
@@ -171,7 +217,7 @@ async function idsInOrder(tdb: TrustDb, sort: PeopleSort): Promise<string[]> {
 /** One page of the whole table in sort order, straight from the index. */
 async function unfilteredPage(
   tdb: TrustDb,
-  sort: PeopleSort,
+  sort: Exclude<PeopleSort, 'warmth'>,
   desc: boolean,
   offset: number,
   limit: number,
@@ -231,6 +277,12 @@ async function filteredIds(tdb: TrustDb, query: PeopleQuery): Promise<Set<string
       ),
     );
   }
+  if (query.untestedBy !== undefined) {
+    // '' (a step taken, or no known first contact) sorts before '0' and is left out.
+    sets.push(
+      ids(tdb.people.where('untestedSince').between('0', query.untestedBy, true, true).primaryKeys()),
+    );
+  }
   if (query.connectedFrom !== undefined || query.connectedTo !== undefined) {
     // '' marks an unknown date; it is below every date and excluded. '\uffff' makes a partial upper
     // bound inclusive of the days inside it ('2019' takes in '2019-12-31').
@@ -286,7 +338,8 @@ async function withOpenFlags(tdb: TrustDb, rows: PersonRow[]): Promise<PeopleLis
  * its rows (few matches) or by walking the sort index's keys (many), and only the page's rows load.
  */
 export async function listPeople(tdb: TrustDb, query: PeopleQuery = {}): Promise<PeoplePage> {
-  const sort = query.sort ?? 'name';
+  // Warmth ranks only the untested: it orders the dormant filter and nothing else.
+  const sort = query.sort === 'warmth' && query.untestedBy === undefined ? 'name' : (query.sort ?? 'name');
   const desc = query.dir === 'desc';
   const offset = Math.max(0, query.offset ?? 0);
   const limit = Math.max(0, query.limit ?? 50);
@@ -294,7 +347,8 @@ export async function listPeople(tdb: TrustDb, query: PeopleQuery = {}): Promise
     const ids = await filteredIds(tdb, query);
     let page: { rows: PersonRow[]; total: number };
     if (!ids) {
-      page = await unfilteredPage(tdb, sort, desc, offset, limit);
+      // Without the dormant filter there is no warmth order (see above), so `sort` is never 'warmth' here.
+      page = await unfilteredPage(tdb, sort === 'warmth' ? 'name' : sort, desc, offset, limit);
     } else if (ids.size <= SORT_IN_MEMORY_MAX) {
       const rows = (await tdb.people.bulkGet([...ids])).filter((row) => row !== undefined);
       const compare = compareRows(sort);
@@ -334,9 +388,47 @@ export async function openFlags(tdb: TrustDb, limit = 20): Promise<FlagItem[]> {
   });
 }
 
-/** For the toolbar badge, from the stored counts. */
+/** How many flags are open, from the stored counts. */
 export async function countOpenFlags(tdb: TrustDb): Promise<number> {
   return (await getAggregates(tdb)).openFlags;
+}
+
+/** What the toolbar badge counts: this week's queue and the open flags that ask for action now. */
+export interface BadgeCounts {
+  queued: number;
+  actions: number;
+}
+
+export async function badgeCounts(tdb: TrustDb): Promise<BadgeCounts> {
+  return tdb.transaction('r', tdb.queue, tdb.flags, async () => {
+    const [queued, ...actions] = await Promise.all([
+      tdb.queue.where('state').equals('queued').count(),
+      ...ACTION_FLAG_KINDS.map((kind) => tdb.flags.where('[state+kind]').equals(['open', kind]).count()),
+    ]);
+    return { queued, actions: actions.reduce((sum, n) => sum + n, 0) };
+  });
+}
+
+export interface QueueItem {
+  entry: QueueEntry;
+  person: PersonRow;
+}
+
+/** This week's queue with its people, best first (by the stored rank). */
+export async function queuedPeople(tdb: TrustDb): Promise<QueueItem[]> {
+  return tdb.transaction('r', tdb.queue, tdb.people, async () => {
+    const entries = await tdb.queue.where('state').equals('queued').toArray();
+    const items = await withPeople(tdb, entries, (entry) => ({ entry }));
+    return items.sort(
+      (a, b) =>
+        (b.person.queueRank ?? 0) - (a.person.queueRank ?? 0) || compareText(a.person.id, b.person.id),
+    );
+  });
+}
+
+/** Every queue entry (this week's and the user's past decisions), for the queue's history. */
+export async function queueEntries(tdb: TrustDb): Promise<QueueEntry[]> {
+  return tdb.queue.toArray();
 }
 
 export interface WorkItem {

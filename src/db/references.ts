@@ -11,4 +11,6 @@ export const REFERENCES: { table: string; field: string; target: string; link?: 
   { table: 'flags', field: 'personId', target: 'people' },
   { table: 'flags', field: 'workId', target: 'sharedWork' },
   { table: 'people', field: 'introducedBy', target: 'people', link: true },
+  { table: 'queue', field: 'personId', target: 'people' },
+  { table: 'messages', field: 'personId', target: 'people' },
 ];

@@ -1,27 +1,35 @@
 // The popup's first screen, read with the browser's own IndexedDB API while Dexie is still loading.
 //
 // Dexie is most of the popup's code; loading and starting it took the popup from ~90 ms (an empty
-// extension page) to over 200 ms, against a target of 150 ms. So the first screen (the newest open flags,
-// the latest shared work, the language setting) is read here with the same indexes and order as
+// extension page) to over 200 ms, against a target of 150 ms. So the first screen (this week's queue, the
+// newest open flags, the latest shared work, the language setting) is read here with the same indexes and order as
 // `openFlags` and `recentWork` in queries.ts, and Dexie loads after the first render for everything live.
 //
 // It only ever reads, and only a database exactly at the schema version this code was built for (see
 // SCHEMA_VERSION): a missing, older or newer database answers `undefined`, and the page falls back to
 // Dexie, which creates, upgrades or refuses it as usual. It never holds the database open: a version
 // change waits on no connection of this module's.
-import { DEFAULT_SETTINGS, type Flag, type Settings, type SharedWork } from '../core/types.ts';
+import {
+  DEFAULT_SETTINGS,
+  type Flag,
+  type QueueEntry,
+  type Settings,
+  type SharedWork,
+} from '../core/types.ts';
 import type { MetaRow } from './meta.ts';
 import type { PersonRow } from './personRow.ts';
-import type { FlagItem, WorkItem } from './queries.ts';
+import type { FlagItem, QueueItem, WorkItem } from './queries.ts';
 import { DB_NAME, IDB_VERSION } from './schema.ts';
 
 export interface StartupData {
+  /** This week's queue, best first (as queries.ts's queuedPeople). */
+  queue: QueueItem[];
   flags: FlagItem[];
   recent: WorkItem[];
   settings: Settings;
 }
 
-const STORES = ['flags', 'sharedWork', 'people', 'meta'] as const;
+const STORES = ['queue', 'flags', 'sharedWork', 'people', 'meta'] as const;
 
 function done<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -121,17 +129,25 @@ export async function readStartup(
     const people = tx.objectStore('people');
     // ['open'] sorts before every ['open', raisedAt], and [] after every number: all open flags.
     const openRange = IDBKeyRange.bound(['open'], ['open', []]);
-    const [flags, works, settingsRow] = await Promise.all([
+    const [entries, flags, works, settingsRow] = await Promise.all([
+      done<QueueEntry[]>(tx.objectStore('queue').index('state').getAll('queued')),
       newest<Flag>(tx.objectStore('flags').index('[state+raisedAt]'), openRange, limits.flags),
       newest<SharedWork>(tx.objectStore('sharedWork').index('updatedAt'), null, limits.recent),
       done<MetaRow | undefined>(tx.objectStore('meta').get('settings')),
     ]);
-    const [flagItems, recent] = await Promise.all([
+    const [queue, flagItems, recent] = await Promise.all([
+      withPeople(people, entries, 'entry'),
       withPeople(people, flags, 'flag'),
       withPeople(people, works, 'work'),
     ]);
+    // Best first, ties by id: the order queuedPeople gives.
+    queue.sort(
+      (a, b) =>
+        (b.person.queueRank ?? 0) - (a.person.queueRank ?? 0) ||
+        (a.person.id < b.person.id ? -1 : a.person.id > b.person.id ? 1 : 0),
+    );
     const stored = settingsRow?.value as Partial<Settings> | undefined;
-    return { flags: flagItems, recent, settings: { ...DEFAULT_SETTINGS, ...stored } };
+    return { queue, flags: flagItems, recent, settings: { ...DEFAULT_SETTINGS, ...stored } };
   } finally {
     connection.close();
   }

@@ -14,9 +14,9 @@ import {
   Dexie,
   type Middleware,
 } from 'dexie';
-import type { TrustDb } from './database';
-import { REFERENCES } from './references';
-import { isSyncedTable, SYNCED_TABLES, travels } from './syncTables';
+import type { TrustDb } from './database.ts';
+import { REFERENCES } from './references.ts';
+import { isSyncedTable, SYNCED_TABLES, travels } from './syncTables.ts';
 
 export const OUTBOX_TABLE = 'syncOutbox';
 /** The marker row: present while this device syncs. Table names never start with `!`. */

@@ -1,7 +1,7 @@
 // Which tables travel between devices, and which stay on each one. Every table of the schema is in exactly one
 // of the two lists (a unit test asks), so a table added later needs a decision here before the tests pass.
-import type { Flag } from '../core/types';
-import { toPerson } from './personRow';
+import type { Flag } from '../core/types.ts';
+import { toPerson } from './personRow.ts';
 
 export interface SyncedTable {
   /**

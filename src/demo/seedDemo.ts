@@ -1,7 +1,8 @@
 // The demo network `npm start` opens on: a few people at different stages of trust, as the essay tells it. One
 // of them met in 2015, tested in 2016 and worked with in 2019, now an ambassador; one connected five years
 // ago with nothing shared (dormant); one tested once; one met but never worked with; one who left an invoice
-// unpaid (caution). Written through the same mutations as the app, with flags from the same rules as the scan.
+// unpaid (caution). Written through the same mutations as the app, with flags from the same rules as the scan, and
+// the weekly queue filled as the worker fills it.
 import { flagCandidates, reconcileFlags } from '../core/flags.ts';
 import type { NewSharedWork, PartialDate, ProfileSnapshot } from '../core/types.ts';
 import type { TrustDb } from '../db/database.ts';
@@ -15,6 +16,7 @@ import {
   type NewPerson,
 } from '../db/mutations.ts';
 import { toPerson } from '../db/personRow.ts';
+import { refreshQueueEntries } from '../db/queue.ts';
 
 interface DemoPerson {
   person: NewPerson;
@@ -163,5 +165,6 @@ export async function seedDemoNetwork(tdb: TrustDb, now: Date): Promise<number> 
     const { put } = reconcileFlags([], candidates, now.getTime());
     await applyFlagChanges(tdb, put);
   }
+  await refreshQueueEntries(tdb, now.getTime());
   return people.length;
 }

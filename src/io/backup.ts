@@ -1,10 +1,12 @@
 import { type DexieExportJsonMeta, exportDB, importInto } from 'dexie-export-import';
-import type { Millis } from '../core/types';
-import { recountAggregates } from '../db/aggregates';
-import type { TrustDb } from '../db/database';
-import { OUTBOX_TABLE } from '../db/syncOutbox';
-import { normaliseRow, REFERENCES, rowProblem } from './backupSchema';
-import { fail, ok, type Result } from './result';
+import type { Millis } from '../core/types.ts';
+import { recountAggregates } from '../db/aggregates.ts';
+import type { TrustDb } from '../db/database.ts';
+import type { PersonRow } from '../db/personRow.ts';
+import { OUTBOX_TABLE } from '../db/syncOutbox.ts';
+import { upgradeToV2, type V1Rows } from '../db/upgrades.ts';
+import { BACKUP_VERSIONS, normaliseRow, REFERENCES, rowProblem } from './backupSchema.ts';
+import { fail, ok, type Result } from './result.ts';
 
 // The backup file is a small envelope around dexie-export-import's own export, so the format marker,
 // schema version and per-table counts can be checked before anything is parsed further:
@@ -34,7 +36,7 @@ export type BackupErrorCode =
   | 'formatNewer'
   /** Made by a newer Trust Notes whose database this version cannot read. */
   | 'versionNewer'
-  /** From an older database schema this version has no migration for. */
+  /** From an older database schema this version has no migration for (none yet: every version since 1 has one). */
   | 'versionOlder'
   /** A table missing, unknown or listed twice. */
   | 'tables'
@@ -64,7 +66,10 @@ export type DexieExport = DexieExportJsonMeta & {
 /** A parsed backup that passed every check, ready for the confirmation dialog and restoreBackup. */
 export interface ValidBackup {
   exportedAt: Millis;
+  /** Always this version's: an older backup is upgraded while it is validated (see `upgradedFrom`). */
   schemaVersion: number;
+  /** The schema version the file was made with, when it was older than this version's. */
+  upgradedFrom?: number;
   counts: TableCounts;
   dexie: DexieExport;
 }
@@ -91,12 +96,6 @@ export const MAX_BACKUP_BYTES = 512 * 1024 * 1024;
  * backup restored elsewhere (or later) must not replay. A restore leaves it alone, and records its own changes in it.
  */
 const NOT_BACKED_UP = [OUTBOX_TABLE];
-
-/**
- * The oldest schema version whose backups this version restores as they are: every later version changed only tables
- * that backups leave out (version 2 added sync's outbox), so their backups hold the same tables and rows.
- */
-export const OLDEST_RESTORABLE_SCHEMA = 1;
 
 function backedUpTables(tdb: TrustDb) {
   return tdb.tables.filter((table) => !NOT_BACKED_UP.includes(table.name));
@@ -148,8 +147,12 @@ function rowsOf(data: Record<string, unknown>, table: string): Record<string, un
   return tableExport?.rows ?? [];
 }
 
-/** Checks tables, counts and every row against the database this build opens. */
-function checkStructure(tdb: TrustDb, envelope: Record<string, unknown>): Result<ValidBackup, BackupError> {
+/** Checks tables, counts and every row against schema `version` (this build's, or an older one it can upgrade). */
+function checkStructure(
+  tdb: TrustDb,
+  envelope: Record<string, unknown>,
+  version: number,
+): Result<ValidBackup, BackupError> {
   const { exportedAt, counts, dexie } = envelope;
   // exportedAt becomes meta.lastBackupAt, shown as a date: it must be one.
   if (
@@ -168,7 +171,7 @@ function checkStructure(tdb: TrustDb, envelope: Record<string, unknown>): Result
   if (!Array.isArray(data.tables) || !Array.isArray(data.data))
     return fail({ code: 'structure', detail: 'tables' });
 
-  const expected = new Set(backedUpTables(tdb).map((t) => t.name));
+  const expected = new Set(Object.keys(BACKUP_VERSIONS[version]?.shapes ?? {}));
   const listed = data.tables.map((t: unknown) => (isObject(t) ? t.name : undefined));
   const dataTables = data.data.map((t: unknown) => (isObject(t) ? t.tableName : undefined));
   for (const names of [listed, dataTables, Object.keys(counts)]) {
@@ -205,7 +208,7 @@ function checkStructure(tdb: TrustDb, envelope: Record<string, unknown>): Result
       }
       keys.add(key);
       const normal = normaliseRow(marked);
-      const wrong = 'problem' in normal ? normal.problem : rowProblem(name, normal.row);
+      const wrong = 'problem' in normal ? normal.problem : rowProblem(name, normal.row, version);
       if (wrong || 'problem' in normal) {
         return fail({ code: 'values', detail: wrong, where: `${name} ${key}: ${wrong}` });
       }
@@ -215,6 +218,7 @@ function checkStructure(tdb: TrustDb, envelope: Record<string, unknown>): Result
     keysOf.set(name, keys);
   }
   for (const { table, field, target } of REFERENCES) {
+    if (!expected.has(table)) continue;
     const targets = keysOf.get(target);
     for (const row of rowsOf(data, table)) {
       const ref = row[field];
@@ -270,10 +274,54 @@ export async function validateBackup(tdb: TrustDb, file: Blob): Promise<Result<V
   if (typeof version !== 'number' || !Number.isInteger(version))
     return fail({ code: 'structure', detail: 'schemaVersion' });
   if (version > tdb.verno) return fail({ code: 'versionNewer', detail: `schema ${version} > ${tdb.verno}` });
-  if (version < OLDEST_RESTORABLE_SCHEMA) {
-    return fail({ code: 'versionOlder', detail: `schema ${version} < ${OLDEST_RESTORABLE_SCHEMA}` });
+  if (!BACKUP_VERSIONS[version])
+    return fail({ code: 'versionOlder', detail: `schema ${version} < ${tdb.verno}` });
+  const checked = checkStructure(tdb, envelope, version);
+  if (!checked.ok || version === tdb.verno) return checked;
+  return upgradeBackup(tdb, checked.value);
+}
+
+type TableExport = { tableName: string; inbound: boolean; rows: unknown[] };
+
+/**
+ * An older backup, already checked against its own version, brought to this version by the very upgrade functions
+ * Dexie runs on an older database (db/upgrades.ts), then checked again as a backup of this version: restoring
+ * an old file gives exactly what upgrading the old database would have.
+ */
+function upgradeBackup(tdb: TrustDb, valid: ValidBackup): Result<ValidBackup, BackupError> {
+  const dexie = structuredClone(valid.dexie);
+  const data = dexie.data;
+  const table = (name: string) => data.data.find((t) => t.tableName === name) as TableExport | undefined;
+  const rowsOf = (name: string) => (table(name)?.rows ?? []) as never[];
+  let version = valid.schemaVersion;
+  if (version === 1) {
+    const changes = upgradeToV2(
+      { people: rowsOf('people'), sharedWork: rowsOf('sharedWork'), flags: rowsOf('flags') } as V1Rows,
+      Date.now(),
+    );
+    const removed = new Set(changes.removedFlagIds);
+    (table('people') as TableExport).rows = changes.people as PersonRow[];
+    (table('flags') as TableExport).rows = rowsOf('flags').filter(
+      (flag: { id: string }) => !removed.has(flag.id),
+    );
+    data.data.push({ tableName: 'queue', inbound: true, rows: changes.queue });
+    data.data.push({ tableName: 'messages', inbound: true, rows: [] });
+    version = 2;
   }
-  return checkStructure(tdb, envelope);
+  // Version 3 added only sync's outbox, which backups leave out: a version-2 backup holds version 3's tables.
+  if (version === 2) version = 3;
+  const counts: TableCounts = {};
+  data.tables = backedUpTables(tdb).map((t) => {
+    const rowCount = table(t.name)?.rows.length ?? 0;
+    counts[t.name] = rowCount;
+    const { primKey, indexes } = tdb.table(t.name).schema;
+    return { name: t.name, schema: [primKey, ...indexes].map((index) => index.src).join(','), rowCount };
+  });
+  data.databaseVersion = version;
+  const envelope = { exportedAt: valid.exportedAt, schemaVersion: version, counts, dexie };
+  const checked = checkStructure(tdb, envelope, version);
+  if (!checked.ok) return checked;
+  return ok({ ...checked.value, upgradedFrom: valid.schemaVersion });
 }
 
 /**
@@ -308,8 +356,6 @@ export async function restoreBackup(
         // The backup may come from a differently named database (a test or a renamed profile); the
         // envelope's marker, version and tables were checked instead.
         acceptNameDiff: true,
-        // An older schema whose backed-up tables are this version's (OLDEST_RESTORABLE_SCHEMA).
-        acceptVersionDiff: true,
         progressCallback: (p) => {
           onProgress?.({ completedRows: p.completedRows, totalRows: p.totalRows ?? 0 });
           return true;

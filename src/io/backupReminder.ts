@@ -1,4 +1,4 @@
-import type { Millis } from '../core/types';
+import type { Millis } from '../core/types.ts';
 
 export const BACKUP_REMINDER_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;

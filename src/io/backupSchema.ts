@@ -4,11 +4,15 @@
 // settings.language stopped the badge. Each table gets the types and enums of core/types.ts, timestamps inside
 // the Date range, partial dates that parse, lengths far above anything the forms or pages write, and no key
 // this version does not know (a backup of the same schema version has the same shape).
-import { isPartialDate } from '../core/dates';
-import { FLAG_KINDS } from '../core/flags';
-import { SITES } from '../core/identity';
-import { STAGES } from '../core/trust';
-import { DIRECTIONS, WORK_KINDS } from '../core/types';
+import { STEP_CODES } from '../core/codes.ts';
+import { isPartialDate } from '../core/dates.ts';
+import { FLAG_KINDS } from '../core/flags.ts';
+import { SITES } from '../core/identity.ts';
+import { QUEUE_SIZE_MAX, QUEUE_SIZE_MIN } from '../core/queue.ts';
+import { STAGES } from '../core/trust.ts';
+import { DIRECTIONS, WORK_KINDS } from '../core/types.ts';
+import { WARMTH_CODES } from '../core/warmth.ts';
+import { SCHEMA_VERSION } from '../db/schema.ts';
 
 /** A field's check: undefined when the value is fine, else what is wrong with it. */
 type Check = (value: unknown) => string | undefined;
@@ -45,6 +49,9 @@ const integer =
     typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
       ? undefined
       : `not a whole number from ${min} to ${max}`;
+
+const finite: Check = (v) =>
+  typeof v === 'number' && Number.isFinite(v) ? undefined : 'not a finite number';
 
 const millis: Check = (v) =>
   typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= MAX_DATE_MS ? undefined : 'not a valid time';
@@ -123,7 +130,41 @@ const shape =
 const id = text(ID_MAX, { empty: false });
 const short = optional(text(SHORT_MAX));
 
-const PERSON: Shape = {
+const count = integer(0, Number.MAX_SAFE_INTEGER);
+
+/** LinkedIn archive facts (core/types.ts ArchiveFacts). */
+const ARCHIVE: Shape = {
+  messages: optional(
+    shape({
+      total: count,
+      fromThem: count,
+      conversations: count,
+      first: partialDate,
+      last: partialDate,
+      firstFrom: oneOf(['me', 'them']),
+      perYear: list(shape({ year: integer(1, 9999), count })),
+    }),
+  ),
+  invitation: optional(
+    shape({
+      direction: oneOf(['sent', 'received']),
+      date: optional(partialDate),
+      message: optional(text(LONG_MAX)),
+    }),
+  ),
+  endorsements: optional(
+    shape({
+      received: count,
+      given: count,
+      skillsReceived: list(text(SHORT_MAX)),
+      skillsGiven: list(text(SHORT_MAX)),
+      lastReceived: optional(partialDate),
+      lastGiven: optional(partialDate),
+    }),
+  ),
+};
+
+const PERSON_V1: Shape = {
   id,
   name: text(SHORT_MAX, { empty: false }),
   headline: short,
@@ -149,6 +190,15 @@ const PERSON: Shape = {
   connectedSort: (v) => (v === '' ? undefined : partialDate(v)),
   lastWorkDate: (v) => (v === '' ? undefined : partialDate(v)),
   fromImportKey: oneOf([0, 1]),
+};
+
+const PERSON: Shape = {
+  ...PERSON_V1,
+  archive: optional(shape(ARCHIVE)),
+  lastVisitedOn: optional(partialDate),
+  // Derived (v2): the index of who can be dormant, and the queue's order among them.
+  untestedSince: (v) => (v === '' ? undefined : partialDate(v)),
+  queueRank: optional(finite),
 };
 
 /** What a profile's own site said: proposed to the user, or declined by them. */
@@ -210,8 +260,51 @@ const FLAG: Shape = {
   updatedAt: millis,
 };
 
+/** Version 1 had dormant flags, and not the flag that asks to back a vouch with work. */
+const FLAG_V1: Shape = {
+  ...FLAG,
+  kind: oneOf(['dormant', 'stalled', 'paymentOverdue', 'followUpDue']),
+};
+
+/** A warmth reason: a known code with values of the right types (core/warmth.ts). */
+const warmthReason: Check = (v) => {
+  if (!isObject(v)) return 'not a record';
+  const wrong = oneOf(WARMTH_CODES)(v.code);
+  if (wrong) return `code: ${wrong}`;
+  return checkShape(v, {
+    code: () => undefined,
+    count: optional(count),
+    year: optional(integer(1, 9999)),
+    years: optional(count),
+    note: optional(oneOf([true, false])),
+    tags: optional(list(text(SHORT_MAX))),
+    date: optional(partialDate),
+  });
+};
+
+const QUEUE: Shape = {
+  id,
+  personId: id,
+  state: oneOf(['queued', 'snoozed', 'dismissed', 'started']),
+  queuedAt: millis,
+  decidedAt: optional(millis),
+  startedAt: optional(millis),
+  snoozedUntil: optional(millis),
+  reasons: list(warmthReason),
+  step: oneOf(STEP_CODES),
+};
+
+const MESSAGE: Shape = {
+  id,
+  personId: id,
+  date: partialDate,
+  fromMe: oneOf([true, false]),
+  subject: optional(text(SHORT_MAX)),
+  text: text(LONG_MAX),
+};
+
 /** Every setting and the values it may take (options/settings/settingLimits.ts has the form's bounds). */
-const SETTINGS: Shape = {
+const SETTINGS_V1: Shape = {
   dormancyYears: optional(integer(1, 30)),
   stalledYears: optional(integer(1, 30)),
   defaultPaymentTermsDays: optional(integer(0, 365)),
@@ -222,6 +315,8 @@ const SETTINGS: Shape = {
   language: optional(oneOf(['auto', 'en', 'ar'])),
 };
 
+const SETTINGS: Shape = { ...SETTINGS_V1, queueSize: optional(integer(QUEUE_SIZE_MIN, QUEUE_SIZE_MAX)) };
+
 /** The meta keys this version writes (db/meta.ts's MetaValues), each with its value's check. */
 const META_VALUES: Record<string, Check> = {
   settings: shape(SETTINGS),
@@ -230,12 +325,15 @@ const META_VALUES: Record<string, Check> = {
   lastDigestAt: millis,
   lastBackupAt: millis,
   lastImportAt: millis,
+  archiveOwner: shape({ name: text(SHORT_MAX), key: optional(text(SHORT_MAX)) }),
   // Recounted by the restore whatever it says; still only counts.
   aggregates: shape({
     stages: shape(Object.fromEntries(STAGES.map((stage) => [stage, integer(0, Number.MAX_SAFE_INTEGER)]))),
     openFlags: integer(0, Number.MAX_SAFE_INTEGER),
   }),
 };
+
+const META_VALUES_V1: Record<string, Check> = { ...META_VALUES, settings: shape(SETTINGS_V1) };
 
 const META: Shape = {
   key: oneOf(Object.keys(META_VALUES)),
@@ -249,22 +347,51 @@ export const TABLE_SHAPES: Record<string, Shape> = {
   notes: NOTE,
   flags: FLAG,
   meta: META,
+  queue: QUEUE,
+  messages: MESSAGE,
 };
 
-/** What is wrong with one row of `table` (normalised by normaliseRow), or undefined. */
-export function rowProblem(table: string, row: unknown): string | undefined {
-  const fields = TABLE_SHAPES[table];
-  if (!fields) return 'unknown table';
+/**
+ * The tables and rows of every schema version a backup can come from. A backup of an older version is checked
+ * against its own version's shapes, then upgraded (db/upgrades.ts) and checked again against the current ones.
+ */
+export const BACKUP_VERSIONS: Record<number, { shapes: Record<string, Shape>; meta: Record<string, Check> }> =
+  {
+    1: {
+      shapes: {
+        people: PERSON_V1,
+        profiles: PROFILE,
+        sharedWork: SHARED_WORK,
+        notes: NOTE,
+        flags: FLAG_V1,
+        meta: META,
+      },
+      meta: META_VALUES_V1,
+    },
+    2: { shapes: TABLE_SHAPES, meta: META_VALUES },
+    // Version 3 added sync's outbox, which backups leave out (io/backup.ts).
+    3: { shapes: TABLE_SHAPES, meta: META_VALUES },
+  };
+
+/** What is wrong with one row of `table` (normalised by normaliseRow) in schema `version`, or undefined. */
+export function rowProblem(table: string, row: unknown, version = SCHEMA_VERSION): string | undefined {
+  const layout = BACKUP_VERSIONS[version];
+  const fields = layout?.shapes[table];
+  if (!layout || !fields) return 'unknown table';
   const wrong = checkShape(row, fields);
   if (wrong) return wrong;
   if (table === 'profiles') {
     const { key, site, handle } = row as { key: string; site: string; handle: string };
     return key === `${site}:${handle}` ? undefined : 'key: not site:handle';
   }
+  if (table === 'queue') {
+    const { id: entryId, personId } = row as { id: string; personId: string };
+    return entryId === personId ? undefined : 'id: not the person id';
+  }
   if (table !== 'meta') return undefined;
   const { key, value } = row as { key: string; value: unknown };
-  const valueWrong = META_VALUES[key]?.(value);
+  const valueWrong = layout.meta[key]?.(value);
   return valueWrong && `value: ${valueWrong}`;
 }
 
-export { REFERENCES } from '../db/references';
+export { REFERENCES } from '../db/references.ts';

@@ -1,4 +1,4 @@
-import type { PartialDate } from '../core/types';
+import type { PartialDate } from '../core/types.ts';
 
 // LinkedIn writes "Connected On" as "15 Mar 2024", but exports opened and re-saved in a spreadsheet
 // come back as "05-Oct-26", "2024-03-15", "15 mars 2024", "15. März 2024" or, when the app could not

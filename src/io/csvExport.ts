@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
-import type { Person, Profile, SharedWork } from '../core/types';
-import type { TrustDb } from '../db/database';
-import { toPerson } from '../db/personRow';
+import type { Person, Profile, SharedWork } from '../core/types.ts';
+import type { TrustDb } from '../db/database.ts';
+import { toPerson } from '../db/personRow.ts';
 
 // A cell that a spreadsheet would run as a formula ("=HYPERLINK(...)", "+cmd|...", "@SUM") is
 // neutralised with a leading apostrophe, the OWASP CSV-injection advice. Spreadsheets skip leading

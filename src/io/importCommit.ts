@@ -1,18 +1,9 @@
-import type { Millis, Person, SharedWork } from '../core/types';
-import type { TrustDb } from '../db/database';
-import { derivePersonRow, type PersonRow, toPerson } from '../db/personRow';
-import type { ImportError } from './importErrors';
-import { buildPlan, dbFingerprint, type ImportPlan, readLookups, sameFingerprint } from './importPlan';
-import { fail, ok, type Result } from './result';
-
-export interface ImportResult {
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  /** True when the database changed after the preview and the plan was made again before writing. */
-  replanned: boolean;
-}
+// What every import's commit shares (archiveCommit.ts applies them in its one transaction): writing in chunks with
+// progress, Connections.csv's updates applied to the people as they are now, and the work of the people written.
+import type { Millis, Person, SharedWork } from '../core/types.ts';
+import type { TrustDb } from '../db/database.ts';
+import { toPerson } from '../db/personRow.ts';
+import type { ImportPlan } from './importPlan.ts';
 
 export interface CommitProgress {
   written: number;
@@ -28,86 +19,54 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
+/** Writes in chunks of WRITE_CHUNK, counting what was written for the progress bar. */
+export function chunkedWriter(total: number, onProgress?: (progress: CommitProgress) => void) {
+  let written = 0;
+  return async <T>(items: readonly T[], write: (chunk: T[]) => Promise<unknown>) => {
+    for (const chunk of chunks(items)) {
+      await write(chunk);
+      written += chunk.length;
+      onProgress?.({ written, total });
+    }
+  };
+}
+
 /**
- * Applies an import plan all-or-nothing: one read-write transaction over people, profiles,
- * shared work (read only, for the derived stage) and meta. Any error (a constraint, a hook, a closed
- * tab) aborts the transaction and leaves the database exactly as it was.
+ * The plan's updates applied to the people as they are now (inside the caller's transaction): anything the user
+ * typed since the preview is skipped. Returns the people that still change, with their new `updatedAt`.
  */
-export async function commitImport(
-  tdb: TrustDb,
-  plan: ImportPlan,
-  onProgress?: (progress: CommitProgress) => void,
-): Promise<Result<ImportResult, ImportError>> {
-  const now: Millis = Date.now();
-  const nowDate = new Date(now);
-  try {
-    const result = await tdb.transaction(
-      'rw',
-      [tdb.people, tdb.profiles, tdb.sharedWork, tdb.meta],
-      async () => {
-        let current = plan;
-        const fingerprint = await dbFingerprint(tdb);
-        const replanned = !sameFingerprint(fingerprint, plan.fingerprint);
-        if (replanned) {
-          current = buildPlan(
-            plan.parsed,
-            await readLookups(tdb, plan.parsed.rows, fingerprint),
-            fingerprint,
-            now,
-          );
-        }
-        const { newPeople, newProfiles, repointedProfiles, patches } = current.writes;
-
-        // Updates are applied to the people as they are now, and skip anything the user has typed since.
-        const ids = [...patches.keys()];
-        const [stored, works] = await Promise.all([
-          tdb.people.bulkGet(ids),
-          ids.length === 0
-            ? Promise.resolve([] as SharedWork[])
-            : tdb.sharedWork.where('personId').anyOf(ids).toArray(),
-        ]);
-        const worksOf = new Map<string, SharedWork[]>();
-        for (const work of works) worksOf.set(work.personId, [...(worksOf.get(work.personId) ?? []), work]);
-        const updatedRows: PersonRow[] = [];
-        for (const row of stored) {
-          if (!row) continue;
-          const person: Person = toPerson(row);
-          const patch = patches.get(person.id) ?? {};
-          const fields = (Object.keys(patch) as (keyof typeof patch)[]).filter(
-            (field) => field === 'email' || !person.userEdited.includes(field),
-          );
-          if (fields.length === 0) continue;
-          for (const field of fields) person[field] = patch[field];
-          person.updatedAt = now;
-          updatedRows.push(derivePersonRow(person, worksOf.get(person.id) ?? [], nowDate));
-        }
-        const newRows = newPeople.map((person) => derivePersonRow(person, [], nowDate));
-
-        const total = newRows.length + newProfiles.length + repointedProfiles.length + updatedRows.length;
-        let written = 0;
-        const writeAll = async <T>(items: T[], write: (chunk: T[]) => Promise<unknown>) => {
-          for (const chunk of chunks(items)) {
-            await write(chunk);
-            written += chunk.length;
-            onProgress?.({ written, total });
-          }
-        };
-        await writeAll(newRows, (chunk) => tdb.people.bulkAdd(chunk));
-        await writeAll(newProfiles, (chunk) => tdb.profiles.bulkAdd(chunk));
-        await writeAll(repointedProfiles, (chunk) => tdb.profiles.bulkPut(chunk));
-        await writeAll(updatedRows, (chunk) => tdb.people.bulkPut(chunk));
-        await tdb.meta.put({ key: 'lastImportAt', value: now });
-        return {
-          created: newRows.length,
-          updated: updatedRows.length,
-          unchanged: current.counts.unchanged + (current.counts.updated - updatedRows.length),
-          rejected: current.counts.rejected,
-          replanned,
-        };
-      },
+export async function patchedPeople(tdb: TrustDb, plan: ImportPlan, now: Millis): Promise<Person[]> {
+  const { patches } = plan.writes;
+  const stored = await tdb.people.bulkGet([...patches.keys()]);
+  const updated: Person[] = [];
+  for (const row of stored) {
+    if (!row) continue;
+    const person: Person = toPerson(row);
+    const patch = patches.get(person.id) ?? {};
+    const fields = (Object.keys(patch) as (keyof typeof patch)[]).filter(
+      (field) => field === 'email' || !person.userEdited.includes(field),
     );
-    return ok(result);
-  } catch (e) {
-    return fail({ code: 'commitFailed', detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+    if (fields.length === 0) continue;
+    for (const field of fields) person[field] = patch[field];
+    person.updatedAt = now;
+    updated.push(person);
   }
+  return updated;
+}
+
+/** Every shared work of these people, by person. */
+export async function worksByPerson(
+  tdb: TrustDb,
+  ids: readonly string[],
+): Promise<Map<string, SharedWork[]>> {
+  const works =
+    ids.length === 0
+      ? []
+      : await tdb.sharedWork
+          .where('personId')
+          .anyOf([...ids])
+          .toArray();
+  const byPerson = new Map<string, SharedWork[]>();
+  for (const work of works) byPerson.set(work.personId, [...(byPerson.get(work.personId) ?? []), work]);
+  return byPerson;
 }

@@ -19,8 +19,6 @@ export type ImportErrorCode =
   | 'readFailed'
   /** Not a zip archive. */
   | 'notZip'
-  /** A zip without a Connections.csv inside. */
-  | 'noConnectionsCsv'
   /** A damaged or unsupported zip (truncated, encrypted), or an entry longer or shorter than it declared. */
   | 'zipCorrupt'
   /** The chosen file inside the zip declares a size far above any real export; nothing was inflated. */
@@ -29,6 +27,10 @@ export type ImportErrorCode =
   | 'zipTooCompressed'
   /** The zip's directory lists far more files than any LinkedIn export. */
   | 'zipTooManyEntries'
+  /** A CSV that is none of the files of LinkedIn's export the import reads. */
+  | 'archiveUnknownFile'
+  /** A zip with none of the files of LinkedIn's export the import reads. */
+  | 'archiveNothing'
   /** The database refused the write; it was rolled back and nothing changed. */
   | 'commitFailed';
 

@@ -1,8 +1,8 @@
-import { searchKey } from '../core/searchText';
-import type { EditableField, Millis, Person, Profile, ProfileKey } from '../core/types';
-import type { TrustDb } from '../db/database';
-import { type PersonRow, toPerson } from '../db/personRow';
-import type { ConnectionRow, ParsedImport, RejectedRow, RowWarning } from './linkedinCsv';
+import { searchKey } from '../core/searchText.ts';
+import type { EditableField, Millis, Person, Profile, ProfileKey } from '../core/types.ts';
+import type { TrustDb } from '../db/database.ts';
+import { type PersonRow, toPerson } from '../db/personRow.ts';
+import type { ConnectionRow, ParsedImport, RejectedRow, RowWarning } from './linkedinCsv.ts';
 
 /** Fields an import row can set on a person. Name is only set when the import creates the person. */
 export type ImportedField = 'company' | 'position' | 'connectedOn' | 'email';
@@ -104,7 +104,7 @@ export interface Lookups {
  * Rows by primary key: one get per key when they are few, one getAll of the whole table when they
  * are a large share of it (a re-import of 30,000 connections), which IndexedDB serves far faster.
  */
-async function rowsByKey<T, K extends string>(
+export async function rowsByKey<T, K extends string>(
   table: { bulkGet(keys: K[]): PromiseLike<(T | undefined)[]>; toArray(): PromiseLike<T[]> },
   keys: K[],
   tableSize: number,
@@ -285,19 +285,4 @@ export function buildPlan(
     fingerprint,
     parsed,
   };
-}
-
-/**
- * The preview: what importing `parsed` would do, without writing anything.
- * `commitImport` applies it, re-planning first if the database changed in between.
- */
-export async function planImport(
-  tdb: TrustDb,
-  parsed: ParsedImport,
-  now: Millis = Date.now(),
-): Promise<ImportPlan> {
-  return tdb.transaction('r', tdb.people, tdb.profiles, async () => {
-    const fingerprint = await dbFingerprint(tdb);
-    return buildPlan(parsed, await readLookups(tdb, parsed.rows, fingerprint), fingerprint, now);
-  });
 }

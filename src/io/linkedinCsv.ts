@@ -1,11 +1,11 @@
 import Papa from 'papaparse';
-import { profileFromUrl } from '../core/identity';
-import type { PartialDate, ProfileKey } from '../core/types';
-import { readConnectedOn } from './connectedOnDate';
-import type { ImportError } from './importErrors';
-import { parseCsvChunks } from './papaStream';
-import { fail, ok, type Result } from './result';
-import { blobTextChunks, sniffEncoding, stringTextChunks, type TextChunk } from './textChunks';
+import { profileFromUrl } from '../core/identity.ts';
+import type { PartialDate, ProfileKey } from '../core/types.ts';
+import { readConnectedOn } from './connectedOnDate.ts';
+import type { ImportError } from './importErrors.ts';
+import { parseCsvChunks } from './papaStream.ts';
+import { fail, ok, type Result } from './result.ts';
+import { blobTextChunks, sniffEncoding, stringTextChunks, type TextChunk } from './textChunks.ts';
 
 /** One accepted connection from Connections.csv. Strings are trimmed; empty ones are left out. */
 export interface ConnectionRow {
@@ -50,7 +50,7 @@ export interface RejectedRow {
   firstLine?: number;
 }
 
-/** Accepted, but something could not be read; each has an `import_warning_<code>` locale key. */
+/** Accepted, but something could not be read. */
 export interface RowWarning {
   line: number;
   code: 'datePartial' | 'dateUnreadable';

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { TextChunk } from './textChunks';
+import type { TextChunk } from './textChunks.ts';
 
 type Listener = (arg?: unknown) => void;
 
@@ -45,11 +45,22 @@ export interface RowBatchSink {
   progress(bytesRead: number): void;
 }
 
+/** A CSV parse fed text as it comes: each push is parsed at once, so only the unfinished last line is held. */
+export interface CsvPushParser {
+  /** Parses this much more text; ignored once the sink stopped the parse or it failed. */
+  push(text: string): void;
+  /** No more text: finishes the last record; rejects with the parse's failure, if any. */
+  end(): Promise<void>;
+  /** True once the sink asked to stop or the parse failed: further text is not wanted. */
+  readonly stopped: boolean;
+}
+
 /**
- * Streams text chunks through Papa Parse (`chunk` callback, no worker, no header handling: the
- * LinkedIn header is found by the caller after a preamble of varying length).
+ * Papa Parse over pushed text (`chunk` callback, no worker, no header handling: the LinkedIn header is found by
+ * the caller after a preamble of varying length). Papa parses each piece of a readable stream synchronously as
+ * it arrives, so a zip entry inflated piece by piece (zipArchive.ts's streamEntry) is parsed as it inflates.
  */
-export async function parseCsvChunks(chunks: AsyncIterable<TextChunk>, sink: RowBatchSink): Promise<void> {
+export function createCsvPushParser(rows: RowBatchSink['rows']): CsvPushParser {
   const source = new DecodedTextSource();
   let stopped = false;
   let failure: unknown;
@@ -62,7 +73,7 @@ export async function parseCsvChunks(chunks: AsyncIterable<TextChunk>, sink: Row
       skipEmptyLines: false,
       chunk(results, parser) {
         if (stopped) return;
-        if (!sink.rows(results.data)) {
+        if (!rows(results.data)) {
           stopped = true;
           parser.abort();
         }
@@ -74,12 +85,28 @@ export async function parseCsvChunks(chunks: AsyncIterable<TextChunk>, sink: Row
       },
     });
   });
+  return {
+    push(text) {
+      if (!stopped && failure === undefined && text !== '') source.emit('data', text);
+    },
+    async end() {
+      if (!stopped && failure === undefined) source.emit('end');
+      await done;
+      if (failure !== undefined) throw failure;
+    },
+    get stopped() {
+      return stopped || failure !== undefined;
+    },
+  };
+}
+
+/** Streams text chunks through a push parser, reporting progress after each. */
+export async function parseCsvChunks(chunks: AsyncIterable<TextChunk>, sink: RowBatchSink): Promise<void> {
+  const parser = createCsvPushParser((records) => sink.rows(records));
   for await (const chunk of chunks) {
-    if (stopped || failure !== undefined) break;
-    if (chunk.text !== '') source.emit('data', chunk.text);
+    if (parser.stopped) break;
+    parser.push(chunk.text);
     sink.progress(chunk.bytesRead);
   }
-  if (!stopped && failure === undefined) source.emit('end');
-  await done;
-  if (failure !== undefined) throw failure;
+  await parser.end();
 }

@@ -1,4 +1,4 @@
-import type { ImportErrorCode } from './importErrors';
+import type { ImportErrorCode } from './importErrors.ts';
 
 // Papa Parse's own FileStreamer decodes each byte slice on its own, so a UTF-8 character cut by a
 // chunk boundary becomes two U+FFFD (mholt/PapaParse#751, #1132): Arabic and CJK names would be

@@ -8,8 +8,8 @@
 //   pieces, counting what comes out: more than it declared stops it at once.
 // Reading the directory records is plain byte layout (APPNOTE.TXT); inflating is fflate's.
 import { Inflate } from 'fflate';
-import type { ImportError } from './importErrors';
-import { fail, ok, type Result } from './result';
+import type { ImportError } from './importErrors.ts';
+import { fail, ok, type Result } from './result.ts';
 
 export interface ZipEntry {
   /** The path inside the archive, `/`-separated. */

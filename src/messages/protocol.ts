@@ -32,15 +32,21 @@ export interface Protocol {
    * which Firefox allows whoever knows the install's address, gets nothing).
    */
   'page:tabProfile': Spec<{ tabId?: number; nonce?: string }, { snapshot: ProfileSnapshot | null }>;
-  /** A full flag scan from the first person, e.g. after an import; answers when it is done. */
-  'page:scanNow': Spec<Record<string, never>, { openFlags: number }>;
+  /**
+   * A full flag scan from the first person, e.g. after an import; answers when it is done, with the toolbar
+   * badge's number (the weekly queue plus the flags that need action).
+   */
+  'page:scanNow': Spec<Record<string, never>, { badge: number }>;
   /**
    * A person was edited, merged or deleted: rescan just them. Answers once their flags are up to date, with
    * how many changed; the badge follows right after.
    */
   'page:personChanged': Spec<{ personId: string }, { changed: number }>;
-  /** The user snoozed, dismissed or otherwise changed flags: update the badge. */
-  'page:flagsChanged': Spec<Record<string, never>, { openFlags: number }>;
+  /**
+   * The user snoozed or dismissed a flag, or decided about someone in the weekly queue: move the queue on and
+   * update the badge; answers with the badge's number.
+   */
+  'page:flagsChanged': Spec<Record<string, never>, { badge: number }>;
   /** Settings changed: re-create the scan alarm and rescan, since thresholds may have moved. */
   'page:settingsChanged': Spec<Record<string, never>, { scanPeriodMinutes: number }>;
   /**

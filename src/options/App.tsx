@@ -1,24 +1,24 @@
 // The options page: the full app. A header with the views, and the view the address names.
 import { lazy, Suspense } from 'preact/compat';
 import { useState } from 'preact/hooks';
-import type { Language } from '../core/types';
-import { db } from '../db/database';
-import { ErrorBoundary } from '../ui/components/ErrorBoundary';
-import { useDatabaseOpen } from '../ui/data/useLiveQuery';
-import { initI18n, type MessageKey, t } from '../ui/i18n/i18n';
-import { useRoute } from './navigation';
-import { PeopleView } from './people/PeopleView';
-import { DEFAULT_FILTERS } from './people/peopleFilters';
-import { routeHash, type ViewName } from './route';
-import { UndoProvider } from './undo';
+import type { Language } from '../core/types.ts';
+import { db } from '../db/database.ts';
+import { ErrorBoundary } from '../ui/components/ErrorBoundary.tsx';
+import { useDatabaseOpen } from '../ui/data/useLiveQuery.ts';
+import { initI18n, type MessageKey, t } from '../ui/i18n/i18n.ts';
+import { useRoute } from './navigation.ts';
+import { PeopleView } from './people/PeopleView.tsx';
+import { DEFAULT_FILTERS } from './people/peopleFilters.ts';
+import { routeHash, type ViewName } from './route.ts';
+import { UndoProvider } from './undo.tsx';
 
 // The people list is the page's first view and comes with it; the others load when first opened. The import
 // and backup view alone brings Papa Parse, fflate and dexie-export-import, which the list does not need.
-const PersonRecord = lazy(() => import('./person/PersonRecord').then((m) => m.PersonRecord));
-const NetworkView = lazy(() => import('./network/NetworkView').then((m) => m.NetworkView));
-const SettingsView = lazy(() => import('./settings/SettingsView').then((m) => m.SettingsView));
-const ImportBackupView = lazy(() => import('./data/ImportBackupView').then((m) => m.ImportBackupView));
-const SyncSettings = lazy(() => import('./sync/SyncSettings').then((m) => m.SyncSettings));
+const PersonRecord = lazy(() => import('./person/PersonRecord.tsx').then((m) => m.PersonRecord));
+const NetworkView = lazy(() => import('./network/NetworkView.tsx').then((m) => m.NetworkView));
+const SettingsView = lazy(() => import('./settings/SettingsView.tsx').then((m) => m.SettingsView));
+const ImportBackupView = lazy(() => import('./data/ImportBackupView.tsx').then((m) => m.ImportBackupView));
+const SyncSettings = lazy(() => import('./sync/SyncSettings.tsx').then((m) => m.SyncSettings));
 
 const NAV: { view: Exclude<ViewName, 'person'>; key: MessageKey }[] = [
   { view: 'people', key: 'options_nav_people' },

@@ -1,11 +1,11 @@
-import { db } from '../db/database';
-import { getSettings } from '../db/meta';
-import { reloadOnVersionChange } from '../db/versionChange';
+import { db } from '../db/database.ts';
+import { getSettings } from '../db/meta.ts';
+import { reloadOnVersionChange } from '../db/versionChange.ts';
 import { boot } from '../ui/components/boot.tsx';
-import { App } from './App';
-import { toPeopleQuery } from './people/peopleFilters';
-import { prefetchFirstPage } from './people/usePeoplePages';
-import { parseRoute } from './route';
+import { App } from './App.tsx';
+import { toPeopleQuery } from './people/peopleFilters.ts';
+import { prefetchFirstPage } from './people/usePeoplePages.ts';
+import { parseRoute } from './route.ts';
 import '../ui/components/controls.css';
 import './options.css';
 

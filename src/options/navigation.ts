@@ -1,7 +1,7 @@
 // Moving between views. The hash is the single source of truth: views call navigate(), the app re-reads
 // the hash. Typing in the search box replaces the history entry instead of adding one per keystroke.
 import { useEffect, useState } from 'preact/hooks';
-import { parseRoute, type Route, routeHash } from './route';
+import { parseRoute, type Route, routeHash } from './route.ts';
 
 const NAVIGATED = 'tn-navigated';
 

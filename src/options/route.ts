@@ -1,7 +1,7 @@
 // The options page's address is its state: `#/people?…filters`, `#/person/<id>`, `#/network`,
 // `#/settings`, `#/sync`, `#/data`. So the back button works, a view survives a reload, and the panel's
 // "open full record" (ui/components/links.ts) is a plain link to `options.html#/person/<id>`.
-import { type PeopleFilters, parsePeopleFilters, peopleFiltersParams } from './people/peopleFilters';
+import { type PeopleFilters, parsePeopleFilters, peopleFiltersParams } from './people/peopleFilters.ts';
 
 export type Route =
   | { view: 'people'; filters: PeopleFilters }

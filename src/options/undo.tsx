@@ -2,8 +2,8 @@
 // leaves their record, and the offer must survive that).
 import { type ComponentChildren, createContext } from 'preact';
 import { useContext, useState } from 'preact/hooks';
-import { t } from '../ui/i18n/i18n';
-import { type UndoOffer, UndoToast } from './widgets/UndoToast';
+import { t } from '../ui/i18n/i18n.ts';
+import { type UndoOffer, UndoToast } from './widgets/UndoToast.tsx';
 
 const OfferUndo = createContext<(offer: UndoOffer) => void>(() => {});
 

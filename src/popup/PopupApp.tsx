@@ -1,32 +1,34 @@
-// The toolbar popup. On a profile page: that person's summary and quick add. Anywhere else: open flags
-// with their next steps, a search for people, and the latest shared work, with a way into the full app.
+// The toolbar popup. On a profile page: that person's summary and quick add. Anywhere else: this week's queue
+// (the few dormant connections most worth a first small test), open flags with their next steps, a search for
+// people, and the latest shared work, with a way into the full app.
 //
 // Nothing here loads Dexie: the first screen comes from main.tsx (db/startupRead.ts), and live.ts, which
 // does, is loaded after the first render for the live updates, the search and the writes.
 import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useId, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { ProfileSnapshot } from '../core/types';
-import type { PersonRow } from '../db/personRow';
-import type { FlagItem, WorkItem } from '../db/queries';
-import type { StartupData } from '../db/startupRead';
-import { sendMessage } from '../messages/client';
-import type { SyncView } from '../sync/view';
-import { ErrorBoundary } from '../ui/components/ErrorBoundary';
-import { FlagCard } from '../ui/components/FlagCard';
-import { fullRecordUrl } from '../ui/components/links';
-import { StageBadge } from '../ui/components/StageBadge';
-import { t } from '../ui/i18n/i18n';
-import { FLAG_SHORT_KEYS, WORK_KIND_KEYS } from '../ui/i18n/keys';
-import { formatCount, formatPartialDate, formatTimeOfMillis } from '../ui/i18n/locale';
-import { targetTabId } from './activeTab';
-import { FLAGS_SHOWN, popupLimits } from './firstScreen';
+import type { ProfileSnapshot } from '../core/types.ts';
+import type { PersonRow } from '../db/personRow.ts';
+import type { FlagItem, QueueItem, WorkItem } from '../db/queries.ts';
+import type { StartupData } from '../db/startupRead.ts';
+import { sendMessage } from '../messages/client.ts';
+import type { SyncView } from '../sync/view.ts';
+import { ErrorBoundary } from '../ui/components/ErrorBoundary.tsx';
+import { FlagCard } from '../ui/components/FlagCard.tsx';
+import { fullRecordUrl } from '../ui/components/links.ts';
+import { StageBadge } from '../ui/components/StageBadge.tsx';
+import { t } from '../ui/i18n/i18n.ts';
+import { FLAG_SHORT_KEYS, WORK_KIND_KEYS } from '../ui/i18n/keys.ts';
+import { formatCount, formatPartialDate, formatTimeOfMillis } from '../ui/i18n/locale.ts';
+import { targetTabId } from './activeTab.ts';
+import { FLAGS_SHOWN, popupLimits } from './firstScreen.ts';
+import { QueueSection } from './QueueSection.tsx';
 
 const SEARCH_SHOWN = 8;
 
 // The profile view (summary, trust, quick add, notes) is loaded only on a profile tab: most openings are
 // elsewhere, and the popup opens faster without parsing it.
-const ProfileSection = lazy(() => import('./ProfileSection'));
+const ProfileSection = lazy(() => import('./ProfileSection.tsx'));
 
 type Live = typeof import('./live');
 let live: Promise<Live> | undefined;
@@ -36,7 +38,7 @@ let live: Promise<Live> | undefined;
  * readiness) for ~15 ms.
  */
 export function loadLive(): Promise<Live> {
-  live ??= new Promise((resolve) => setTimeout(resolve)).then(() => import('./live'));
+  live ??= new Promise((resolve) => setTimeout(resolve)).then(() => import('./live.ts'));
   return live;
 }
 
@@ -103,19 +105,19 @@ export function PopupApp(props: {
   const limits = popupLimits(flagsOnly);
   // Live from here on: the first answers are already on screen, later edits (here, in the panel, by the
   // worker) replace them.
+  const queue = useLiveState<QueueItem[] | undefined>((l) => l.queue(), [], props.first?.queue);
   const flags = useLiveState<FlagItem[] | undefined>(
     (l) => l.flags(limits.flags),
     [limits.flags],
     props.first?.flags,
   );
-  const [badge, setBadge] = useBadgeCount();
   const recent = useLiveState<WorkItem[] | undefined>(
     (l) => l.recent(limits.recent),
     [limits.recent],
     props.first?.recent,
   );
-  const ready =
-    'value' in flags && flags.value !== undefined && 'value' in recent && recent.value !== undefined;
+  const loaded = (state: LiveState<unknown>) => 'value' in state && state.value !== undefined;
+  const ready = loaded(queue) && loaded(flags) && loaded(recent);
   useEffect(() => {
     // The bench reads this mark: the popup is usable once its first data is on screen.
     if (ready) performance.mark('trust-notes:interactive');
@@ -139,12 +141,17 @@ export function PopupApp(props: {
           </ErrorBoundary>
         )}
         {!flagsOnly && (
+          <ErrorBoundary part="ui_part_queue">
+            <LiveQueue queue={queue} />
+          </ErrorBoundary>
+        )}
+        {!flagsOnly && (
           <ErrorBoundary part="ui_part_search">
             <SearchSection />
           </ErrorBoundary>
         )}
         <ErrorBoundary part="ui_part_flags">
-          <FlagsSection flags={flags} badge={badge} onCount={setBadge} showAllLink={!flagsOnly} />
+          <FlagsSection flags={flags} showAllLink={!flagsOnly} />
         </ErrorBoundary>
         {!flagsOnly && (
           <ErrorBoundary part="ui_part_recent">
@@ -200,6 +207,11 @@ function SyncLine() {
   );
 }
 
+/** Reads the live queue inside its own error boundary, so a failed read trips only this section. */
+function LiveQueue(props: { queue: LiveState<QueueItem[] | undefined> }) {
+  return <QueueSection queue={liveValue(props.queue)} live={loadLive} />;
+}
+
 function SearchSection() {
   const [text, setText] = useState('');
   const resultsId = useId();
@@ -236,36 +248,11 @@ function SearchSection() {
   );
 }
 
-/**
- * How many flags are open, as the toolbar badge shows it. The worker keeps the badge current; counting
- * tens of thousands of open flags again here would take seconds, so the popup reads the badge, and after a
- * snooze or dismiss takes the worker's new count.
- */
-function useBadgeCount(): [string, (count: number | undefined) => void] {
-  const [badge, setBadge] = useState('');
-  useEffect(() => {
-    void browser.action.getBadgeText({}).then(setBadge, () => setBadge(''));
-  }, []);
-  const update = (count: number | undefined) => {
-    if (count !== undefined) setBadge(count > 0 ? formatCount(count) : '');
-  };
-  return [badge, update];
-}
-
-function FlagsSection(props: {
-  flags: LiveState<FlagItem[] | undefined>;
-  badge: string;
-  onCount: (count: number | undefined) => void;
-  showAllLink: boolean;
-}) {
-  const { badge, onCount } = props;
+function FlagsSection(props: { flags: LiveState<FlagItem[] | undefined>; showAllLink: boolean }) {
   const flags = liveValue(props.flags);
   return (
     <section class="popup-section" aria-labelledby="popup-flags-heading">
-      <h2 id="popup-flags-heading">
-        {t('popup_flags_heading')}
-        {badge && flags && flags.length > 0 && <span class="count">{badge}</span>}
-      </h2>
+      <h2 id="popup-flags-heading">{t('popup_flags_heading')}</h2>
       {flags === undefined ? (
         <p class="muted">{t('options_people_loading')}</p>
       ) : flags.length === 0 ? (
@@ -283,8 +270,8 @@ function FlagsSection(props: {
               <FlagCard
                 flag={flag}
                 subject={person.name}
-                onSnooze={async (until) => onCount(await (await loadLive()).snoozeFlagUntil(flag.id, until))}
-                onDismiss={async () => onCount(await (await loadLive()).dismissFlagForGood(flag.id))}
+                onSnooze={async (until) => (await loadLive()).snoozeFlagUntil(flag.id, until)}
+                onDismiss={async () => (await loadLive()).dismissFlagForGood(flag.id)}
               />
             </li>
           ))}

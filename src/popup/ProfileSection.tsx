@@ -1,7 +1,7 @@
 // The person on the tab's profile page: the same summary and quick add as the in-page panel.
-import type { ProfileSnapshot } from '../core/types';
-import { ProfileTrustView } from '../ui/data/ProfileTrustView';
-import { useProfileView } from '../ui/data/profileRecord';
+import type { ProfileSnapshot } from '../core/types.ts';
+import { ProfileTrustView } from '../ui/data/ProfileTrustView.tsx';
+import { useProfileView } from '../ui/data/profileRecord.ts';
 
 export default function ProfileSection({ snapshot }: { snapshot: ProfileSnapshot }) {
   const view = useProfileView(snapshot);

@@ -1,6 +1,6 @@
 // What the popup's first screen shows, and its read. Shared by the popup's early script (startup.ts) and
 // its page (main.tsx, PopupApp.tsx).
-import { readStartup, type StartupData } from '../db/startupRead';
+import { readStartup, type StartupData } from '../db/startupRead.ts';
 
 /** The popup is small: a few flags, with the whole list one click away (`#/flags`). */
 export const FLAGS_SHOWN = 5;

@@ -1,8 +1,8 @@
-import type { ProfileSnapshot } from '../core/types';
-import type { StartupData } from '../db/startupRead';
+import type { ProfileSnapshot } from '../core/types.ts';
+import type { StartupData } from '../db/startupRead.ts';
 import { boot } from '../ui/components/boot.tsx';
-import { isFlagsOnly, popupLimits, readFirstScreen } from './firstScreen';
-import { loadLive, PopupApp, tabSnapshot } from './PopupApp';
+import { isFlagsOnly, popupLimits, readFirstScreen } from './firstScreen.ts';
+import { loadLive, PopupApp, tabSnapshot } from './PopupApp.tsx';
 import '../ui/components/controls.css';
 import './popup.css';
 

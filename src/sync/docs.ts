@@ -6,9 +6,9 @@
 // deleted: a deletion is a PouchDB tombstone (`_deleted: true`) that keeps its ciphertext, so the device that
 // receives it learns which of its rows to remove (the id alone is an HMAC, which cannot be turned back into a key).
 // Nothing else is on the document: no name, note, URL or key is ever in an id or in the clear.
-import type { SyncedChange } from '../db/mutations';
-import { isSyncedTable } from '../db/syncTables';
-import { DecryptError, decrypt, documentId, encrypt, type SyncKeys } from './crypto';
+import type { SyncedChange } from '../db/mutations.ts';
+import { isSyncedTable } from '../db/syncTables.ts';
+import { DecryptError, decrypt, documentId, encrypt, type SyncKeys } from './crypto.ts';
 
 export interface SyncDoc {
   _id: string;

@@ -9,20 +9,20 @@
 //
 // Nothing here keeps state between calls: everything that must survive a stopped worker is in the ledger (the
 // outbox), the replica (documents and checkpoints) or the sync store (status, conflicts, waiting documents).
-import { sameRecord } from '../core/sameRecord';
-import type { Person } from '../core/types';
-import type { TrustDb } from '../db/database';
-import { type AppliedSync, applySyncedChanges, type SyncedChange } from '../db/mutations';
-import { derivePersonRow } from '../db/personRow';
-import { REFERENCES } from '../db/references';
-import { forgetHandedOver, nextBatch, pendingCount } from '../db/syncOutbox';
-import { meaningfulFields, toSynced, travels } from '../db/syncTables';
-import { rowProblem } from '../io/backupSchema';
-import { DecryptError, documentId, type SyncKeys } from './crypto';
-import { decodeDoc, documentFor, encodeChange, type SyncDoc, tableOf } from './docs';
-import { SyncError } from './errors';
-import type { PouchWriteResult, Replica } from './pouchTypes';
-import type { ConflictRow, SyncPhase, SyncStore } from './store';
+import { sameRecord } from '../core/sameRecord.ts';
+import type { Person } from '../core/types.ts';
+import type { TrustDb } from '../db/database.ts';
+import { type AppliedSync, applySyncedChanges, type SyncedChange } from '../db/mutations.ts';
+import { derivePersonRow } from '../db/personRow.ts';
+import { REFERENCES } from '../db/references.ts';
+import { forgetHandedOver, nextBatch, pendingCount } from '../db/syncOutbox.ts';
+import { meaningfulFields, toSynced, travels } from '../db/syncTables.ts';
+import { rowProblem } from '../io/backupSchema.ts';
+import { DecryptError, documentId, type SyncKeys } from './crypto.ts';
+import { decodeDoc, documentFor, encodeChange, type SyncDoc, tableOf } from './docs.ts';
+import { SyncError } from './errors.ts';
+import type { PouchWriteResult, Replica } from './pouchTypes.ts';
+import type { ConflictRow, SyncPhase, SyncStore } from './store.ts';
 
 export interface SyncParts {
   tdb: TrustDb;

@@ -1,8 +1,8 @@
 // PouchDB as the extension runs it: pouchdb-browser (IndexedDB for the replica, fetch for the server). Loaded by the
 // worker only: never by the popup, the panel or the content script.
 import PouchDB from 'pouchdb-browser';
-import type { PouchConstructor, Replica } from './pouchTypes';
-import type { SyncConfig } from './store';
+import type { PouchConstructor, Replica } from './pouchTypes.ts';
+import type { SyncConfig } from './store.ts';
 
 const Pouch = PouchDB as PouchConstructor;
 

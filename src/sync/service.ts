@@ -1,14 +1,14 @@
 // Sync as the worker runs it: set up, run (one sync at a time, the next one queued behind), report, stop. The
 // scheduling (alarm, after edits, when a page opens) is the worker's (background/syncJobs.ts).
 import browser from 'webextension-polyfill';
-import { db } from '../db/database';
-import { recordEverything, startOutbox, stopOutbox } from '../db/syncOutbox';
-import { resolveConflict, type SyncParts, type SyncReport, syncOnce } from './engine';
-import { SyncError, type SyncErrorCode, syncErrorOf } from './errors';
-import { openReplica, openServer } from './pouch';
-import { joinLedger, probeServer, type ServerAccount, serverPlace } from './setup';
-import { type SyncConfig, type SyncStatus, syncStore } from './store';
-import { type SyncView, syncView } from './view';
+import { db } from '../db/database.ts';
+import { recordEverything, startOutbox, stopOutbox } from '../db/syncOutbox.ts';
+import { resolveConflict, type SyncParts, type SyncReport, syncOnce } from './engine.ts';
+import { SyncError, type SyncErrorCode, syncErrorOf } from './errors.ts';
+import { openReplica, openServer } from './pouch.ts';
+import { joinLedger, probeServer, type ServerAccount, serverPlace } from './setup.ts';
+import { type SyncConfig, type SyncStatus, syncStore } from './store.ts';
+import { type SyncView, syncView } from './view.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Setting up and stopping

@@ -15,8 +15,8 @@ import {
   newKeyParams,
   type SyncKeys,
   toBase64,
-} from './crypto';
-import { SyncError, syncErrorOf } from './errors';
+} from './crypto.ts';
+import { SyncError, syncErrorOf } from './errors.ts';
 
 export const DEFAULT_DATABASE = 'trust-notes';
 /** Long enough that the server's operator cannot guess it offline, even at PBKDF2's cost: four or five words. */

@@ -1,9 +1,9 @@
 // Sync's own state on this device, in a database of its own (`trust-notes-sync`): never in a backup, untouched by a
 // restore, gone with "Stop syncing". The options page reads it live (status, conflicts); the worker writes it.
 import { Dexie, type EntityTable } from 'dexie';
-import type { Millis } from '../core/types';
-import type { KeyParams, SyncKeys } from './crypto';
-import type { SyncErrorCode } from './errors';
+import type { Millis } from '../core/types.ts';
+import type { KeyParams, SyncKeys } from './crypto.ts';
+import type { SyncErrorCode } from './errors.ts';
 
 export const SYNC_DB_NAME = 'trust-notes-sync';
 

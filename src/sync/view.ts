@@ -1,10 +1,10 @@
 // What the pages show of sync, read from the sync store and the outbox: no PouchDB here, so the options page can
 // follow it live (useLiveQuery) and the worker can answer the popup with the same view.
-import type { Millis } from '../core/types';
-import { db } from '../db/database';
-import { pendingCount } from '../db/syncOutbox';
-import type { SyncErrorCode } from './errors';
-import { type SyncPhase, syncStore } from './store';
+import type { Millis } from '../core/types.ts';
+import { db } from '../db/database.ts';
+import { pendingCount } from '../db/syncOutbox.ts';
+import type { SyncErrorCode } from './errors.ts';
+import { type SyncPhase, syncStore } from './store.ts';
 
 export interface SyncView {
   on: boolean;

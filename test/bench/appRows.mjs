@@ -118,7 +118,7 @@ export async function appRows(n = 10) {
     const app = (path) => `chrome-extension://${ids.app}/${path}`;
     const seeder = await ext.context.newPage();
     await seeder.goto(app('src/options/index.html#/settings'));
-    const seeded = await withSeed(seeder, '(s, spec) => s.seedNetwork(spec)', {
+    const seeded = await withSeed(seeder, '(s, spec) => s.seedGenerated(spec)', {
       people: PEOPLE,
       works: WORKS,
     });

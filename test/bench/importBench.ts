@@ -1,12 +1,13 @@
 // The import bench's page side, bundled by seedBundle.mjs and evaluated in an extension page: the real io
 // path (parse → plan → commit) and backups against Chromium's IndexedDB, and the raw IndexedDB baseline
 // that writes the very rows the import wrote, into the same object stores and indexes.
-import { db } from '../../src/db/database';
-import { exportBackup, restoreBackup, validateBackup } from '../../src/io/backup';
-import { parseConnectionsFile } from '../../src/io/connectionsFile';
-import { commitImport } from '../../src/io/importCommit';
-import { planImport } from '../../src/io/importPlan';
-import { generateConnectionsCsv } from '../fixtures/csv/generate';
+import { db } from '../../src/db/database.ts';
+import { commitArchive } from '../../src/io/archiveCommit.ts';
+import { parseArchiveFile } from '../../src/io/archiveParse.ts';
+import { planArchive } from '../../src/io/archivePlan.ts';
+import { exportBackup, restoreBackup, validateBackup } from '../../src/io/backup.ts';
+import { generateConnectionsCsv } from '../fixtures/csv/generate.ts';
+import { done, request } from './rawIdb.ts';
 
 export interface ImportTimings {
   parse: number;
@@ -47,12 +48,12 @@ export async function timeImport(n: number, seed: number): Promise<ImportTimings
   const blob = connectionsFile(n, seed);
   const tdb = db();
   const t0 = performance.now();
-  const parsed = await parseConnectionsFile(blob);
+  const parsed = await parseArchiveFile(blob, 'Connections.csv', { keepMessageText: false });
   if (!parsed.ok) throw new Error(`parse: ${JSON.stringify(parsed.error)}`);
   const t1 = performance.now();
-  const plan = await planImport(tdb, parsed.value);
+  const plan = await planArchive(tdb, parsed.value);
   const t2 = performance.now();
-  const committed = await commitImport(tdb, plan);
+  const committed = await commitArchive(tdb, plan, new Map());
   if (!committed.ok) throw new Error(`commit: ${JSON.stringify(committed.error)}`);
   const t3 = performance.now();
   return {
@@ -82,21 +83,6 @@ export async function timeBackup(): Promise<BackupTimings> {
 }
 
 const IMPORTED_STORES = ['people', 'profiles'] as const;
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error);
-  });
-}
 
 /**
  * The baseline: takes the person and profile rows the import just wrote, empties the database, then

@@ -2,6 +2,7 @@
 import { execSync } from 'node:child_process';
 import { ROOT } from '../e2e/browser.mjs';
 import { appRows } from './appRows.mjs';
+import { archiveRows } from './archiveRows.mjs';
 import { printTable } from './harness.mjs';
 import { importRows } from './importRows.mjs';
 import { panelRows } from './panelRows.mjs';
@@ -18,6 +19,7 @@ const groups = {
   app: () => appRows(),
   import: () => importRows(),
   sync: () => syncRows(),
+  archive: () => archiveRows(),
 };
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !(name in groups));

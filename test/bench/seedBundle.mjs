@@ -22,7 +22,7 @@ async function buildScript(entry, name) {
   return `${code}\nglobalThis.${name} = ${name};`;
 }
 
-/** The script text; evaluating it defines `globalThis.TrustNotesSeed` (seedNetwork, seedRecords, …). */
+/** The script text; evaluating it defines `globalThis.TrustNotesSeed` (seedGenerated, seedRecords, …). */
 export function seedScript() {
   return bundleScript('test/bench/seed.ts', 'TrustNotesSeed');
 }
@@ -31,7 +31,7 @@ export function seedScript() {
  * Runs `fn(TrustNotesSeed, arg)` in an extension page (which must have opened the database already, e.g.
  * the options page) and returns its result.
  * @param {import('playwright-core').Page} page
- * @param {string} body  a function expression's source: `(seed, arg) => seed.seedNetwork(arg)`
+ * @param {string} body  a function expression's source: `(seed, arg) => seed.seedGenerated(arg)`
  * @param {unknown} [arg]  JSON-serialisable argument
  */
 export async function withSeed(page, body, arg) {

@@ -9,7 +9,7 @@ import {
   KDF_ITERATIONS,
   newKeyParams,
 } from '../../src/sync/crypto.ts';
-import { generateNetwork } from './workerData.ts';
+import { generateNetwork } from '../data/network.ts';
 
 const api = {
   PouchDB,

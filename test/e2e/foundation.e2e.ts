@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DIST, launchWithExtension, openExtensionPage, serveFixtures } from './browser.mjs';
+import { contentScriptEvaluated, contentScriptSettled } from './contentSettled.ts';
 
 const SPA = 'pages/linkedin-spa.html';
 const urls = [
@@ -28,6 +29,9 @@ afterAll(async () => {
 });
 
 const hostCount = (page: Page) => page.locator('[data-trust-notes-host]').count();
+/** Once the content script has looked at the page as it is now (see contentSettled.ts). */
+const settled = (page: Page) =>
+  contentScriptSettled((url) => ext.worker.evaluate(contentScriptEvaluated, url), page.url());
 
 async function tabProfileKey(page: Page): Promise<string | null> {
   // Read what the worker remembers for this tab, from inside the worker.
@@ -62,7 +66,7 @@ describe('content script', () => {
     await page.evaluate(() => {
       for (let i = 0; i < 20; i++) document.body.append(document.createElement('span'));
     });
-    await page.waitForTimeout(200);
+    await settled(page);
     expect(await hostCount(page)).toBe(1);
     await expect.poll(() => tabProfileKey(page)).toBe('linkedin:jane-doe-1a2b3c');
     await page.close();
@@ -76,7 +80,7 @@ describe('content script', () => {
     const page = await ext.context.newPage();
     await page.goto(url);
     await page.locator('h1').first().waitFor({ state: 'attached' });
-    await page.waitForTimeout(300);
+    await settled(page);
     expect(await hostCount(page)).toBe(0);
     await page.close();
   });
@@ -84,7 +88,7 @@ describe('content script', () => {
   test('follows in-app navigation: feed → profile → another profile → feed', async () => {
     const page = await ext.context.newPage();
     await page.goto('https://www.linkedin.com/feed/');
-    await page.waitForTimeout(200);
+    await settled(page);
     expect(await hostCount(page)).toBe(0);
 
     await page.evaluate(() =>

@@ -13,7 +13,7 @@ import {
   openOptions,
   pageErrors,
   seed,
-} from './optionsHarness';
+} from './optionsHarness.ts';
 
 const ARTIFACTS = join(ROOT, 'test-results');
 mkdirSync(ARTIFACTS, { recursive: true });

@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { generateConnectionsCsv } from '../fixtures/csv/generate';
+import { generateConnectionsCsv } from '../fixtures/csv/generate.ts';
 import { launchWithExtension } from './browser.mjs';
-import { type Extension, openOptions, pageErrors } from './optionsHarness';
+import { type Extension, openOptions, pageErrors } from './optionsHarness.ts';
 
 let ext: Extension;
 let page: Page;
@@ -30,7 +30,7 @@ async function previewCount(label: string): Promise<number> {
 
 async function chooseImportFile(name: string, buffer: Buffer, mimeType = 'text/csv'): Promise<void> {
   await page
-    .getByLabel('Choose Connections.csv or the LinkedIn export zip')
+    .getByLabel('Choose the LinkedIn export zip, or one of its files')
     .setInputFiles({ name, mimeType, buffer });
 }
 

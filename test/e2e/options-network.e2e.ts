@@ -1,9 +1,11 @@
 // The network view with known data: the charts draw the right bars, their data tables carry the same
-// numbers, and the figures (tested share, median time to trust, my record) match the ledger.
+// numbers, and the figures (tested share, median time to trust, the funnel, the queue's history, my record)
+// match the ledger.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { QueueEntry } from '../../src/core/types.ts';
 import { launchWithExtension } from './browser.mjs';
-import { type Extension, knownPeople, openOptions, pageErrors, seed } from './optionsHarness';
+import { type Extension, knownPeople, openOptions, pageErrors, seed } from './optionsHarness.ts';
 
 let ext: Extension;
 let page: Page;
@@ -24,7 +26,37 @@ beforeAll(async () => {
     createdAt: 0,
     updatedAt: 0,
   });
-  await seed.records(page, known);
+  // Fadi endorsed me twice (LinkedIn's archive): contact, a weak signal that changes no stage. The queue: Fadi
+  // this week, Salma later, and two first tasks started from it, one this month and one two years ago.
+  const fadi = known.people.find((p) => p.id === 'p-fadi')!;
+  fadi.archive = {
+    endorsements: { received: 2, given: 0, skillsReceived: ['Branding'], skillsGiven: [] },
+  };
+  const now = Date.now();
+  const entry = (personId: string, extra: Partial<QueueEntry>): QueueEntry => ({
+    id: personId,
+    personId,
+    state: 'queued',
+    queuedAt: now - 86_400_000,
+    reasons: [],
+    step: 'proposeSmallTask',
+    ...extra,
+  });
+  const twoYearsAgo = new Date(now);
+  twoYearsAgo.setFullYear(twoYearsAgo.getFullYear() - 2);
+  await seed.records(page, {
+    ...known,
+    queue: [
+      entry('p-fadi', {}),
+      entry('p-salma', { state: 'snoozed', decidedAt: now, snoozedUntil: now + 7 * 86_400_000 }),
+      entry('p-elodie', { state: 'started', decidedAt: now, startedAt: now }),
+      entry('p-omar', {
+        state: 'started',
+        decidedAt: twoYearsAgo.getTime(),
+        startedAt: twoYearsAgo.getTime(),
+      }),
+    ],
+  });
   await page.goto(page.url().replace(/#.*$/, '#/network'));
   await page.locator('.network-lead').waitFor();
 }, 120_000);
@@ -83,6 +115,25 @@ test('trust over the years: first tests and first paid work per year, gaps inclu
 test('median time to trust', async () => {
   const figures = await page.locator('.network .facts dd').allTextContents();
   expect(figures).toEqual(['0.5 years (over 2 people)', '0 years (over 1 people)']);
+});
+
+test('the funnel: connections, then those with any contact, tested work, proven, ambassadors', async () => {
+  // Fadi's endorsements are contact without work; Salma has none.
+  expect(await chartTable('From connections to ambassadors')).toEqual([
+    ['Connections', '5'],
+    ['With any contact', '4'],
+    ['With tested work', '3'],
+    ['Proven', '2'],
+    ['Ambassadors', '1'],
+  ]);
+});
+
+test("the queue's history: first tasks started this month, this year, in all; who waits now", async () => {
+  const history = page.getByRole('region', { name: 'The weekly queue' });
+  await expect(history.locator('p').allTextContents()).resolves.toEqual([
+    'First tasks started from the queue: 1 this month, 1 this year, 2 in all.',
+    'In the queue now: 1. Later: 1. Set aside: 0.',
+  ]);
 });
 
 test('my record: what I delivered and who recommended me', async () => {

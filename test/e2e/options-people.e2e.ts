@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchWithExtension } from './browser.mjs';
-import { type Extension, knownPeople, openOptions, pageErrors, seed } from './optionsHarness';
+import { type Extension, knownPeople, openOptions, pageErrors, seed } from './optionsHarness.ts';
 
 let ext: Extension;
 let page: Page;
@@ -87,9 +87,21 @@ describe('filters and sorting', () => {
   });
 
   test('open flag', async () => {
-    await select('Open flag').selectOption('dormant');
-    await expectNames(['Fadi Quartermaine']);
+    await select('Open flag').selectOption('stalled');
+    await expectNames(['Élodie Quartermaine', 'Omar Quartermaine']);
     await select('Open flag').selectOption('');
+  });
+
+  test('dormant, by warmth: the untested, warmest first, each with why in words; no sort to choose', async () => {
+    const dormant = page.getByRole('checkbox', { name: 'Dormant, by warmth' });
+    await dormant.check();
+    await expectNames(['Fadi Quartermaine']);
+    await expect(page.locator('.people-list li .person-row-sub').first().textContent()).resolves.toMatch(
+      /^known for \d+ years, nothing tested$/,
+    );
+    await expect(select('Sort by').count()).resolves.toBe(0);
+    await expect.poll(() => page.url()).toContain('dormant=1');
+    await dormant.uncheck();
   });
 
   test('tag', async () => {

@@ -4,7 +4,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchWithExtension } from './browser.mjs';
-import { type Extension, knownPeople, openOptions, pageErrors, seed } from './optionsHarness';
+import { type Extension, knownPeople, openOptions, pageErrors, seed } from './optionsHarness.ts';
 
 let ext: Extension;
 let page: Page;
@@ -55,11 +55,13 @@ describe('the shared-work timeline', () => {
     await openRecord('p-fadi');
   });
 
-  test('starts connected, with a dormant flag', async () => {
+  test('starts connected, dormant: in the weekly queue, with the reasons in words', async () => {
     await expect(stage().textContent()).resolves.toBe('Connected');
-    await page
-      .getByRole('heading', { name: 'Dormant: connected for years, never worked together' })
-      .waitFor();
+    // Seeding wrote behind the worker's back: any page's decision message makes it fill the queue.
+    await page.evaluate(() => chrome.runtime.sendMessage({ type: 'page:flagsChanged', payload: {} }));
+    const card = page.locator('.warmth-card .tn-queue-card');
+    await card.waitFor({ timeout: 20_000 });
+    await expect(card.locator('.tn-queue-reasons').textContent()).resolves.toMatch(/^known for \d+ years/);
   });
 
   test('add: every field of the editor, then the stage and the flags follow', async () => {
@@ -86,10 +88,9 @@ describe('the shared-work timeline', () => {
     await expect
       .poll(() => page.locator('.timeline-item').first().textContent())
       .toContain('Quality 5/5 · Delivered on time · Paid on time · Would work again');
-    // The page told the worker; its rescan closes the dormant flag.
-    await expect
-      .poll(() => page.getByRole('heading', { name: /^Dormant/ }).count(), { timeout: 20_000 })
-      .toBe(0);
+    // The page told the worker; its rescan takes Fadi out of the queue into its history.
+    await page.getByText(/^Taken from the weekly queue into a first task on/).waitFor({ timeout: 20_000 });
+    await expect(page.locator('.warmth-card .tn-queue-card').count()).resolves.toBe(0);
   });
 
   test('a bad date is refused next to its field, and nothing is saved', async () => {

@@ -1,10 +1,11 @@
-// Settings through the real UI, with the real worker: a threshold change raises and closes flags, the digest
+// Settings through the real UI, with the real worker: a threshold change moves people into and out of the weekly
+// queue, the queue's size is bounded, the digest
 // asks for the notifications permission, a site asks for its host permission, and the language switches the
 // whole page to Arabic, right to left, without a reload.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchWithExtension } from './browser.mjs';
-import { type Extension, openOptions, pageErrors, seed, yearsAgo } from './optionsHarness';
+import { type Extension, openOptions, pageErrors, seed, yearsAgo } from './optionsHarness.ts';
 
 let ext: Extension;
 let page: Page;
@@ -37,13 +38,18 @@ afterAll(async () => {
 
 const setting = (name: string) => page.getByRole('spinbutton', { name, exact: true });
 
-/** Whether Nadia has an open dormant flag, read through the people list's flag filter. */
+/**
+ * Whether Nadia is dormant: in the people list's dormant filter (which follows the setting at once), and in the
+ * worker's weekly queue, which the toolbar badge counts (she is the only person).
+ */
 async function nadiaIsDormant(): Promise<boolean> {
   const list = await ext.context.newPage();
-  await list.goto(page.url().replace(/#.*$/, '#/people?q=nadia&flag=dormant'));
+  await list.goto(page.url().replace(/#.*$/, '#/people?q=nadia&dormant=1'));
   const text = await list.locator('.people-count').filter({ hasText: ' of ' }).textContent();
   await list.close();
-  return text?.startsWith('1 of') ?? false;
+  const inList = text?.startsWith('1 of') ?? false;
+  const badge = await ext.worker.evaluate(() => chrome.action.getBadgeText({}));
+  return inList && badge === '1';
 }
 
 describe('flag thresholds', () => {
@@ -54,7 +60,7 @@ describe('flag thresholds', () => {
     expect(await nadiaIsDormant()).toBe(false);
   });
 
-  test('lowering the dormancy threshold raises the flag; raising it closes the flag', async () => {
+  test('lowering the dormancy threshold puts her in the queue; raising it takes her out', async () => {
     await setting('Dormant after (years)').fill('2');
     await setting('Dormant after (years)').press('Enter');
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
@@ -63,6 +69,18 @@ describe('flag thresholds', () => {
     await setting('Dormant after (years)').fill('3');
     await setting('Dormant after (years)').press('Enter');
     await expect.poll(nadiaIsDormant, { timeout: 30_000, interval: 500 }).toBe(false);
+  });
+
+  test('the weekly queue holds 5 people unless set otherwise, from 1 to 20', async () => {
+    await expect(setting('People in the weekly queue').inputValue()).resolves.toBe('5');
+    await setting('People in the weekly queue').fill('21');
+    await setting('People in the weekly queue').press('Enter');
+    await page.getByText('Enter a whole number from 1 to 20.').waitFor();
+    await setting('People in the weekly queue').fill('8');
+    await setting('People in the weekly queue').press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await page.reload();
+    await expect(setting('People in the weekly queue').inputValue()).resolves.toBe('8');
   });
 
   test('a value out of bounds is refused with a message, and not saved', async () => {

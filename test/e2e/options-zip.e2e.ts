@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { generateConnectionsCsv } from '../fixtures/csv/generate';
-import { craftZip, deflatedEntry, zerosEntry } from '../fixtures/zip/craft';
+import { generateConnectionsCsv } from '../fixtures/csv/generate.ts';
+import { craftZip, deflatedEntry, zerosEntry } from '../fixtures/zip/craft.ts';
 import { launchWithExtension } from './browser.mjs';
-import { type Extension, openOptions, pageErrors } from './optionsHarness';
+import { type Extension, openOptions, pageErrors } from './optionsHarness.ts';
 
 let ext: Extension;
 let page: Page;
@@ -44,7 +44,7 @@ async function heartbeat(): Promise<() => Promise<number>> {
 async function choose(name: string, bytes: Uint8Array): Promise<void> {
   const path = join(files, name);
   writeFileSync(path, bytes);
-  await page.getByLabel('Choose Connections.csv or the LinkedIn export zip').setInputFiles(path);
+  await page.getByLabel('Choose the LinkedIn export zip, or one of its files').setInputFiles(path);
 }
 
 test('64 Connections.csv entries of 128 MB each (8 GB inflated): refused at once, the page stays responsive', async () => {

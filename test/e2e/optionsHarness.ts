@@ -3,7 +3,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { Person, Profile, SharedWork } from '../../src/core/types';
+import type { Person, Profile, QueueEntry, SharedWork } from '../../src/core/types.ts';
 import { withSeed } from '../bench/seedBundle.mjs';
 import type { launchWithExtension } from './browser.mjs';
 
@@ -29,10 +29,12 @@ export function pageErrors(page: Page): string[] {
 }
 
 export const seed = {
-  records: (page: Page, input: { people: Person[]; profiles: Profile[]; works: SharedWork[] }) =>
-    withSeed(page, '(s, input) => s.seedRecords(input)', input),
+  records: (
+    page: Page,
+    input: { people: Person[]; profiles: Profile[]; works: SharedWork[]; queue?: QueueEntry[] },
+  ) => withSeed(page, '(s, input) => s.seedRecords(input)', input),
   network: (page: Page, spec: { people: number; works: number; seed?: number }) =>
-    withSeed(page, '(s, spec) => s.seedNetwork(spec)', spec),
+    withSeed(page, '(s, spec) => s.seedGenerated(spec)', spec),
   clear: (page: Page) => withSeed(page, '(s) => s.clearDatabase()'),
 };
 

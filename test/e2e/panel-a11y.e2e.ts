@@ -59,7 +59,7 @@ describe.each([
 
   test.each([
     ['an ambassador with a full record', DEMO_PROFILE_URL],
-    ['a dormant contact with an open flag', DEMO_DORMANT_URL],
+    ['a dormant contact in the weekly queue', DEMO_DORMANT_URL],
   ])('%s: the badge is a named button; the expanded panel has no axe violations', async (name, url) => {
     const page = await ext.context.newPage();
     await page.goto(url);

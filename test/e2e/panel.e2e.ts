@@ -5,6 +5,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_DORMANT_URL, DEMO_FIXTURES, seedDemo } from '../../scripts/demo.mjs';
 import { launchWithExtension, openExtensionPage, serveFixtures } from './browser.mjs';
+import { contentScriptEvaluated, contentScriptSettled } from './contentSettled.ts';
 import {
   badge,
   clickBadge,
@@ -41,6 +42,10 @@ async function open(url: string): Promise<Page> {
   await page.goto(url);
   return page;
 }
+
+/** Once the content script has looked at the page as it is now (see contentSettled.ts). */
+const settled = (page: Page) =>
+  contentScriptSettled((url) => ext.worker.evaluate(contentScriptEvaluated, url), page.url());
 
 const navigate = (page: Page, path: string) =>
   page.evaluate((p) => (window as unknown as { __tnNavigate(p: string): void }).__tnNavigate(p), path);
@@ -243,7 +248,7 @@ describe('on a LinkedIn profile', () => {
 describe('single-page navigation', () => {
   test('feed → profile → another profile → its sub-page → feed: one panel that follows, then none', async () => {
     const page = await open('https://www.linkedin.com/feed/');
-    await page.waitForTimeout(300);
+    await settled(page);
     expect(await page.locator(HOST).count()).toBe(0);
 
     await navigate(page, '/in/omar-haddad/');
@@ -280,7 +285,7 @@ describe('single-page navigation', () => {
 
   test('from the feed, the badge shows from the URL at once, and the feed’s heading is never taken for the profile’s name while the profile renders', async () => {
     const page = await open('https://www.linkedin.com/feed/');
-    await page.waitForTimeout(300);
+    await settled(page);
     const remembered = () => rememberedProfile(ext.worker, page);
     // The profile renders 2 s after the URL changes; until then the feed's <main><h1>Feed</h1> is on screen. Long
     // enough for the harness: reading the badge through the DevTools protocol can take half a second on a loaded
@@ -304,7 +309,7 @@ describe('single-page navigation', () => {
     await page.evaluate(() => {
       for (let i = 0; i < 50; i++) document.body.append(document.createElement('span'));
     });
-    await page.waitForTimeout(300);
+    await settled(page);
     expect(await page.locator(HOST).count()).toBe(1);
     expect(page.frames()).toHaveLength(2);
     await page.close();
@@ -400,30 +405,37 @@ describe('flags', () => {
 
   const toolbarBadge = () => seeded.worker.evaluate(() => chrome.action.getBadgeText({}));
 
-  test('a dormant contact shows the flag and its steps; planning a first small task closes it through the worker', async () => {
-    // The toolbar badge counts every open flag of the demo: Omar's dormancy and Sam's unpaid invoice.
+  test('a dormant contact is in the weekly queue with its first step; "planned a task" moves the queue on', async () => {
+    // The toolbar badge counts the queue (Omar, the demo's dormant contact) and Sam's unpaid invoice.
     await expect.poll(toolbarBadge).toBe('2');
     const page = await seeded.context.newPage();
     await page.goto(DEMO_DORMANT_URL);
     const shown = await badge(page);
-    expect(shown.words).toBe('Trust Notes Connected 1');
-    expect(shown.name).toBe('Trust Notes: Connected, 1 open flag. Open the panel');
+    // Dormancy is no flag: the page badge shows the stage alone.
+    expect(shown.words).toBe('Trust Notes Connected');
+    expect(shown.name).toBe('Trust Notes: Connected. Open the panel');
     await clickBadge(page);
     const frame = await panelFrame(page, seeded.extensionId);
-    const flag = frame.locator('.tn-flag');
-    expect(await flag.locator('h3').textContent()).toBe(
-      'Dormant: connected for years, never worked together',
+    const card = frame.locator('.tn-queue-card');
+    // Connected five years ago this month: certainly five years only once the month is over.
+    await expect(card.locator('.tn-queue-reasons').textContent()).resolves.toMatch(
+      /^known for [45] years, nothing tested$/,
     );
-    expect(await flag.locator('li').first().textContent()).toBe('Propose a small joint task.');
-    // Take the first suggested step: plan a small joint task.
-    await quickAdd(frame, { Kind: 'Small joint task', Status: 'Planned', Date: '2030-01' });
-    // The panel told the worker, which rescanned Omar: the flag closes, and the toolbar badge follows at once.
-    await expect.poll(() => frame.locator('.tn-flag').count()).toBe(0);
+    await expect(card.locator('.tn-queue-step').textContent()).resolves.toBe(
+      'First step: Volunteer together on something.',
+    );
+    await card.getByRole('button', { name: 'Planned a task: Omar Haddad' }).click();
+    // The first step is planned work now; the worker took Omar out of the queue into its history, and the
+    // toolbar badge follows at once.
+    await expect.poll(() => frame.locator('.tn-queue-card').count()).toBe(0);
+    await expect.poll(() => frame.locator('.tn-timeline > li').count()).toBe(1);
     await expect.poll(toolbarBadge).toBe('1');
     const stores = await readStores(seeded.context, seeded.extensionId);
     const omar = stores.people.find((p) => p.name === 'Omar Haddad')!;
-    expect(stores.flags.filter((f) => f.personId === omar.id).map((f) => [f.kind, f.state])).toEqual([
-      ['dormant', 'closed'],
+    expect(stores.flags.filter((f) => f.personId === omar.id)).toEqual([]);
+    expect(stores.queue?.find((q) => q.personId === omar.id)?.state).toBe('started');
+    expect(stores.sharedWork.filter((w) => w.personId === omar.id).map((w) => [w.kind, w.status])).toEqual([
+      ['volunteer', 'planned'],
     ]);
     await page.close();
   });

@@ -1,5 +1,6 @@
-// The toolbar popup in real Chromium. Anywhere else: open flags with their steps (snooze, dismiss), a search
-// as you type, recent shared work, the digest's flag list. On a profile tab: the person's summary and quick
+// The toolbar popup in real Chromium. Anywhere else: the weekly queue (reasons, first step; planned, later, not
+// this person), open flags with their steps (snooze, dismiss), a search as you type, recent shared work, the
+// digest's flag list. On a profile tab: the person's summary and quick
 // add, the same components as the panel. axe-core finds no violations; both directions are screenshot.
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import {
   openOptions,
   pageUrl,
   seed,
-} from './optionsHarness';
+} from './optionsHarness.ts';
 
 const ARTIFACTS = join(ROOT, 'test-results');
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -113,18 +114,19 @@ describe('the first screen comes before Dexie', () => {
     if (!live) throw new Error('the build has no live-*.js chunk (src/popup/live.ts)');
     // A string, not a function: the test runner would rewrite a function's import() for Node.
     const both: { early: unknown; dexie: unknown; oneRequest: boolean } = await popup.evaluate(`(async () => {
-      const ids = (items) => items.map((item) => \`\${(item.flag ?? item.work).id} \${item.person.id}\`);
+      const ids = (items) =>
+        items.map((item) => \`\${(item.flag ?? item.work ?? item.entry).id} \${item.person.id}\`);
       const early = await globalThis.trustNotesPopupStartup;
       const dexie = await import('/assets/${live}');
       return {
         oneRequest: typeof IDBIndex.prototype.getAllRecords === 'function',
-        early: { flags: ids(early.flags), recent: ids(early.recent) },
-        dexie: { flags: ids(await dexie.flags(100)), recent: ids(await dexie.recent(5)) },
+        early: { queue: ids(early.queue), flags: ids(early.flags), recent: ids(early.recent) },
+        dexie: { queue: ids(await dexie.queue()), flags: ids(await dexie.flags(100)), recent: ids(await dexie.recent(5)) },
       };
     })()`);
     // Chromium reads each list in one request (getAllRecords); the unit tests cover the cursor others use.
     expect(both.oneRequest).toBe(true);
-    expect(both.early).toMatchObject({ flags: { length: 5 }, recent: { length: 4 } });
+    expect(both.early).toMatchObject({ queue: { length: 2 }, flags: { length: 3 }, recent: { length: 4 } });
     expect(both.early).toEqual(both.dexie);
     await popup.close();
   });
@@ -137,37 +139,60 @@ describe('anywhere else', () => {
     await popup.locator('.popup-flags').waitFor();
   });
 
-  // Open flags: Fadi and Salma are dormant; Élodie, Omar and Jane had good work years ago, so stalled.
+  const badge = () => ext.worker.evaluate(() => chrome.action.getBadgeText({}));
+
+  // Fadi and Salma are dormant (connected years ago, nothing shared): the weekly queue, longest untested first.
+  test('the weekly queue: each person with the reasons in words and the first step; the badge counts it', async () => {
+    await expect.poll(() => popup.locator('.popup-queue > li').count()).toBe(2);
+    await expect(popup.locator('.tn-queue-name').allTextContents()).resolves.toEqual([
+      'Fadi Quartermaine',
+      'سلمى الزرقاوي',
+    ]);
+    const fadi = popup.locator('.popup-queue > li').first();
+    await expect(fadi.locator('.tn-queue-reasons').textContent()).resolves.toMatch(
+      /^known for \d+ years, nothing tested$/,
+    );
+    await expect(fadi.locator('.tn-queue-step').textContent()).resolves.toBe(
+      'First step: Volunteer together on something.',
+    );
+    // The queue and no flag needing action: never the dormant population.
+    await expect.poll(badge).toBe('2');
+    await expectNoAxeViolations(popup, 'popup with the weekly queue');
+  });
+
+  // Élodie, Omar and Jane had good work years ago, so stalled.
   test('open flags, each with the person, the flag and its next steps', async () => {
-    await expect.poll(() => popup.locator('.popup-flags > li').count()).toBe(5);
-    await expect(popup.locator('#popup-flags-heading .count').textContent()).resolves.toBe('5');
+    await expect.poll(() => popup.locator('.popup-flags > li').count()).toBe(3);
     const people = await popup.locator('.popup-flag-title a').allTextContents();
-    expect(people.sort()).toEqual(
-      ['Fadi Quartermaine', 'Jane Doe', 'Omar Quartermaine', 'سلمى الزرقاوي', 'Élodie Quartermaine'].sort(),
-    );
-    const fadi = popup.locator('.popup-flags > li', { hasText: 'Fadi Quartermaine' });
-    await expect(fadi.getByRole('heading').textContent()).resolves.toBe(
-      'Dormant: connected for years, never worked together',
-    );
-    await expect(fadi.locator('.tn-flag-steps li').first().textContent()).resolves.toBe(
-      'Propose a small joint task.',
-    );
+    expect(people.sort()).toEqual(['Jane Doe', 'Omar Quartermaine', 'Élodie Quartermaine'].sort());
     const omar = popup.locator('.popup-flags > li', { hasText: 'Omar Quartermaine' });
     await expect(omar.getByRole('heading').textContent()).resolves.toBe(
       'Stalled: good work together, then nothing for years',
     );
+    await expect(omar.locator('.tn-flag-steps li').first().textContent()).resolves.toBe(
+      'Propose a small paid trial.',
+    );
   });
 
   test('snooze and dismiss take the flag off the list', async () => {
-    const fadi = popup.locator('.popup-flags > li', { hasText: 'Fadi Quartermaine' });
-    await fadi.getByRole('button', { name: /^Snooze for 30 days/ }).click();
-    await expect.poll(() => popup.locator('.popup-flags > li').count()).toBe(4);
-    await expect.poll(() => popup.locator('#popup-flags-heading .count').textContent()).toBe('4');
-    const salma = popup.locator('.popup-flags > li', { hasText: 'سلمى الزرقاوي' });
-    await salma.getByRole('button', { name: /^Dismiss/ }).click();
-    await expect.poll(() => popup.locator('.popup-flags > li').count()).toBe(3);
-    await expect.poll(() => popup.locator('#popup-flags-heading .count').textContent()).toBe('3');
-    await expect(popup.locator('.popup-flag-title a', { hasText: 'Fadi' }).count()).resolves.toBe(0);
+    const elodie = popup.locator('.popup-flags > li', { hasText: 'Élodie Quartermaine' });
+    await elodie.getByRole('button', { name: /^Snooze for 30 days/ }).click();
+    await expect.poll(() => popup.locator('.popup-flags > li').count()).toBe(2);
+    const omar = popup.locator('.popup-flags > li', { hasText: 'Omar Quartermaine' });
+    await omar.getByRole('button', { name: /^Dismiss/ }).click();
+    await expect.poll(() => popup.locator('.popup-flags > li').count()).toBe(1);
+    await expect(popup.locator('.popup-flag-title a', { hasText: 'Élodie' }).count()).resolves.toBe(0);
+  });
+
+  test('later and not this person take people out of the queue, and the badge follows', async () => {
+    const fadi = popup.locator('.popup-queue > li', { hasText: 'Fadi Quartermaine' });
+    await fadi.getByRole('button', { name: 'Later (30 days): Fadi Quartermaine' }).click();
+    await expect.poll(() => popup.locator('.popup-queue > li').count()).toBe(1);
+    await expect.poll(badge).toBe('1');
+    const salma = popup.locator('.popup-queue > li', { hasText: 'سلمى الزرقاوي' });
+    await salma.getByRole('button', { name: 'Not this person: سلمى الزرقاوي' }).click();
+    await popup.getByText(/No one to suggest this week/).waitFor();
+    await expect.poll(badge).toBe('');
   });
 
   test('search as you type: prefixes, accents, case, Arabic; results open the record', async () => {
@@ -210,8 +235,9 @@ describe('the digest opens the flag list', () => {
     await options.close();
     const popup = await openPopup('#/flags');
     await popup.locator('.popup-flags').waitFor();
-    await expect.poll(() => popup.locator('.popup-flags > li').count()).toBe(5);
+    await expect.poll(() => popup.locator('.popup-flags > li').count()).toBe(3);
     await expect(popup.getByRole('searchbox').count()).resolves.toBe(0);
+    await expect(popup.locator('#popup-queue-heading').count()).resolves.toBe(0);
     await expect(popup.locator('#popup-recent-heading').count()).resolves.toBe(0);
   });
 });

@@ -14,9 +14,11 @@ export interface Stores {
   sharedWork: Array<Record<string, unknown> & { personId: string; kind: string; status: string }>;
   notes: Array<{ personId: string; text: string }>;
   flags: Array<{ id: string; personId: string; kind: string; state: string }>;
+  /** Absent before schema version 2 (a database of an older build). */
+  queue?: Array<{ id: string; personId: string; state: string; startedAt?: number }>;
 }
 
-export const STORE_NAMES = ['people', 'profiles', 'sharedWork', 'notes', 'flags'];
+export const STORE_NAMES = ['people', 'profiles', 'sharedWork', 'notes', 'flags', 'queue'];
 
 /** Runs in the page: `names` → all their rows; empty lists when the database does not exist yet. */
 export async function readAllStores(names: string[]): Promise<Record<string, unknown[]>> {

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { startSyncServer } from '../../scripts/syncServer.mjs';
-import type { SyncView } from '../../src/sync/view';
+import type { SyncView } from '../../src/sync/view.ts';
 import { launchWithExtension } from './browser.mjs';
 import { fillSyncSetup } from './syncGrant.mjs';
 import { openApiPage, send } from './workerHarness.mjs';

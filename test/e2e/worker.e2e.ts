@@ -47,10 +47,17 @@ const flagStates = () =>
     Object.fromEntries((await __tn.db().flags.toArray()).map((f) => [`${f.kind}`, f.state] as const)),
   );
 
-describe('flags and the badge', () => {
+const queueStates = () =>
+  page.evaluate(async () =>
+    Object.fromEntries(
+      (await __tn.db().queue.toArray()).map((entry) => [entry.personId, entry.state] as const),
+    ),
+  );
+
+describe('flags, the weekly queue and the badge', () => {
   let ids: { dormant: string; stalled: string; payer: string; planner: string; fresh: string };
 
-  test('a scan raises one flag per rule, and the badge counts the open ones', async () => {
+  test('a scan raises one flag per rule and fills the weekly queue; the badge counts the queue and the action flags', async () => {
     ids = await page.evaluate(async () => {
       const { db, mutations } = __tn;
       const tdb = db();
@@ -93,11 +100,10 @@ describe('flags and the badge', () => {
       };
     });
     // The install scan found nobody.
-    expect(await badge()).toEqual({ text: '', title: 'Trust Notes: no open flags' });
+    expect(await badge()).toEqual({ text: '', title: 'Trust Notes: nothing to do this week' });
 
-    expect(await send(page, 'page:scanNow')).toEqual({ ok: true, value: { openFlags: 4 } });
+    expect(await send(page, 'page:scanNow')).toEqual({ ok: true, value: { badge: 3 } });
     expect(await flagStates()).toEqual({
-      dormant: 'open',
       stalled: 'open',
       paymentOverdue: 'open',
       followUpDue: 'open',
@@ -105,16 +111,17 @@ describe('flags and the badge', () => {
     const people = await page.evaluate(async () =>
       Object.fromEntries((await __tn.db().flags.toArray()).map((f) => [f.kind, f.personId])),
     );
-    expect(people).toEqual({
-      dormant: ids.dormant,
-      stalled: ids.stalled,
-      paymentOverdue: ids.payer,
-      followUpDue: ids.planner,
+    expect(people).toEqual({ stalled: ids.stalled, paymentOverdue: ids.payer, followUpDue: ids.planner });
+    // The years-old connection with nothing shared is no flag: it is this week's queue.
+    expect(await queueStates()).toEqual({ [ids.dormant]: 'queued' });
+    // The stalled flag asks for no action now; the queue and the overdue payment and follow-up do.
+    expect(await badge()).toEqual({
+      text: '3',
+      title: 'Trust Notes: 1 person to test this week, 2 flags need action',
     });
-    expect(await badge()).toEqual({ text: '4', title: 'Trust Notes: 4 open flags' });
   });
 
-  test('an edit rescans just that person: a planned step ends dormancy', async () => {
+  test('an edit rescans just that person: a planned step takes them out of the queue, into its history', async () => {
     const reply = await page.evaluate(async (id) => {
       await __tn.mutations.addSharedWork(__tn.db(), id, {
         kind: 'smallTask',
@@ -124,19 +131,20 @@ describe('flags and the badge', () => {
       });
       return chrome.runtime.sendMessage({ type: 'page:personChanged', payload: { personId: id } });
     }, ids.dormant);
-    expect(reply).toEqual({ ok: true, value: { changed: 1 } });
-    expect((await flagStates()).dormant).toBe('closed');
-    await expect.poll(badge).toEqual({ text: '3', title: 'Trust Notes: 3 open flags' });
+    expect(reply).toEqual({ ok: true, value: { changed: 0 } });
+    await expect.poll(queueStates).toEqual({ [ids.dormant]: 'started' });
+    await expect.poll(badge).toEqual({ text: '2', title: 'Trust Notes: 2 flags need action' });
   });
 
   test('snoozed and dismissed flags stay as the user left them, and the badge follows', async () => {
     await page.evaluate(async (id) => {
       await __tn.mutations.snoozeFlag(__tn.db(), `${id}:stalled`, Date.now() + 7 * 86_400_000);
     }, ids.stalled);
-    expect(await send(page, 'page:flagsChanged')).toEqual({ ok: true, value: { openFlags: 2 } });
+    // A stalled flag asks for no action now: the badge did not count it, and does not change.
+    expect(await send(page, 'page:flagsChanged')).toEqual({ ok: true, value: { badge: 2 } });
     expect((await badge()).text).toBe('2');
 
-    expect(await send(page, 'page:scanNow')).toEqual({ ok: true, value: { openFlags: 2 } });
+    expect(await send(page, 'page:scanNow')).toEqual({ ok: true, value: { badge: 2 } });
     expect((await flagStates()).stalled).toBe('snoozed');
 
     await page.evaluate(
@@ -147,12 +155,11 @@ describe('flags and the badge', () => {
       },
       [ids.payer, ids.planner],
     );
-    expect(await send(page, 'page:flagsChanged')).toEqual({ ok: true, value: { openFlags: 0 } });
-    expect(await badge()).toEqual({ text: '', title: 'Trust Notes: no open flags' });
+    expect(await send(page, 'page:flagsChanged')).toEqual({ ok: true, value: { badge: 0 } });
+    expect(await badge()).toEqual({ text: '', title: 'Trust Notes: nothing to do this week' });
 
-    expect(await send(page, 'page:scanNow')).toEqual({ ok: true, value: { openFlags: 0 } });
+    expect(await send(page, 'page:scanNow')).toEqual({ ok: true, value: { badge: 0 } });
     expect(await flagStates()).toEqual({
-      dormant: 'closed',
       stalled: 'snoozed',
       paymentOverdue: 'dismissed',
       followUpDue: 'dismissed',
@@ -164,12 +171,12 @@ describe('flags and the badge', () => {
       await __tn.meta.saveSettings(__tn.db(), { language: 'ar' });
     });
     await send(page, 'page:flagsChanged');
-    expect((await badge()).title).toBe('ملاحظات الثقة — لا توجد تنبيهات مفتوحة');
+    expect((await badge()).title).toBe('ملاحظات الثقة — لا شيء مطلوب هذا الأسبوع');
     await page.evaluate(async () => {
       await __tn.meta.saveSettings(__tn.db(), { language: 'auto' });
     });
     await send(page, 'page:flagsChanged');
-    expect((await badge()).title).toBe('Trust Notes: no open flags');
+    expect((await badge()).title).toBe('Trust Notes: nothing to do this week');
   });
 });
 

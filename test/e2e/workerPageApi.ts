@@ -5,7 +5,7 @@ import { db } from '../../src/db/database.ts';
 import * as meta from '../../src/db/meta.ts';
 import * as mutations from '../../src/db/mutations.ts';
 import * as queries from '../../src/db/queries.ts';
-import { DATA_NOW, generateNetwork, seedNetwork } from '../bench/workerData.ts';
+import { DATA_NOW, generateNetwork, seedNetwork } from '../data/network.ts';
 
 const api = { db, meta, mutations, queries, DATA_NOW, generateNetwork, seedNetwork };
 export type WorkerPageApi = typeof api;

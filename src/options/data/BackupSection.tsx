@@ -3,10 +3,10 @@
 // the plain warning that the data lives only in this browser, with whether the browser keeps it and how much
 // space it takes.
 import { useId, useState } from 'preact/hooks';
-import { db } from '../../db/database';
-import { getMeta } from '../../db/meta';
-import { countsByStage } from '../../db/queries';
-import type { BackupErrorCode } from '../../io/backup';
+import { db } from '../../db/database.ts';
+import { getMeta } from '../../db/meta.ts';
+import { countsByStage } from '../../db/queries.ts';
+import type { BackupErrorCode } from '../../io/backup.ts';
 import {
   type BackupError,
   backupFileName,
@@ -14,18 +14,18 @@ import {
   restoreBackup,
   type ValidBackup,
   validateBackup,
-} from '../../io/backup';
-import { shouldRemindBackup } from '../../io/backupReminder';
-import { syncStore } from '../../sync/store';
-import { useLiveQuery } from '../../ui/data/useLiveQuery';
-import { useWriteCount } from '../../ui/data/useWriteCount';
-import { scanNow } from '../../ui/data/workerNotify';
-import { type MessageKey, t } from '../../ui/i18n/i18n';
-import { formatCount, formatDayOfMillis } from '../../ui/i18n/locale';
-import { Dialog } from '../widgets/Dialog';
-import { ProgressBar } from '../widgets/ProgressBar';
-import { datedFileName, saveBlob } from './download';
-import { StorageStatusView } from './storageStatus';
+} from '../../io/backup.ts';
+import { shouldRemindBackup } from '../../io/backupReminder.ts';
+import { syncStore } from '../../sync/store.ts';
+import { useLiveQuery } from '../../ui/data/useLiveQuery.ts';
+import { useWriteCount } from '../../ui/data/useWriteCount.ts';
+import { scanNow } from '../../ui/data/workerNotify.ts';
+import { type MessageKey, t } from '../../ui/i18n/i18n.ts';
+import { formatCount, formatDayOfMillis } from '../../ui/i18n/locale.ts';
+import { Dialog } from '../widgets/Dialog.tsx';
+import { ProgressBar } from '../widgets/ProgressBar.tsx';
+import { datedFileName, saveBlob } from './download.ts';
+import { StorageStatusView } from './storageStatus.tsx';
 
 const ERROR_KEYS = {
   countMismatch: 'backup_error_countMismatch',

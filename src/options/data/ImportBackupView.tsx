@@ -1,11 +1,11 @@
 // Import & backup: LinkedIn import, backups and restore, and CSV exports for spreadsheets.
 import { useState } from 'preact/hooks';
-import { db } from '../../db/database';
-import { exportPeopleCsv, exportSharedWorkCsv } from '../../io/csvExport';
-import { t } from '../../ui/i18n/i18n';
-import { BackupSection } from './BackupSection';
-import { datedFileName, saveBlob } from './download';
-import { ImportSection } from './ImportSection';
+import { db } from '../../db/database.ts';
+import { exportPeopleCsv, exportSharedWorkCsv } from '../../io/csvExport.ts';
+import { t } from '../../ui/i18n/i18n.ts';
+import { BackupSection } from './BackupSection.tsx';
+import { datedFileName, saveBlob } from './download.ts';
+import { ImportSection } from './ImportSection.tsx';
 
 export function ImportBackupView() {
   return (

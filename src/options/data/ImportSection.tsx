@@ -1,24 +1,27 @@
-// LinkedIn import: pick Connections.csv or the export zip, see what would happen (new, updated,
-// unchanged, rejected with reasons), then import all or nothing, with progress for 30,000 rows.
+// LinkedIn import: pick the export zip (Basic or Complete) or any one file of it, see what would happen (per
+// file: rows read, how they matched, what will change; rows that matched nobody or several people wait for the
+// review), then import all or nothing, with progress for 30,000 connections and hundreds of megabytes of messages.
 import { useId, useState } from 'preact/hooks';
-import { db } from '../../db/database';
-import { parseConnectionsFile } from '../../io/connectionsFile';
-import type { ImportResult } from '../../io/importCommit';
-import { commitImport } from '../../io/importCommit';
-import type { ImportError, ImportErrorCode } from '../../io/importErrors';
-import { type ImportPlan, planImport } from '../../io/importPlan';
-import type { RejectCode } from '../../io/linkedinCsv';
-import { scanNow } from '../../ui/data/workerNotify';
-import { type MessageKey, t } from '../../ui/i18n/i18n';
-import { formatCount } from '../../ui/i18n/locale';
-import { ProgressBar } from '../widgets/ProgressBar';
+import { db } from '../../db/database.ts';
+import { getMeta } from '../../db/meta.ts';
+import { type ArchiveImportResult, commitArchive } from '../../io/archiveCommit.ts';
+import type { ArchiveFileKind } from '../../io/archiveFiles.ts';
+import { type ArchiveProgress, parseArchiveFile } from '../../io/archiveParse.ts';
+import { type ArchivePlan, planArchive, type Resolutions } from '../../io/archivePlan.ts';
+import type { ImportError, ImportErrorCode } from '../../io/importErrors.ts';
+import { scanNow } from '../../ui/data/workerNotify.ts';
+import { type MessageKey, t } from '../../ui/i18n/i18n.ts';
+import { formatCount } from '../../ui/i18n/locale.ts';
+import { ProgressBar } from '../widgets/ProgressBar.tsx';
+import { ARCHIVE_FILE_KEYS, ArchivePreview } from './ArchivePreview.tsx';
 
 const ERROR_KEYS = {
+  archiveNothing: 'import_error_archiveNothing',
+  archiveUnknownFile: 'import_error_archiveUnknownFile',
   commitFailed: 'import_error_commitFailed',
   empty: 'import_error_empty',
   headerMissing: 'import_error_headerMissing',
   noConnections: 'import_error_noConnections',
-  noConnectionsCsv: 'import_error_noConnectionsCsv',
   notCsv: 'import_error_notCsv',
   notZip: 'import_error_notZip',
   readFailed: 'import_error_readFailed',
@@ -30,45 +33,42 @@ const ERROR_KEYS = {
   zipTooManyEntries: 'import_error_zipTooManyEntries',
 } as const satisfies Record<ImportErrorCode, MessageKey>;
 
-const REJECT_KEYS = {
-  badUrl: 'import_reject_badUrl',
-  columnCount: 'import_reject_columnCount',
-  duplicateUrl: 'import_reject_duplicateUrl',
-  emptyRow: 'import_reject_emptyRow',
-  noNameNoUrl: 'import_reject_noNameNoUrl',
-} as const satisfies Record<RejectCode, MessageKey>;
-
 type Step =
   | { step: 'idle' }
-  | { step: 'reading'; done: number; total: number }
-  | { step: 'preview'; plan: ImportPlan; fileName: string }
+  | { step: 'reading'; done: number; total: number; kind?: ArchiveFileKind }
+  | { step: 'matching' }
+  | { step: 'preview'; plan: ArchivePlan; fileName: string }
   | { step: 'writing'; done: number; total: number }
-  | { step: 'done'; result: ImportResult }
+  | { step: 'done'; result: ArchiveImportResult }
   | { step: 'failed'; error: ImportError };
-
-/** Rejected rows listed in the preview; the count covers them all. */
-const REJECTED_SHOWN = 200;
 
 export function ImportSection() {
   const [state, setState] = useState<Step>({ step: 'idle' });
+  const [keepTexts, setKeepTexts] = useState(false);
   const inputId = useId();
+  const keepId = useId();
 
   const read = async (file: File) => {
     setState({ step: 'reading', done: 0, total: file.size });
-    const parsed = await parseConnectionsFile(file, (p) =>
-      setState({ step: 'reading', done: p.bytesRead, total: p.totalBytes }),
+    const owner = await getMeta(db(), 'archiveOwner');
+    const parsed = await parseArchiveFile(
+      file,
+      file.name,
+      { keepMessageText: keepTexts, ownerName: owner?.name },
+      (p: ArchiveProgress) => setState({ step: 'reading', done: p.done, total: p.total, kind: p.kind }),
     );
     if (!parsed.ok) {
       setState({ step: 'failed', error: parsed.error });
       return;
     }
-    const plan = await planImport(db(), parsed.value);
+    setState({ step: 'matching' });
+    const plan = await planArchive(db(), parsed.value);
     setState({ step: 'preview', plan, fileName: file.name });
   };
 
-  const commit = async (plan: ImportPlan) => {
+  const commit = async (plan: ArchivePlan, resolutions: Resolutions) => {
     setState({ step: 'writing', done: 0, total: 1 });
-    const result = await commitImport(db(), plan, (p) =>
+    const result = await commitArchive(db(), plan, resolutions, (p) =>
       setState({ step: 'writing', done: p.written, total: p.total }),
     );
     if (!result.ok) {
@@ -76,11 +76,11 @@ export function ImportSection() {
       return;
     }
     setState({ step: 'done', result: result.value });
-    // New people can be dormant from the start: the worker raises their flags now.
+    // New people can be dormant from the start: the worker fills the weekly queue, then scans the flags.
     await scanNow();
   };
 
-  const busy = state.step === 'reading' || state.step === 'writing';
+  const busy = state.step === 'reading' || state.step === 'matching' || state.step === 'writing';
   return (
     <section class="card data-import" aria-labelledby="import-heading">
       <h3 id="import-heading">{t('options_import_heading')}</h3>
@@ -99,10 +99,29 @@ export function ImportSection() {
           if (file) void read(file);
         }}
       />
+      <div class="setting">
+        <label for={keepId} class="inline-check">
+          <input
+            id={keepId}
+            type="checkbox"
+            checked={keepTexts}
+            disabled={busy}
+            onChange={(e) => setKeepTexts(e.currentTarget.checked)}
+          />
+          <span>{t('options_import_keep_texts')}</span>
+        </label>
+        <span class="setting-hint">{t('options_import_keep_texts_hint')}</span>
+      </div>
       <div aria-live="polite">
         {state.step === 'reading' && (
-          <ProgressBar label={t('options_import_reading')} value={state.done} max={state.total} />
+          <ProgressBar
+            label={t('options_import_reading')}
+            value={state.done}
+            max={state.total}
+            detail={state.kind ? t('options_import_reading_file', t(ARCHIVE_FILE_KEYS[state.kind])) : ''}
+          />
         )}
+        {state.step === 'matching' && <p role="status">{t('options_import_matching')}</p>}
         {state.step === 'writing' && (
           <ProgressBar
             label={t('options_import_writing')}
@@ -119,10 +138,10 @@ export function ImportSection() {
         {state.step === 'done' && <ImportDone result={state.result} />}
       </div>
       {state.step === 'preview' && (
-        <ImportPreview
+        <ArchivePreview
           plan={state.plan}
           fileName={state.fileName}
-          onImport={() => commit(state.plan)}
+          onImport={(resolutions) => commit(state.plan, resolutions)}
           onCancel={() => setState({ step: 'idle' })}
         />
       )}
@@ -130,80 +149,7 @@ export function ImportSection() {
   );
 }
 
-function ImportPreview(props: {
-  plan: ImportPlan;
-  fileName: string;
-  onImport: () => void;
-  onCancel: () => void;
-}) {
-  const { counts, rejected } = props.plan;
-  const writes = counts.new + counts.updated;
-  return (
-    <div class="import-preview">
-      <h4>{t('options_import_preview_heading', props.fileName)}</h4>
-      <dl class="import-counts">
-        <div>
-          <dt>{t('options_import_count_new')}</dt>
-          <dd>{formatCount(counts.new)}</dd>
-        </div>
-        <div>
-          <dt>{t('options_import_count_updated')}</dt>
-          <dd>{formatCount(counts.updated)}</dd>
-        </div>
-        <div>
-          <dt>{t('options_import_count_unchanged')}</dt>
-          <dd>{formatCount(counts.unchanged)}</dd>
-        </div>
-        <div>
-          <dt>{t('options_import_count_rejected')}</dt>
-          <dd>{formatCount(counts.rejected)}</dd>
-        </div>
-      </dl>
-      {rejected.length > 0 && (
-        <details open={rejected.length <= 20}>
-          <summary>{t('options_import_rejected_heading', formatCount(rejected.length))}</summary>
-          <div class="table-scroll">
-            <table class="rejected">
-              <thead>
-                <tr>
-                  <th scope="col">{t('options_import_line')}</th>
-                  <th scope="col">{t('options_import_reason')}</th>
-                  <th scope="col">{t('options_import_row')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rejected.slice(0, REJECTED_SHOWN).map((row) => (
-                  <tr key={row.line}>
-                    <td>{formatCount(row.line)}</td>
-                    <td>{t(REJECT_KEYS[row.reason], formatCount(row.firstLine ?? 0))}</td>
-                    <td>
-                      <code>{row.raw}</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {rejected.length > REJECTED_SHOWN && (
-            <p class="muted">
-              {t('options_import_more_rejected', formatCount(rejected.length - REJECTED_SHOWN))}
-            </p>
-          )}
-        </details>
-      )}
-      <div class="actions">
-        <button type="button" onClick={props.onImport} disabled={writes === 0}>
-          {writes === 0 ? t('options_import_nothing_to_do') : t('options_import_commit', formatCount(writes))}
-        </button>
-        <button type="button" class="secondary" onClick={props.onCancel}>
-          {t('options_cancel')}
-        </button>
-      </div>
-    </div>
-  );
-}
-
-function ImportDone({ result }: { result: ImportResult }) {
+function ImportDone({ result }: { result: ArchiveImportResult }) {
   return (
     <p class="ok-box" role="status">
       {t(
@@ -213,6 +159,8 @@ function ImportDone({ result }: { result: ImportResult }) {
         formatCount(result.unchanged),
         formatCount(result.rejected),
       )}
+      {result.recommendations + result.messages > 0 &&
+        ` ${t('options_import_done_archive', formatCount(result.recommendations), formatCount(result.messages))}`}
     </p>
   );
 }

@@ -4,23 +4,36 @@
 import type { EntityTable } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import {
+  type Funnel,
   type MyRecord,
   myRecord,
   type NetworkSummary,
+  networkFunnel,
   type PersonRecords,
   summarizeEvaluations,
-} from '../../core/network';
-import { type Evaluation, evaluatePerson } from '../../core/trust';
-import type { SharedWork } from '../../core/types';
-import { db } from '../../db/database';
-import { toPerson } from '../../db/personRow';
-import { isRtl, type MessageKey, t } from '../../ui/i18n/i18n';
-import { REASON_KEYS, STAGE_KEYS, WORK_KIND_KEYS } from '../../ui/i18n/keys';
-import { formatCount, formatPartialDate } from '../../ui/i18n/locale';
-import { routeHash } from '../route';
-import { BarChart } from '../widgets/BarChart';
-import { ProgressBar } from '../widgets/ProgressBar';
-import { deliveredSummary, percent, type SeriesKey, stageChart, yearChart } from './chartData';
+} from '../../core/network.ts';
+import { type QueueHistory, queueHistory } from '../../core/queue.ts';
+import { type Evaluation, evaluatePerson } from '../../core/trust.ts';
+import type { Person, SharedWork } from '../../core/types.ts';
+import { db } from '../../db/database.ts';
+import { toPerson } from '../../db/personRow.ts';
+import { queueEntries } from '../../db/queries.ts';
+import { isRtl, type MessageKey, t } from '../../ui/i18n/i18n.ts';
+import { REASON_KEYS, STAGE_KEYS, WORK_KIND_KEYS } from '../../ui/i18n/keys.ts';
+import { formatCount, formatPartialDate } from '../../ui/i18n/locale.ts';
+import { routeHash } from '../route.ts';
+import { BarChart } from '../widgets/BarChart.tsx';
+import { ProgressBar } from '../widgets/ProgressBar.tsx';
+import { deliveredSummary, percent, type SeriesKey, stageChart, yearChart } from './chartData.ts';
+
+/** The funnel's steps, each a subset of the one before (core/network.ts). */
+const FUNNEL_KEYS = {
+  connections: 'network_funnel_connections',
+  anyContact: 'network_funnel_anyContact',
+  tested: 'network_funnel_tested',
+  proven: 'network_funnel_proven',
+  ambassadors: 'network_funnel_ambassadors',
+} as const satisfies Record<keyof Funnel, MessageKey>;
 
 const SERIES_KEYS = {
   people: 'network_series_people',
@@ -30,9 +43,14 @@ const SERIES_KEYS = {
 
 interface NetworkData {
   summary: NetworkSummary;
+  funnel: Funnel;
+  queue: QueueHistory;
   record: MyRecord;
   names: Map<string, string>;
 }
+
+/** The funnel's steps, each a subset of the one before (core/network.ts). */
+const FUNNEL_STEPS = ['connections', 'anyContact', 'tested', 'proven', 'ambassadors'] as const;
 
 /** How many of my latest deliveries are listed (the counts cover all of them). */
 const RECENT_DELIVERED = 20;
@@ -75,11 +93,14 @@ async function loadNetwork(onProgress: (done: number, total: number) => void): P
   const evaluations: Evaluation[] = [];
   const withWork: PersonRecords[] = [];
   const names = new Map<string, string>();
+  const funnelItems: { person: Person; evaluation: Evaluation }[] = [];
   await readInSlices(tdb.people, (rows) => {
     for (const row of rows) {
       const person = toPerson(row);
       const works = worksOf.get(person.id);
-      evaluations.push(evaluatePerson({ person, works: works ?? [], now }));
+      const evaluation = evaluatePerson({ person, works: works ?? [], now });
+      evaluations.push(evaluation);
+      funnelItems.push({ person, evaluation });
       if (works) withWork.push({ person, works });
       names.set(row.id, row.name);
     }
@@ -87,8 +108,10 @@ async function loadNetwork(onProgress: (done: number, total: number) => void): P
   });
   await yieldToPage();
   const summary = summarizeEvaluations(evaluations);
+  const funnel = networkFunnel(funnelItems);
+  const queue = queueHistory(await queueEntries(tdb), now);
   await yieldToPage();
-  return { summary, record: myRecord(withWork, now), names };
+  return { summary, funnel, queue, record: myRecord(withWork, now), names };
 }
 
 export function NetworkView() {
@@ -126,7 +149,7 @@ export function NetworkView() {
 }
 
 function NetworkFigures({ data }: { data: NetworkData }) {
-  const { summary, record, names } = data;
+  const { summary, record, names, funnel, queue } = data;
   const stages = stageChart(summary);
   const years = yearChart(summary.perYear);
   const delivered = deliveredSummary(record);
@@ -143,6 +166,35 @@ function NetworkFigures({ data }: { data: NetworkData }) {
         )}
       </p>
       <div class="network-charts">
+        <div class="card">
+          <BarChart
+            title={t('network_chart_funnel')}
+            categoryHeader={t('network_funnel_step')}
+            categories={FUNNEL_STEPS.map((step) => t(FUNNEL_KEYS[step]))}
+            series={[{ name: t('network_series_people'), values: FUNNEL_STEPS.map((step) => funnel[step]) }]}
+            rtl={isRtl()}
+            format={formatCount}
+          />
+        </div>
+        <section class="card" aria-labelledby="queue-history-heading">
+          <h3 id="queue-history-heading">{t('network_queue_heading')}</h3>
+          <p>
+            {t(
+              'network_queue_started',
+              formatCount(queue.startedThisMonth),
+              formatCount(queue.startedThisYear),
+              formatCount(queue.startedEver),
+            )}
+          </p>
+          <p class="muted">
+            {t(
+              'network_queue_now',
+              formatCount(queue.queued),
+              formatCount(queue.snoozed),
+              formatCount(queue.dismissed),
+            )}
+          </p>
+        </section>
         <div class="card">
           <BarChart
             title={t('network_chart_stages')}

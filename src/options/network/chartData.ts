@@ -1,7 +1,7 @@
 // Shapes the network summary into what the charts and figures show. Pure, so the numbers on screen are
 // tested without a browser.
-import type { MyRecord, NetworkSummary, YearCount } from '../../core/network';
-import { STAGES, type Stage } from '../../core/trust';
+import type { MyRecord, NetworkSummary, YearCount } from '../../core/network.ts';
+import { STAGES, type Stage } from '../../core/trust.ts';
 
 export type SeriesKey = 'people' | 'firstTests' | 'firstPaid';
 

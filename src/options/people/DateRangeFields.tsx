@@ -1,9 +1,9 @@
 // "Connected between" as two partial dates (2019, 2019-06 or 2019-06-30). A value is applied when it is a
 // valid partial date or empty; anything else is flagged on the field and not applied.
 import { useEffect, useId, useState } from 'preact/hooks';
-import { isPartialDate } from '../../core/dates';
-import type { PartialDate } from '../../core/types';
-import { t } from '../../ui/i18n/i18n';
+import { isPartialDate } from '../../core/dates.ts';
+import type { PartialDate } from '../../core/types.ts';
+import { t } from '../../ui/i18n/i18n.ts';
 
 interface Props {
   from: PartialDate | undefined;

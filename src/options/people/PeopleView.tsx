@@ -2,39 +2,43 @@
 // The filters live in the address, so a reload or the back button keeps them.
 import { memo } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
-import { FLAG_KINDS } from '../../core/flags';
-import { SITES } from '../../core/identity';
-import { STAGES } from '../../core/trust';
-import { db } from '../../db/database';
-import { createPerson } from '../../db/mutations';
-import { countsByStage, type PeopleListItem, type PeopleSort } from '../../db/queries';
-import { ErrorBoundary } from '../../ui/components/ErrorBoundary';
-import { Select } from '../../ui/components/Select';
-import { StageBadge } from '../../ui/components/StageBadge';
-import { useLiveQuery } from '../../ui/data/useLiveQuery';
-import { type MessageKey, t } from '../../ui/i18n/i18n';
-import { FLAG_SHORT_KEYS, SITE_KEYS, STAGE_KEYS } from '../../ui/i18n/keys';
-import { formatCount, formatPartialDate } from '../../ui/i18n/locale';
-import { navigate } from '../navigation';
-import { routeHash } from '../route';
-import { Dialog } from '../widgets/Dialog';
-import { VirtualList } from '../widgets/VirtualList';
-import { DateRangeFields } from './DateRangeFields';
+import { dormancyCutoff, FLAG_KINDS } from '../../core/flags.ts';
+import { SITES } from '../../core/identity.ts';
+import { queueReasons } from '../../core/queue.ts';
+import { STAGES } from '../../core/trust.ts';
+import { db } from '../../db/database.ts';
+import { getSettings } from '../../db/meta.ts';
+import { createPerson } from '../../db/mutations.ts';
+import { countsByStage, type PeopleListItem } from '../../db/queries.ts';
+import { ErrorBoundary } from '../../ui/components/ErrorBoundary.tsx';
+import { Select } from '../../ui/components/Select.tsx';
+import { StageBadge } from '../../ui/components/StageBadge.tsx';
+import { useLiveQuery } from '../../ui/data/useLiveQuery.ts';
+import { type MessageKey, t } from '../../ui/i18n/i18n.ts';
+import { FLAG_SHORT_KEYS, SITE_KEYS, STAGE_KEYS } from '../../ui/i18n/keys.ts';
+import { formatCount, formatPartialDate } from '../../ui/i18n/locale.ts';
+import { reasonsText } from '../../ui/i18n/reasonText.ts';
+import { navigate } from '../navigation.ts';
+import { routeHash } from '../route.ts';
+import { Dialog } from '../widgets/Dialog.tsx';
+import { VirtualList } from '../widgets/VirtualList.tsx';
+import { DateRangeFields } from './DateRangeFields.tsx';
 import {
   activeFilterCount,
   DEFAULT_FILTERS,
+  type ListSort,
   PEOPLE_SORTS,
   type PeopleFilters,
   toPeopleQuery,
-} from './peopleFilters';
-import { FIRST_SCREEN_ROWS, usePeoplePages } from './usePeoplePages';
+} from './peopleFilters.ts';
+import { FIRST_SCREEN_ROWS, usePeoplePages } from './usePeoplePages.ts';
 
 const SORT_KEYS = {
   name: 'options_sort_name',
   connectedOn: 'options_sort_connectedOn',
   lastWork: 'options_sort_lastWork',
   stage: 'options_sort_stage',
-} as const satisfies Record<PeopleSort, MessageKey>;
+} as const satisfies Record<ListSort, MessageKey>;
 
 export const ROW_HEIGHT = 56;
 const SORT_DIRECTIONS = ['asc', 'desc'] as const;
@@ -44,6 +48,9 @@ export function PeopleView({ filters }: { filters: PeopleFilters }) {
   // Stored counts (aggregates.ts): one read, live as people change stage.
   const counts = useLiveQuery(() => countsByStage(db()), []);
   const everyone = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : undefined;
+  const settings = useLiveQuery(() => getSettings(db()), []);
+  // Who is dormant today depends on the threshold in settings and on today's date.
+  const cutoff = settings && dormancyCutoff(settings, new Date());
   const [adding, setAdding] = useState(false);
 
   const any = t('options_filter_any');
@@ -67,6 +74,14 @@ export function PeopleView({ filters }: { filters: PeopleFilters }) {
             placeholder={t('options_people_search_placeholder')}
             onInput={(e) => update({ text: e.currentTarget.value })}
           />
+        </label>
+        <label class="people-dormant">
+          <input
+            type="checkbox"
+            checked={filters.dormant ?? false}
+            onChange={(e) => update({ dormant: e.currentTarget.checked || undefined })}
+          />
+          <span>{t('options_filter_dormant')}</span>
         </label>
         <Select
           label={t('options_filter_stage')}
@@ -105,20 +120,26 @@ export function PeopleView({ filters }: { filters: PeopleFilters }) {
           to={filters.connectedTo}
           onChange={(connectedFrom, connectedTo) => update({ connectedFrom, connectedTo })}
         />
-        <Select
-          label={t('options_sort')}
-          value={filters.sort}
-          options={PEOPLE_SORTS}
-          text={(sort) => t(SORT_KEYS[sort])}
-          onChange={(sort) => update({ sort })}
-        />
-        <Select
-          label={t('options_sort_dir')}
-          value={filters.dir}
-          options={SORT_DIRECTIONS}
-          text={(dir) => t(dir === 'asc' ? 'options_sort_asc' : 'options_sort_desc')}
-          onChange={(dir) => update({ dir })}
-        />
+        {filters.dormant ? (
+          <p class="muted people-sorted-by">{t('options_sort_by_warmth')}</p>
+        ) : (
+          <>
+            <Select
+              label={t('options_sort')}
+              value={filters.sort}
+              options={PEOPLE_SORTS}
+              text={(sort) => t(SORT_KEYS[sort])}
+              onChange={(sort) => update({ sort })}
+            />
+            <Select
+              label={t('options_sort_dir')}
+              value={filters.dir}
+              options={SORT_DIRECTIONS}
+              text={(dir) => t(dir === 'asc' ? 'options_sort_asc' : 'options_sort_desc')}
+              onChange={(dir) => update({ dir })}
+            />
+          </>
+        )}
         {activeFilterCount(filters) > 0 && (
           <button
             type="button"
@@ -136,7 +157,14 @@ export function PeopleView({ filters }: { filters: PeopleFilters }) {
         onPick={(stage) => update({ stage: stage === filters.stage ? undefined : stage })}
       />
 
-      <PeopleResults key={JSON.stringify(filters)} filters={filters} everyone={everyone} />
+      {(!filters.dormant || cutoff !== undefined) && (
+        <PeopleResults
+          key={`${JSON.stringify(filters)}|${cutoff}`}
+          filters={filters}
+          cutoff={cutoff}
+          everyone={everyone}
+        />
+      )}
 
       <AddPersonDialog open={adding} onClose={() => setAdding(false)} />
     </section>
@@ -147,10 +175,14 @@ export function PeopleView({ filters }: { filters: PeopleFilters }) {
  * The count and the list. Scrolling changes which pages are loaded; keeping that state here means a scroll
  * re-renders only the list, not the filters above it. A new set of filters starts it afresh (the key).
  */
-function PeopleResults(props: { filters: PeopleFilters; everyone: number | undefined }) {
+function PeopleResults(props: {
+  filters: PeopleFilters;
+  cutoff: string | undefined;
+  everyone: number | undefined;
+}) {
   const { filters, everyone } = props;
   const [range, setRange] = useState<[number, number]>([0, FIRST_SCREEN_ROWS]);
-  const people = usePeoplePages(toPeopleQuery(filters), range[0], range[1]);
+  const people = usePeoplePages(toPeopleQuery(filters, props.cutoff), range[0], range[1]);
   const firstRowShown = people.total === 0 || people.rowAt(0) !== undefined;
   useEffect(() => {
     // The bench reads this mark: the page's first useful render, the list with its first rows.
@@ -177,7 +209,7 @@ function PeopleResults(props: { filters: PeopleFilters; everyone: number | undef
             onRangeChange={(first, last) => setRange([first, last])}
             renderRow={(index) => (
               <ErrorBoundary part="ui_part_row" compact>
-                <PersonRow person={people.rowAt(index)} />
+                <PersonRow person={people.rowAt(index)} warmth={filters.dormant ?? false} />
               </ErrorBoundary>
             )}
           />
@@ -212,9 +244,13 @@ function StageCounts(props: {
 }
 
 /** Memoised: while the list scrolls, rows that stay in view keep their person object and skip rendering. */
-const PersonRow = memo(function PersonRow({ person }: { person: PeopleListItem | undefined }) {
+const PersonRow = memo(function PersonRow(props: { person: PeopleListItem | undefined; warmth: boolean }) {
+  const { person } = props;
   if (!person) return <div class="person-row loading" aria-busy="true" />;
-  const work = [person.position, person.company].filter(Boolean).join(' · ') || person.headline || '';
+  // In the dormant list, why they are worth a first test (in words) says more than their job title.
+  const work = props.warmth
+    ? reasonsText(queueReasons(person, [], new Date()))
+    : [person.position, person.company].filter(Boolean).join(' · ') || person.headline || '';
   return (
     <div class="person-row">
       <div class="person-row-main">

@@ -1,23 +1,27 @@
 // The people list's filters and sort, as they live in the address (`#/people?q=…&stage=…`) and as the
 // query db/queries.ts understands. Anything unknown or malformed in the address is ignored, never trusted.
-import { isPartialDate } from '../../core/dates';
-import { FLAG_KINDS } from '../../core/flags';
-import { SITES } from '../../core/identity';
-import { STAGES, type Stage } from '../../core/trust';
-import type { FlagKind, PartialDate, Site } from '../../core/types';
-import type { PeopleQuery, PeopleSort } from '../../db/queries';
+import { isPartialDate } from '../../core/dates.ts';
+import { FLAG_KINDS } from '../../core/flags.ts';
+import { SITES } from '../../core/identity.ts';
+import { STAGES, type Stage } from '../../core/trust.ts';
+import type { FlagKind, PartialDate, Site } from '../../core/types.ts';
+import type { PeopleQuery, PeopleSort } from '../../db/queries.ts';
 
-export const PEOPLE_SORTS: readonly PeopleSort[] = ['name', 'connectedOn', 'lastWork', 'stage'];
+/** The sorts the user can pick; warmth is the dormant filter's own order, not a choice. */
+export type ListSort = Exclude<PeopleSort, 'warmth'>;
+export const PEOPLE_SORTS: readonly ListSort[] = ['name', 'connectedOn', 'lastWork', 'stage'];
 
 export interface PeopleFilters {
   text: string;
+  /** Dormant connections (no step taken for the dormancy threshold), warmest first: the weekly queue's pool. */
+  dormant?: boolean;
   stage?: Stage;
   site?: Site;
   flag?: FlagKind;
   tag?: string;
   connectedFrom?: PartialDate;
   connectedTo?: PartialDate;
-  sort: PeopleSort;
+  sort: ListSort;
   dir: 'asc' | 'desc';
 }
 
@@ -45,6 +49,7 @@ export function parsePeopleFilters(params: URLSearchParams): PeopleFilters {
   const tag = params.get('tag')?.trim().slice(0, TEXT_MAX);
   const connectedFrom = dateParam(params.get('from'));
   const connectedTo = dateParam(params.get('to'));
+  if (params.get('dormant') === '1') filters.dormant = true;
   if (stage) filters.stage = stage;
   if (site) filters.site = site;
   if (flag) filters.flag = flag;
@@ -61,6 +66,7 @@ export function peopleFiltersParams(filters: PeopleFilters): URLSearchParams {
     if (value) params.set(name, value);
   };
   set('q', filters.text);
+  if (filters.dormant) params.set('dormant', '1');
   set('stage', filters.stage);
   set('site', filters.site);
   set('flag', filters.flag);
@@ -72,9 +78,17 @@ export function peopleFiltersParams(filters: PeopleFilters): URLSearchParams {
   return params;
 }
 
-/** The database query for the filters (paging is added by the list as it scrolls). */
-export function toPeopleQuery(filters: PeopleFilters): PeopleQuery {
+/**
+ * The database query for the filters (paging is added by the list as it scrolls). The dormant filter needs the
+ * day a first contact must be on or before to be dormant today (core's dormancyCutoff); it orders by warmth.
+ */
+export function toPeopleQuery(filters: PeopleFilters, dormancyCutoff?: PartialDate): PeopleQuery {
   const query: PeopleQuery = { sort: filters.sort, dir: filters.dir };
+  if (filters.dormant && dormancyCutoff !== undefined) {
+    query.untestedBy = dormancyCutoff;
+    query.sort = 'warmth';
+    query.dir = 'asc';
+  }
   if (filters.text.trim()) query.text = filters.text;
   if (filters.stage) query.stage = filters.stage;
   if (filters.site) query.site = filters.site;
@@ -89,6 +103,7 @@ export function toPeopleQuery(filters: PeopleFilters): PeopleQuery {
 export function activeFilterCount(filters: PeopleFilters): number {
   return [
     filters.text.trim(),
+    filters.dormant,
     filters.stage,
     filters.site,
     filters.flag,

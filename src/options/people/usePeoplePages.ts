@@ -3,8 +3,8 @@
 // without reloading the list, and pages scrolled away from are let go.
 import { liveQuery, type Subscription } from 'dexie';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { db } from '../../db/database';
-import { listPeople, type PeopleListItem, type PeoplePage, type PeopleQuery } from '../../db/queries';
+import { db } from '../../db/database.ts';
+import { listPeople, type PeopleListItem, type PeoplePage, type PeopleQuery } from '../../db/queries.ts';
 
 export const PAGE_SIZE = 100;
 /**

@@ -2,13 +2,13 @@
 // the same version (PouchDB's deterministic winner); the other is kept, shown here field by field beside it, until the
 // user keeps one. Nothing shows when sync is off or nothing conflicts.
 import { useState } from 'preact/hooks';
-import { meaningfulFields } from '../../db/syncTables';
-import { sendMessage } from '../../messages/client';
-import { type ConflictRow, syncStore } from '../../sync/store';
-import { useLiveQuery } from '../../ui/data/useLiveQuery';
-import { type MessageKey, t } from '../../ui/i18n/i18n';
-import { formatCount } from '../../ui/i18n/locale';
-import { syncErrorText } from '../sync/syncErrorText';
+import { meaningfulFields } from '../../db/syncTables.ts';
+import { sendMessage } from '../../messages/client.ts';
+import { type ConflictRow, syncStore } from '../../sync/store.ts';
+import { useLiveQuery } from '../../ui/data/useLiveQuery.ts';
+import { type MessageKey, t } from '../../ui/i18n/i18n.ts';
+import { formatCount } from '../../ui/i18n/locale.ts';
+import { syncErrorText } from '../sync/syncErrorText.ts';
 
 type Version = ConflictRow['winner'];
 

@@ -1,12 +1,12 @@
 // The record's header: name, stage, what they do, and the edit and delete actions. Fields the user
 // saves here are marked as typed by hand, so page visits and imports leave them alone from then on.
 import { useState } from 'preact/hooks';
-import type { Stage } from '../../core/trust';
-import { db } from '../../db/database';
-import { type PersonChanges, updatePerson } from '../../db/mutations';
-import type { PersonRow } from '../../db/personRow';
-import { StageBadge } from '../../ui/components/StageBadge';
-import { type MessageKey, t } from '../../ui/i18n/i18n';
+import type { Stage } from '../../core/trust.ts';
+import { db } from '../../db/database.ts';
+import { type PersonChanges, updatePerson } from '../../db/mutations.ts';
+import type { PersonRow } from '../../db/personRow.ts';
+import { StageBadge } from '../../ui/components/StageBadge.tsx';
+import { type MessageKey, t } from '../../ui/i18n/i18n.ts';
 
 const FIELD_KEYS = {
   name: 'options_field_name',

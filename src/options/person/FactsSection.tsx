@@ -1,16 +1,16 @@
 // Connection facts: when we connected, when and where we first met and in what context, and who
 // introduced us. Dates are partial (a year is enough), as people remember them.
 import { useId, useState } from 'preact/hooks';
-import { isPartialDate } from '../../core/dates';
-import type { FirstMet } from '../../core/types';
-import { db } from '../../db/database';
-import { updatePerson } from '../../db/mutations';
-import type { PersonRow } from '../../db/personRow';
-import { personChanged } from '../../ui/data/workerNotify';
-import { t } from '../../ui/i18n/i18n';
-import { formatPartialDate } from '../../ui/i18n/locale';
-import { routeHash } from '../route';
-import { PersonPicker } from './PersonPicker';
+import { isPartialDate } from '../../core/dates.ts';
+import type { FirstMet } from '../../core/types.ts';
+import { db } from '../../db/database.ts';
+import { updatePerson } from '../../db/mutations.ts';
+import type { PersonRow } from '../../db/personRow.ts';
+import { personChanged } from '../../ui/data/workerNotify.ts';
+import { t } from '../../ui/i18n/i18n.ts';
+import { formatPartialDate } from '../../ui/i18n/locale.ts';
+import { routeHash } from '../route.ts';
+import { PersonPicker } from './PersonPicker.tsx';
 
 interface Props {
   person: PersonRow;

@@ -1,11 +1,11 @@
 // The person's flags: open ones with their suggested next steps, snooze and dismiss (the shared FlagCard);
 // snoozed ones say until when. Closed and dismissed flags are history and are not shown.
-import type { Flag } from '../../core/types';
-import { FlagCard } from '../../ui/components/FlagCard';
-import { dismissFlagForGood, snoozeFlagUntil } from '../../ui/data/personActions';
-import { t } from '../../ui/i18n/i18n';
-import { FLAG_SHORT_KEYS } from '../../ui/i18n/keys';
-import { formatDayOfMillis } from '../../ui/i18n/locale';
+import type { Flag } from '../../core/types.ts';
+import { FlagCard } from '../../ui/components/FlagCard.tsx';
+import { dismissFlagForGood, snoozeFlagUntil } from '../../ui/data/personActions.ts';
+import { t } from '../../ui/i18n/i18n.ts';
+import { FLAG_SHORT_KEYS } from '../../ui/i18n/keys.ts';
+import { formatDayOfMillis } from '../../ui/i18n/locale.ts';
 
 export function FlagsSection({ flags }: { flags: Flag[] }) {
   const open = flags.filter((flag) => flag.state === 'open');

@@ -1,7 +1,7 @@
 // Time to trust: met → first test → first paid work → first recommendation, with the years between.
-import { MILESTONE_KINDS, type MilestoneKind, type Milestones } from '../../core/trust';
-import { type MessageKey, t } from '../../ui/i18n/i18n';
-import { formatPartialDate } from '../../ui/i18n/locale';
+import { MILESTONE_KINDS, type MilestoneKind, type Milestones } from '../../core/trust.ts';
+import { type MessageKey, t } from '../../ui/i18n/i18n.ts';
+import { formatPartialDate } from '../../ui/i18n/locale.ts';
 
 const MILESTONE_KEYS = {
   firstPaid: 'milestone_firstPaid',

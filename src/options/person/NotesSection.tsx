@@ -1,11 +1,11 @@
 // Free notes about the person: add, edit, delete with undo. Newest first.
 import { useState } from 'preact/hooks';
-import type { Note } from '../../core/types';
-import { db } from '../../db/database';
-import { addNote, deleteNote, restoreNote, updateNote } from '../../db/mutations';
-import { t } from '../../ui/i18n/i18n';
-import { formatDayOfMillis } from '../../ui/i18n/locale';
-import { useOfferUndo } from '../undo';
+import type { Note } from '../../core/types.ts';
+import { db } from '../../db/database.ts';
+import { addNote, deleteNote, restoreNote, updateNote } from '../../db/mutations.ts';
+import { t } from '../../ui/i18n/i18n.ts';
+import { formatDayOfMillis } from '../../ui/i18n/locale.ts';
+import { useOfferUndo } from '../undo.tsx';
 
 export function NotesSection({ personId, notes }: { personId: string; notes: Note[] }) {
   const [draft, setDraft] = useState('');

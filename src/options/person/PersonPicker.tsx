@@ -1,11 +1,11 @@
 // Find another person by name (prefix search, accents and case ignored) and pick one: an ARIA combobox
 // with a listbox of results, usable with the arrow keys and Enter.
 import { useId, useState } from 'preact/hooks';
-import { db } from '../../db/database';
-import type { PersonRow } from '../../db/personRow';
-import { searchPeopleByPrefix } from '../../db/queries';
-import { useLiveQuery } from '../../ui/data/useLiveQuery';
-import { t } from '../../ui/i18n/i18n';
+import { db } from '../../db/database.ts';
+import type { PersonRow } from '../../db/personRow.ts';
+import { searchPeopleByPrefix } from '../../db/queries.ts';
+import { useLiveQuery } from '../../ui/data/useLiveQuery.ts';
+import { t } from '../../ui/i18n/i18n.ts';
 
 interface Props {
   label: string;

@@ -1,31 +1,32 @@
 // A person's full record (`#/person/<id>`): who they are, every profile, how we met, the shared-work
 // timeline with full editing, notes, tags, flags, and how long trust took.
 import type { ComponentChildren } from 'preact';
-import { evaluatePerson } from '../../core/trust';
-import { db } from '../../db/database';
-import { deletePerson, restoreDeleted } from '../../db/mutations';
-import { toPerson } from '../../db/personRow';
-import { getPersonRecord } from '../../db/queries';
-import { ErrorBoundary } from '../../ui/components/ErrorBoundary';
-import { TrustDirections } from '../../ui/components/TrustDirections';
-import { VouchBox } from '../../ui/components/VouchBox';
-import { PageSaysNotice } from '../../ui/data/PageSaysNotice';
-import { useLiveQuery } from '../../ui/data/useLiveQuery';
-import { flagsChanged, personChanged } from '../../ui/data/workerNotify';
-import { t } from '../../ui/i18n/i18n';
-import { navigate } from '../navigation';
-import { DEFAULT_FILTERS } from '../people/peopleFilters';
-import { routeHash } from '../route';
-import { useOfferUndo } from '../undo';
-import { ConflictsSection } from './ConflictsSection';
-import { DetailsSection } from './DetailsSection';
-import { FactsSection } from './FactsSection';
-import { FlagsSection } from './FlagsSection';
-import { MilestonesSection } from './MilestonesSection';
-import { NotesSection } from './NotesSection';
-import { ProfilesSection } from './ProfilesSection';
-import { TagsSection } from './TagsSection';
-import { WorkSection } from './WorkSection';
+import { evaluatePerson } from '../../core/trust.ts';
+import { db } from '../../db/database.ts';
+import { deletePerson, restoreDeleted } from '../../db/mutations.ts';
+import { toPerson } from '../../db/personRow.ts';
+import { getPersonRecord } from '../../db/queries.ts';
+import { ErrorBoundary } from '../../ui/components/ErrorBoundary.tsx';
+import { TrustDirections } from '../../ui/components/TrustDirections.tsx';
+import { VouchBox } from '../../ui/components/VouchBox.tsx';
+import { PageSaysNotice } from '../../ui/data/PageSaysNotice.tsx';
+import { useLiveQuery } from '../../ui/data/useLiveQuery.ts';
+import { flagsChanged, personChanged } from '../../ui/data/workerNotify.ts';
+import { t } from '../../ui/i18n/i18n.ts';
+import { navigate } from '../navigation.ts';
+import { DEFAULT_FILTERS } from '../people/peopleFilters.ts';
+import { routeHash } from '../route.ts';
+import { useOfferUndo } from '../undo.tsx';
+import { ConflictsSection } from './ConflictsSection.tsx';
+import { DetailsSection } from './DetailsSection.tsx';
+import { FactsSection } from './FactsSection.tsx';
+import { FlagsSection } from './FlagsSection.tsx';
+import { MilestonesSection } from './MilestonesSection.tsx';
+import { NotesSection } from './NotesSection.tsx';
+import { ProfilesSection } from './ProfilesSection.tsx';
+import { TagsSection } from './TagsSection.tsx';
+import { WarmthSection } from './WarmthSection.tsx';
+import { WorkSection } from './WorkSection.tsx';
 
 /** One section of the record: a value it cannot show blanks that section, not the record. */
 function Guard({ children }: { children: ComponentChildren }) {
@@ -98,6 +99,14 @@ export function PersonRecord({ id }: { id: string }) {
         <div class="record-side">
           <Guard>
             <FlagsSection flags={record.flags} />
+          </Guard>
+          <Guard>
+            <WarmthSection
+              person={person}
+              works={record.works}
+              queue={record.queue}
+              messages={record.messages}
+            />
           </Guard>
           <Guard>
             <ProfilesSection person={person} profiles={record.profiles} />

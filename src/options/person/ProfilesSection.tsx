@@ -1,20 +1,20 @@
 // Every profile of the person across sites: open, unlink (with undo), link another by its address, and
 // merge two records of the same human into one.
 import { useState } from 'preact/hooks';
-import { type ProfileRef, profileUrl } from '../../core/identity';
-import type { Profile, ProfileSnapshot } from '../../core/types';
-import { db } from '../../db/database';
-import { linkProfile, mergePeople, unlinkProfile } from '../../db/mutations';
-import type { PersonRow } from '../../db/personRow';
-import { getPersonByProfileKey } from '../../db/queries';
-import { personChanged } from '../../ui/data/workerNotify';
-import { t } from '../../ui/i18n/i18n';
-import { SITE_KEYS } from '../../ui/i18n/keys';
-import { routeHash } from '../route';
-import { useOfferUndo } from '../undo';
-import { Dialog } from '../widgets/Dialog';
-import { PersonPicker } from './PersonPicker';
-import { addressUrl, profileRefFromAddress } from './profileAddress';
+import { type ProfileRef, profileUrl } from '../../core/identity.ts';
+import type { Profile, ProfileSnapshot } from '../../core/types.ts';
+import { db } from '../../db/database.ts';
+import { linkProfile, mergePeople, unlinkProfile } from '../../db/mutations.ts';
+import type { PersonRow } from '../../db/personRow.ts';
+import { getPersonByProfileKey } from '../../db/queries.ts';
+import { personChanged } from '../../ui/data/workerNotify.ts';
+import { t } from '../../ui/i18n/i18n.ts';
+import { SITE_KEYS } from '../../ui/i18n/keys.ts';
+import { routeHash } from '../route.ts';
+import { useOfferUndo } from '../undo.tsx';
+import { Dialog } from '../widgets/Dialog.tsx';
+import { PersonPicker } from './PersonPicker.tsx';
+import { addressUrl, profileRefFromAddress } from './profileAddress.ts';
 
 interface Props {
   person: PersonRow;

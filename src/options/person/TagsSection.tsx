@@ -1,10 +1,10 @@
 // Tags: the user's own groupings ("design", "client", "العائلة"), used as a filter in the people list.
 import { useState } from 'preact/hooks';
-import { db } from '../../db/database';
-import { setTags } from '../../db/mutations';
-import { t } from '../../ui/i18n/i18n';
-import { navigate } from '../navigation';
-import { DEFAULT_FILTERS } from '../people/peopleFilters';
+import { db } from '../../db/database.ts';
+import { setTags } from '../../db/mutations.ts';
+import { t } from '../../ui/i18n/i18n.ts';
+import { navigate } from '../navigation.ts';
+import { DEFAULT_FILTERS } from '../people/peopleFilters.ts';
 
 export function TagsSection({ personId, tags }: { personId: string; tags: string[] }) {
   const [draft, setDraft] = useState('');

@@ -9,7 +9,7 @@ import {
   WORK_KINDS,
   WORK_STATUSES,
   WOULD_WORK_AGAIN,
-} from '../../core/types';
+} from '../../core/types.ts';
 import {
   asksForOutcome,
   asksForPayment,
@@ -21,12 +21,12 @@ import {
   type WorkDraft,
   type WorkError,
   type WorkField,
-} from '../../core/work';
-import { db } from '../../db/database';
-import { addSharedWork, deleteSharedWork, restoreSharedWork, updateSharedWork } from '../../db/mutations';
-import { Select } from '../../ui/components/Select';
-import { personChanged } from '../../ui/data/workerNotify';
-import { t } from '../../ui/i18n/i18n';
+} from '../../core/work.ts';
+import { db } from '../../db/database.ts';
+import { addSharedWork, deleteSharedWork, restoreSharedWork, updateSharedWork } from '../../db/mutations.ts';
+import { Select } from '../../ui/components/Select.tsx';
+import { personChanged } from '../../ui/data/workerNotify.ts';
+import { t } from '../../ui/i18n/i18n.ts';
 import {
   AGAIN_KEYS,
   DIRECTION_KEYS,
@@ -34,10 +34,10 @@ import {
   RELIABILITY_KEYS,
   STATUS_KEYS,
   WORK_KIND_KEYS,
-} from '../../ui/i18n/keys';
-import { formatPartialDate } from '../../ui/i18n/locale';
-import { outcomeParts, workErrorText } from '../../ui/i18n/workText';
-import { useOfferUndo } from '../undo';
+} from '../../ui/i18n/keys.ts';
+import { formatPartialDate } from '../../ui/i18n/locale.ts';
+import { outcomeParts, workErrorText } from '../../ui/i18n/workText.ts';
+import { useOfferUndo } from '../undo.tsx';
 
 interface Props {
   personId: string;

@@ -1,6 +1,6 @@
 // Reading a profile address the user pastes or types: with or without https://, on any supported site,
 // Mastodon's `/@user` included.
-import { type ProfileRef, profileFromUrl, profileOnSite } from '../../core/identity';
+import { type ProfileRef, profileFromUrl, profileOnSite } from '../../core/identity.ts';
 
 /** The address as a URL string: `github.com/jane` becomes `https://github.com/jane`. */
 export function addressUrl(address: string): string {

@@ -2,10 +2,10 @@
 // could not be read, with the last address and the missing fields (kept by the worker in storage.local).
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { HEALTH_KEY, recentUnreadPages, type UnreadPage } from '../../core/adapterHealth';
-import { t } from '../../ui/i18n/i18n';
-import { SITE_KEYS } from '../../ui/i18n/keys';
-import { formatDayOfMillis, formatFieldList } from '../../ui/i18n/locale';
+import { HEALTH_KEY, recentUnreadPages, type UnreadPage } from '../../core/adapterHealth.ts';
+import { t } from '../../ui/i18n/i18n.ts';
+import { SITE_KEYS } from '../../ui/i18n/keys.ts';
+import { formatDayOfMillis, formatFieldList } from '../../ui/i18n/locale.ts';
 
 /** The list, kept current as the worker adds pages. */
 function useUnreadPages(): UnreadPage[] | undefined {

@@ -5,16 +5,16 @@
 // prompt only while the user's click is still being handled.
 import { useId, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { Language, Settings } from '../../core/types';
-import { db } from '../../db/database';
-import { getSettings, saveSettings } from '../../db/meta';
-import { useLiveQuery } from '../../ui/data/useLiveQuery';
-import { settingsChanged } from '../../ui/data/workerNotify';
-import { type MessageKey, t, uiLanguage } from '../../ui/i18n/i18n';
-import { AdapterHealth } from './AdapterHealth';
-import { SiteSettings } from './SiteSettings';
-import type { SectionProps } from './section';
-import { type NumberSettingKey, SETTING_LIMITS, validNumberSetting } from './settingLimits';
+import type { Language, Settings } from '../../core/types.ts';
+import { db } from '../../db/database.ts';
+import { getSettings, saveSettings } from '../../db/meta.ts';
+import { useLiveQuery } from '../../ui/data/useLiveQuery.ts';
+import { settingsChanged } from '../../ui/data/workerNotify.ts';
+import { type MessageKey, t, uiLanguage } from '../../ui/i18n/i18n.ts';
+import { AdapterHealth } from './AdapterHealth.tsx';
+import { SiteSettings } from './SiteSettings.tsx';
+import type { SectionProps } from './section.ts';
+import { type NumberSettingKey, SETTING_LIMITS, validNumberSetting } from './settingLimits.ts';
 
 const NUMBER_SETTING_KEYS = {
   dormancyYears: { label: 'settings_dormancyYears', hint: 'settings_dormancyYears_hint' },
@@ -23,6 +23,7 @@ const NUMBER_SETTING_KEYS = {
     label: 'settings_defaultPaymentTermsDays',
     hint: 'settings_defaultPaymentTermsDays_hint',
   },
+  queueSize: { label: 'settings_queueSize', hint: 'settings_queueSize_hint' },
 } as const satisfies Record<NumberSettingKey, { label: MessageKey; hint: MessageKey }>;
 
 interface Props {
@@ -50,6 +51,7 @@ export function SettingsView({ onLanguageChange }: Props) {
       <fieldset class="card">
         <legend>{t('settings_flags_legend')}</legend>
         <NumberSetting field="dormancyYears" settings={settings} onSave={save} />
+        <NumberSetting field="queueSize" settings={settings} onSave={save} />
         <NumberSetting field="stalledYears" settings={settings} onSave={save} />
         <NumberSetting field="defaultPaymentTermsDays" settings={settings} onSave={save} />
       </fieldset>

@@ -8,12 +8,17 @@
 // while the user's click is still being handled.
 import { useEffect, useId, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { descriptorOf, INSTANCE_SITE, optionalSites } from '../../core/sites/index';
-import { grantsFrom, instanceOrigin, parseInstanceHost, type SiteGrants } from '../../core/sites/instances';
-import type { Site } from '../../core/types';
-import { t } from '../../ui/i18n/i18n';
-import { SITE_KEYS } from '../../ui/i18n/keys';
-import type { SectionProps } from './section';
+import { descriptorOf, INSTANCE_SITE, optionalSites } from '../../core/sites/index.ts';
+import {
+  grantsFrom,
+  instanceOrigin,
+  parseInstanceHost,
+  type SiteGrants,
+} from '../../core/sites/instances.ts';
+import type { Site } from '../../core/types.ts';
+import { t } from '../../ui/i18n/i18n.ts';
+import { SITE_KEYS } from '../../ui/i18n/keys.ts';
+import type { SectionProps } from './section.ts';
 
 const LINKEDIN_MATCHES = [...descriptorOf('linkedin').matches];
 

@@ -1,4 +1,4 @@
-import type { Settings } from '../../core/types';
+import type { Settings } from '../../core/types.ts';
 
 /** What each settings section gets: the settings, how to save a change, and where to say what happened. */
 export interface SectionProps {

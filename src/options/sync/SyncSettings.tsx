@@ -2,19 +2,19 @@
 // wrong and what to do), sync now, or stop syncing on this device. The worker does the work (sync/service.ts); this
 // page holds no PouchDB, and follows the state live from the sync store.
 import { useEffect, useId, useState } from 'preact/hooks';
-import { sendMessage } from '../../messages/client';
-import type { SyncAccount } from '../../messages/protocol';
-import type { SyncErrorCode } from '../../sync/errors';
-import { MIN_PASSPHRASE_LENGTH, serverPlace } from '../../sync/setup';
-import type { SyncPhase } from '../../sync/store';
-import { type SyncView, syncView } from '../../sync/view';
-import { useLiveQuery } from '../../ui/data/useLiveQuery';
-import { type MessageKey, t } from '../../ui/i18n/i18n';
-import { formatCount, formatTimeOfMillis } from '../../ui/i18n/locale';
-import { Dialog } from '../widgets/Dialog';
-import { ProgressBar } from '../widgets/ProgressBar';
-import { releaseServerAccess, requestServerAccess } from './serverAccess';
-import { syncErrorText } from './syncErrorText';
+import { sendMessage } from '../../messages/client.ts';
+import type { SyncAccount } from '../../messages/protocol.ts';
+import type { SyncErrorCode } from '../../sync/errors.ts';
+import { MIN_PASSPHRASE_LENGTH, serverPlace } from '../../sync/setup.ts';
+import type { SyncPhase } from '../../sync/store.ts';
+import { type SyncView, syncView } from '../../sync/view.ts';
+import { useLiveQuery } from '../../ui/data/useLiveQuery.ts';
+import { type MessageKey, t } from '../../ui/i18n/i18n.ts';
+import { formatCount, formatTimeOfMillis } from '../../ui/i18n/locale.ts';
+import { Dialog } from '../widgets/Dialog.tsx';
+import { ProgressBar } from '../widgets/ProgressBar.tsx';
+import { releaseServerAccess, requestServerAccess } from './serverAccess.ts';
+import { syncErrorText } from './syncErrorText.ts';
 
 const PHASE_KEYS = {
   sending: 'sync_phase_sending',

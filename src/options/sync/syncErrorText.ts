@@ -1,5 +1,5 @@
-import type { SyncErrorCode } from '../../sync/errors';
-import { type MessageKey, t } from '../../ui/i18n/i18n';
+import type { SyncErrorCode } from '../../sync/errors.ts';
+import { type MessageKey, t } from '../../ui/i18n/i18n.ts';
 
 const ERROR_KEYS = {
   unreachable: 'sync_error_unreachable',

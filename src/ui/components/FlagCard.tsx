@@ -6,10 +6,10 @@ import { STEP_KEYS } from '../i18n/keys.ts';
 import './trust.css';
 
 const TITLE_KEYS = {
-  dormant: 'flag_dormant',
   followUpDue: 'flag_followUpDue',
   paymentOverdue: 'flag_paymentOverdue',
   stalled: 'flag_stalled',
+  vouchWithoutWork: 'flag_vouchWithoutWork',
 } as const satisfies Record<FlagKind, MessageKey>;
 
 export const SNOOZE_DAYS = 30;

@@ -4,6 +4,7 @@ import { FlagCard } from '../components/FlagCard.tsx';
 import { fullRecordUrl } from '../components/links.ts';
 import { NotesList } from '../components/NotesList.tsx';
 import { PersonSummary } from '../components/PersonSummary.tsx';
+import { QueueCard } from '../components/QueueCard.tsx';
 import { QuickAddWork } from '../components/QuickAddWork.tsx';
 import { ReadingNotice } from '../components/ReadingNotice.tsx';
 import { TrustDirections } from '../components/TrustDirections.tsx';
@@ -15,8 +16,11 @@ import {
   addNoteOnProfile,
   addWorkOnProfile,
   dismissFlagForGood,
+  dismissQueuedForGood,
   nameOnProfile,
+  planQueuedTask,
   snoozeFlagUntil,
+  snoozeQueuedUntil,
 } from './personActions.ts';
 import type { ProfileView } from './profileView.ts';
 import '../components/trust.css';
@@ -32,8 +36,9 @@ function Section(props: { title: string; children: preact.ComponentChildren; cla
 }
 
 /**
- * Everything about the person on a profile page, for the panel and the popup: who, the stage and why, both
- * trust directions, vouch readiness, open flags with their next steps, the timeline with quick add, and notes.
+ * Everything about the person on a profile page, for the panel and the popup: who, the stage and why, their card
+ * of the weekly queue while they are in it, both trust directions, vouch readiness, open flags with their next
+ * steps, the timeline with quick add, and notes.
  */
 export function ProfileTrustView(props: {
   snapshot: ProfileSnapshot;
@@ -67,6 +72,17 @@ export function ProfileTrustView(props: {
       />
       {record ? <PageSaysNotice personId={record.person.id} profiles={record.profiles} /> : null}
       {record === null ? <p class="tn-muted tn-unrecorded">{t('ui_not_recorded')}</p> : null}
+      {person && record?.queue?.state === 'queued' ? (
+        <QueueCard
+          entry={record.queue}
+          name={person.name}
+          href={fullRecordUrl(person.id)}
+          newTab
+          onPlanned={() => planQueuedTask(record.queue!)}
+          onSnooze={(until) => snoozeQueuedUntil(person.id, until)}
+          onDismiss={() => dismissQueuedForGood(person.id)}
+        />
+      ) : null}
       {openFlags.map((flag) => (
         <FlagCard
           key={flag.id}

@@ -13,11 +13,14 @@ function tell<T>(send: () => Promise<T>, what: string): Promise<T | undefined> {
 export const personChanged = async (personId: string) => {
   await tell(() => sendMessage('page:personChanged', { personId }), 'a person change');
 };
-/** Answers with the number of open flags after the worker's update (undefined if it could not). */
+/**
+ * After a snooze or dismiss of a flag or a queue entry: answers with the toolbar badge's number after the worker
+ * moved the queue on (undefined if it could not).
+ */
 export const flagsChanged = async () =>
-  (await tell(() => sendMessage('page:flagsChanged', {}), 'a flag change'))?.openFlags;
+  (await tell(() => sendMessage('page:flagsChanged', {}), 'a flag or queue change'))?.badge;
 export const settingsChanged = async () => {
   await tell(() => sendMessage('page:settingsChanged', {}), 'new settings');
 };
 export const scanNow = async () =>
-  (await tell(() => sendMessage('page:scanNow', {}), 'a finished import'))?.openFlags;
+  (await tell(() => sendMessage('page:scanNow', {}), 'a finished import'))?.badge;

@@ -37,10 +37,10 @@ export const SITE_KEYS = {
 
 /** The flag's short name, for lists and filters. */
 export const FLAG_SHORT_KEYS = {
-  dormant: 'options_flag_short_dormant',
   stalled: 'options_flag_short_stalled',
   paymentOverdue: 'options_flag_short_paymentOverdue',
   followUpDue: 'options_flag_short_followUpDue',
+  vouchWithoutWork: 'options_flag_short_vouchWithoutWork',
 } as const satisfies Record<FlagKind, MessageKey>;
 
 export const WORK_KIND_KEYS = {
@@ -102,6 +102,8 @@ export const REASON_KEYS = {
   poorQuality: 'trust_reason_poorQuality',
   recommendedMe: 'trust_reason_recommendedMe',
   repeatedGoodTests: 'trust_reason_repeatedGoodTests',
+  talkedNoWork: 'trust_reason_talkedNoWork',
+  theyRecommendedMe: 'trust_reason_theyRecommendedMe',
   unpaid: 'trust_reason_unpaid',
   vouchedAfterProof: 'trust_reason_vouchedAfterProof',
   workAbandoned: 'trust_reason_workAbandoned',
@@ -117,6 +119,7 @@ export const STEP_KEYS = {
   offerShortConsultation: 'step_offerShortConsultation',
   proposeSmallPaidTrial: 'step_proposeSmallPaidTrial',
   proposeSmallTask: 'step_proposeSmallTask',
+  recordWorkTogether: 'step_recordWorkTogether',
   reschedulePlannedWork: 'step_reschedulePlannedWork',
   sendPoliteReminder: 'step_sendPoliteReminder',
   volunteerTogether: 'step_volunteerTogether',

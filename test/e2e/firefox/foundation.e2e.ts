@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { contentScriptEvaluated, contentScriptSettled } from '../contentSettled.ts';
 import { DIST_FIREFOX, launchFirefox } from './browser.mjs';
 
 // The Firefox twin of ../foundation.e2e.ts: the same fixtures and user paths, on dist-firefox/.
@@ -39,6 +40,9 @@ async function profilePage(url: string): Promise<Page> {
   return page;
 }
 
+/** Once the content script has looked at the page as it is now (see ../contentSettled.ts). */
+const settled = (page: Page) =>
+  contentScriptSettled((url) => inspector.evaluate(contentScriptEvaluated, url), page.url());
 const hostCount = (page: Page) => page.$$eval('[data-trust-notes-host]', (els) => els.length);
 const navigate = (page: Page, path: string) =>
   page.evaluate((p) => (window as unknown as { __tnNavigate(p: string): void }).__tnNavigate(p), path);
@@ -73,7 +77,7 @@ describe('content script in Firefox', () => {
     await page.evaluate(() => {
       for (let i = 0; i < 20; i++) document.body.append(document.createElement('span'));
     });
-    await new Promise((r) => setTimeout(r, 200));
+    await settled(page);
     expect(await hostCount(page)).toBe(1);
     await expect.poll(() => tabProfileKey(page)).toBe('linkedin:jane-doe-1a2b3c');
     await page.close();
@@ -85,14 +89,14 @@ describe('content script in Firefox', () => {
     'https://www.linkedin.com/jobs/',
   ])('never mounts on %s', async (url) => {
     const page = await profilePage(url);
-    await new Promise((r) => setTimeout(r, 300));
+    await settled(page);
     expect(await hostCount(page)).toBe(0);
     await page.close();
   });
 
   test('follows in-app navigation: feed → profile → another profile → feed', async () => {
     const page = await profilePage('https://www.linkedin.com/feed/');
-    await new Promise((r) => setTimeout(r, 200));
+    await settled(page);
     expect(await hostCount(page)).toBe(0);
 
     await navigate(page, '/in/omar-haddad/');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_FIXTURES } from '../../../scripts/demo.mjs';
+import { contentScriptEvaluated, contentScriptSettled } from '../contentSettled.ts';
 import { readAllStores, STORE_NAMES, type Stores } from '../rawStores.ts';
 import { DIST_FIREFOX, launchFirefox } from './browser.mjs';
 
@@ -36,6 +37,17 @@ afterAll(async () => {
 async function open(url: string): Promise<Page> {
   const page = await pages.open(url);
   return page;
+}
+
+/** Once the content script has looked at the page as it is now (see ../contentSettled.ts), asked from an
+ * extension page. */
+async function settled(page: Page): Promise<void> {
+  const inspector = await ff.openExtensionPage('src/options/index.html');
+  try {
+    await contentScriptSettled((url) => inspector.evaluate(contentScriptEvaluated, url), page.url());
+  } finally {
+    await inspector.close();
+  }
 }
 
 const navigate = (page: Page, path: string) =>
@@ -200,17 +212,24 @@ describe('the panel frame on a LinkedIn profile in Firefox', () => {
     await page.close();
   });
 
-  test('expanded, it shows the person from the page, at the panel’s width', async () => {
+  test('expanded, it shows the person from the page, the stage with its reason, vouch readiness and next step, at the panel’s width', async () => {
     const page = await open(JANE);
     const frame = await expand(page);
     expect(await text(frame, '.tn-name')).toBe('Jane Doe');
+    expect(await text(frame, '.tn-headline')).toBe(
+      'Independent data engineer · helping NGOs build trustworthy pipelines',
+    );
+    expect(await text(frame, '.tn-summary .tn-stage')).toBe('Connected');
+    expect(await text(frame, '.tn-reason')).toBe('Only connected: nothing shared yet.');
+    expect(await text(frame, '.tn-vouch')).toContain('Not yet — You have never seen their work.');
+    expect(await text(frame, '.tn-vouch')).toContain('Next step: Propose a small joint task.');
     await expect.poll(() => hostWidth(page)).toBe(400);
     await page.close();
   });
 });
 
 describe('user paths in the panel in Firefox', () => {
-  test('quick add creates the person with this profile; the stage, timeline and badge follow', async () => {
+  test('quick add creates the person with this profile; the stage, trust, timeline and badge follow', async () => {
     const page = await open(JANE);
     const frame = await expand(page);
     await quickAdd(frame, {
@@ -221,13 +240,19 @@ describe('user paths in the panel in Firefox', () => {
       'Quality (1–5)': '4',
       Delivery: 'Delivered on time',
       'Would work again': 'Would work again',
+      Note: 'Clean handover, documented.',
     });
     await expect.poll(() => text(frame, '.tn-summary .tn-stage')).toBe('Tested');
     expect(await count(frame, '.tn-timeline li')).toBe(1);
     expect(await text(frame, '.tn-timeline')).toContain('Trial project (May 2024)');
+    expect(await text(frame, '.tn-timeline')).toContain('Quality 4/5');
+    expect(await text(frame, '.tn-vouch')).toContain('Yes — One small shared work with a good outcome.');
+    expect(await text(frame, '.tn-directions')).toContain('My trust in themTested');
 
     const stores = await readStores();
-    expect(stores.people.map((p) => [p.name, p.stage])).toEqual([['Jane Doe', 'tested']]);
+    expect(stores.people.map((p) => [p.name, p.headline, p.stage])).toEqual([
+      ['Jane Doe', 'Independent data engineer · helping NGOs build trustworthy pipelines', 'tested'],
+    ]);
     expect(stores.profiles.map((p) => [p.key, p.personId])).toEqual([
       ['linkedin:jane-doe-1a2b3c', stores.people[0]!.id],
     ]);
@@ -239,6 +264,7 @@ describe('user paths in the panel in Firefox', () => {
         status: 'done',
         endDate: '2024-05',
         outcome: { quality: 4, reliability: 'onTime', wouldWorkAgain: 'yes' },
+        note: 'Clean handover, documented.',
       }),
     ]);
 
@@ -306,7 +332,7 @@ describe('user paths in the panel in Firefox', () => {
 describe('single-page navigation in Firefox', () => {
   test('feed → profile → another profile → its sub-page → feed: one panel that follows, then none', async () => {
     const page = await open('https://www.linkedin.com/feed/');
-    await new Promise((r) => setTimeout(r, 300));
+    await settled(page);
     expect(await count(page, HOST)).toBe(0);
 
     await navigate(page, '/in/omar-haddad/');

@@ -5,9 +5,9 @@ import type { StorageHarness } from '../storageHarness/page.ts';
 import { extensionWithHarness, HARNESS_PAGE } from '../storageHarness.mjs';
 import { DIST_FIREFOX, launchFirefox, quietBackground } from './browser.mjs';
 
-// The background in Firefox, where it is an event page: a scan raises a dormant flag and the toolbar
-// badge shows it, and the alarm and the badge come back when Firefox stops the page and an event
-// wakes it again. The Firefox twin of the flag and badge paths of ../worker.e2e.ts.
+// The background in Firefox, where it is an event page: a scan puts a years-old connection with nothing shared in
+// the weekly queue and the toolbar badge shows it, and the alarm and the badge come back when Firefox stops the page
+// and an event wakes it again. The Firefox twin of the queue and badge paths of ../worker.e2e.ts.
 
 let ff: Awaited<ReturnType<typeof launchFirefox>>;
 let dir: string;
@@ -33,19 +33,20 @@ const badge = () =>
 const send = (type: string) =>
   page.evaluate((t) => chrome.runtime.sendMessage({ type: t, payload: {} }), type);
 
-const openFlags = () =>
+const queued = () =>
   page.evaluate(async () => {
     const { tn } = globalThis as unknown as { tn: StorageHarness };
-    return (await tn.db().flags.toArray()).filter((f) => f.state === 'open').map((f) => f.kind);
+    const entries = await tn.db().queue.where('state').equals('queued').toArray();
+    return Promise.all(entries.map(async (entry) => (await tn.db().people.get(entry.personId))?.name));
   });
 
-describe('flags and the badge in Firefox', () => {
+describe('the weekly queue and the badge in Firefox', () => {
   test('the install scan finds nobody, and re-arms the scan alarm a period ahead', async () => {
     await quietBackground(page); // waits for that alarm, then removes it
-    expect(await badge()).toEqual({ text: '', title: 'Trust Notes: no open flags' });
+    expect(await badge()).toEqual({ text: '', title: 'Trust Notes: nothing to do this week' });
   });
 
-  test('a scan raises a dormant flag for a years-old connection with no shared work; the badge shows it', async () => {
+  test('a scan puts a years-old connection with no shared work in the weekly queue; the badge shows it', async () => {
     await page.evaluate(async () => {
       const { tn } = globalThis as unknown as { tn: StorageHarness };
       await tn.mutations.createPerson(tn.db(), { name: 'Dormant Contact', connectedOn: '2015-03-01' });
@@ -54,9 +55,9 @@ describe('flags and the badge in Firefox', () => {
         connectedOn: `${new Date().getFullYear()}-01-01`,
       });
     });
-    expect(await send('page:scanNow')).toEqual({ ok: true, value: { openFlags: 1 } });
-    expect(await openFlags()).toEqual(['dormant']);
-    expect(await badge()).toEqual({ text: '1', title: 'Trust Notes: 1 open flag' });
+    expect(await send('page:scanNow')).toEqual({ ok: true, value: { badge: 1 } });
+    expect(await queued()).toEqual(['Dormant Contact']);
+    expect(await badge()).toEqual({ text: '1', title: 'Trust Notes: 1 person to test this week' });
   });
 
   test('after Firefox stops the event page, a wake re-creates the alarm and the badge still counts', async () => {
@@ -65,7 +66,7 @@ describe('flags and the badge in Firefox', () => {
     await ff.stopBackground();
     expect(await page.evaluate(() => chrome.alarms.getAll())).toEqual([]);
     // Any event wakes it; the message asks for a recount, which must come from the database.
-    expect(await send('page:flagsChanged')).toEqual({ ok: true, value: { openFlags: 1 } });
+    expect(await send('page:flagsChanged')).toEqual({ ok: true, value: { badge: 1 } });
     expect(await ff.backgroundState()).toBe('running');
     const alarms = await page.evaluate(() => chrome.alarms.getAll());
     expect(alarms.map((a) => a.name)).toEqual(['trust-notes:scan']);

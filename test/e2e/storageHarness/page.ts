@@ -6,10 +6,10 @@ import { db } from '../../../src/db/database.ts';
 import * as mutations from '../../../src/db/mutations.ts';
 import { isQuotaExceeded } from '../../../src/db/persistence.ts';
 import { reloadOnVersionChange } from '../../../src/db/versionChange.ts';
+import { commitArchive } from '../../../src/io/archiveCommit.ts';
+import { parseArchiveFile } from '../../../src/io/archiveParse.ts';
+import { planArchive } from '../../../src/io/archivePlan.ts';
 import { exportBackup, restoreBackup, validateBackup } from '../../../src/io/backup.ts';
-import { parseConnectionsFile } from '../../../src/io/connectionsFile.ts';
-import { commitImport } from '../../../src/io/importCommit.ts';
-import { planImport } from '../../../src/io/importPlan.ts';
 import { boot } from '../../../src/ui/components/boot.tsx';
 import { generateConnectionsCsv } from '../../fixtures/csv/generate.ts';
 
@@ -30,10 +30,10 @@ function incompressibleText(chars: number): string {
 }
 
 /** Parse → plan → commit, as the options page runs an import of a picked file. */
-async function importConnections(file: Blob) {
-  const parsed = await parseConnectionsFile(file);
+async function importConnections(file: File) {
+  const parsed = await parseArchiveFile(file, file.name, { keepMessageText: false });
   if (!parsed.ok) return parsed;
-  return commitImport(db(), await planImport(db(), parsed.value));
+  return commitArchive(db(), await planArchive(db(), parsed.value), new Map());
 }
 
 /** A generated LinkedIn Connections.csv of `n` rows, as a picked file. */

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import type { Flag } from '../../../src/core/types.ts';
+import type { Flag, QueueEntry } from '../../../src/core/types.ts';
 import { createFakeBrowser, type FakeBrowser, serveLocales } from './fakeBrowser.ts';
 
 const fake = vi.hoisted(() => ({ browser: undefined as unknown as FakeBrowser }));
@@ -7,11 +7,12 @@ vi.mock('webextension-polyfill', () => ({
   default: new Proxy({}, { get: (_, key) => fake.browser[key as keyof FakeBrowser] }),
 }));
 
-const { badgeText, badgeTitle, refreshBadge, refreshBadgeSoon } = await import(
+const { badgeText, badgeTitle, refreshBadge, refreshBadgeSoon, refreshQueueAndBadge } = await import(
   '../../../src/background/badge.ts'
 );
 const { textFor } = await import('../../../src/background/text.ts');
 const { saveSettings } = await import('../../../src/db/meta.ts');
+const { createPerson } = await import('../../../src/db/mutations.ts');
 const { freshDb } = await import('../db/testDb.ts');
 
 beforeEach(() => {
@@ -21,8 +22,20 @@ beforeEach(() => {
 
 const arabic = (n: number) => new Intl.NumberFormat('ar').format(n);
 
-function flag(n: number, state: Flag['state']): Flag {
-  return { id: `p${n}:dormant`, personId: `p${n}`, kind: 'dormant', state, raisedAt: 0, updatedAt: 0 };
+function flag(n: number, state: Flag['state'], kind: Flag['kind'] = 'paymentOverdue'): Flag {
+  return {
+    id: `p${n}:${kind}:w${n}`,
+    personId: `p${n}`,
+    kind,
+    workId: `w${n}`,
+    state,
+    raisedAt: 0,
+    updatedAt: 0,
+  };
+}
+
+function queued(n: number, state: QueueEntry['state'] = 'queued'): QueueEntry {
+  return { id: `q${n}`, personId: `q${n}`, state, queuedAt: 0, reasons: [], step: 'proposeSmallTask' };
 }
 
 describe('badgeText', () => {
@@ -34,46 +47,46 @@ describe('badgeText', () => {
     [1000, '1k+'],
     [1999, '1k+'],
     [30000, '30k+'],
-  ])('%i open flags → %j', (count, text) => {
+  ])('%i → %j', (count, text) => {
     expect(badgeText(count)).toBe(text);
   });
 });
 
 describe('badgeTitle', () => {
   test.each([
-    ['en', 0, 'Trust Notes: no open flags'],
-    ['en', 1, 'Trust Notes: 1 open flag'],
-    ['en', 1234, 'Trust Notes: 1,234 open flags'],
-    ['ar', 0, 'ملاحظات الثقة — لا توجد تنبيهات مفتوحة'],
-    // Digits as the runtime's CLDR data writes Arabic numbers.
-    ['ar', 3, `ملاحظات الثقة — تنبيهات مفتوحة: ${arabic(3)}`],
-  ] as const)('%s, %i', async (language, count, title) => {
-    expect(badgeTitle(await textFor(language), count)).toBe(title);
-  });
-
-  test('follows the browser language when the setting is auto', async () => {
-    expect(badgeTitle(await textFor('auto'), 2)).toBe('Trust Notes: 2 open flags');
+    ['en', 0, 0, 'Trust Notes: nothing to do this week'],
+    ['en', 5, 0, 'Trust Notes: 5 people to test this week'],
+    ['en', 1, 2, 'Trust Notes: 1 person to test this week, 2 flags need action'],
+    ['en', 0, 1, 'Trust Notes: 1 flag needs action'],
+    ['ar', 0, 0, 'ملاحظات الثقة — لا شيء مطلوب هذا الأسبوع'],
+    ['ar', 3, 0, `ملاحظات الثقة — أشخاص لتختبر العمل معهم هذا الأسبوع: ${arabic(3)}`],
+  ] as const)('%s, %i queued, %i actions', async (language, queuedCount, actions, title) => {
+    expect(badgeTitle(await textFor(language), { queued: queuedCount, actions })).toBe(title);
   });
 });
 
 describe('refreshBadge', () => {
-  test('shows the number of open flags only, and hides the badge at 0', async () => {
+  test('counts the queue and the flags that need action, never other flags, and hides at 0', async () => {
     const tdb = freshDb();
+    await tdb.queue.bulkPut([queued(1), queued(2), queued(3, 'dismissed'), queued(4, 'snoozed')]);
     await tdb.flags.bulkPut([
       flag(1, 'open'),
-      flag(2, 'open'),
-      flag(3, 'snoozed'),
-      flag(4, 'dismissed'),
-      flag(5, 'closed'),
+      flag(2, 'open', 'followUpDue'),
+      flag(3, 'open', 'stalled'),
+      flag(4, 'open', 'vouchWithoutWork'),
+      flag(5, 'snoozed'),
+      flag(6, 'closed'),
     ]);
-    expect(await refreshBadge(tdb)).toBe(2);
-    expect(fake.browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: '2' });
-    expect(fake.browser.action.setTitle).toHaveBeenLastCalledWith({ title: 'Trust Notes: 2 open flags' });
+    expect(await refreshBadge(tdb)).toBe(4);
+    expect(fake.browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: '4' });
+    expect(fake.browser.action.setTitle).toHaveBeenLastCalledWith({
+      title: 'Trust Notes: 2 people to test this week, 2 flags need action',
+    });
 
-    await tdb.flags.bulkPut([flag(1, 'dismissed'), flag(2, 'closed')]);
+    await tdb.queue.clear();
+    await tdb.flags.clear();
     expect(await refreshBadge(tdb)).toBe(0);
     expect(fake.browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: '' });
-    expect(fake.browser.action.setTitle).toHaveBeenLastCalledWith({ title: 'Trust Notes: no open flags' });
   });
 
   test('titles the badge in the language chosen in settings', async () => {
@@ -82,8 +95,17 @@ describe('refreshBadge', () => {
     await saveSettings(tdb, { language: 'ar' });
     await refreshBadge(tdb);
     expect(fake.browser.action.setTitle).toHaveBeenLastCalledWith({
-      title: `ملاحظات الثقة — تنبيهات مفتوحة: ${arabic(1)}`,
+      title: `ملاحظات الثقة — تنبيه واحد (${arabic(1)}) يحتاج إلى إجراء`,
     });
+  });
+
+  test('thousands of dormant connections make a badge of the queue size, not "25k+"', async () => {
+    const tdb = freshDb();
+    for (let i = 0; i < 40; i++) await createPerson(tdb, { name: `Dormant ${i}`, connectedOn: '2012-01-01' });
+    await saveSettings(tdb, { queueSize: 7 });
+    expect(await refreshQueueAndBadge(tdb)).toBe(7);
+    expect(fake.browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: '7' });
+    expect(await tdb.flags.count()).toBe(0);
   });
 });
 
@@ -97,6 +119,8 @@ describe('refreshBadgeSoon', () => {
       () => new Promise<void>((resolve) => (release = resolve)),
     );
     const first = refreshBadgeSoon(tdb);
+    // The first refresh has counted and is showing its count when the edits come in.
+    await vi.waitFor(() => expect(fake.browser.action.setBadgeText).toHaveBeenCalled());
     await tdb.flags.put(flag(2, 'open'));
     const second = refreshBadgeSoon(tdb);
     await tdb.flags.put(flag(3, 'open'));

@@ -33,7 +33,7 @@ async function janeWithFlags(states: Array<'open' | 'snoozed' | 'closed'>, tdb =
     states.map((state, i) => ({
       id: `${jane.id}:f${i}`,
       personId: jane.id,
-      kind: 'dormant' as const,
+      kind: 'stalled' as const,
       state,
       raisedAt: 0,
       updatedAt: 0,
@@ -43,7 +43,7 @@ async function janeWithFlags(states: Array<'open' | 'snoozed' | 'closed'>, tdb =
   await tdb.flags.put({
     id: 'other:f',
     personId: 'other',
-    kind: 'dormant',
+    kind: 'stalled',
     state: 'open',
     raisedAt: 0,
     updatedAt: 0,

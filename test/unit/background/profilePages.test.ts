@@ -1,6 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { isSupportedSiteUrl, pageSpeaksFor, snapshotMatchesPage } from '../../../src/background/profilePages';
-import type { ProfileSnapshot } from '../../../src/core/types';
+import {
+  isSupportedSiteUrl,
+  pageSpeaksFor,
+  snapshotMatchesPage,
+} from '../../../src/background/profilePages.ts';
+import type { ProfileSnapshot } from '../../../src/core/types.ts';
 
 const snap = (site: ProfileSnapshot['site'], handle: string, key = `${site}:${handle}`): ProfileSnapshot => ({
   site,

@@ -13,7 +13,8 @@ import type { Flag, Person, SharedWork } from '../../../src/core/types.ts';
 import { openTrustDb, type TrustDb } from '../../../src/db/database.ts';
 import { getMeta, saveSettings } from '../../../src/db/meta.ts';
 import { derivePersonRow } from '../../../src/db/personRow.ts';
-import { DATA_NOW, generateNetwork, type Network, seedNetwork } from '../../bench/workerData.ts';
+import { DATA_NOW, generateNetwork, type Network, seedNetwork } from '../../data/network.ts';
+import { work as buildWork } from '../core/build.ts';
 import { freshDb } from '../db/testDb.ts';
 
 const DAY = 86_400_000;
@@ -22,18 +23,9 @@ function person(id: string, extra: Partial<Person> = {}): Person {
   return { id, name: id, tags: [], userEdited: [], createdAt: 0, updatedAt: 0, ...extra };
 }
 
-function work(id: string, personId: string, extra: Partial<SharedWork>): SharedWork {
-  return {
-    id,
-    personId,
-    kind: 'smallTask',
-    direction: 'theyDelivered',
-    status: 'done',
-    createdAt: 0,
-    updatedAt: 0,
-    ...extra,
-  };
-}
+/** Work they delivered to me, undated unless a test dates it (build.ts's work() with this file's defaults). */
+const work = (id: string, personId: string, extra: Partial<SharedWork>): SharedWork =>
+  buildWork({ id, personId, direction: 'theyDelivered', endDate: undefined, ...extra });
 
 /** One person per flag rule, and one with nothing to flag. */
 const FIXTURE: Network = {
@@ -53,6 +45,7 @@ const FIXTURE: Network = {
     }),
     work('w-plan', 'planner', { status: 'planned', startDate: '2024-05-01' }),
   ],
+  profiles: [],
   flags: [],
 };
 
@@ -76,8 +69,8 @@ describe('full scan', () => {
   test('raises one open flag per applicable rule, dated at the scan time', async () => {
     const tdb = await seeded(FIXTURE);
     await fullScan(tdb);
+    // Dormant connections are no flags any more: the weekly queue picks among them (background/queue.ts).
     expect(await states(tdb)).toEqual({
-      'dormant:dormant': 'open',
       'payer:paymentOverdue:w-paid': 'open',
       'planner:followUpDue:w-plan': 'open',
       'stalled:stalled': 'open',
@@ -88,24 +81,24 @@ describe('full scan', () => {
   });
 
   test.each<[string, Partial<Flag>, Flag['state']]>([
-    ['an open flag that no longer applies is closed', { id: 'fresh:dormant', personId: 'fresh' }, 'closed'],
-    ['a closed flag that applies again reopens', { id: 'dormant:dormant', state: 'closed' }, 'open'],
-    ['a dismissed flag stays dismissed', { id: 'dormant:dormant', state: 'dismissed' }, 'dismissed'],
+    ['an open flag that no longer applies is closed', { id: 'fresh:stalled', personId: 'fresh' }, 'closed'],
+    ['a closed flag that applies again reopens', { id: 'stalled:stalled', state: 'closed' }, 'open'],
+    ['a dismissed flag stays dismissed', { id: 'stalled:stalled', state: 'dismissed' }, 'dismissed'],
     [
       'a flag snoozed into the future stays snoozed',
-      { id: 'dormant:dormant', state: 'snoozed', snoozedUntil: DATA_NOW + DAY },
+      { id: 'stalled:stalled', state: 'snoozed', snoozedUntil: DATA_NOW + DAY },
       'snoozed',
     ],
     [
       'a dismissed flag that no longer applies stays dismissed',
-      { id: 'fresh:dormant', personId: 'fresh', state: 'dismissed' },
+      { id: 'fresh:stalled', personId: 'fresh', state: 'dismissed' },
       'dismissed',
     ],
   ])('%s', async (_, stored, expected) => {
     const flag: Flag = {
-      id: 'dormant:dormant',
-      personId: 'dormant',
-      kind: 'dormant',
+      id: 'stalled:stalled',
+      personId: 'stalled',
+      kind: 'stalled',
       state: 'open',
       raisedAt: DATA_NOW - DAY,
       updatedAt: DATA_NOW - DAY,
@@ -124,27 +117,28 @@ describe('full scan', () => {
     expect(await sortedFlags(tdb)).toEqual(first);
   });
 
-  test('follows the settings: a higher dormancy threshold closes the dormant flag', async () => {
+  test('follows the settings: a higher stalled threshold closes the stalled flag', async () => {
     const tdb = await seeded(FIXTURE);
     await fullScan(tdb);
-    await saveSettings(tdb, { dormancyYears: 10 });
+    expect((await tdb.flags.get('stalled:stalled'))?.state).toBe('open');
+    await saveSettings(tdb, { stalledYears: 10 });
     await fullScan(tdb);
-    expect((await tdb.flags.get('dormant:dormant'))?.state).toBe('closed');
+    expect((await tdb.flags.get('stalled:stalled'))?.state).toBe('closed');
   });
 
   test('removes flags of people no longer stored', async () => {
     const tdb = await seeded(FIXTURE);
     const orphan: Flag = {
-      id: 'gone:dormant',
+      id: 'gone:stalled',
       personId: 'gone',
-      kind: 'dormant',
+      kind: 'stalled',
       state: 'open',
       raisedAt: 0,
       updatedAt: 0,
     };
     await tdb.flags.put(orphan);
     await fullScan(tdb);
-    expect(await tdb.flags.get('gone:dormant')).toBeUndefined();
+    expect(await tdb.flags.get('gone:stalled')).toBeUndefined();
   });
 
   test('refreshes a stage once the future-dated work it waits on has happened, and only then', async () => {
@@ -258,11 +252,13 @@ describe('full scan', () => {
     await scanPage(tdb, 10);
     await scanPage(tdb, 10);
     const early = person('0000-new', { connectedOn: '2010-01-01' });
-    await tdb.people.put(derivePersonRow(early, [], new Date(DATA_NOW)));
+    const vouch = work('w-vouch', '0000-new', { kind: 'referralGiven', endDate: '2020-01-01' });
+    await tdb.sharedWork.put(vouch);
+    await tdb.people.put(derivePersonRow(early, [vouch], new Date(DATA_NOW)));
     const loop = runFullScan(tdb, { pageSize: 10 });
     await restartFullScan(tdb, DATA_NOW);
     await loop;
-    expect((await tdb.flags.get('0000-new:dormant'))?.state).toBe('open');
+    expect((await tdb.flags.get('0000-new:vouchWithoutWork'))?.state).toBe('open');
     expect(await scanUnderWay(tdb)).toBe(false);
   });
 
@@ -310,29 +306,31 @@ describe('scanPerson', () => {
   test('updates only the person edited', async () => {
     const tdb = await seeded(FIXTURE);
     await fullScan(tdb);
-    await tdb.sharedWork.put(work('w-new', 'dormant', { status: 'planned', startDate: '2024-09-01' }));
+    // Something planned again: the stalled relationship is moving.
+    await tdb.sharedWork.put(work('w-new', 'stalled', { status: 'planned', startDate: '2024-09-01' }));
     await tdb.sharedWork.delete('w-plan');
-    await scanPerson(tdb, 'dormant', DATA_NOW + DAY);
+    await scanPerson(tdb, 'stalled', DATA_NOW + DAY);
     const flags = await states(tdb);
-    expect(flags['dormant:dormant']).toBe('closed');
+    expect(flags['stalled:stalled']).toBe('closed');
     // planner was not rescanned: its follow-up flag is left for the next full scan.
     expect(flags['planner:followUpDue:w-plan']).toBe('open');
-    expect((await tdb.flags.get('dormant:dormant'))?.updatedAt).toBe(DATA_NOW + DAY);
+    expect((await tdb.flags.get('stalled:stalled'))?.updatedAt).toBe(DATA_NOW + DAY);
   });
 
   test('removes the flags of a deleted person', async () => {
     const tdb = await seeded(FIXTURE);
     await fullScan(tdb);
-    await tdb.people.delete('dormant');
-    await scanPerson(tdb, 'dormant');
-    expect(await tdb.flags.where('personId').equals('dormant').count()).toBe(0);
+    expect(await tdb.flags.where('personId').equals('stalled').count()).toBe(1);
+    await tdb.people.delete('stalled');
+    await scanPerson(tdb, 'stalled');
+    expect(await tdb.flags.where('personId').equals('stalled').count()).toBe(0);
   });
 
   test('leaves a snoozed flag snoozed', async () => {
     const tdb = await seeded(FIXTURE);
     await fullScan(tdb);
-    await tdb.flags.update('dormant:dormant', { state: 'snoozed', snoozedUntil: DATA_NOW + 5 * DAY });
-    await scanPerson(tdb, 'dormant', DATA_NOW + DAY);
-    expect((await tdb.flags.get('dormant:dormant'))?.state).toBe('snoozed');
+    await tdb.flags.update('stalled:stalled', { state: 'snoozed', snoozedUntil: DATA_NOW + 5 * DAY });
+    await scanPerson(tdb, 'stalled', DATA_NOW + DAY);
+    expect((await tdb.flags.get('stalled:stalled'))?.state).toBe('snoozed');
   });
 });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { optionalSites } from '../../../src/core/sites/index';
-import type { Site } from '../../../src/core/types';
+import { optionalSites } from '../../../src/core/sites/index.ts';
+import type { Site } from '../../../src/core/types.ts';
 
 // The browser the worker sees: host permissions granted so far, and the registered content scripts. Its
 // permissions behave as browsers' do: `contains` answers whether some granted pattern covers the asked one, by
@@ -64,8 +64,8 @@ function hostCovers(granted: string, asked: string): boolean {
 }
 
 const { extensionRelative, injectIntoOpenTabs, planSiteScripts, scriptId, syncSiteScripts, wantedScripts } =
-  await import('../../../src/background/siteScripts');
-const { grantsChanged } = await import('../../../src/background/grants');
+  await import('../../../src/background/siteScripts.ts');
+const { grantsChanged } = await import('../../../src/background/grants.ts');
 
 const matchesOf = (site: Site) => optionalSites().find((s) => s.site === site)!.matches;
 // What permissions.onAdded / onRemoved do in the worker: the grants are read again.

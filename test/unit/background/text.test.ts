@@ -15,9 +15,9 @@ beforeEach(() => {
 });
 
 test.each([
-  ['en', 'badge_title_none', [], 'Trust Notes: no open flags'],
+  ['en', 'badge_title_none', [], 'Trust Notes: nothing to do this week'],
   ['en', 'import_reject_duplicateUrl', [12], 'Same profile as line 12'],
-  ['ar', 'badge_title_other', ['٥'], 'ملاحظات الثقة — تنبيهات مفتوحة: ٥'],
+  ['ar', 'badge_title_queue_other', ['٥'], 'أشخاص لتختبر العمل معهم هذا الأسبوع: ٥'],
 ] as const)('%s %s', async (language, key, subs, expected) => {
   expect((await textFor(language)).t(key, ...subs)).toBe(expected);
 });
@@ -28,13 +28,13 @@ test('a key no catalog has reads as itself', async () => {
 });
 
 test.each([
-  [1, 'Trust Notes: 1 open flag'],
-  [0, 'Trust Notes: 0 open flags'],
-  [2, 'Trust Notes: 2 open flags'],
+  [1, '1 person to test this week'],
+  [0, '0 people to test this week'],
+  [2, '2 people to test this week'],
 ])('English plural forms: %i', async (count, expected) => {
-  expect(plural(await textFor('en'), { one: 'badge_title_one', other: 'badge_title_other' }, count)).toBe(
-    expected,
-  );
+  expect(
+    plural(await textFor('en'), { one: 'badge_title_queue_one', other: 'badge_title_queue_other' }, count),
+  ).toBe(expected);
 });
 
 test('each catalog is read from the package once', async () => {

@@ -2,7 +2,7 @@
 // message does to the database and the badge.
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { SenderLike } from '../../../src/messages/sender.ts';
-import { DATA_NOW, generateNetwork, seedNetwork } from '../../bench/workerData.ts';
+import { DATA_NOW, generateNetwork, seedNetwork } from '../../data/network.ts';
 import { createFakeBrowser, EXTENSION_URL, type FakeBrowser, serveLocales } from './fakeBrowser.ts';
 
 const fake = vi.hoisted(() => ({ browser: undefined as unknown as FakeBrowser }));
@@ -39,7 +39,14 @@ beforeEach(async () => {
   await Promise.all(tdb.tables.map((table) => table.clear()));
 });
 
-const openFlags = () => db().flags.where('state').equals('open').count();
+/** What the toolbar badge must count: the weekly queue and the flags that need action now. */
+async function badgeNumber(): Promise<number> {
+  const queued = await db().queue.where('state').equals('queued').count();
+  const actions = (await db().flags.where('state').equals('open').toArray()).filter(
+    (flag) => flag.kind === 'paymentOverdue' || flag.kind === 'followUpDue',
+  ).length;
+  return queued + actions;
+}
 
 test('the worker handles every message type of the protocol, and each lists its allowed senders', () => {
   expect(Object.keys(handlers).sort()).toEqual(Object.keys(ALLOWED_SENDERS).sort());
@@ -169,55 +176,66 @@ describe('content:profileSeen never renames a linked person', () => {
 });
 
 describe('page:scanNow', () => {
-  test('from an extension page: scans everyone, sets the badge, answers with the open count', async () => {
+  test('from an extension page: scans everyone, fills the queue, sets the badge, answers with its number', async () => {
     await seedNetwork(db(), generateNetwork(40, 80, 9));
     const reply = await listener({ type: 'page:scanNow', payload: {} }, page);
-    const open = await openFlags();
-    expect(open).toBeGreaterThan(0);
-    expect(reply).toEqual({ ok: true, value: { openFlags: open } });
-    expect(fake.browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: String(open) });
+    expect(await db().queue.where('state').equals('queued').count()).toBe(5);
+    const badge = await badgeNumber();
+    expect(badge).toBeGreaterThan(5);
+    expect(reply).toEqual({ ok: true, value: { badge } });
+    expect(fake.browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: String(badge) });
     expect(await getMeta(db(), 'scanCheckpoint')).toBeUndefined();
     expect(await getMeta(db(), 'lastScanAt')).toBeGreaterThan(DATA_NOW);
   });
 });
 
 describe('page:personChanged', () => {
-  test('rescans that person and updates the badge', async () => {
-    const network = generateNetwork(5, 0, 4);
-    await seedNetwork(db(), network);
+  test('rescans that person, moves the queue on and updates the badge', async () => {
+    const people = Array.from({ length: 6 }, (_, i) => ({
+      id: `p${i}`,
+      name: `Person ${i}`,
+      connectedOn: `201${i}-01-01`,
+      tags: [],
+      userEdited: [],
+      createdAt: 0,
+      updatedAt: 0,
+    }));
+    await seedNetwork(db(), { people, works: [], flags: [], profiles: [] });
     await listener({ type: 'page:scanNow', payload: {} }, page);
-    const dormant = (await db().flags.where('state').equals('open').toArray())[0]!;
+    const queued = await db().queue.where('state').equals('queued').toArray();
+    expect(queued).toHaveLength(5);
+    const first = queued[0]!;
+    // A planned task in the past: a step taken (out of the queue) and a follow-up due (a flag needing action).
     await db().sharedWork.put({
       id: 'w-new',
-      personId: dormant.personId,
+      personId: first.personId,
       kind: 'smallTask',
       direction: 'together',
       status: 'planned',
+      startDate: '2020-01-01',
       createdAt: 0,
       updatedAt: 0,
     });
-    const before = await openFlags();
-    const reply = await listener(
-      { type: 'page:personChanged', payload: { personId: dormant.personId } },
-      page,
-    );
+    const reply = await listener({ type: 'page:personChanged', payload: { personId: first.personId } }, page);
     expect(reply).toEqual({ ok: true, value: { changed: 1 } });
-    expect((await db().flags.get(dormant.id))?.state).toBe('closed');
-    await vi.waitFor(() =>
-      expect(fake.browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: String(before - 1) }),
-    );
+    expect((await db().flags.get(`${first.personId}:followUpDue:w-new`))?.state).toBe('open');
+    await vi.waitFor(async () => expect((await db().queue.get(first.personId))?.state).toBe('started'));
+    // The sixth person moves in: five queued, and one follow-up due.
+    expect(await db().queue.where('state').equals('queued').count()).toBe(5);
+    await vi.waitFor(() => expect(fake.browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: '6' }));
   });
 });
 
 describe('page:flagsChanged', () => {
   test('recounts the badge after the user snoozed a flag', async () => {
+    const flag = { personId: 'a', kind: 'followUpDue' as const, workId: 'w', raisedAt: 0, updatedAt: 0 };
     await db().flags.bulkPut([
-      { id: 'a:dormant', personId: 'a', kind: 'dormant', state: 'open', raisedAt: 0, updatedAt: 0 },
-      { id: 'b:dormant', personId: 'b', kind: 'dormant', state: 'snoozed', raisedAt: 0, updatedAt: 0 },
+      { ...flag, id: 'a:followUpDue:w', state: 'open' },
+      { ...flag, id: 'b:followUpDue:w', personId: 'b', state: 'snoozed' },
     ]);
     expect(await listener({ type: 'page:flagsChanged', payload: {} }, page)).toEqual({
       ok: true,
-      value: { openFlags: 1 },
+      value: { badge: 1 },
     });
     expect(fake.browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: '1' });
   });

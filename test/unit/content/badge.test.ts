@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { BADGE_SIZE, createBadge } from '../../../src/content/badge';
-import type { BadgeView } from '../../../src/messages/protocol';
+import { BADGE_SIZE, createBadge } from '../../../src/content/badge.ts';
+import type { BadgeView } from '../../../src/messages/protocol.ts';
 
 const VIEW: BadgeView = {
   mark: 'Trust Notes',

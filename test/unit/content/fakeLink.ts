@@ -1,6 +1,6 @@
 // A stand-in for the content script's link to the extension (src/content/runtime.ts).
 import { vi } from 'vitest';
-import type { ExtensionLink } from '../../../src/content/runtime';
+import type { ExtensionLink } from '../../../src/content/runtime.ts';
 
 export interface FakeLink extends ExtensionLink {
   /** The requests sent, in order. */

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest';
 
-import { HOST_ATTR, mountHost, REPAIR_ROUNDS } from '../../../src/content/host';
-import type { BadgeView } from '../../../src/messages/protocol';
-import { fakeLink } from './fakeLink';
+import { HOST_ATTR, mountHost, REPAIR_ROUNDS } from '../../../src/content/host.ts';
+import type { BadgeView } from '../../../src/messages/protocol.ts';
+import { fakeLink } from './fakeLink.ts';
 
 const link = fakeLink();
 

@@ -2,13 +2,13 @@
 // reading only when what it depends on changes, and an end with nothing left running once the extension is
 // reloaded under the page.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { HOST_ATTR } from '../../../src/content/host';
-import { type ContentScript, runContentScript } from '../../../src/content/script';
-import { REVEAL_MS } from '../../../src/content/visit';
-import type { BadgeView } from '../../../src/messages/protocol';
-import { ADAPTERS } from '../../../src/sites/index';
-import { fixtureDoc } from '../sites/helpers';
-import { type FakeLink, fakeLink } from './fakeLink';
+import { HOST_ATTR } from '../../../src/content/host.ts';
+import { type ContentScript, runContentScript } from '../../../src/content/script.ts';
+import { REVEAL_MS } from '../../../src/content/visit.ts';
+import type { BadgeView } from '../../../src/messages/protocol.ts';
+import { ADAPTERS } from '../../../src/sites/index.ts';
+import { fixtureDoc } from '../sites/helpers.ts';
+import { type FakeLink, fakeLink } from './fakeLink.ts';
 
 const VIEW: BadgeView = {
   mark: 'TN',

@@ -4,7 +4,7 @@ import {
   recentUnreadPages,
   type UnreadPage,
   withUnreadPage,
-} from '../../../src/core/adapterHealth';
+} from '../../../src/core/adapterHealth.ts';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 4, 20);

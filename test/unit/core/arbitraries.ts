@@ -1,6 +1,6 @@
 // fast-check generators of people and shared work, shared by the core property tests.
 import fc from 'fast-check';
-import { type Outcome, type Person, type SharedWork, WORK_KINDS } from '../../../src/core/types';
+import { type Outcome, type Person, type SharedWork, WORK_KINDS } from '../../../src/core/types.ts';
 
 export { WORK_KINDS };
 

@@ -1,5 +1,5 @@
 // Small builders for core tests: a person and shared work with only the fields a test cares about.
-import type { Person, SharedWork } from '../../../src/core/types';
+import type { Person, SharedWork } from '../../../src/core/types.ts';
 
 /** Local noon, so the calendar day is the same in every time zone the tests run in. */
 export function day(date: string): Date {

@@ -15,8 +15,8 @@ import {
   parsePartialDate,
   precisionOf,
   wholeYearsBetween,
-} from '../../../src/core/dates';
-import { day } from './build';
+} from '../../../src/core/dates.ts';
+import { day } from './build.ts';
 
 describe('parsePartialDate', () => {
   test.each([

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { FLAG_KINDS, flagCandidates, flagId, reconcileFlags } from '../../../src/core/flags';
-import { DEFAULT_SETTINGS, type Flag } from '../../../src/core/types';
-import { personArb, works } from './arbitraries';
-import { NOW } from './build';
+import { FLAG_KINDS, flagCandidates, flagId, reconcileFlags } from '../../../src/core/flags.ts';
+import { DEFAULT_SETTINGS, type Flag } from '../../../src/core/types.ts';
+import { personArb, works } from './arbitraries.ts';
+import { NOW } from './build.ts';
 
 const ids = fc.constantFrom(...FLAG_KINDS.flatMap((kind) => ['p1', 'p2'].map((p) => flagId(p, kind))));
 

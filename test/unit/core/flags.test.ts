@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { flagCandidates, reconcileFlags, suggestedSteps } from '../../../src/core/flags';
-import { DEFAULT_SETTINGS, type Flag, type Person, type SharedWork } from '../../../src/core/types';
-import { day, NOW, person, work } from './build';
+import {
+  dormancyCutoff,
+  flagCandidates,
+  isDormant,
+  reconcileFlags,
+  suggestedSteps,
+  untestedSince,
+} from '../../../src/core/flags.ts';
+import { DEFAULT_SETTINGS, type Flag, type Person, type SharedWork } from '../../../src/core/types.ts';
+import { day, NOW, person, work } from './build.ts';
 
 const settings = DEFAULT_SETTINGS; // dormant at 3 years, stalled after 2, payment due 30 days after the end.
 
@@ -9,7 +16,7 @@ function kinds(who: Partial<Person>, works: SharedWork[], today = NOW): string[]
   return flagCandidates(person(who), works, settings, today).map((c) => c.id);
 }
 
-describe('dormant', () => {
+describe('dormant (not a flag: the queue picks from them)', () => {
   test.each<[string, Partial<Person>, SharedWork[], string, boolean]>([
     ['connected exactly 3 years ago', { connectedOn: '2021-06-15' }, [], '2024-06-15', true],
     ['one day short of 3 years', { connectedOn: '2021-06-15' }, [], '2024-06-14', false],
@@ -82,18 +89,82 @@ describe('dormant', () => {
       '2024-06-15',
       true,
     ],
+    [
+      "the archive's first message counts as first contact",
+      {
+        connectedOn: '2023-01-01',
+        archive: {
+          messages: {
+            total: 2,
+            fromThem: 1,
+            conversations: 1,
+            first: '2019-05-02',
+            last: '2019-05-03',
+            firstFrom: 'them',
+            perYear: [{ year: 2019, count: 2 }],
+          },
+        },
+      },
+      [],
+      '2024-06-15',
+      true,
+    ],
+    [
+      "the archive's invitation counts as first contact",
+      { connectedOn: '2023-01-01', archive: { invitation: { direction: 'received', date: '2020-02-02' } } },
+      [],
+      '2024-06-15',
+      true,
+    ],
   ])('%s → %s', (_, who, works, today, dormant) => {
-    expect(kinds(who, works, day(today)).includes('p1:dormant')).toBe(dormant);
+    const now = day(today);
+    expect(isDormant(person(who), works, settings, now)).toBe(dormant);
+    // The stored index narrows the candidates; isDormant decides. Every dormant person is inside the cutoff.
+    const since = untestedSince(person(who), works);
+    if (dormant) expect(since! <= dormancyCutoff(settings, now)).toBe(true);
+    // And no flag is ever raised for it.
+    expect(kinds(who, works, now).some((id) => id.endsWith(':dormant'))).toBe(false);
   });
 
   test.each([
     [1, '2023-06-15', true],
     [5, '2021-06-15', false],
   ])('dormancy threshold %i years, connected %s → %s', (dormancyYears, connectedOn, dormant) => {
-    const ids = flagCandidates(person({ connectedOn }), [], { ...settings, dormancyYears }, NOW).map(
-      (c) => c.id,
+    expect(isDormant(person({ connectedOn }), [], { ...settings, dormancyYears }, NOW)).toBe(dormant);
+  });
+
+  test.each([
+    ['2024-06-15', 3, '2021-06-15'],
+    ['2024-02-29', 1, '2023-02-29'],
+    ['2024-01-01', 10, '2014-01-01'],
+  ])('the cutoff on %s for %i years is %s', (today, dormancyYears, cutoff) => {
+    expect(dormancyCutoff({ ...settings, dormancyYears }, day(today))).toBe(cutoff);
+  });
+
+  test('untestedSince is the last day of the first contact, and undefined once a step is taken', () => {
+    expect(untestedSince(person({ connectedOn: '2019' }), [])).toBe('2019-12-31');
+    expect(untestedSince(person({ connectedOn: '2019-02' }), [work({ status: 'abandoned' })])).toBe(
+      '2019-02-28',
     );
-    expect(ids.includes('p1:dormant')).toBe(dormant);
+    expect(untestedSince(person({ connectedOn: '2019' }), [work({ status: 'planned' })])).toBeUndefined();
+    expect(untestedSince(person({}), [])).toBeUndefined();
+  });
+});
+
+describe('vouchWithoutWork', () => {
+  const given = (extra: Partial<SharedWork> = {}) =>
+    work({ kind: 'referralGiven', endDate: '2022-03-01', ...extra });
+  test.each<[string, SharedWork[], boolean]>([
+    ['a recommendation I gave, nothing done together', [given()], true],
+    ['a recommendation I gave after a done small task', [given(), work({ status: 'done' })], false],
+    ['work in progress counts as doing something together', [given(), work({ status: 'inProgress' })], false],
+    ['only planned work: nothing done together yet', [given(), work({ status: 'planned' })], true],
+    ['only abandoned work: nothing done together', [given(), work({ status: 'abandoned' })], true],
+    ['a recommendation they gave me is not my vouch', [work({ kind: 'referralReceived' })], false],
+    ['a planned recommendation is not yet a vouch', [given({ status: 'planned' })], false],
+    ['a recommendation dated in the future is not yet a vouch', [given({ endDate: '2030-01-01' })], false],
+  ])('%s → %s', (_, works, flagged) => {
+    expect(kinds({}, works).includes('p1:vouchWithoutWork')).toBe(flagged);
   });
 });
 
@@ -271,17 +342,19 @@ test('candidates carry deterministic ids, person and work', () => {
   expect(flagCandidates(person({ id: 'x' }), [w], settings, NOW)).toEqual([
     { id: 'x:followUpDue:w9', personId: 'x', kind: 'followUpDue', workId: 'w9' },
   ]);
-  expect(flagCandidates(person({ id: 'x', connectedOn: '2001' }), [], settings, NOW)).toEqual([
-    { id: 'x:dormant', personId: 'x', kind: 'dormant' },
+  expect(flagCandidates(person({ id: 'x', connectedOn: '2001' }), [], settings, NOW)).toEqual([]);
+  const vouch = work({ id: 'v1', kind: 'referralGiven' });
+  expect(flagCandidates(person({ id: 'x' }), [vouch], settings, NOW)).toEqual([
+    { id: 'x:vouchWithoutWork', personId: 'x', kind: 'vouchWithoutWork' },
   ]);
 });
 
 describe('reconcileFlags', () => {
   const T0 = 1_000;
   const T1 = 2_000;
-  const dormant = { id: 'p1:dormant', personId: 'p1', kind: 'dormant' as const };
+  const stalled = { id: 'p1:stalled', personId: 'p1', kind: 'stalled' as const };
   const flag = (state: Flag['state'], extra: Partial<Flag> = {}): Flag => ({
-    ...dormant,
+    ...stalled,
     state,
     raisedAt: T0,
     updatedAt: T0,
@@ -327,7 +400,7 @@ describe('reconcileFlags', () => {
     ['dismissed stays dismissed', [flag('dismissed')], true, []],
     ['dismissed and resolved stays dismissed', [flag('dismissed')], false, []],
   ])('%s', (_, existing, applies, expected) => {
-    const { put } = reconcileFlags(existing, applies ? [dormant] : [], T1);
+    const { put } = reconcileFlags(existing, applies ? [stalled] : [], T1);
     expect(put).toEqual(expected);
   });
 
@@ -349,26 +422,17 @@ describe('reconcileFlags', () => {
   test('does not mutate its input', () => {
     const existing = [flag('snoozed', { snoozedUntil: T0 })];
     const copy = structuredClone(existing);
-    reconcileFlags(existing, [dormant], T1);
+    reconcileFlags(existing, [stalled], T1);
     expect(existing).toEqual(copy);
   });
 });
 
 describe('suggestedSteps', () => {
   test.each([
-    [
-      'dormant',
-      [
-        'proposeSmallTask',
-        'offerFreeSample',
-        'offerShortConsultation',
-        'volunteerTogether',
-        'proposeSmallPaidTrial',
-      ],
-    ],
     ['stalled', ['proposeSmallPaidTrial', 'offerShortConsultation', 'proposeSmallTask', 'volunteerTogether']],
     ['paymentOverdue', ['sendPoliteReminder']],
     ['followUpDue', ['confirmPlannedWork', 'reschedulePlannedWork']],
+    ['vouchWithoutWork', ['recordWorkTogether', 'proposeSmallTask']],
   ] as const)('%s → %j', (kind, steps) => {
     expect(suggestedSteps(kind)).toEqual(steps);
   });

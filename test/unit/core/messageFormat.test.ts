@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatMessage } from '../../../src/core/messageFormat';
+import { formatMessage } from '../../../src/core/messageFormat.ts';
 
 describe('formatMessage', () => {
   test.each([

@@ -1,10 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { median, myRecord, networkSummary, type PersonRecords } from '../../../src/core/network';
-import { STAGES } from '../../../src/core/trust';
-import type { Person, SharedWork } from '../../../src/core/types';
-import { personArb, works as worksArb } from './arbitraries';
-import { NOW, person, work } from './build';
+import {
+  median,
+  myRecord,
+  networkFunnel,
+  networkSummary,
+  type PersonRecords,
+} from '../../../src/core/network.ts';
+import { evaluatePerson, STAGES } from '../../../src/core/trust.ts';
+import type { Person, SharedWork } from '../../../src/core/types.ts';
+import { personArb, works as worksArb } from './arbitraries.ts';
+import { NOW, person, work } from './build.ts';
 
 function entry(id: string, who: Partial<Person>, works: Partial<SharedWork>[] = []): PersonRecords {
   return { person: person({ id, ...who }), works: works.map((w) => work({ personId: id, ...w })) };
@@ -178,5 +184,35 @@ describe('myRecord', () => {
   test('an undated recommendation still makes an ambassador', () => {
     const r = myRecord([entry('d', {}, [{ id: 'r', kind: 'referralReceived', endDate: undefined }])], NOW);
     expect(r.ambassadors).toEqual([{ personId: 'd', referrals: ['r'] }]);
+  });
+});
+
+describe('networkFunnel', () => {
+  test('connections → any contact → tested → proven → ambassadors, each inside the one before', () => {
+    const rows = [
+      { person: person({ id: 'a' }), works: [] },
+      {
+        person: person({
+          id: 'b',
+          archive: { endorsements: { received: 1, given: 0, skillsReceived: [], skillsGiven: [] } },
+        }),
+        works: [],
+      },
+      { person: person({ id: 'c', firstMet: { where: 'Cairo' } }), works: [] },
+      { person: person({ id: 'd' }), works: [work({ personId: 'd' })] },
+      { person: person({ id: 'e' }), works: [work({ personId: 'e', kind: 'paidProject' })] },
+      { person: person({ id: 'f' }), works: [work({ personId: 'f', kind: 'referralReceived' })] },
+    ];
+    const items = rows.map(({ person: who, works }) => ({
+      person: who,
+      evaluation: evaluatePerson({ person: who, works, now: NOW }),
+    }));
+    expect(networkFunnel(items)).toEqual({
+      connections: 6,
+      anyContact: 5,
+      tested: 3,
+      proven: 2,
+      ambassadors: 1,
+    });
   });
 });

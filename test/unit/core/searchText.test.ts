@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { searchKey, searchWords } from '../../../src/core/searchText';
+import { searchKey, searchWords } from '../../../src/core/searchText.ts';
 
 describe('searchKey', () => {
   test.each([

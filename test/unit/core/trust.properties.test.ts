@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { evaluatePerson, LADDER_STAGES } from '../../../src/core/trust';
-import { goodWork, personArb, seriouslyBadWork, works } from './arbitraries';
-import { NOW } from './build';
+import { evaluatePerson, LADDER_STAGES } from '../../../src/core/trust.ts';
+import { goodWork, personArb, seriouslyBadWork, works } from './arbitraries.ts';
+import { NOW } from './build.ts';
 
 describe('evaluatePerson properties', () => {
   test('adding good evidence never lowers the ladder stage', () => {

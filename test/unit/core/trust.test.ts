@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { evaluatePerson, STAGES, type Stage, type TrustLevel } from '../../../src/core/trust';
-import type { Outcome, Person, SharedWork } from '../../../src/core/types';
-import { NOW, person, work } from './build';
+import { evaluatePerson, STAGES, type Stage, type TrustLevel } from '../../../src/core/trust.ts';
+import type { MessageFacts, Outcome, Person, SharedWork } from '../../../src/core/types.ts';
+import { NOW, person, work } from './build.ts';
 
 function evaluate(works: SharedWork[], who: Person = person()) {
   return evaluatePerson({ person: who, works, now: NOW });
@@ -40,6 +40,38 @@ describe('ladder stage', () => {
     ['met, no work', [], { firstMet: { date: '2015' } }, 'acquainted', 'metNoWork', []],
     ['met somewhere, undated', [], { firstMet: { where: 'Cairo meetup' } }, 'acquainted', 'metNoWork', []],
     ['empty firstMet is not meeting', [], { firstMet: {} }, 'connected', 'nothingShared', []],
+    [
+      'talked in LinkedIn messages, both ways',
+      [],
+      { archive: { messages: msgs(3, 1) } },
+      'acquainted',
+      'talkedNoWork',
+      [],
+    ],
+    [
+      'only my messages, never answered',
+      [],
+      { archive: { messages: msgs(3, 0) } },
+      'connected',
+      'nothingShared',
+      [],
+    ],
+    [
+      'only theirs, never answered',
+      [],
+      { archive: { messages: msgs(2, 2) } },
+      'connected',
+      'nothingShared',
+      [],
+    ],
+    [
+      'endorsements never change the stage',
+      [],
+      { archive: { endorsements: { received: 5, given: 3, skillsReceived: [], skillsGiven: [] } } },
+      'connected',
+      'nothingShared',
+      [],
+    ],
     ['only planned work', [planned], {}, 'acquainted', 'noGoodWorkYet', ['pl']],
     ['only in-progress work', [running], {}, 'acquainted', 'noGoodWorkYet', ['ip']],
     ['only abandoned work', [dropped], {}, 'acquainted', 'noGoodWorkYet', ['ab']],
@@ -223,8 +255,20 @@ describe('two-way trust', () => {
       ['tested', 'oneGoodTest', ['m']],
     ],
     [
-      'referrals are not work either way',
+      'referrals are not work either way; a recommendation they wrote is their trust in me',
       [theirs('r', { kind: 'referralReceived' }), mine('g', { kind: 'referralGiven' })],
+      ['none', 'noWorkSeen', []],
+      ['tested', 'theyRecommendedMe', ['r']],
+    ],
+    [
+      'a recommendation joins the evidence of work they saw me deliver',
+      [mine('m', { kind: 'paidProject' }), theirs('r', { kind: 'referralReceived', endDate: '2021-01-01' })],
+      ['none', 'noWorkSeen', []],
+      ['proven', 'goodPaidWork', ['m', 'r']],
+    ],
+    [
+      'a planned recommendation is not yet anything',
+      [theirs('r', { kind: 'referralReceived', status: 'planned' })],
       ['none', 'noWorkSeen', []],
       ['none', 'noWorkSeen', []],
     ],
@@ -234,6 +278,18 @@ describe('two-way trust', () => {
     expect(result.theirTrust).toEqual({ level: theirLevel, reason: theirReason, evidence: theirEvidence });
   });
 });
+
+function msgs(total: number, fromThem: number, first = '2020-01-02'): MessageFacts {
+  return {
+    total,
+    fromThem,
+    conversations: 1,
+    first,
+    last: first,
+    firstFrom: fromThem > 0 ? 'them' : 'me',
+    perYear: [{ year: Number(first.slice(0, 4)), count: total }],
+  };
+}
 
 describe('can I vouch?', () => {
   test.each<[string, SharedWork[], boolean, string, string[], string | undefined]>([
@@ -298,11 +354,11 @@ describe('can I vouch?', () => {
       undefined,
     ],
     [
-      'a recommendation from them is not evidence of their work',
+      'a recommendation from them is not evidence of their work (only of mine)',
       [work({ id: 'r', direction: 'theyDelivered', kind: 'referralReceived' })],
       false,
-      'neverSeenTheirWork',
-      [],
+      'onlyTheySawMyWork',
+      ['r'],
       'proposeSmallTask',
     ],
   ])('%s', (_, works, canVouch, reason, evidence, nextStep) => {
@@ -357,6 +413,42 @@ describe('time to trust', () => {
     ['met, date unknown', { firstMet: { context: 'conference talk' } }, { source: 'firstMet' }],
     ['a broken date is missing', { connectedOn: '2016-02-30' }, undefined],
     ['nothing known', {}, undefined],
+    [
+      'first message before connecting',
+      { connectedOn: '2016-02-01', archive: { messages: msgs(2, 1, '2014-05-06') } },
+      { date: '2014-05-06', source: 'message' },
+    ],
+    [
+      'an invitation earlier than the first message',
+      {
+        connectedOn: '2016-02-01',
+        archive: {
+          messages: msgs(2, 1, '2015-05-06'),
+          invitation: { direction: 'received', date: '2015-01-02' },
+        },
+      },
+      { date: '2015-01-02', source: 'invitation' },
+    ],
+    [
+      'a first message after connecting changes nothing',
+      { connectedOn: '2016-02-01', archive: { messages: msgs(2, 1, '2017-05-06') } },
+      { date: '2016-02-01', source: 'connectedOn' },
+    ],
+    [
+      'the same day as connecting: the connection stays',
+      { connectedOn: '2016-02-01', archive: { invitation: { direction: 'sent', date: '2016-02-01' } } },
+      { date: '2016-02-01', source: 'connectedOn' },
+    ],
+    [
+      'a typed first meeting earlier than the archive wins',
+      { firstMet: { date: '2010' }, archive: { messages: msgs(2, 1, '2012-01-01') } },
+      { date: '2010', source: 'firstMet' },
+    ],
+    [
+      'only the archive knows',
+      { archive: { invitation: { direction: 'sent', date: '2013-03-03' } } },
+      { date: '2013-03-03', source: 'invitation' },
+    ],
   ])('met milestone: %s', (_, who, expected) => {
     const met = evaluate([], person(who)).milestones.met;
     expect(met).toEqual(expected && { kind: 'met', ...expected });

@@ -1,7 +1,7 @@
 // The rules of one shared-work record (src/core/work.ts), each settled rule tested once. Both forms, quick add
 // and the options page's editor, check and convert through these functions.
 import { describe, expect, test } from 'vitest';
-import { type NewSharedWork, WORK_KINDS, WORK_STATUSES, type WorkKind } from '../../../src/core/types';
+import { type NewSharedWork, WORK_KINDS, WORK_STATUSES, type WorkKind } from '../../../src/core/types.ts';
 import {
   asksForOutcome,
   asksForPayment,
@@ -12,7 +12,7 @@ import {
   toNewSharedWork,
   validateWork,
   type WorkDraft,
-} from '../../../src/core/work';
+} from '../../../src/core/work.ts';
 
 const draft = (changes: Partial<WorkDraft>): WorkDraft => ({ ...EMPTY_WORK_DRAFT, ...changes });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { STAGES } from '../../../src/core/trust';
-import type { Flag, FlagKind, FlagState } from '../../../src/core/types';
+import { STAGES } from '../../../src/core/trust.ts';
+import type { Flag, FlagKind, FlagState } from '../../../src/core/types.ts';
 import {
   AGGREGATES_KEY,
   type Aggregates,
@@ -9,8 +9,8 @@ import {
   getAggregates,
   recountAggregates,
   repairAggregates,
-} from '../../../src/db/aggregates';
-import type { TrustDb } from '../../../src/db/database';
+} from '../../../src/db/aggregates.ts';
+import type { TrustDb } from '../../../src/db/database.ts';
 import {
   addSharedWork,
   applyFlagChanges,
@@ -22,9 +22,9 @@ import {
   mergePeople,
   restoreDeleted,
   snoozeFlag,
-} from '../../../src/db/mutations';
-import { countOpenFlags, countsByStage, listPeople } from '../../../src/db/queries';
-import { freshDb, goodSmallTask, unpaidProject } from './testDb';
+} from '../../../src/db/mutations.ts';
+import { countOpenFlags, countsByStage, listPeople } from '../../../src/db/queries.ts';
+import { freshDb, goodSmallTask, unpaidProject } from './testDb.ts';
 
 /** A write straight to IndexedDB, past Dexie and its middleware. */
 function rawPut(name: string, store: string, value: unknown): Promise<void> {
@@ -52,7 +52,7 @@ function flag(personId: string, kind: FlagKind, state: FlagState): Flag {
   return { id: `${personId}:${kind}`, personId, kind, state, raisedAt: 1, updatedAt: 1 };
 }
 
-const KINDS: FlagKind[] = ['dormant', 'stalled', 'paymentOverdue', 'followUpDue'];
+const KINDS: FlagKind[] = ['stalled', 'paymentOverdue', 'followUpDue', 'vouchWithoutWork'];
 const STATES: FlagState[] = ['open', 'snoozed', 'dismissed', 'closed'];
 
 /** Every kind of write the app makes, on people and flags picked by index among those that exist. */
@@ -174,7 +174,7 @@ async function run(tdb: TrustDb, step: Operation, undo: DeletedPerson[]): Promis
       await Promise.all([
         createPerson(tdb, { name: `${step.name}y` }),
         row ? addSharedWork(tdb, row.id, goodSmallTask) : undefined,
-        row ? applyFlagChanges(tdb, [flag(row.id, 'dormant', 'open')]) : undefined,
+        row ? applyFlagChanges(tdb, [flag(row.id, 'stalled', 'open')]) : undefined,
       ]);
       return;
     }
@@ -249,7 +249,7 @@ describe('stored counts', () => {
     const tdb = freshDb();
     const person = await createPerson(tdb, { name: 'Old' });
     await addSharedWork(tdb, person.id, goodSmallTask);
-    await applyFlagChanges(tdb, [flag(person.id, 'dormant', 'open')]);
+    await applyFlagChanges(tdb, [flag(person.id, 'stalled', 'open')]);
     // Writes while the counts are missing leave them missing: nothing to keep exact.
     expect(await stored(tdb)).toBeUndefined();
     expect(await countsByStage(tdb)).toMatchObject({ tested: 1, connected: 0 });

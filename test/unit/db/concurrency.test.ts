@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import { describe, expect, test } from 'vitest';
-import { addSharedWork, createPerson, ensurePersonForSnapshot, setTags } from '../../../src/db/mutations';
-import { freshDb, goodSmallTask, snapshot } from './testDb';
+import { addSharedWork, createPerson, ensurePersonForSnapshot, setTags } from '../../../src/db/mutations.ts';
+import { freshDb, goodSmallTask, snapshot } from './testDb.ts';
 
 // Two instances on one database name stand in for two extension contexts (a page and the worker).
 describe('two TrustDb instances on the same database', () => {
@@ -41,10 +41,15 @@ describe('two TrustDb instances on the same database', () => {
     const watcher = freshDb(name);
     const writer = freshDb(name);
     const seen: string[][] = [];
+    let watching: () => void = () => {};
+    const firstResult = new Promise<void>((resolve) => {
+      watching = resolve;
+    });
     const arrived = new Promise<void>((resolve, reject) => {
       const subscription = liveQuery(() => watcher.people.toArray()).subscribe({
         next: (rows) => {
           seen.push(rows.map((row) => row.name));
+          watching();
           if (rows.length === 1) {
             subscription.unsubscribe();
             resolve();
@@ -53,7 +58,8 @@ describe('two TrustDb instances on the same database', () => {
         error: reject,
       });
     });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The write comes once the watcher has read the empty table, so it is a change the query must follow.
+    await firstResult;
     await createPerson(writer, { name: 'وليد 🌿' });
     await arrived;
     expect(seen[0]).toEqual([]);

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../src/core/types';
-import { db, TrustDb } from '../../../src/db/database';
-import { getMeta, getSettings, saveSettings, setMeta } from '../../../src/db/meta';
-import { DB_NAME, IDB_VERSION, SCHEMA_V2, SCHEMA_VERSION } from '../../../src/db/schema';
-import { freshDb } from './testDb';
+import { DEFAULT_SETTINGS } from '../../../src/core/types.ts';
+import { db, TrustDb } from '../../../src/db/database.ts';
+import { getMeta, getSettings, saveSettings, setMeta } from '../../../src/db/meta.ts';
+import { DB_NAME, IDB_VERSION, SCHEMA_V3, SCHEMA_VERSION } from '../../../src/db/schema.ts';
+import { freshDb } from './testDb.ts';
 
 describe('TrustDb', () => {
   test('db() is one lazily created instance on the extension database', () => {
@@ -14,13 +14,13 @@ describe('TrustDb', () => {
     expect(shared.isOpen()).toBe(false);
   });
 
-  test('opens at version 2, the SCHEMA_VERSION that code reading without Dexie expects', async () => {
+  test('opens at version 3, the SCHEMA_VERSION that code reading without Dexie expects', async () => {
     const tdb = freshDb();
     await tdb.open();
-    expect(tdb.verno).toBe(2);
+    expect(tdb.verno).toBe(3);
     expect(SCHEMA_VERSION).toBe(tdb.verno);
     expect(tdb.backendDB().version).toBe(IDB_VERSION);
-    expect(tdb.tables.map((table) => table.name).sort()).toEqual(Object.keys(SCHEMA_V2).sort());
+    expect(tdb.tables.map((table) => table.name).sort()).toEqual(Object.keys(SCHEMA_V3).sort());
     expect(tdb.people.schema.indexes.map((index) => index.name)).toEqual(
       expect.arrayContaining(['stage', 'nameWords', 'tags', '[stage+nameSort]', 'introducedBy']),
     );

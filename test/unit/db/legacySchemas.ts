@@ -75,8 +75,29 @@ export const LEGACY_SCHEMAS: Record<number, RawSchema> = {
     meta: { keyPath: 'key', indexes: [] },
   },
 };
-// Version 2 adds sync's outbox to version 1.
-LEGACY_SCHEMAS[2] = { ...LEGACY_SCHEMAS[1]!, syncOutbox: { keyPath: 'key', indexes: [] } };
+// Version 2: people gain untestedSince and queueRank; the queue and messages stores are new.
+LEGACY_SCHEMAS[2] = {
+  ...LEGACY_SCHEMAS[1]!,
+  people: {
+    keyPath: 'id',
+    indexes: [
+      ...LEGACY_SCHEMAS[1]!.people!.indexes,
+      { name: 'untestedSince', keyPath: 'untestedSince' },
+      { name: 'queueRank', keyPath: 'queueRank' },
+    ],
+  },
+  queue: { keyPath: 'id', indexes: [{ name: 'state', keyPath: 'state' }] },
+  messages: {
+    keyPath: 'id',
+    indexes: [
+      { name: 'personId', keyPath: 'personId' },
+      { name: 'date', keyPath: 'date' },
+    ],
+  },
+};
+
+// Version 3 adds sync's outbox to version 2.
+LEGACY_SCHEMAS[3] = { ...LEGACY_SCHEMAS[2]!, syncOutbox: { keyPath: 'key', indexes: [] } };
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {

@@ -1,9 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { openTrustDb, type TrustDb } from '../../../src/db/database';
-import { searchPeopleByPrefix } from '../../../src/db/queries';
-import { buildRawDatabase, idbVersion, LEGACY_SCHEMAS, type RawSchema, readRawSchema } from './legacySchemas';
+import { countAggregates, getAggregates } from '../../../src/db/aggregates.ts';
+import { openTrustDb, type TrustDb } from '../../../src/db/database.ts';
+import { searchPeopleByPrefix } from '../../../src/db/queries.ts';
+import {
+  buildRawDatabase,
+  idbVersion,
+  LEGACY_SCHEMAS,
+  type RawSchema,
+  readRawSchema,
+} from './legacySchemas.ts';
 
 // One fixture per shipped schema version: a database as that version stored it. Each is built with raw
 // IndexedDB, then opened with the current TrustDb, which runs every upgrade since; every record must come
@@ -25,6 +32,15 @@ const primaryKeyOf: Record<string, string> = Object.fromEntries(
     Object.entries(schema).map(([table, store]) => [table, store.keyPath]),
   ),
 );
+
+/**
+ * Rows a later upgrade removes on purpose, by the version of the fixture they come from. Each has its own test of
+ * what became of them (below). Every other record must come through intact.
+ */
+const RESHAPED: Record<number, Record<string, (row: Record<string, unknown>) => boolean>> = {
+  // v2: dormant flags are gone; the user's snoozes and dismissals of them became queue entries.
+  1: { flags: (row) => row.kind === 'dormant' },
+};
 
 function sortedSchema(schema: RawSchema): RawSchema {
   return Object.fromEntries(
@@ -77,15 +93,19 @@ describe.each(fixtures)('upgrading the %s fixture to the current schema', (file,
     for (const rows of Object.values(fixture.tables)) expect(rows.length).toBeGreaterThan(0);
   });
 
-  test('every record survives intact', async () => {
+  test('every record survives intact, but for what a later upgrade reshapes on purpose', async () => {
     const tdb = await upgraded();
     try {
       for (const [table, rows] of Object.entries(fixture.tables)) {
+        const reshaped = RESHAPED[fixture.version]?.[table] ?? (() => false);
+        const kept = rows.filter((row) => !reshaped(row));
         const stored = await tdb.table(table).toArray();
-        expect(stored, table).toHaveLength(rows.length);
+        expect(stored, table).toHaveLength(kept.length);
         for (const row of rows) {
           const key = row[primaryKeyOf[table]!] as string;
-          expect(await tdb.table(table).get(key), `${table} ${key}`).toMatchObject(row);
+          const found = await tdb.table(table).get(key);
+          if (reshaped(row)) expect(found, `${table} ${key}`).toBeUndefined();
+          else expect(found, `${table} ${key}`).toMatchObject(row);
         }
       }
     } finally {
@@ -97,7 +117,7 @@ describe.each(fixtures)('upgrading the %s fixture to the current schema', (file,
     const tdb = await upgraded();
     try {
       const people = new Set(await tdb.people.toCollection().primaryKeys());
-      for (const table of [tdb.profiles, tdb.sharedWork, tdb.notes, tdb.flags]) {
+      for (const table of [tdb.profiles, tdb.sharedWork, tdb.notes, tdb.flags, tdb.queue, tdb.messages]) {
         for (const row of await table.toArray()) expect(people.has(row.personId), `${table.name}`).toBe(true);
       }
       for (const row of await tdb.people.toArray()) {
@@ -106,6 +126,65 @@ describe.each(fixtures)('upgrading the %s fixture to the current schema', (file,
         const found = await searchPeopleByPrefix(tdb, firstWord!, 50);
         expect(found.map((match) => match.id)).toContain(row.id);
       }
+    } finally {
+      await tdb.delete();
+    }
+  });
+});
+
+describe('version 1 → 2: the weekly queue instead of dormant flags', () => {
+  const v1 = fixtures.find(([, fixture]) => fixture.version === 1)![1];
+
+  async function upgradedV1(): Promise<TrustDb> {
+    const name = `migrate-v1-queue-${process.pid}-${Math.random()}`;
+    await buildRawDatabase(name, 1, v1.tables);
+    const tdb = openTrustDb(name);
+    await tdb.open();
+    return tdb;
+  }
+
+  test('dismissed and snoozed dormant flags become queue decisions; open ones simply go', async () => {
+    const tdb = await upgradedV1();
+    try {
+      expect(await tdb.flags.where('kind').equals('dormant').count()).toBe(0);
+      const entries = await tdb.queue.orderBy('id').toArray();
+      expect(
+        entries.map(({ id, state, snoozedUntil, decidedAt }) => ({ id, state, snoozedUntil, decidedAt })),
+      ).toEqual([
+        { id: 'p-lena', state: 'dismissed', snoozedUntil: undefined, decidedAt: 1700000003000 },
+        { id: 'p-tom', state: 'snoozed', snoozedUntil: 4102444800000, decidedAt: 1700000004000 },
+      ]);
+      for (const entry of entries) {
+        expect(entry.personId).toBe(entry.id);
+        expect(entry.reasons).toContainEqual(expect.objectContaining({ code: 'untestedYears' }));
+      }
+    } finally {
+      await tdb.delete();
+    }
+  });
+
+  test('every person gets the v2 indexes: untested since their first contact, ranked only when untested', async () => {
+    const tdb = await upgradedV1();
+    try {
+      const byId = new Map((await tdb.people.toArray()).map((row) => [row.id, row]));
+      // No work at all: untested since the last day of the first contact, and ranked.
+      expect(byId.get('p-import')).toMatchObject({ untestedSince: '2012-01-05' });
+      expect(byId.get('p-tom')).toMatchObject({ untestedSince: '2013-12-31' });
+      expect(byId.get('p-tom')?.queueRank).toBeTypeOf('number');
+      // Work recorded: no longer untested, and outside the queue's index.
+      expect(byId.get('p-ziad')).toMatchObject({ untestedSince: '' });
+      expect(byId.get('p-ziad')?.queueRank).toBeUndefined();
+      const ranked = await tdb.people.orderBy('queueRank').primaryKeys();
+      expect(ranked.sort()).toEqual(['p-import', 'p-lena', 'p-tom']);
+    } finally {
+      await tdb.delete();
+    }
+  });
+
+  test('the stored counts still match the rows after the upgrade', async () => {
+    const tdb = await upgradedV1();
+    try {
+      expect(await getAggregates(tdb)).toEqual(await countAggregates(tdb));
     } finally {
       await tdb.delete();
     }

@@ -1,5 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
-import type { Flag } from '../../../src/core/types';
+import { calendarDate } from '../../../src/core/dates.ts';
+import type { Flag, QueueEntry } from '../../../src/core/types.ts';
 import {
   acceptPageValue,
   addNote,
@@ -11,10 +12,12 @@ import {
   deletePerson,
   deleteSharedWork,
   dismissFlag,
+  dismissQueued,
   ensurePersonForSnapshot,
   linkProfile,
   mergePeople,
   normaliseTags,
+  planFirstTask,
   RecordNotFoundError,
   recordSeenProfile,
   refreshDerivedFields,
@@ -23,13 +26,15 @@ import {
   restoreSharedWork,
   setTags,
   snoozeFlag,
+  snoozeQueued,
+  undismissQueued,
   unlinkProfile,
   updateNote,
   updatePerson,
   updateSharedWork,
-} from '../../../src/db/mutations';
-import { getPersonRecord } from '../../../src/db/queries';
-import { freshDb, goodSmallTask, snapshot, unpaidProject } from './testDb';
+} from '../../../src/db/mutations.ts';
+import { getPersonRecord } from '../../../src/db/queries.ts';
+import { freshDb, goodSmallTask, snapshot, unpaidProject } from './testDb.ts';
 
 function flag(personId: string, kind: Flag['kind'], extra: Partial<Flag> = {}): Flag {
   return {
@@ -205,7 +210,7 @@ describe('shared work', () => {
       id: `${row.id}:paymentOverdue:${work.id}`,
       workId: work.id,
     });
-    const otherFlag = flag(row.id, 'dormant');
+    const otherFlag = flag(row.id, 'vouchWithoutWork');
     await applyFlagChanges(tdb, [workFlag, otherFlag]);
 
     const deleted = await deleteSharedWork(tdb, work.id);
@@ -266,7 +271,7 @@ describe('deletePerson', () => {
     const work = await addSharedWork(tdb, target.id, goodSmallTask);
     await addSharedWork(tdb, keepOther.id, goodSmallTask);
     const note = await addNote(tdb, target.id, 'note');
-    await applyFlagChanges(tdb, [flag(target.id, 'stalled'), flag(keepOther.id, 'dormant')]);
+    await applyFlagChanges(tdb, [flag(target.id, 'stalled'), flag(keepOther.id, 'vouchWithoutWork')]);
     const before = await getPersonRecord(tdb, target.id);
     const introducedBefore = await tdb.people.get(introduced.id);
 
@@ -617,10 +622,10 @@ describe('flags', () => {
   test('snooze and dismiss', async () => {
     const tdb = freshDb();
     const a = await createPerson(tdb, { name: 'A' });
-    await applyFlagChanges(tdb, [flag(a.id, 'dormant')]);
-    const snoozed = await snoozeFlag(tdb, `${a.id}:dormant`, 5000);
+    await applyFlagChanges(tdb, [flag(a.id, 'vouchWithoutWork')]);
+    const snoozed = await snoozeFlag(tdb, `${a.id}:vouchWithoutWork`, 5000);
     expect(snoozed).toMatchObject({ state: 'snoozed', snoozedUntil: 5000 });
-    const dismissed = await dismissFlag(tdb, `${a.id}:dormant`);
+    const dismissed = await dismissFlag(tdb, `${a.id}:vouchWithoutWork`);
     expect(dismissed.state).toBe('dismissed');
     expect('snoozedUntil' in dismissed).toBe(false);
     await expect(dismissFlag(tdb, 'nope')).rejects.toBeInstanceOf(RecordNotFoundError);
@@ -639,7 +644,7 @@ describe('flags', () => {
     const a = await createPerson(tdb, { name: 'A' });
     const future = Date.now() + 86_400_000;
     await applyFlagChanges(tdb, [
-      flag(a.id, 'dormant', { state: 'dismissed' }),
+      flag(a.id, 'vouchWithoutWork', { state: 'dismissed' }),
       flag(a.id, 'stalled', { state: 'snoozed', snoozedUntil: future }),
       flag(a.id, 'followUpDue', { state: 'snoozed', snoozedUntil: 1 }),
       flag(a.id, 'paymentOverdue'),
@@ -647,19 +652,19 @@ describe('flags', () => {
     const written = await applyFlagChanges(
       tdb,
       [
-        flag(a.id, 'dormant'),
+        flag(a.id, 'vouchWithoutWork'),
         flag(a.id, 'stalled'),
         flag(a.id, 'followUpDue', { raisedAt: 2000 }),
-        flag('deleted-person', 'dormant'),
+        flag('deleted-person', 'vouchWithoutWork'),
       ],
       [`${a.id}:paymentOverdue`],
     );
     expect(written).toBe(2);
     const states = Object.fromEntries((await tdb.flags.toArray()).map((f) => [f.kind, f.state]));
-    expect(states).toEqual({ dormant: 'dismissed', stalled: 'snoozed', followUpDue: 'open' });
+    expect(states).toEqual({ vouchWithoutWork: 'dismissed', stalled: 'snoozed', followUpDue: 'open' });
 
-    await applyFlagChanges(tdb, [flag(a.id, 'dormant', { state: 'closed' })]);
-    expect((await tdb.flags.get(`${a.id}:dormant`))?.state).toBe('closed');
+    await applyFlagChanges(tdb, [flag(a.id, 'vouchWithoutWork', { state: 'closed' })]);
+    expect((await tdb.flags.get(`${a.id}:vouchWithoutWork`))?.state).toBe('closed');
   });
 });
 
@@ -674,5 +679,86 @@ describe('refreshDerivedFields', () => {
     expect(await refreshDerivedFields(tdb)).toBe(1);
     expect(await tdb.people.get(a.id)).toMatchObject({ stage: 'tested', lastWorkDate: '2020-04-15' });
     expect(await refreshDerivedFields(tdb, [a.id])).toBe(0);
+  });
+});
+
+describe('the weekly queue and archive records of a person', () => {
+  const entry = (personId: string, state: QueueEntry['state'] = 'queued'): QueueEntry => ({
+    id: personId,
+    personId,
+    state,
+    queuedAt: 1,
+    reasons: [{ code: 'untestedYears', years: 4 }],
+    step: 'proposeSmallTask',
+  });
+
+  test('a visit records the day once, as a sign of interest the warmth counts', async () => {
+    const tdb = freshDb();
+    const a = await createPerson(tdb, { name: 'A', connectedOn: '2015' });
+    await linkProfile(tdb, a.id, snapshot('a-1'));
+    const seen = await recordSeenProfile(tdb, snapshot('a-1'), { ownSite: true });
+    expect(seen?.lastVisitedOn).toBe(calendarDate(new Date()));
+    const updatedAt = seen!.updatedAt;
+    // The same day again writes nothing new.
+    expect((await recordSeenProfile(tdb, snapshot('a-1'), { ownSite: true }))?.updatedAt).toBe(updatedAt);
+  });
+
+  test('snooze, dismiss, undismiss and planned a task', async () => {
+    const tdb = freshDb();
+    const a = await createPerson(tdb, { name: 'A', connectedOn: '2015' });
+    await tdb.queue.put(entry(a.id));
+    expect(await snoozeQueued(tdb, a.id, 5000)).toMatchObject({ state: 'snoozed', snoozedUntil: 5000 });
+    expect(await dismissQueued(tdb, a.id)).toMatchObject({ state: 'dismissed' });
+    expect((await tdb.queue.get(a.id))?.snoozedUntil).toBeUndefined();
+    await undismissQueued(tdb, a.id);
+    expect(await tdb.queue.get(a.id)).toBeUndefined();
+    await tdb.queue.put(entry(a.id));
+    const work = await planFirstTask(tdb, a.id, {
+      kind: 'volunteer',
+      direction: 'together',
+      status: 'planned',
+    });
+    expect(work).toMatchObject({ personId: a.id, kind: 'volunteer', status: 'planned' });
+    expect(await tdb.queue.get(a.id)).toMatchObject({ state: 'started', startedAt: expect.any(Number) });
+    // Planned work is a step taken: no longer untested, so out of the queue's index.
+    const row = await tdb.people.get(a.id);
+    expect(row?.untestedSince).toBe('');
+    expect(row?.queueRank).toBeUndefined();
+    await expect(snoozeQueued(tdb, 'nobody', 1)).rejects.toThrow(RecordNotFoundError);
+  });
+
+  test('delete takes the queue entry and kept messages, and undo brings them back', async () => {
+    const tdb = freshDb();
+    const a = await createPerson(tdb, { name: 'A', connectedOn: '2015' });
+    await tdb.queue.put(entry(a.id, 'dismissed'));
+    await tdb.messages.put({ id: 'm1', personId: a.id, date: '2020-01-01', fromMe: true, text: 'hello' });
+    const deleted = await deletePerson(tdb, a.id);
+    expect(await tdb.queue.count()).toBe(0);
+    expect(await tdb.messages.count()).toBe(0);
+    await restoreDeleted(tdb, deleted);
+    expect((await tdb.queue.get(a.id))?.state).toBe('dismissed');
+    expect((await tdb.messages.get('m1'))?.personId).toBe(a.id);
+  });
+
+  test("merge moves kept messages, keeps the kept person's queue decision, else takes the other's", async () => {
+    const tdb = freshDb();
+    const keep = await createPerson(tdb, { name: 'Keep' });
+    const other = await createPerson(tdb, { name: 'Other', connectedOn: '2012' });
+    await tdb.queue.put(entry(other.id, 'dismissed'));
+    await tdb.messages.put({ id: 'm1', personId: other.id, date: '2020-01-01', fromMe: false, text: 'hi' });
+    await mergePeople(tdb, keep.id, other.id);
+    expect((await tdb.messages.get('m1'))?.personId).toBe(keep.id);
+    expect(await tdb.queue.get(keep.id)).toMatchObject({
+      id: keep.id,
+      personId: keep.id,
+      state: 'dismissed',
+    });
+    expect(await tdb.queue.get(other.id)).toBeUndefined();
+
+    const third = await createPerson(tdb, { name: 'Third' });
+    await tdb.queue.put(entry(third.id, 'snoozed'));
+    await mergePeople(tdb, keep.id, third.id);
+    expect((await tdb.queue.get(keep.id))?.state).toBe('dismissed');
+    expect(await tdb.queue.count()).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { describe, expect, test, vi } from 'vitest';
-import { isQuotaExceeded, readStorageStatus, requestDurableStorage } from '../../../src/db/persistence';
+import { isQuotaExceeded, readStorageStatus, requestDurableStorage } from '../../../src/db/persistence.ts';
 
 vi.mock('webextension-polyfill', () => ({
   default: { permissions: { contains: vi.fn(async () => true) } },

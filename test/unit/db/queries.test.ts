@@ -1,10 +1,10 @@
-import { beforeAll, describe, expect, test } from 'vitest';
-import { searchWords } from '../../../src/core/searchText';
-import { STAGES as STAGE_ORDER } from '../../../src/core/trust';
-import type { Flag, Person, Profile, SharedWork, Site } from '../../../src/core/types';
-import { openTrustDb, type TrustDb } from '../../../src/db/database';
-import { addSharedWork, createPerson, linkProfile } from '../../../src/db/mutations';
-import { derivePersonRow, type PersonRow } from '../../../src/db/personRow';
+import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { searchWords } from '../../../src/core/searchText.ts';
+import { STAGES as STAGE_ORDER } from '../../../src/core/trust.ts';
+import type { Flag, Person, Profile, SharedWork, Site } from '../../../src/core/types.ts';
+import { openTrustDb, type TrustDb } from '../../../src/db/database.ts';
+import { addSharedWork, createPerson, linkProfile } from '../../../src/db/mutations.ts';
+import { derivePersonRow, type PersonRow } from '../../../src/db/personRow.ts';
 import {
   countOpenFlags,
   countsByStage,
@@ -15,8 +15,9 @@ import {
   type PeopleQuery,
   recentWork,
   searchPeopleByPrefix,
-} from '../../../src/db/queries';
-import { freshDb, goodSmallTask, snapshot, unpaidProject } from './testDb';
+} from '../../../src/db/queries.ts';
+import { work } from '../core/build.ts';
+import { freshDb, goodSmallTask, snapshot, unpaidProject } from './testDb.ts';
 
 describe('getPersonByProfileKey and getPersonRecord', () => {
   test('find the person behind a profile, and the whole record in display order', async () => {
@@ -127,33 +128,39 @@ describe('listPeople over a generated network', () => {
   }
 
   function worksFor(personId: string, variant: number): SharedWork[] {
-    const base = { personId, createdAt: 1, updatedAt: 1, direction: 'theyDelivered' as const };
+    const base = {
+      personId,
+      createdAt: 1,
+      updatedAt: 1,
+      direction: 'theyDelivered' as const,
+      endDate: undefined,
+    };
     const year = 2010 + (variant % 14);
     switch (variant % 9) {
       case 0:
-        return [{ ...base, ...goodSmallTask, id: `${personId}-w`, endDate: `${year}-06` }];
+        return [work({ ...base, ...goodSmallTask, id: `${personId}-w`, endDate: `${year}-06` })];
       case 1:
-        return [{ ...base, ...unpaidProject, id: `${personId}-w`, endDate: `${year}` }];
+        return [work({ ...base, ...unpaidProject, id: `${personId}-w`, endDate: `${year}` })];
       case 2:
         return [
-          {
+          work({
             ...base,
             kind: 'referralReceived',
             status: 'done',
             id: `${personId}-w`,
             startDate: `${year}-01-02`,
-          },
+          }),
         ];
       case 3:
         return [
-          {
+          work({
             ...base,
             kind: 'paidProject',
             status: 'done',
             id: `${personId}-w`,
             endDate: `${year}-11`,
             outcome: { quality: 5 },
-          },
+          }),
         ];
       default:
         return [];
@@ -199,9 +206,9 @@ describe('listPeople over a generated network', () => {
       }
       if (i % 7 === 0) {
         flags.push({
-          id: `${id}:dormant`,
+          id: `${id}:vouchWithoutWork`,
           personId: id,
-          kind: 'dormant',
+          kind: 'vouchWithoutWork',
           state: i % 14 === 0 ? 'open' : 'dismissed',
           raisedAt: i,
           updatedAt: i,
@@ -241,6 +248,7 @@ describe('listPeople over a generated network', () => {
         (!query.site || bySite.has(row.id)) &&
         (!query.flag || byFlag.has(row.id)) &&
         (query.fromImport === undefined || Boolean(row.fromImport) === query.fromImport) &&
+        (!query.untestedBy || (row.untestedSince !== '' && row.untestedSince <= query.untestedBy)) &&
         (!query.connectedFrom || (row.connectedOn !== undefined && row.connectedOn >= query.connectedFrom)) &&
         (!query.connectedTo ||
           (row.connectedOn !== undefined &&
@@ -248,6 +256,7 @@ describe('listPeople over a generated network', () => {
     );
     const key = (row: PersonRow): string[] => {
       switch (query.sort ?? 'name') {
+        case 'warmth':
         case 'name':
           return [row.nameSort, row.id];
         case 'connectedOn':
@@ -258,7 +267,10 @@ describe('listPeople over a generated network', () => {
           return [String(STAGE_ORDER.indexOf(row.stage)), row.nameSort, row.id];
       }
     };
+    const warmth = query.sort === 'warmth' && query.untestedBy !== undefined;
     const compare = (a: PersonRow, b: PersonRow) => {
+      // Warmest first, then the higher id (the index read backwards).
+      if (warmth) return (b.queueRank ?? 0) - (a.queueRank ?? 0) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
       const [ka, kb] = [key(a), key(b)];
       for (let i = 0; i < ka.length; i++) {
         if (ka[i]! < kb[i]!) return -1;
@@ -295,7 +307,7 @@ describe('listPeople over a generated network', () => {
     ['a tag', { tag: 'client', sort: 'connectedOn' }],
     ['an Arabic tag, by stage', { tag: 'مجتمع', sort: 'stage', offset: 5 }],
     ['a site', { site: 'github', sort: 'name', dir: 'desc', offset: 30 }],
-    ['an open flag kind', { flag: 'dormant', sort: 'name' }],
+    ['an open flag kind', { flag: 'vouchWithoutWork', sort: 'name' }],
     ['another open flag kind', { flag: 'stalled', sort: 'stage' }],
     ['imported (the large path)', { fromImport: true, sort: 'name', offset: 1000, limit: 60 }],
     ['imported by stage (the large path)', { fromImport: true, sort: 'stage', offset: 1400, limit: 200 }],
@@ -309,6 +321,14 @@ describe('listPeople over a generated network', () => {
     ['two prefixes', { text: 'omar li', sort: 'name' }],
     ['several filters at once', { tag: 'client', site: 'linkedin', stage: 'connected', sort: 'lastWork' }],
     ['filters that exclude everyone', { stage: 'ambassador', flag: 'stalled', tag: 'vendor', text: 'zzz' }],
+    ['dormant by warmth', { untestedBy: '2021-06-30', sort: 'warmth', offset: 40, limit: 80 }],
+    [
+      'dormant by warmth, coldest first',
+      { untestedBy: '2021-06-30', sort: 'warmth', dir: 'desc', limit: 30 },
+    ],
+    ['dormant by warmth with a tag', { untestedBy: '2016-01-01', sort: 'warmth', tag: 'client' }],
+    ['dormant by name', { untestedBy: '2016-01-01', sort: 'name', offset: 5 }],
+    ['warmth without the dormant filter is by name', { sort: 'warmth', offset: 3 }],
   ])('%s', async (_case, query) => {
     const page = await listPeople(tdb, query);
     const expected = oracle(query);
@@ -317,12 +337,12 @@ describe('listPeople over a generated network', () => {
   });
 
   test('rows carry their open flag kinds', async () => {
-    const page = await listPeople(tdb, { flag: 'dormant', limit: 500 });
+    const page = await listPeople(tdb, { flag: 'vouchWithoutWork', limit: 500 });
     expect(page.rows.length).toBeGreaterThan(0);
     for (const row of page.rows) {
       const expected = flags.filter((f) => f.personId === row.id && f.state === 'open').map((f) => f.kind);
       expect(row.openFlags.sort()).toEqual(expected.sort());
-      expect(row.openFlags).toContain('dormant');
+      expect(row.openFlags).toContain('vouchWithoutWork');
     }
   });
 
@@ -343,14 +363,20 @@ describe('listPeople over a generated network', () => {
 });
 
 describe('recentWork', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   test('lists the most recently changed work with its person, skipping nothing else', async () => {
     const tdb = freshDb();
     const a = await createPerson(tdb, { name: 'A' });
     const b = await createPerson(tdb, { name: 'B' });
+    // A fake clock (Date only: fake-indexeddb keeps its real scheduling) that moves on between the writes.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.UTC(2025, 0, 1) });
     const first = await addSharedWork(tdb, a.id, goodSmallTask);
-    await new Promise((resolve) => setTimeout(resolve, 2));
+    vi.setSystemTime(Date.now() + 1000);
     const second = await addSharedWork(tdb, b.id, unpaidProject);
-    await new Promise((resolve) => setTimeout(resolve, 2));
+    vi.setSystemTime(Date.now() + 1000);
     const third = await addSharedWork(tdb, a.id, unpaidProject);
     const recent = await recentWork(tdb, 2);
     expect(recent.map((item) => [item.work.id, item.person.name])).toEqual([
@@ -358,5 +384,36 @@ describe('recentWork', () => {
       [second.id, 'B'],
     ]);
     expect((await recentWork(tdb, 10)).map((item) => item.work.id)).toEqual([third.id, second.id, first.id]);
+  });
+});
+
+describe('the dormant filter by warmth, past the in-memory sort (over 2,000 matches)', () => {
+  test('reads the warmth index in order and pages through it', async () => {
+    const tdb = freshDb();
+    const now = new Date('2025-01-01');
+    const rows = Array.from({ length: 2300 }, (_, i) =>
+      derivePersonRow(
+        {
+          id: `d${String(i).padStart(5, '0')}`,
+          name: `Dormant ${i}`,
+          tags: i % 9 === 0 ? ['client'] : [],
+          userEdited: [],
+          createdAt: 0,
+          updatedAt: 0,
+          connectedOn: `${2005 + (i % 15)}-0${1 + (i % 9)}-1${i % 10}`,
+        },
+        [],
+        now,
+      ),
+    );
+    await tdb.people.bulkPut(rows);
+    const cutoff = '2019-06-30';
+    const expected = rows
+      .filter((row) => row.untestedSince <= cutoff)
+      .sort((a, b) => b.queueRank! - a.queueRank! || (a.id < b.id ? 1 : -1));
+    expect(expected.length).toBeGreaterThan(2000);
+    const page = await listPeople(tdb, { untestedBy: cutoff, sort: 'warmth', offset: 1990, limit: 50 });
+    expect(page.total).toBe(expected.length);
+    expect(page.rows.map((row) => row.id)).toEqual(expected.slice(1990, 2040).map((row) => row.id));
   });
 });

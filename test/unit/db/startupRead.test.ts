@@ -1,17 +1,18 @@
 // The popup's first screen read without Dexie must show exactly what Dexie's queries show, and must never
 // create, upgrade or hold the database.
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_SETTINGS, type Flag } from '../../../src/core/types';
-import { saveSettings } from '../../../src/db/meta';
-import { createPerson } from '../../../src/db/mutations';
-import { openFlags, recentWork } from '../../../src/db/queries';
-import { IDB_VERSION } from '../../../src/db/schema';
-import { readStartup } from '../../../src/db/startupRead';
-import { work } from '../core/build';
-import { freshDb } from './testDb';
+import { DEFAULT_SETTINGS, type Flag } from '../../../src/core/types.ts';
+import { saveSettings } from '../../../src/db/meta.ts';
+import { createPerson } from '../../../src/db/mutations.ts';
+import { openFlags, queuedPeople, recentWork } from '../../../src/db/queries.ts';
+import { refreshQueueEntries } from '../../../src/db/queue.ts';
+import { IDB_VERSION } from '../../../src/db/schema.ts';
+import { readStartup } from '../../../src/db/startupRead.ts';
+import { work } from '../core/build.ts';
+import { freshDb } from './testDb.ts';
 
 function flag(id: string, personId: string, state: Flag['state'], raisedAt: number): Flag {
-  return { id, personId, kind: 'dormant', state, raisedAt, updatedAt: raisedAt };
+  return { id, personId, kind: 'stalled', state, raisedAt, updatedAt: raisedAt };
 }
 
 const recorded = (id: string, personId: string, updatedAt: number) => work({ id, personId, updatedAt });
@@ -63,6 +64,20 @@ describe('readStartup', () => {
     // f6 is open but its person is gone: skipped, as openFlags skips it.
     expect(read?.flags.map((item) => item.flag.id)).toEqual(['f8', 'f4', 'f2', 'f1', 'f7']);
     expect(read?.flags.map((item) => item.person.name)).toEqual(['سلمى', 'سلمى', 'Bilal', 'Ana', 'Chen']);
+  });
+
+  test("this week's queue, best first, exactly as queuedPeople reads it", async () => {
+    const tdb = await seeded();
+    for (const [name, connectedOn] of [
+      ['Old', '2010-01-01'],
+      ['Older', '2008-05-05'],
+      ['Recent', '2024-12-01'],
+    ])
+      await createPerson(tdb, { name: name!, connectedOn });
+    await refreshQueueEntries(tdb, new Date(2026, 0, 1).getTime());
+    const read = await readStartup({ flags: 1, recent: 1 }, indexedDB, tdb.name);
+    expect(read?.queue.map((item) => item.person.name)).toEqual(['Older', 'Old']);
+    expect(read?.queue).toEqual(await queuedPeople(tdb));
   });
 
   test('the stored settings over the defaults', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { countAggregates, getAggregates } from '../../../src/db/aggregates';
-import type { TrustDb } from '../../../src/db/database';
+import { countAggregates, getAggregates } from '../../../src/db/aggregates.ts';
+import type { TrustDb } from '../../../src/db/database.ts';
 import {
   addNote,
   addSharedWork,
@@ -11,9 +11,9 @@ import {
   dismissFlag,
   restoreDeleted,
   updatePerson,
-} from '../../../src/db/mutations';
-import { toPerson } from '../../../src/db/personRow';
-import { SCHEMA_V2 } from '../../../src/db/schema';
+} from '../../../src/db/mutations.ts';
+import { toPerson } from '../../../src/db/personRow.ts';
+import { SCHEMA_V3 } from '../../../src/db/schema.ts';
 import {
   forgetHandedOver,
   nextBatch,
@@ -24,15 +24,15 @@ import {
   recordEverything,
   startOutbox,
   stopOutbox,
-} from '../../../src/db/syncOutbox';
-import { DEVICE_TABLES, SYNCED_TABLES } from '../../../src/db/syncTables';
-import { freshDb, goodSmallTask, unpaidProject } from './testDb';
+} from '../../../src/db/syncOutbox.ts';
+import { DEVICE_TABLES, SYNCED_TABLES } from '../../../src/db/syncTables.ts';
+import { freshDb, goodSmallTask, unpaidProject } from './testDb.ts';
 
 const keys = async (tdb: TrustDb) => (await pendingChanges(tdb, 1000)).map((row) => row.key).sort();
 
 describe('which tables travel', () => {
   test('every table of the schema is either synced or kept on the device, never both', () => {
-    const all = Object.keys(SCHEMA_V2).sort();
+    const all = Object.keys(SCHEMA_V3).sort();
     const synced = Object.keys(SYNCED_TABLES);
     expect([...synced, ...DEVICE_TABLES].sort()).toEqual(all);
     expect(synced.filter((name) => DEVICE_TABLES.includes(name))).toEqual([]);
@@ -91,9 +91,9 @@ describe('the outbox', () => {
     const person = await createPerson(tdb, { name: 'A' });
     await startOutbox(tdb);
     const open = {
-      id: `${person.id}:dormant`,
+      id: `${person.id}:stalled`,
       personId: person.id,
-      kind: 'dormant' as const,
+      kind: 'stalled' as const,
       state: 'open' as const,
       raisedAt: 1,
       updatedAt: 1,

@@ -1,6 +1,6 @@
 import { afterEach } from 'vitest';
-import type { NewSharedWork, ProfileSnapshot, SharedWork } from '../../../src/core/types';
-import { openTrustDb, type TrustDb } from '../../../src/db/database';
+import type { NewSharedWork, ProfileSnapshot, SharedWork } from '../../../src/core/types.ts';
+import { openTrustDb, type TrustDb } from '../../../src/db/database.ts';
 
 const opened: TrustDb[] = [];
 let counter = 0;

@@ -1,8 +1,8 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { openTrustDb, type TrustDb } from '../../../src/db/database';
-import { SCHEMA_V1 } from '../../../src/db/schema';
-import { reloadOnVersionChange } from '../../../src/db/versionChange';
+import { openTrustDb, type TrustDb } from '../../../src/db/database.ts';
+import { SCHEMA_V1 } from '../../../src/db/schema.ts';
+import { reloadOnVersionChange } from '../../../src/db/versionChange.ts';
 
 // A newer build's database: the same tables plus one more version, as an extension update would ship.
 function newerBuild(name: string): Dexie {

@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { getPersonByProfileKey } from '../../../src/db/queries';
-import { seedDemoNetwork } from '../../../src/demo/seedDemo';
-import { freshDb } from '../db/testDb';
+import { getPersonByProfileKey } from '../../../src/db/queries.ts';
+import { seedDemoNetwork } from '../../../src/demo/seedDemo.ts';
+import { freshDb } from '../db/testDb.ts';
 
 const NOW = new Date('2026-05-20T12:00:00Z');
 
 describe('seedDemoNetwork', () => {
   test.each([
     ['linkedin:jane-doe-1a2b3c', 'Jane Doe', 'ambassador', []],
-    ['linkedin:omar-haddad', 'Omar Haddad', 'connected', ['dormant']],
+    ['linkedin:omar-haddad', 'Omar Haddad', 'connected', []],
     ['linkedin:li-wei-88', 'Li Wei', 'tested', []],
     ['linkedin:فادي-الحسن-4b5c6d', 'فادي الحسن', 'acquainted', []],
     ['linkedin:sam-keller-agency', 'Sam Keller', 'caution', ['paymentOverdue']],
@@ -22,11 +22,14 @@ describe('seedDemoNetwork', () => {
     expect(flags.filter((f) => f.state === 'open').map((f) => f.kind)).toEqual(flagKinds);
   });
 
-  test('the dormant contact was connected five years ago', async () => {
+  test('the dormant contact was connected five years ago, and is the weekly queue', async () => {
     const tdb = freshDb();
     await seedDemoNetwork(tdb, NOW);
     const omar = await getPersonByProfileKey(tdb, 'linkedin:omar-haddad');
     expect(omar?.connectedOn?.slice(0, 4)).toBe('2021');
+    const queued = await tdb.queue.where('state').equals('queued').toArray();
+    expect(queued.map((entry) => entry.personId)).toEqual([omar!.id]);
+    expect(queued[0]?.reasons).toContainEqual({ code: 'untestedYears', years: 5 });
   });
 
   test('Jane has two linked profiles and her story is dated 2015 → 2016 → 2019', async () => {

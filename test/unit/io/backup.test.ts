@@ -1,19 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { searchKey } from '../../../src/core/searchText';
-import { AGGREGATES_KEY, countAggregates } from '../../../src/db/aggregates';
-import type { TrustDb } from '../../../src/db/database';
-import { saveSettings } from '../../../src/db/meta';
-import { addNote, addSharedWork, createPerson, linkProfile, updatePerson } from '../../../src/db/mutations';
-import { SCHEMA_VERSION } from '../../../src/db/schema';
-import { outboxKey, pendingChanges, startOutbox } from '../../../src/db/syncOutbox';
+import { searchKey } from '../../../src/core/searchText.ts';
+import { AGGREGATES_KEY, countAggregates } from '../../../src/db/aggregates.ts';
+import type { TrustDb } from '../../../src/db/database.ts';
+import { saveSettings } from '../../../src/db/meta.ts';
+import {
+  addNote,
+  addSharedWork,
+  createPerson,
+  dismissQueued,
+  linkProfile,
+  snoozeQueued,
+  updatePerson,
+} from '../../../src/db/mutations.ts';
+import { refreshQueueEntries } from '../../../src/db/queue.ts';
+import { SCHEMA_VERSION } from '../../../src/db/schema.ts';
+import { outboxKey, pendingChanges, startOutbox } from '../../../src/db/syncOutbox.ts';
+import { commitArchive } from '../../../src/io/archiveCommit.ts';
+import { parseArchiveFile } from '../../../src/io/archiveParse.ts';
+import { planArchive } from '../../../src/io/archivePlan.ts';
 import {
   backupFileName,
   exportBackup,
   restoreBackup,
   type ValidBackup,
   validateBackup,
-} from '../../../src/io/backup';
-import { freshDb, goodSmallTask, snapshot, unpaidProject } from '../db/testDb';
+} from '../../../src/io/backup.ts';
+import { normaliseRow } from '../../../src/io/backupSchema.ts';
+import { buildRawDatabase } from '../db/legacySchemas.ts';
+import { freshDb, goodSmallTask, snapshot, unpaidProject } from '../db/testDb.ts';
+import { exportZip } from './archiveFixtures.ts';
 
 // Tests damage the parsed file in arbitrary places, so its shape is deliberately loose here.
 // biome-ignore lint/suspicious/noExplicitAny: arbitrary JSON being corrupted on purpose
@@ -63,9 +80,9 @@ async function seed(tdb: TrustDb) {
   await addSharedWork(tdb, li.id, { ...unpaidProject, note: 'لم يُدفع بعد\nsecond line' });
   await addNote(tdb, zoe.id, 'Met at 🎨 meetup; 日本語 OK');
   await tdb.flags.put({
-    id: `${amal.id}:dormant`,
+    id: `${amal.id}:stalled`,
     personId: amal.id,
-    kind: 'dormant',
+    kind: 'stalled',
     state: 'snoozed',
     raisedAt: 1_700_000_000_000,
     snoozedUntil: 1_800_000_000_000,
@@ -93,7 +110,7 @@ describe('export', () => {
       trustNotesBackup: 1,
       exportedAt: now,
       schemaVersion: SCHEMA_VERSION,
-      counts: { people: 3, profiles: 3, sharedWork: 2, notes: 1, flags: 1, meta: 1 },
+      counts: { people: 3, profiles: 3, sharedWork: 2, notes: 1, flags: 1, meta: 1, queue: 0, messages: 0 },
       dexie: { formatName: 'dexie', formatVersion: 1, data: { databaseVersion: SCHEMA_VERSION } },
     });
     expect(await tdb.meta.get('lastBackupAt')).toEqual({ key: 'lastBackupAt', value: now });
@@ -129,14 +146,16 @@ describe('round trip', () => {
     );
   });
 
-  test('a backup made before sync (schema 1, the same backed-up tables) restores', async () => {
+  test('a backup made before sync (schema 2, the same backed-up tables) restores as it is', async () => {
     const source = freshDb();
     await seed(source);
     const file: BackupJson = JSON.parse(await (await exportBackup(source)).text());
-    file.schemaVersion = 1;
-    file.dexie.data.databaseVersion = 1;
+    file.schemaVersion = 2;
+    file.dexie.data.databaseVersion = 2;
     const target = freshDb();
-    const result = await restoreBackup(target, await validated(target, new Blob([JSON.stringify(file)])));
+    const valid = await validated(target, new Blob([JSON.stringify(file)]));
+    expect(valid).toMatchObject({ schemaVersion: SCHEMA_VERSION, upgradedFrom: 2 });
+    const result = await restoreBackup(target, valid);
     expect(result.ok).toBe(true);
     expect(await dump(target)).toEqual(await dump(source));
   });
@@ -191,6 +210,71 @@ describe('round trip', () => {
       ...newer,
       meta: newer.meta.filter((m) => m.key !== 'lastBackupAt'),
     });
+  });
+});
+
+describe('the rows of schema version 2', () => {
+  test('the queue, kept messages, archive facts and recommendations restore deep-equal', async () => {
+    const tdb = freshDb();
+    // A real archive import (messages kept) and the worker's queue over it: every v2 shape, as the app writes it.
+    const parsed = await parseArchiveFile(exportZip(), 'export.zip', { keepMessageText: true });
+    if (!parsed.ok) throw new Error(parsed.error.code);
+    const committed = await commitArchive(tdb, await planArchive(tdb, parsed.value), new Map());
+    if (!committed.ok) throw new Error(committed.error.code);
+    await saveSettings(tdb, { queueSize: 3 });
+    const now = Date.UTC(2024, 5, 15);
+    expect(await refreshQueueEntries(tdb, now)).toBeGreaterThan(0);
+    const [first, second] = await tdb.queue.toArray();
+    await snoozeQueued(tdb, first!.personId, now + 7 * 86_400_000);
+    await dismissQueued(tdb, second!.personId);
+    const all = async () => ({
+      ...(await dump(tdb)),
+      queue: await tdb.queue.orderBy('id').toArray(),
+      messages: await tdb.messages.orderBy('id').toArray(),
+    });
+    const before = await all();
+    expect(before.messages.length).toBeGreaterThan(0);
+    expect(before.queue.map((entry) => entry.state)).toEqual(
+      expect.arrayContaining(['snoozed', 'dismissed']),
+    );
+    expect(before.people.some((p) => p.archive?.messages && p.archive.endorsements)).toBe(true);
+    expect(before.sharedWork.some((w) => w.kind === 'referralReceived')).toBe(true);
+    expect(before.meta.map((m) => m.key)).toContain('archiveOwner');
+
+    const blob = await exportBackup(tdb);
+    const valid = await validated(tdb, blob);
+    expect(valid.upgradedFrom).toBeUndefined();
+    await Promise.all(tdb.tables.map((t) => t.clear()));
+    const result = await restoreBackup(tdb, valid);
+    expect(result.ok).toBe(true);
+    expect(await all()).toEqual({ ...before, meta: expect.any(Array) });
+    expect((await all()).meta.filter((m) => m.key !== 'lastBackupAt')).toEqual(
+      before.meta.filter((m) => m.key !== 'lastBackupAt'),
+    );
+  });
+
+  test('a queue entry in a state this version does not know is refused, naming the row', async () => {
+    const tdb = freshDb();
+    await seed(tdb);
+    const person = (await tdb.people.toCollection().first())!;
+    await tdb.queue.put({
+      id: person.id,
+      personId: person.id,
+      state: 'queued',
+      queuedAt: 1_700_000_000_000,
+      reasons: [],
+      step: 'proposeSmallTask',
+    });
+    const file = JSON.parse(await (await exportBackup(tdb)).text()) as BackupJson;
+    const queue = file.dexie.data.data.find((t: { tableName: string }) => t.tableName === 'queue');
+    queue.rows[0].state = 'forgotten';
+    const result = await validateBackup(tdb, new Blob([JSON.stringify(file)]));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('values');
+      expect(result.error.where).toMatch(/^queue .*state/);
+    }
+    expect(await tdb.queue.count()).toBe(1);
   });
 });
 
@@ -381,7 +465,15 @@ describe('refusals leave the database unchanged', () => {
       },
       'values',
     ]),
-    ['a damaged middle', (_, text) => `${text.slice(0, 200)}@@${text.slice(202)}`, 'truncated'],
+    [
+      'a damaged middle',
+      (_, text) => {
+        // Two characters of the envelope's structure overwritten, so the JSON no longer parses.
+        const at = text.indexOf(',"dexie":');
+        return `${text.slice(0, at)}@@${text.slice(at + 2)}`;
+      },
+      'truncated',
+    ],
   ];
 
   test.each(cases)('refuses %s', async (_, make, code) => {
@@ -413,5 +505,86 @@ describe('refusals leave the database unchanged', () => {
     expect(await dump(tdb)).toEqual(before);
     // The caller's validated backup is untouched, so the restore can be retried.
     expect(backup.dexie.data.data.find((t) => t.tableName === 'people')?.rows).toHaveLength(50);
+  });
+});
+
+describe('a backup made by version 1 (before the weekly queue)', () => {
+  const V1_FILE = readFileSync(join(__dirname, '../../fixtures/backup/v1.json'), 'utf8');
+  const v1 = JSON.parse(V1_FILE) as BackupJson;
+  const v1Rows = (table: string) =>
+    (v1.dexie.data.data as { tableName: string; rows: Record<string, unknown>[] }[]).find(
+      (t) => t.tableName === table,
+    )!.rows;
+
+  test('is upgraded while it is validated, then restored like any other', async () => {
+    const tdb = freshDb();
+    const valid = await validated(tdb, new Blob([V1_FILE]));
+    expect(valid.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(valid.upgradedFrom).toBe(1);
+    const restored = await restoreBackup(tdb, valid);
+    expect(restored.ok).toBe(true);
+    // Dormant flags are gone; the user's dismissal and snooze of them are queue decisions.
+    expect(
+      await tdb.flags
+        .where('kind')
+        .equals('dormant' as never)
+        .count(),
+    ).toBe(0);
+    const dormant = v1Rows('flags').filter((flag) => flag.kind === 'dormant');
+    const decided = dormant.filter((flag) => flag.state === 'dismissed' || flag.state === 'snoozed');
+    const entries = await tdb.queue.toArray();
+    expect(entries.map((e) => [e.personId, e.state]).sort()).toEqual(
+      decided.map((flag) => [flag.personId, flag.state]).sort(),
+    );
+    expect(entries.find((e) => e.state === 'snoozed')?.snoozedUntil).toBe(
+      decided.find((flag) => flag.state === 'snoozed')?.snoozedUntil,
+    );
+    // Every other row came through, people with the v2 indexes.
+    expect(await tdb.people.count()).toBe(v1Rows('people').length);
+    expect(await tdb.flags.count()).toBe(v1Rows('flags').length - dormant.length);
+    for (const row of await tdb.people.toArray()) expect(typeof row.untestedSince).toBe('string');
+    expect(await tdb.sharedWork.count()).toBe(v1Rows('sharedWork').length);
+    expect(await tdb.notes.count()).toBe(v1Rows('notes').length);
+  });
+
+  test('ends up exactly as the same data upgraded in a version 1 database', async () => {
+    const viaRestore = freshDb();
+    const restored = await restoreBackup(viaRestore, await validated(viaRestore, new Blob([V1_FILE])));
+    expect(restored.ok).toBe(true);
+    const name = `v1-upgrade-${process.pid}-${Math.random()}`;
+    const tables = Object.fromEntries(
+      ['people', 'profiles', 'sharedWork', 'notes', 'flags', 'meta'].map((table) => [
+        table,
+        v1Rows(table)
+          .map((row) => normaliseRow(row))
+          .map((n) => ('row' in n ? n.row : {})),
+      ]),
+    );
+    await buildRawDatabase(name, 1, tables);
+    const viaUpgrade = freshDb(name);
+    await viaUpgrade.open();
+    for (const table of ['people', 'profiles', 'sharedWork', 'notes', 'flags', 'queue', 'messages']) {
+      const strip = (rows: Record<string, unknown>[]) =>
+        rows
+          .map(({ decidedAt: _d, ...row }) => row)
+          .sort((a, b) => String(a.id ?? a.key).localeCompare(String(b.id ?? b.key)));
+      expect(strip(await viaRestore.table(table).toArray()), table).toEqual(
+        strip(await viaUpgrade.table(table).toArray()),
+      );
+    }
+  });
+
+  test('a damaged version 1 backup is refused by the version 1 rules, naming the row', async () => {
+    const damaged = structuredClone(v1);
+    const flags = (damaged.dexie.data.data as { tableName: string; rows: Record<string, unknown>[] }[]).find(
+      (t) => t.tableName === 'flags',
+    )!.rows;
+    flags[0]!.kind = 'sleepy';
+    const result = await validateBackup(freshDb(), new Blob([JSON.stringify(damaged)]));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('values');
+      expect(result.error.where).toContain('kind');
+    }
   });
 });

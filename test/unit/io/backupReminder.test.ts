@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { shouldRemindBackup } from '../../../src/io/backupReminder';
+import { shouldRemindBackup } from '../../../src/io/backupReminder.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = Date.UTC(2026, 0, 31);

@@ -11,7 +11,7 @@ import { Component, type ComponentChildren } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 
 vi.mock('webextension-polyfill', async () => {
-  const { fakeBrowser } = await import('../ui/fakeBrowser');
+  const { fakeBrowser } = await import('../ui/fakeBrowser.ts');
   return {
     default: {
       ...fakeBrowser,
@@ -21,23 +21,23 @@ vi.mock('webextension-polyfill', async () => {
   };
 });
 
-const { SITES } = await import('../../../src/core/identity');
-const { DIRECTIONS, WORK_KINDS } = await import('../../../src/core/types');
-const { FLAG_KINDS } = await import('../../../src/core/flags');
-const { db } = await import('../../../src/db/database');
-const { derivePersonRow } = await import('../../../src/db/personRow');
-const { exportBackup, restoreBackup, validateBackup } = await import('../../../src/io/backup');
-const { PersonRecord } = await import('../../../src/options/person/PersonRecord');
-const { NetworkView } = await import('../../../src/options/network/NetworkView');
-const { PeopleView } = await import('../../../src/options/people/PeopleView');
-const { DEFAULT_FILTERS } = await import('../../../src/options/people/peopleFilters');
-const { UndoProvider } = await import('../../../src/options/undo');
-const { PopupApp } = await import('../../../src/popup/PopupApp');
-const { ExpandedPanel } = await import('../../../src/panel/ExpandedPanel');
-const { recordForProfile } = await import('../../../src/ui/data/profileRecord');
-const { freshDb } = await import('../db/testDb');
+const { SITES } = await import('../../../src/core/identity.ts');
+const { DIRECTIONS, WORK_KINDS } = await import('../../../src/core/types.ts');
+const { FLAG_KINDS } = await import('../../../src/core/flags.ts');
+const { db } = await import('../../../src/db/database.ts');
+const { derivePersonRow } = await import('../../../src/db/personRow.ts');
+const { exportBackup, restoreBackup, validateBackup } = await import('../../../src/io/backup.ts');
+const { PersonRecord } = await import('../../../src/options/person/PersonRecord.tsx');
+const { NetworkView } = await import('../../../src/options/network/NetworkView.tsx');
+const { PeopleView } = await import('../../../src/options/people/PeopleView.tsx');
+const { DEFAULT_FILTERS } = await import('../../../src/options/people/peopleFilters.ts');
+const { UndoProvider } = await import('../../../src/options/undo.tsx');
+const { PopupApp } = await import('../../../src/popup/PopupApp.tsx');
+const { ExpandedPanel } = await import('../../../src/panel/ExpandedPanel.tsx');
+const { recordForProfile } = await import('../../../src/ui/data/profileRecord.ts');
+const { freshDb } = await import('../db/testDb.ts');
 
-import type { Flag, Note, Person, Profile, SharedWork } from '../../../src/core/types';
+import type { Flag, Note, Person, Profile, SharedWork } from '../../../src/core/types.ts';
 
 afterEach(cleanup);
 

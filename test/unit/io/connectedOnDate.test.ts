@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { readConnectedOn } from '../../../src/io/connectedOnDate';
+import { readConnectedOn } from '../../../src/io/connectedOnDate.ts';
 
 describe('readConnectedOn', () => {
   test.each([

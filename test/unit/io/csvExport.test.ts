@@ -1,15 +1,16 @@
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
-import type { Person, Profile, SharedWork } from '../../../src/core/types';
-import { addSharedWork, createPerson } from '../../../src/db/mutations';
+import type { Profile } from '../../../src/core/types.ts';
+import { addSharedWork, createPerson } from '../../../src/db/mutations.ts';
 import {
   exportPeopleCsv,
   exportSharedWorkCsv,
   neutraliseCell,
   peopleToCsv,
   sharedWorkToCsv,
-} from '../../../src/io/csvExport';
-import { freshDb, goodSmallTask } from '../db/testDb';
+} from '../../../src/io/csvExport.ts';
+import { person, work } from '../core/build.ts';
+import { freshDb, goodSmallTask } from '../db/testDb.ts';
 
 describe('neutraliseCell', () => {
   test.each([
@@ -32,16 +33,6 @@ describe('neutraliseCell', () => {
   ])('%j → %j', (input, output) => {
     expect(neutraliseCell(input)).toBe(output);
   });
-});
-
-const person = (over: Partial<Person>): Person => ({
-  id: 'p1',
-  name: 'Jane',
-  tags: [],
-  userEdited: [],
-  createdAt: 0,
-  updatedAt: 0,
-  ...over,
 });
 
 describe('peopleToCsv', () => {
@@ -90,9 +81,8 @@ describe('peopleToCsv', () => {
 
 describe('sharedWorkToCsv', () => {
   test('names the person and flattens the outcome', () => {
-    const work: SharedWork = {
+    const paid = work({
       id: 'w1',
-      personId: 'p1',
       kind: 'paidProject',
       direction: 'theyDelivered',
       status: 'done',
@@ -105,10 +95,9 @@ describe('sharedWorkToCsv', () => {
         wouldWorkAgain: 'yes',
       },
       note: '=2*3',
-      createdAt: 0,
-      updatedAt: 0,
-    };
-    const rows = Papa.parse<string[]>(sharedWorkToCsv([work], [person({ name: 'Jane' })]).slice(1), {
+      endDate: undefined,
+    });
+    const rows = Papa.parse<string[]>(sharedWorkToCsv([paid], [person({ name: 'Jane' })]).slice(1), {
       skipEmptyLines: true,
     }).data;
     expect(rows[1]).toEqual([

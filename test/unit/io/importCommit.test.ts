@@ -2,13 +2,34 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import type { TrustDb } from '../../../src/db/database';
-import { addNote, addSharedWork, createPerson, deletePerson, updatePerson } from '../../../src/db/mutations';
-import { commitImport } from '../../../src/io/importCommit';
-import { type ImportPlan, planImport } from '../../../src/io/importPlan';
-import { type ParsedImport, parseConnectionsCsv } from '../../../src/io/linkedinCsv';
-import { CONNECTIONS_HEADER as H } from '../../fixtures/csv/generate';
-import { freshDb, goodSmallTask } from '../db/testDb';
+import type { TrustDb } from '../../../src/db/database.ts';
+import {
+  addNote,
+  addSharedWork,
+  createPerson,
+  deletePerson,
+  updatePerson,
+} from '../../../src/db/mutations.ts';
+import { commitArchive } from '../../../src/io/archiveCommit.ts';
+import { type ArchivePlan, planArchive } from '../../../src/io/archivePlan.ts';
+import type { CommitProgress } from '../../../src/io/importCommit.ts';
+import type { ImportPlan } from '../../../src/io/importPlan.ts';
+import { type ParsedImport, parseConnectionsCsv } from '../../../src/io/linkedinCsv.ts';
+import { CONNECTIONS_HEADER as H } from '../../fixtures/csv/generate.ts';
+import { freshDb, goodSmallTask } from '../db/testDb.ts';
+import { connectionsArchive } from './archiveFixtures.ts';
+
+// Connections.csv alone through the archive import (the options page's one path): the plan's `connections` part is
+// the import plan of this file, with its archive plan alongside for the commit.
+type ConnectionsPlan = ImportPlan & { archive: ArchivePlan };
+
+async function planImport(tdb: TrustDb, parsed: ParsedImport): Promise<ConnectionsPlan> {
+  const archive = await planArchive(tdb, connectionsArchive(parsed));
+  return Object.assign(archive.connections!, { archive });
+}
+
+const commitImport = (tdb: TrustDb, plan: ConnectionsPlan, onProgress?: (p: CommitProgress) => void) =>
+  commitArchive(tdb, plan.archive, new Map(), onProgress);
 
 async function parse(input: string | Blob): Promise<ParsedImport> {
   const result = await parseConnectionsCsv(input);
@@ -55,7 +76,15 @@ describe('a first import', () => {
     const result = await commitImport(tdb, plan, (p) => progress.push(p.written / p.total));
     expect(result).toEqual({
       ok: true,
-      value: { created: 11, updated: 0, unchanged: 0, rejected: 4, replanned: false },
+      value: {
+        created: 11,
+        updated: 0,
+        unchanged: 0,
+        rejected: 4,
+        recommendations: 0,
+        messages: 0,
+        replanned: false,
+      },
     });
     expect(progress.at(-1)).toBe(1);
     expect(await tdb.people.count()).toBe(11);
@@ -242,7 +271,7 @@ describe('all or nothing', () => {
   test('a unique-key violation in the last table written leaves the database as it was', async () => {
     const tdb = await seeded();
     const before = await dump(tdb);
-    const plan: ImportPlan = await planImport(tdb, await parse(many(3000, 100)));
+    const plan = await planImport(tdb, await parse(many(3000, 100)));
     // Two new profiles with one key: the second bulkAdd fails after every person was added.
     plan.writes.newProfiles.push({ ...plan.writes.newProfiles[0]!, personId: plan.writes.newPeople[1]!.id });
     const result = await commitImport(tdb, plan);

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { nameFromSlug, type ParsedImport, parseConnectionsCsv } from '../../../src/io/linkedinCsv';
+import { nameFromSlug, type ParsedImport, parseConnectionsCsv } from '../../../src/io/linkedinCsv.ts';
 import {
   CONNECTIONS_HEADER,
   CONNECTIONS_PREAMBLE,
   generateConnections,
   generateConnectionsCsv,
-} from '../../fixtures/csv/generate';
+} from '../../fixtures/csv/generate.ts';
 
 const fixture = (name: string) => new Blob([readFileSync(resolve('test/fixtures/csv', name))]);
 const H = CONNECTIONS_HEADER;

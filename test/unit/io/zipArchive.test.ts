@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import { connectionsCsvFromZip } from '../../../src/io/linkedinZip';
+import { parseArchiveFile } from '../../../src/io/archiveParse.ts';
 import {
   listEntries,
   MAX_ZIP_ENTRIES,
@@ -8,9 +8,9 @@ import {
   readEntryText,
   streamEntry,
   type ZipArchive,
-} from '../../../src/io/zipArchive';
-import { generateConnectionsCsv } from '../../fixtures/csv/generate';
-import { craftZip, deflatedEntry, storedEntry, zerosEntry } from '../../fixtures/zip/craft';
+} from '../../../src/io/zipArchive.ts';
+import { generateConnectionsCsv } from '../../fixtures/csv/generate.ts';
+import { craftZip, deflatedEntry, storedEntry, zerosEntry } from '../../fixtures/zip/craft.ts';
 
 const MB = 1024 * 1024;
 const csv = generateConnectionsCsv(50, 3);
@@ -146,7 +146,10 @@ describe('reading one entry', () => {
   });
 });
 
-describe('connectionsCsvFromZip against crafted archives', () => {
+/** The archive import's reading of a picked zip. */
+const connectionsCsvFromZip = (zip: Blob) => parseArchiveFile(zip, 'export.zip', { keepMessageText: false });
+
+describe('the archive import against crafted archives', () => {
   test('a huge declared size is refused before anything is inflated', async () => {
     const zip = craftZip([deflatedEntry('Connections.csv', strToU8(csv), 0xfffffff0)]);
     const blob = new CountingBlob([zip]);
@@ -192,6 +195,14 @@ describe('connectionsCsvFromZip against crafted archives', () => {
     const blob = new CountingBlob([zip]);
     const result = await connectionsCsvFromZip(blob);
     if (!result.ok) throw new Error(result.error.code);
-    expect(await result.value.text()).toBe(csv);
+    expect(result.value.connections?.rows).toHaveLength(50);
+  });
+
+  test('a messages.csv bomb is refused before it is streamed', async () => {
+    const zip = craftZip([zerosEntry('messages.csv', 64 * MB)]);
+    expect(await connectionsCsvFromZip(new Blob([zip]))).toMatchObject({
+      ok: false,
+      error: { code: 'zipTooCompressed' },
+    });
   });
 });

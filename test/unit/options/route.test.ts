@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_FILTERS } from '../../../src/options/people/peopleFilters';
-import { parseRoute, type Route, routeHash } from '../../../src/options/route';
+import { DEFAULT_FILTERS } from '../../../src/options/people/peopleFilters.ts';
+import { parseRoute, type Route, routeHash } from '../../../src/options/route.ts';
 
 describe('parseRoute', () => {
   test.each<[string, Route]>([

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { runInThisContext } from 'node:vm';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { buildClassicScript } from '../../../scripts/classicScript.mjs';
-import { openTrustDb } from '../../../src/db/database';
-import { DB_NAME } from '../../../src/db/schema';
+import { openTrustDb } from '../../../src/db/database.ts';
+import { DB_NAME } from '../../../src/db/schema.ts';
 
 const ROOT = join(__dirname, '../../..');
 let script = '';
@@ -20,8 +20,16 @@ beforeAll(async () => {
 
 /** Runs the early script as the page would (a classic script) and waits for its open to settle. */
 async function runWarmUp(): Promise<void> {
+  const open = vi.spyOn(indexedDB, 'open');
+  const before = open.mock.results.length;
   runInThisContext(script);
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  const request = open.mock.results[before]?.value as IDBOpenDBRequest | undefined;
+  if (!request) throw new Error('the early script opened no database');
+  // Its open succeeds or fails (the script aborts creating a database that is not there): either way it is done.
+  await new Promise((resolve) => {
+    request.addEventListener('success', resolve);
+    request.addEventListener('error', resolve);
+  });
 }
 
 async function databaseNames(): Promise<string[]> {

@@ -13,8 +13,8 @@ import {
   makeKeyCheck,
   newKeyParams,
   validKeyParams,
-} from '../../../src/sync/crypto';
-import { PASSPHRASE, quickParams } from './devices';
+} from '../../../src/sync/crypto.ts';
+import { PASSPHRASE, quickParams } from './devices.ts';
 
 describe('keys from a passphrase', () => {
   test('new ledgers use PBKDF2-SHA-256 at 600,000 iterations and a random 16-byte salt', () => {

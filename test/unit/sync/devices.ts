@@ -6,13 +6,13 @@ import memoryAdapter from 'pouchdb-adapter-memory';
 import PouchDBCore from 'pouchdb-core';
 import replication from 'pouchdb-replication';
 import { afterEach } from 'vitest';
-import { startOutbox } from '../../../src/db/syncOutbox';
-import { KDF, type KeyParams, MIN_KDF_ITERATIONS, toBase64 } from '../../../src/sync/crypto';
-import { type SyncParts, syncOnce } from '../../../src/sync/engine';
-import type { PouchConstructor, Replica } from '../../../src/sync/pouchTypes';
-import { joinLedger, type ServerAccount } from '../../../src/sync/setup';
-import { SyncStore } from '../../../src/sync/store';
-import { freshDb } from '../db/testDb';
+import { startOutbox } from '../../../src/db/syncOutbox.ts';
+import { KDF, type KeyParams, MIN_KDF_ITERATIONS, toBase64 } from '../../../src/sync/crypto.ts';
+import { type SyncParts, syncOnce } from '../../../src/sync/engine.ts';
+import type { PouchConstructor, Replica } from '../../../src/sync/pouchTypes.ts';
+import { joinLedger, type ServerAccount } from '../../../src/sync/setup.ts';
+import { SyncStore } from '../../../src/sync/store.ts';
+import { freshDb } from '../db/testDb.ts';
 
 // One pouchdb-core per process, shared with the test server (scripts/syncServer.mjs): each plugin once.
 if (!PouchDBCore.adapters.memory) PouchDBCore.plugin(memoryAdapter);

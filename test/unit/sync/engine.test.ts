@@ -2,7 +2,7 @@
 // Sync between devices, each a real ledger and PouchDB replica, through a real replication server on 127.0.0.1.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { startSyncServer } from '../../../scripts/syncServer.mjs';
-import { countAggregates, getAggregates } from '../../../src/db/aggregates';
+import { countAggregates, getAggregates } from '../../../src/db/aggregates.ts';
 import {
   addNote,
   addSharedWork,
@@ -12,13 +12,13 @@ import {
   recordSeenProfile,
   restoreDeleted,
   updatePerson,
-} from '../../../src/db/mutations';
-import { pendingCount } from '../../../src/db/syncOutbox';
-import { resolveConflict } from '../../../src/sync/engine';
-import { SyncError } from '../../../src/sync/errors';
-import { joinLedger, probeServer, type ServerAccount } from '../../../src/sync/setup';
-import { goodSmallTask, snapshot } from '../db/testDb';
-import { type Device, device, PASSPHRASE, quickParams } from './devices';
+} from '../../../src/db/mutations.ts';
+import { pendingCount } from '../../../src/db/syncOutbox.ts';
+import { resolveConflict } from '../../../src/sync/engine.ts';
+import { SyncError } from '../../../src/sync/errors.ts';
+import { joinLedger, probeServer, type ServerAccount } from '../../../src/sync/setup.ts';
+import { goodSmallTask, snapshot } from '../db/testDb.ts';
+import { type Device, device, PASSPHRASE, quickParams } from './devices.ts';
 
 let server: Awaited<ReturnType<typeof startSyncServer>>;
 let account: ServerAccount;

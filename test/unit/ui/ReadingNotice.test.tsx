@@ -1,9 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { PageField, ProfileSnapshot } from '../../../src/core/types';
-import { ReadingNotice } from '../../../src/ui/components/ReadingNotice';
+import type { PageField, ProfileSnapshot } from '../../../src/core/types.ts';
+import { ReadingNotice } from '../../../src/ui/components/ReadingNotice.tsx';
 
-vi.mock('webextension-polyfill', async () => ({ default: (await import('./fakeBrowser')).fakeBrowser }));
+vi.mock('webextension-polyfill', async () => ({ default: (await import('./fakeBrowser.ts')).fakeBrowser }));
 
 afterEach(cleanup);
 

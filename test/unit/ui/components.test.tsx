@@ -1,37 +1,29 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { evaluatePerson } from '../../../src/core/trust';
-import type { Flag, NewSharedWork, Note, Person, SharedWork } from '../../../src/core/types';
-import { FlagCard } from '../../../src/ui/components/FlagCard';
-import { NotesList } from '../../../src/ui/components/NotesList';
-import { PersonSummary } from '../../../src/ui/components/PersonSummary';
-import { QuickAddWork } from '../../../src/ui/components/QuickAddWork';
-import { StageBadge } from '../../../src/ui/components/StageBadge';
-import { TrustDirections } from '../../../src/ui/components/TrustDirections';
-import { VouchBox } from '../../../src/ui/components/VouchBox';
-import { newestFirst, WorkTimeline } from '../../../src/ui/components/WorkTimeline';
-import { ProfileTrustView } from '../../../src/ui/data/ProfileTrustView';
-import { evaluateView } from '../../../src/ui/data/profileView';
+import { evaluatePerson } from '../../../src/core/trust.ts';
+import type { Flag, NewSharedWork, Note, Person, SharedWork } from '../../../src/core/types.ts';
+import { FlagCard } from '../../../src/ui/components/FlagCard.tsx';
+import { NotesList } from '../../../src/ui/components/NotesList.tsx';
+import { PersonSummary } from '../../../src/ui/components/PersonSummary.tsx';
+import { QuickAddWork } from '../../../src/ui/components/QuickAddWork.tsx';
+import { StageBadge } from '../../../src/ui/components/StageBadge.tsx';
+import { TrustDirections } from '../../../src/ui/components/TrustDirections.tsx';
+import { VouchBox } from '../../../src/ui/components/VouchBox.tsx';
+import { newestFirst, WorkTimeline } from '../../../src/ui/components/WorkTimeline.tsx';
+import { ProfileTrustView } from '../../../src/ui/data/ProfileTrustView.tsx';
+import { evaluateView } from '../../../src/ui/data/profileView.ts';
+import { work as buildWork } from '../core/build.ts';
 
-vi.mock('webextension-polyfill', async () => ({ default: (await import('./fakeBrowser')).fakeBrowser }));
+vi.mock('webextension-polyfill', async () => ({ default: (await import('./fakeBrowser.ts')).fakeBrowser }));
 
 afterEach(cleanup);
 
 const NOW = new Date('2026-05-20T12:00:00Z');
 const person: Person = { id: 'p1', name: 'Jane Doe', tags: [], userEdited: [], createdAt: 0, updatedAt: 0 };
 
-function work(id: string, changes: Partial<SharedWork>): SharedWork {
-  return {
-    id,
-    personId: 'p1',
-    kind: 'smallTask',
-    direction: 'theyDelivered',
-    status: 'done',
-    createdAt: 1,
-    updatedAt: 1,
-    ...changes,
-  };
-}
+/** Work they delivered to me, undated unless a test dates it (build.ts's work() with this file's defaults). */
+const work = (id: string, changes: Partial<SharedWork>): SharedWork =>
+  buildWork({ id, direction: 'theyDelivered', endDate: undefined, createdAt: 1, updatedAt: 1, ...changes });
 
 const trial = work('w-trial', {
   kind: 'trial',
@@ -282,9 +274,9 @@ describe('NotesList', () => {
 
 describe('FlagCard', () => {
   const flag: Flag = {
-    id: 'p1:dormant',
+    id: 'p1:stalled',
     personId: 'p1',
-    kind: 'dormant',
+    kind: 'stalled',
     state: 'open',
     raisedAt: 0,
     updatedAt: 0,
@@ -295,14 +287,13 @@ describe('FlagCard', () => {
     const onDismiss = vi.fn(async () => {});
     render(<FlagCard flag={flag} onSnooze={onSnooze} onDismiss={onDismiss} />);
     expect(screen.getByRole('heading').textContent).toBe(
-      'Dormant: connected for years, never worked together',
+      'Stalled: good work together, then nothing for years',
     );
     expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'Propose a small joint task.',
-      'Offer a free sample of your work.',
-      'Offer a short consultation.',
-      'Volunteer together on something.',
       'Propose a small paid trial.',
+      'Offer a short consultation.',
+      'Propose a small joint task.',
+      'Volunteer together on something.',
     ]);
     const before = Date.now();
     fireEvent.click(screen.getByRole('button', { name: /^Snooze for 30 days/ }));

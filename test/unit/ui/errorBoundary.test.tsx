@@ -1,11 +1,11 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { Language } from '../../../src/core/types';
-import { ErrorBoundary } from '../../../src/ui/components/ErrorBoundary';
-import { failureDetail, failureKind } from '../../../src/ui/components/failure';
-import { initI18n, t } from '../../../src/ui/i18n/i18n';
+import type { Language } from '../../../src/core/types.ts';
+import { ErrorBoundary } from '../../../src/ui/components/ErrorBoundary.tsx';
+import { failureDetail, failureKind } from '../../../src/ui/components/failure.ts';
+import { initI18n, t } from '../../../src/ui/i18n/i18n.ts';
 
-vi.mock('webextension-polyfill', async () => ({ default: (await import('./fakeBrowser')).fakeBrowser }));
+vi.mock('webextension-polyfill', async () => ({ default: (await import('./fakeBrowser.ts')).fakeBrowser }));
 
 afterEach(cleanup);
 

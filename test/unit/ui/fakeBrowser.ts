@@ -3,7 +3,7 @@
 // words a user reads.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Catalog, messageIn } from '../../../src/core/messageFormat';
+import { type Catalog, messageIn } from '../../../src/core/messageFormat.ts';
 
 const messages = JSON.parse(
   readFileSync(join(__dirname, '../../../public/_locales/en/messages.json'), 'utf8'),

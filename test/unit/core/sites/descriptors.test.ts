@@ -1,7 +1,5 @@
 // Each site's descriptor carries its own test URLs; these tables run every one of them through the rules that
 // everything else derives from: profileOnSite, profileFromUrl, the registry's URL ownership.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
   makeProfileKey,
@@ -68,17 +66,6 @@ describe.each(bySite)('%s', (site, descriptor) => {
       expect(parseProfileKey(key)).toEqual({ site, handle });
       expect(profileOnSite(site, profileUrl(key) ?? '')?.key).toBe(key);
     }
-  });
-});
-
-describe('the locales name every site', () => {
-  const load = (lang: string) =>
-    JSON.parse(
-      readFileSync(join(import.meta.dirname, `../../../../public/_locales/${lang}/messages.json`), 'utf8'),
-    );
-  test.each(['en', 'ar'])('%s', (lang) => {
-    const messages = load(lang);
-    for (const site of SITES) expect(messages[`options_site_${site}`]?.message, site).toBeTruthy();
   });
 });
 

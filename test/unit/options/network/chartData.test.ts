@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import type { DeliveredWork, MyRecord, NetworkSummary, YearCount } from '../../../../src/core/network';
-import { deliveredSummary, percent, stageChart, yearChart } from '../../../../src/options/network/chartData';
+import type { DeliveredWork, MyRecord, NetworkSummary, YearCount } from '../../../../src/core/network.ts';
+import {
+  deliveredSummary,
+  percent,
+  stageChart,
+  yearChart,
+} from '../../../../src/options/network/chartData.ts';
 
 const summary = (byStage: Partial<NetworkSummary['byStage']>): NetworkSummary => ({
   total: 0,

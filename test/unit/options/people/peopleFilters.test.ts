@@ -6,7 +6,7 @@ import {
   parsePeopleFilters,
   peopleFiltersParams,
   toPeopleQuery,
-} from '../../../../src/options/people/peopleFilters';
+} from '../../../../src/options/people/peopleFilters.ts';
 
 const parse = (query: string) => parsePeopleFilters(new URLSearchParams(query));
 
@@ -17,7 +17,10 @@ describe('parsePeopleFilters', () => {
     ['stage=proven', { ...DEFAULT_FILTERS, stage: 'proven' }],
     ['stage=caution', { ...DEFAULT_FILTERS, stage: 'caution' }],
     ['site=github', { ...DEFAULT_FILTERS, site: 'github' }],
-    ['flag=dormant', { ...DEFAULT_FILTERS, flag: 'dormant' }],
+    ['flag=stalled', { ...DEFAULT_FILTERS, flag: 'stalled' }],
+    ['dormant=1', { ...DEFAULT_FILTERS, dormant: true }],
+    // Dormant people are no flag any more: an old address asking for them gets no flag filter.
+    ['flag=dormant', DEFAULT_FILTERS],
     ['tag=%20design%20', { ...DEFAULT_FILTERS, tag: 'design' }],
     ['from=2019&to=2020-06', { ...DEFAULT_FILTERS, connectedFrom: '2019', connectedTo: '2020-06' }],
     ['sort=lastWork&dir=desc', { ...DEFAULT_FILTERS, sort: 'lastWork', dir: 'desc' }],
@@ -37,6 +40,7 @@ describe('parsePeopleFilters', () => {
 test.each<PeopleFilters>([
   DEFAULT_FILTERS,
   { ...DEFAULT_FILTERS, text: 'O’Brien & co', stage: 'tested', site: 'x', flag: 'stalled', tag: 'تصميم' },
+  { ...DEFAULT_FILTERS, dormant: true, tag: 'client' },
   { ...DEFAULT_FILTERS, connectedFrom: '2015-03', connectedTo: '2016', sort: 'connectedOn', dir: 'desc' },
 ])('params round-trip: %j', (filters) => {
   expect(parsePeopleFilters(peopleFiltersParams(filters))).toEqual(filters);
@@ -57,7 +61,7 @@ describe('toPeopleQuery', () => {
         text: 'fa',
         stage: 'tested',
         site: 'github',
-        flag: 'dormant',
+        flag: 'followUpDue',
         tag: 'ux',
         connectedFrom: '2019',
         connectedTo: '2020',
@@ -68,7 +72,7 @@ describe('toPeopleQuery', () => {
       text: 'fa',
       stage: 'tested',
       site: 'github',
-      flag: 'dormant',
+      flag: 'followUpDue',
       tag: 'ux',
       connectedFrom: '2019',
       connectedTo: '2020',
@@ -85,4 +89,19 @@ test.each<[PeopleFilters, number]>([
   [{ ...DEFAULT_FILTERS, stage: 'tested', connectedFrom: '2019', connectedTo: '2020' }, 3],
 ])('activeFilterCount(%j) = %i', (filters, count) => {
   expect(activeFilterCount(filters)).toBe(count);
+});
+
+describe('the dormant filter', () => {
+  test('asks for people untested since the cutoff, warmest first, whatever the sort chosen', () => {
+    expect(
+      toPeopleQuery({ ...DEFAULT_FILTERS, dormant: true, sort: 'stage', dir: 'desc' }, '2021-06-15'),
+    ).toEqual({
+      untestedBy: '2021-06-15',
+      sort: 'warmth',
+      dir: 'asc',
+    });
+  });
+  test('counts as a filter, for "Clear filters"', () => {
+    expect(activeFilterCount({ ...DEFAULT_FILTERS, dormant: true })).toBe(1);
+  });
 });

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { addressUrl, profileRefFromAddress } from '../../../../src/options/person/profileAddress';
+import { addressUrl, profileRefFromAddress } from '../../../../src/options/person/profileAddress.ts';
 
 test.each([
   ['https://www.linkedin.com/in/jane-doe-123/', 'linkedin:jane-doe-123'],

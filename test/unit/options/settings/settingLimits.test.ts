@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { type NumberSettingKey, validNumberSetting } from '../../../../src/options/settings/settingLimits';
+import { type NumberSettingKey, validNumberSetting } from '../../../../src/options/settings/settingLimits.ts';
 
 test.each<[NumberSettingKey, string, number | undefined]>([
   ['dormancyYears', '3', 3],

@@ -1,6 +1,6 @@
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
-import { BarChart, niceMax } from '../../../../src/options/widgets/BarChart';
+import { BarChart, niceMax } from '../../../../src/options/widgets/BarChart.tsx';
 
 test.each([
   [0, 1],

@@ -1,11 +1,12 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { liveQuery } from 'dexie';
 import { Component, type ComponentChildren } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { TrustDb } from '../../../../src/db/database';
-import { addNote, addSharedWork, createPerson, updatePerson } from '../../../../src/db/mutations';
-import { getPersonRecord, listPeople, searchPeopleByPrefix } from '../../../../src/db/queries';
-import { useLiveQuery } from '../../../../src/ui/data/useLiveQuery';
-import { freshDb, goodSmallTask } from '../../db/testDb';
+import type { TrustDb } from '../../../../src/db/database.ts';
+import { addNote, addSharedWork, createPerson, updatePerson } from '../../../../src/db/mutations.ts';
+import { getPersonRecord, listPeople, searchPeopleByPrefix } from '../../../../src/db/queries.ts';
+import { useLiveQuery } from '../../../../src/ui/data/useLiveQuery.ts';
+import { freshDb, goodSmallTask } from '../../db/testDb.ts';
 
 afterEach(cleanup);
 
@@ -34,15 +35,6 @@ class Boundary extends Component<{ children: ComponentChildren }, { error?: stri
 function Failing() {
   const value = useLiveQuery(() => Promise.reject(new Error('query broke')), []);
   return <p>{String(value)}</p>;
-}
-
-/** Resolves once `fn` has not been called for 100 ms. */
-async function settledCalls(fn: { mock: { calls: unknown[] } }): Promise<void> {
-  let seen = -1;
-  while (seen !== fn.mock.calls.length) {
-    seen = fn.mock.calls.length;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe('useLiveQuery', () => {
@@ -103,17 +95,24 @@ describe('useLiveQuery', () => {
     await waitFor(() => expect(screen.getByTestId('probe').textContent).toBe('0'));
     const person = await createPerson(tdb, { name: 'A' });
     await waitFor(() => expect(screen.getByTestId('probe').textContent).toBe('1'));
-    // A write can wake the query more than once (the person and the stored counts are written together, and
-    // Dexie may deliver the change in two notifications): let every re-run that write caused finish first,
-    // so that what is counted below is only what happens after unmount.
-    await settledCalls(querier);
+    // Counted and unsubscribed in one go, so that no re-run can slip in between (a write can wake the query more
+    // than once); Dexie checks for an unsubscribed query before it runs the querier again.
     const callsWhileMounted = querier.mock.calls.length;
+    unmount();
     expect(callsWhileMounted).toBeGreaterThanOrEqual(2);
 
-    unmount();
+    // A query still subscribed to the people table (and the notes, to tell the second write from the first): once
+    // it has seen both writes, the unmounted one would have been run for them too.
+    let latest: number[] = [];
+    const control = liveQuery(async () => [await tdb.people.count(), await tdb.notes.count()]).subscribe(
+      (counts) => {
+        latest = counts;
+      },
+    );
     await createPerson(tdb, { name: 'B' });
     await addNote(tdb, person.id, 'after unmount');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await vi.waitFor(() => expect(latest).toEqual([2, 1]));
+    control.unsubscribe();
     expect(querier.mock.calls.length).toBe(callsWhileMounted);
   });
 

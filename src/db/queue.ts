@@ -1,0 +1,87 @@
+// The weekly queue in the database: reads what core's queue rules need and applies their changes. The worker runs it
+// after every scan and every decision (background/badge.ts). Dormant people are found through two stored indexes
+// (people.untestedSince and people.queueRank, schema.ts), so a refresh reads the queue's own few entries and walks
+// the top of the ranking until the queue is full, whatever the size of the network.
+import { dormancyCutoff, isDormant } from '../core/flags.ts';
+import {
+  type EntryStatus,
+  firstStep,
+  type QueueCandidate,
+  queueReasons,
+  queueSize,
+  refreshQueue,
+} from '../core/queue.ts';
+import type { Millis, QueueEntry, Settings, SharedWork } from '../core/types.ts';
+import type { TrustDb } from './database.ts';
+import { getSettings } from './meta.ts';
+import type { PersonRow } from './personRow.ts';
+
+function candidateOf(row: PersonRow, works: readonly SharedWork[], now: Date): QueueCandidate {
+  const reasons = queueReasons(row, works, now);
+  return { personId: row.id, rank: row.queueRank ?? 0, reasons, step: firstStep(reasons) };
+}
+
+function statusOf(
+  row: PersonRow | undefined,
+  works: readonly SharedWork[],
+  settings: Settings,
+  now: Date,
+): EntryStatus {
+  if (!row) return { status: 'gone' };
+  if (isDormant(row, works, settings, now))
+    return { status: 'dormant', candidate: candidateOf(row, works, now) };
+  return works.some((work) => work.status !== 'abandoned') ? { status: 'started' } : { status: 'gone' };
+}
+
+/** Entries that keep their person out of the fillers: this week's, dismissed, and snoozed for now. */
+function holds(entry: QueueEntry, now: Millis): boolean {
+  if (entry.state === 'queued' || entry.state === 'dismissed') return true;
+  return entry.state === 'snoozed' && (entry.snoozedUntil === undefined || entry.snoozedUntil > now);
+}
+
+/**
+ * Moves the queue on (core's refreshQueue) in one read-write transaction, so a snooze or a new record made
+ * meanwhile is never undone by a refresh computed before it. Returns how many people are queued now.
+ */
+export async function refreshQueueEntries(tdb: TrustDb, now: Millis = Date.now()): Promise<number> {
+  return tdb.transaction('rw', [tdb.people, tdb.sharedWork, tdb.queue, tdb.meta], async () => {
+    const date = new Date(now);
+    const [settings, entries] = await Promise.all([getSettings(tdb), tdb.queue.toArray()]);
+    const ids = entries.map((entry) => entry.personId);
+    const [rows, works] = await Promise.all([
+      tdb.people.bulkGet(ids),
+      ids.length === 0
+        ? Promise.resolve([] as SharedWork[])
+        : tdb.sharedWork.where('personId').anyOf(ids).toArray(),
+    ]);
+    const people = new Map(rows.flatMap((row) => (row ? [[row.id, row] as const] : [])));
+    const worksOf = new Map<string, SharedWork[]>();
+    for (const work of works) worksOf.set(work.personId, [...(worksOf.get(work.personId) ?? []), work]);
+
+    const size = queueSize(settings.queueSize);
+    const held = new Set(entries.filter((entry) => holds(entry, now)).map((entry) => entry.personId));
+    const cutoff = dormancyCutoff(settings, date);
+    // The best dormant people first; anyone in this index has nothing but abandoned work, which changes neither
+    // whether they are dormant nor their warmth, so their own row is all the rules need.
+    const fillerRows = await tdb.people
+      .orderBy('queueRank')
+      .reverse()
+      .filter((row) => !held.has(row.id) && row.untestedSince <= cutoff && isDormant(row, [], settings, date))
+      .limit(size)
+      .toArray();
+
+    const changes = refreshQueue({
+      entries,
+      statusOf: (personId) => statusOf(people.get(personId), worksOf.get(personId) ?? [], settings, date),
+      fillers: fillerRows.map((row) => candidateOf(row, [], date)),
+      size,
+      now,
+    });
+    if (changes.put.length > 0) await tdb.queue.bulkPut(changes.put);
+    if (changes.remove.length > 0) await tdb.queue.bulkDelete(changes.remove);
+    const after = new Map(entries.map((entry) => [entry.id, entry]));
+    for (const id of changes.remove) after.delete(id);
+    for (const entry of changes.put) after.set(entry.id, entry);
+    return [...after.values()].filter((entry) => entry.state === 'queued').length;
+  });
+}

@@ -1,0 +1,124 @@
+// Applies an archive import all or nothing, in one read-write transaction: Connections.csv's new and updated
+// people, and everything the other files add (recommendation records, archive facts, people created in the review,
+// kept message texts). Each person row is derived once, with their facts and their work, so a first import of
+// 30,000 connections writes each of them once. If the database changed since the preview, the plan is made again
+// inside the transaction, and the review's answers apply to it by row.
+import type { Millis, Person, SharedWork } from '../core/types.ts';
+import type { TrustDb } from '../db/database.ts';
+import { setMeta } from '../db/meta.ts';
+import { derivePersonRow, type PersonRow, toPerson } from '../db/personRow.ts';
+import { type ArchivePlan, archiveWrites, buildArchivePlan, type Resolutions } from './archivePlan.ts';
+import { type CommitProgress, chunkedWriter, patchedPeople, worksByPerson } from './importCommit.ts';
+import type { ImportError } from './importErrors.ts';
+import { dbFingerprint, sameFingerprint } from './importPlan.ts';
+import { fail, ok, type Result } from './result.ts';
+
+export interface ArchiveImportResult {
+  /** People created: from Connections.csv, and for rows the user said to create. */
+  created: number;
+  /** Existing people changed: Connections.csv's updates, new facts or new recommendations. */
+  updated: number;
+  /** Connections.csv's rows that changed nobody. */
+  unchanged: number;
+  /** Rows set aside in every file, with their reasons in the preview. */
+  rejected: number;
+  recommendations: number;
+  messages: number;
+  replanned: boolean;
+}
+
+export async function commitArchive(
+  tdb: TrustDb,
+  plan: ArchivePlan,
+  resolutions: Resolutions,
+  onProgress?: (progress: CommitProgress) => void,
+): Promise<Result<ArchiveImportResult, ImportError>> {
+  const now: Millis = Date.now();
+  const nowDate = new Date(now);
+  const tables = [tdb.people, tdb.profiles, tdb.sharedWork, tdb.messages, tdb.meta];
+  try {
+    const result = await tdb.transaction('rw', tables, async () => {
+      const fingerprint = await dbFingerprint(tdb);
+      const replanned = !sameFingerprint(fingerprint, plan.fingerprint);
+      const current = replanned ? await buildArchivePlan(tdb, plan.parsed, fingerprint, now) : plan;
+      const writes = archiveWrites(current, resolutions);
+
+      const connectionsNew = current.connections?.writes.newPeople ?? [];
+      const patched = current.connections ? await patchedPeople(tdb, current.connections, now) : [];
+      const newPeople = [...connectionsNew, ...writes.newPeople];
+      const isNew = new Set(newPeople.map((person) => person.id));
+
+      // Existing people touched by anything: patched by Connections.csv, new facts, new recommendations.
+      const touched = new Map<string, Person>(patched.map((person) => [person.id, person]));
+      const others = [...new Set([...writes.facts.keys(), ...writes.works.map((w) => w.personId)])].filter(
+        (id) => !isNew.has(id) && !touched.has(id),
+      );
+      for (const row of await tdb.people.bulkGet(others)) if (row) touched.set(row.id, toPerson(row));
+      const storedWorks = await worksByPerson(tdb, [...touched.keys()]);
+      const newWorks = new Map<string, SharedWork[]>();
+      for (const work of writes.works)
+        newWorks.set(work.personId, [...(newWorks.get(work.personId) ?? []), work]);
+
+      const finalPerson = (person: Person): Person => {
+        const facts = writes.facts.get(person.id);
+        return facts ? { ...person, archive: facts, updatedAt: now } : person;
+      };
+      const newRows: PersonRow[] = newPeople.map((person) =>
+        derivePersonRow(finalPerson(person), newWorks.get(person.id) ?? [], nowDate),
+      );
+      const updatedRows: PersonRow[] = [...touched.values()].map((person) => {
+        const works = [...(storedWorks.get(person.id) ?? []), ...(newWorks.get(person.id) ?? [])];
+        return derivePersonRow({ ...finalPerson(person), updatedAt: now }, works, nowDate);
+      });
+      // A recommendation for someone deleted since the preview has nobody to belong to.
+      const works = writes.works.filter((work) => isNew.has(work.personId) || touched.has(work.personId));
+      // Kept texts may be for people nothing else changes (a second import that keeps them): are they still here?
+      const textOwners = [...new Set(writes.messages.map((m) => m.personId))].filter(
+        (id) => !isNew.has(id) && !touched.has(id),
+      );
+      const stillHere = new Set(
+        (await tdb.people.bulkGet(textOwners)).flatMap((row) => (row ? [row.id] : [])),
+      );
+      const messages = writes.messages.filter(
+        (m) => isNew.has(m.personId) || touched.has(m.personId) || stillHere.has(m.personId),
+      );
+      const newProfiles = [...(current.connections?.writes.newProfiles ?? []), ...writes.newProfiles];
+      const repointed = current.connections?.writes.repointedProfiles ?? [];
+
+      const total =
+        newRows.length +
+        updatedRows.length +
+        newProfiles.length +
+        repointed.length +
+        works.length +
+        messages.length;
+      const writeAll = chunkedWriter(total, onProgress);
+      await writeAll(newRows, (chunk) => tdb.people.bulkAdd(chunk));
+      await writeAll(newProfiles, (chunk) => tdb.profiles.bulkAdd(chunk));
+      await writeAll(repointed, (chunk) => tdb.profiles.bulkPut(chunk));
+      await writeAll(updatedRows, (chunk) => tdb.people.bulkPut(chunk));
+      await writeAll(works, (chunk) => tdb.sharedWork.bulkAdd(chunk));
+      await writeAll(messages, (chunk) => tdb.messages.bulkAdd(chunk));
+      await setMeta(tdb, 'lastImportAt', now);
+      const owner = current.parsed.owner;
+      if (owner?.name)
+        await setMeta(
+          tdb,
+          'archiveOwner',
+          owner.key ? { name: owner.name, key: owner.key } : { name: owner.name },
+        );
+      return {
+        created: newRows.length,
+        updated: updatedRows.length,
+        unchanged: current.connections?.counts.unchanged ?? 0,
+        rejected: current.parsed.files.reduce((sum, file) => sum + file.rejected.length, 0),
+        recommendations: works.length,
+        messages: messages.length,
+        replanned,
+      };
+    });
+    return ok(result);
+  } catch (e) {
+    return fail({ code: 'commitFailed', detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+  }
+}

@@ -1,0 +1,81 @@
+// Dates in LinkedIn's data export. Each file writes its own form, and a file opened and saved again in a
+// spreadsheet comes back in another:
+//   04 Jul 2023                  (Connections, Recommendations)
+//   12/24/23, 05:28 AM           (Invitations, Recommendations: month first, as LinkedIn writes for every locale)
+//   6/17/23, 6:18 AM             (the same without padding or zone)
+//   2021/08/11 11:00:31 UTC      (Endorsements)
+//   2024-06-18 11:59:53 UTC      (messages.csv)
+//   18-Jun-24, NA                (Excel re-saves)
+// Each is read to the day it names, and to the instant where a time is given, for ordering messages. Times
+// without a zone are taken as UTC, like those with one: the day is the one written, in any time zone.
+import type { Millis, PartialDate } from '../core/types.ts';
+import { readConnectedOn } from './connectedOnDate.ts';
+
+export interface ArchiveDate {
+  /** The day (or month, or year) that could be read; absent when nothing could. */
+  date?: PartialDate;
+  /** The instant, when the value had a full date: its time of day where given, else midnight UTC. */
+  at?: Millis;
+}
+
+const ISO =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(?:UTC|GMT|Z)?$/i;
+const YMD_SLASH = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(?:UTC|GMT)?$/i;
+// LinkedIn's "12/24/23, 05:28 AM": month first, two- or four-digit year, a 12-hour time.
+const US =
+  /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]\.?M\.?)?)?\s*(?:UTC|GMT)?$/i;
+// A spreadsheet's way of saying "no value".
+const NO_VALUE = /^(?:n\/?a|null|none|-+|#n\/a)$/i;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function dayOf(year: number, month: number, day: number): PartialDate | undefined {
+  if (year < 1990 || year > 2100 || month < 1 || month > 12 || day < 1) return undefined;
+  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+function withTime(
+  date: PartialDate | undefined,
+  hours?: string,
+  minutes?: string,
+  seconds?: string,
+  meridiem?: string,
+): ArchiveDate {
+  if (date === undefined) return {};
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  let h = hours === undefined ? 0 : Number(hours);
+  const pm = meridiem?.toUpperCase().startsWith('P');
+  if (meridiem !== undefined) {
+    if (h === 12) h = pm ? 12 : 0;
+    else if (pm) h += 12;
+  }
+  if (h > 23 || Number(minutes ?? 0) > 59 || Number(seconds ?? 0) > 59)
+    return { date, at: Date.UTC(y, m - 1, d) };
+  return { date, at: Date.UTC(y, m - 1, d, h, Number(minutes ?? 0), Number(seconds ?? 0)) };
+}
+
+/** Reads any of the forms above; an empty or "NA" value, or anything unreadable, is `{}`. */
+export function readArchiveDate(raw: string): ArchiveDate {
+  const text = raw.trim();
+  if (text === '' || NO_VALUE.test(text)) return {};
+  const iso = ISO.exec(text) ?? YMD_SLASH.exec(text);
+  if (iso) {
+    const [, y, m, d, hh, mm, ss] = iso;
+    return withTime(dayOf(Number(y), Number(m), Number(d)), hh, mm, ss);
+  }
+  const us = US.exec(text);
+  if (us) {
+    const [, first, second, yy, hh, mm, ss, meridiem] = us;
+    const year = yy!.length === 2 ? 2000 + Number(yy) : Number(yy);
+    let month = Number(first);
+    let day = Number(second);
+    // A re-save in a day-first spreadsheet: the first number cannot be a month, the second can.
+    if (month > 12 && day <= 12) [month, day] = [day, month];
+    return withTime(dayOf(year, month, day), hh, mm, ss, meridiem);
+  }
+  // Named months, in any order and language, and the spreadsheet forms ("18-Jun-24"): the Connected On reader.
+  const reading = readConnectedOn(text);
+  if (reading.date === undefined) return {};
+  return reading.precision === 'day' ? withTime(reading.date) : { date: reading.date };
+}

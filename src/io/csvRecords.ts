@@ -1,0 +1,99 @@
+// A LinkedIn export CSV as records with named fields, found by their header: the header row may follow a preamble
+// ("Notes:" in Connections.csv), names may be in any case, quoted or padded, and a spreadsheet re-save renames a
+// repeated header "Creation Date.1" (pandas, Excel's import). Fields are looked up by any of their known names.
+import Papa from 'papaparse';
+
+export interface HeaderSpec<K extends string> {
+  /** Each field's possible header names, lower case, single spaces. */
+  columns: Record<K, readonly string[]>;
+  /** The header is the first record naming all of these. */
+  required: readonly K[];
+}
+
+export type CsvRecord<K extends string> = Partial<Record<K, string>>;
+
+// Preambles are a handful of lines; a file with no header after this many records is not the file we want.
+const MAX_PREAMBLE_RECORDS = 50;
+
+export function normaliseHeader(cell: string): string {
+  return cell
+    .replace(/^\ufeff/, '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
+
+function countNewlines(fields: string[]): number {
+  let n = 0;
+  for (const field of fields) {
+    for (let i = field.indexOf('\n'); i !== -1; i = field.indexOf('\n', i + 1)) n++;
+  }
+  return n;
+}
+
+/**
+ * Where each field is in a header row, or undefined if the row is not the header. A name written exactly wins
+ * over the same name with a re-save's ".1" suffix; the suffixed one is used when the plain one is missing.
+ */
+export function headerIndex<K extends string>(
+  fields: readonly string[],
+  spec: HeaderSpec<K>,
+): Partial<Record<K, number>> | undefined {
+  const cells = fields.map(normaliseHeader);
+  const index: Partial<Record<K, number>> = {};
+  const keys = Object.keys(spec.columns) as K[];
+  for (const pass of ['exact', 'suffixed'] as const) {
+    cells.forEach((cell, i) => {
+      const name = pass === 'exact' ? cell : cell.replace(/\.\d+$/, '');
+      if (pass === 'suffixed' && name === cell) return;
+      const key = keys.find((k) => spec.columns[k].includes(name));
+      if (key !== undefined && index[key] === undefined) index[key] = i;
+    });
+  }
+  return spec.required.every((key) => index[key] !== undefined) ? index : undefined;
+}
+
+/**
+ * Incremental reader over Papa's record batches (a push parser's sink): finds the header, then hands every
+ * non-blank record to `onRecord` with its fields by name (trimmed) and its physical line.
+ */
+export class CsvRecordReader<K extends string> {
+  columns: Partial<Record<K, number>> | undefined;
+  /** The columns as [key, index] pairs, made once: every record of hundreds of thousands reads them. */
+  private fieldsAt: [K, number][] = [];
+  headerWidth = 0;
+  records = 0;
+  private preamble = 0;
+  private nextLine = 1;
+
+  constructor(
+    private readonly spec: HeaderSpec<K>,
+    private readonly onRecord: (record: CsvRecord<K>, line: number, raw: () => string) => void,
+  ) {}
+
+  /** Returns false when no header came within the preamble's length: not this kind of file. */
+  read(batch: string[][]): boolean {
+    for (const fields of batch) {
+      const line = this.nextLine;
+      this.nextLine += 1 + countNewlines(fields);
+      if (fields.length === 1 && fields[0]!.trim() === '') continue;
+      if (this.columns === undefined) {
+        this.columns = headerIndex(fields, this.spec);
+        if (this.columns !== undefined) {
+          this.headerWidth = fields.length;
+          this.fieldsAt = Object.entries(this.columns) as [K, number][];
+        } else if (++this.preamble > MAX_PREAMBLE_RECORDS) return false;
+        continue;
+      }
+      if (!fields.some((field) => field.trim() !== '')) continue;
+      const record: CsvRecord<K> = {};
+      for (const [key, i] of this.fieldsAt) {
+        const value = (fields[i] ?? '').trim();
+        if (value !== '') record[key] = value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value;
+      }
+      this.records++;
+      this.onRecord(record, line, () => Papa.unparse([fields], { newline: '\n' }));
+    }
+    return true;
+  }
+}

@@ -1,0 +1,293 @@
+// messages.csv, read as it streams: per person, how many messages, in how many conversations, the first and the
+// last, who wrote first, how many per year. Only counts are kept, never what was written, unless the user asks to
+// keep the texts for this import. Memory grows with the number of people written to, not with the file.
+//
+// The export does not say which participant is me. I am in every row (as the sender or a recipient), so every
+// participant is tallied as if the other one were me, and at the end the participant who appears in the most rows
+// is me and is dropped (Profile.csv's name settles a tie, as in an archive of one conversation).
+import { contentId, textHash } from '../core/archive.ts';
+import type { MessageFacts, Millis, PartialDate } from '../core/types.ts';
+import { readArchiveDate } from './archiveDates.ts';
+import { type ArchiveRejected, NOTE_MAX, ownString, type Who, whoFrom } from './archiveRows.ts';
+import type { CsvRecord } from './csvRecords.ts';
+
+export interface KeptMessage {
+  id: string;
+  at: Millis;
+  date: PartialDate;
+  fromMe: boolean;
+  subject?: string;
+  text: string;
+}
+
+export interface MessageTally {
+  /** The first line naming them, for the review step. */
+  line: number;
+  who: Who;
+  facts: MessageFacts;
+  /** Only when the user asked to keep message texts in this import. */
+  kept?: KeptMessage[];
+}
+
+/** What a kept message is made of; built only when the user asked to keep texts. */
+interface MessageText {
+  subject?: string | undefined;
+  content?: string | undefined;
+  id: string;
+}
+
+interface Tally {
+  line: number;
+  who: Who;
+  total: number;
+  fromThem: number;
+  firstAt: number;
+  firstFromThem: boolean;
+  lastAt: number;
+  /** Hashes of the conversation ids (see count()). */
+  conversations: Set<number>;
+  years: Map<number, number>;
+  kept?: KeptMessage[];
+}
+
+const TEXT_KEPT_MAX = 5000;
+const KEPT_PER_PERSON = 500;
+
+function day(at: Millis): PartialDate {
+  return new Date(at).toISOString().slice(0, 10);
+}
+
+type NewRecord = CsvRecord<
+  | 'conversationId'
+  | 'from'
+  | 'senderUrl'
+  | 'to'
+  | 'recipientUrls'
+  | 'date'
+  | 'subject'
+  | 'content'
+  | 'folder'
+  | 'isDraft'
+>;
+type LegacyRecord = CsvRecord<'from' | 'to' | 'date' | 'subject' | 'content' | 'direction' | 'folder'>;
+
+export interface MessagesRead {
+  tallies: MessageTally[];
+  rowsRead: number;
+  rejected: ArchiveRejected[];
+  /** Drafts and spam: read, not counted. */
+  skipped: number;
+  /** The export's owner could not be told apart from the one other participant (see above). */
+  ownerUnclear: boolean;
+  /** My profile, as the messages show it: the participant in every row. */
+  ownerKey?: string;
+}
+
+export class MessageReader {
+  private readonly tallies = new Map<string, Tally>();
+  private readonly appearances = new Map<string, number>();
+  private readonly rejected: ArchiveRejected[] = [];
+  private rowsRead = 0;
+  private skipped = 0;
+  // A messages.csv names the same few thousand people in hundreds of thousands of rows, and lists each
+  // conversation's rows together: each profile URL is read once, and a conversation id is hashed once per run of
+  // rows, not per row and participant (parsing URLs and hashing were most of the time spent on a large file).
+  private readonly whoByUrl = new Map<string, Who>();
+  private lastConversation: string | undefined;
+  private lastConversationHash = 0;
+
+  constructor(private readonly options: { keepText: boolean; ownerName?: string | undefined }) {}
+
+  private tally(id: string, who: Who, line: number): Tally {
+    let tally = this.tallies.get(id);
+    if (!tally) {
+      tally = {
+        line,
+        who,
+        total: 0,
+        fromThem: 0,
+        firstAt: Number.POSITIVE_INFINITY,
+        firstFromThem: false,
+        lastAt: Number.NEGATIVE_INFINITY,
+        conversations: new Set(),
+        years: new Map(),
+      };
+      this.tallies.set(id, tally);
+    } else if (!tally.who.name && who.name) {
+      tally.who = { ...tally.who, name: who.name };
+    }
+    return tally;
+  }
+
+  private count(
+    tally: Tally,
+    at: Millis,
+    fromThem: boolean,
+    conversation: number,
+    text: MessageText | undefined,
+  ): void {
+    tally.total++;
+    if (fromThem) tally.fromThem++;
+    if (at < tally.firstAt) {
+      tally.firstAt = at;
+      tally.firstFromThem = fromThem;
+    }
+    if (at > tally.lastAt) tally.lastAt = at;
+    // A hash, not the id itself: tens of thousands of conversation ids would cost more than the counts.
+    tally.conversations.add(conversation);
+    const year = new Date(at).getUTCFullYear();
+    tally.years.set(year, (tally.years.get(year) ?? 0) + 1);
+    if (text?.content) {
+      tally.kept ??= [];
+      if (tally.kept.length < KEPT_PER_PERSON) {
+        const kept: KeptMessage = {
+          id: `linkedin-msg-${contentId(text.id)}`,
+          at,
+          date: day(at),
+          fromMe: !fromThem,
+          text: ownString(text.content.slice(0, TEXT_KEPT_MAX)),
+        };
+        if (text.subject) kept.subject = ownString(text.subject.slice(0, NOTE_MAX));
+        tally.kept.push(kept);
+      }
+    }
+  }
+
+  /** whoFrom, remembered by URL (a row without a URL is read as it is). */
+  private who(name: string, url: string | undefined): Who {
+    if (!url) return whoFrom(name, url);
+    const known = this.whoByUrl.get(url);
+    // Rows name each sender the same way; a different name (or a name over the cap) is read again.
+    if (known?.name === name) return known;
+    const who = whoFrom(name, url);
+    this.whoByUrl.set(who.url === undefined ? ownString(url) : who.url, who);
+    return who;
+  }
+
+  private conversationHash(id: string): number {
+    if (id !== this.lastConversation) {
+      this.lastConversation = id;
+      this.lastConversationHash = textHash(id);
+    }
+    return this.lastConversationHash;
+  }
+
+  private when(raw: string | undefined, line: number, row: () => string): Millis | undefined {
+    const at = readArchiveDate(raw ?? '').at;
+    if (at === undefined) this.rejected.push({ line, reason: 'noDate', raw: row() });
+    return at;
+  }
+
+  /** messages.csv since 2019: conversation ids and profile URLs. */
+  read = (r: NewRecord, line: number, raw: () => string) => {
+    if ((r.isDraft ?? '').toLowerCase() === 'yes' || (r.folder ?? '').toUpperCase() === 'SPAM') {
+      this.skipped++;
+      return;
+    }
+    const at = this.when(r.date, line, raw);
+    if (at === undefined) return;
+    this.rowsRead++;
+    const sender = this.who(r.from ?? '', r.senderUrl);
+    const recipientUrls = (r.recipientUrls ?? '')
+      .split(/[;,]/)
+      .map((url) => url.trim())
+      .filter(Boolean);
+    const recipients = recipientUrls.map((url) => this.who('', url)).filter((who) => who.key !== undefined);
+    const participants = new Map<string, Who>();
+    if (sender.key) participants.set(sender.key, sender);
+    for (const who of recipients) if (!participants.has(who.key!)) participants.set(who.key!, who);
+    for (const key of participants.keys()) this.appearances.set(key, (this.appearances.get(key) ?? 0) + 1);
+    const conversation = r.conversationId ?? '';
+    const text = this.options.keepText
+      ? {
+          subject: r.subject,
+          content: r.content,
+          id: `${conversation}|${at}|${sender.key ?? r.from}|${r.content ?? ''}`,
+        }
+      : undefined;
+    const hash = this.conversationHash(conversation);
+    const oneToOne = recipientUrls.length === 1;
+    if (oneToOne) {
+      // Each of the two is tallied as if the other were me; the owner's own tally is dropped at the end.
+      for (const [key, who] of participants) {
+        const named = key === sender.key ? who : { ...who, name: ownString(r.to ?? '') };
+        this.count(this.tally(key, named, line), at, key === sender.key, hash, text);
+      }
+    } else if (sender.key) {
+      // In a group conversation only their own messages are theirs with me.
+      this.count(this.tally(sender.key, sender, line), at, true, hash, text);
+    }
+  };
+
+  /** Messages.csv before 2019: names only, and Direction says who wrote. */
+  readLegacy = (r: LegacyRecord, line: number, raw: () => string) => {
+    if ((r.folder ?? '').toUpperCase() === 'SPAM') {
+      this.skipped++;
+      return;
+    }
+    const at = this.when(r.date, line, raw);
+    if (at === undefined) return;
+    const incoming = (r.direction ?? '').toUpperCase() === 'INCOMING';
+    const name = ((incoming ? r.from : r.to) ?? '').trim();
+    if (name === '') {
+      this.rejected.push({ line, reason: 'noName', raw: raw() });
+      return;
+    }
+    this.rowsRead++;
+    const text = this.options.keepText
+      ? { subject: r.subject, content: r.content, id: `${name}|${at}|${incoming}|${r.content ?? ''}` }
+      : undefined;
+    // No conversation ids: a subject with one person stands for a conversation.
+    this.count(
+      this.tally(ownString(`name:${name.toLowerCase()}`), whoFrom(name, undefined), line),
+      at,
+      incoming,
+      this.conversationHash(`${name}|${r.subject ?? ''}`),
+      text,
+    );
+  };
+
+  /** The owner found, the tallies of everyone else. */
+  finish(): MessagesRead {
+    const ranked = [...this.appearances].sort((a, b) => b[1] - a[1]);
+    let ownerKey = ranked[0]?.[0];
+    let ownerUnclear = false;
+    if (ranked.length >= 2 && ranked[0]![1] === ranked[1]![1]) {
+      // A tie (all one conversation): my name from Profile.csv settles it, else no one can tell.
+      const mine = this.options.ownerName?.trim().toLowerCase();
+      const tied = ranked.filter(([, n]) => n === ranked[0]![1]).map(([key]) => key);
+      const named = tied.filter(
+        (key) => mine && this.tallies.get(key)?.who.name.trim().toLowerCase() === mine,
+      );
+      ownerKey = named.length === 1 ? named[0] : undefined;
+      ownerUnclear = ownerKey === undefined;
+    }
+    const tallies: MessageTally[] = [];
+    if (!ownerUnclear) {
+      for (const [key, t] of this.tallies) {
+        if (key === ownerKey || t.total === 0) continue;
+        const facts: MessageFacts = {
+          total: t.total,
+          fromThem: t.fromThem,
+          conversations: t.conversations.size,
+          first: day(t.firstAt),
+          last: day(t.lastAt),
+          firstFrom: t.firstFromThem ? 'them' : 'me',
+          perYear: [...t.years].sort((a, b) => a[0] - b[0]).map(([year, count]) => ({ year, count })),
+        };
+        const tally: MessageTally = { line: t.line, who: t.who, facts };
+        if (t.kept) tally.kept = t.kept;
+        tallies.push(tally);
+      }
+    }
+    const read: MessagesRead = {
+      tallies,
+      rowsRead: this.rowsRead,
+      rejected: this.rejected,
+      skipped: this.skipped,
+      ownerUnclear,
+    };
+    if (ownerKey && !ownerKey.startsWith('name:')) read.ownerKey = ownerKey;
+    return read;
+  }
+}

@@ -1,0 +1,170 @@
+// The archive bench's page side, bundled by seedBundle.mjs and evaluated in an extension page: the real import of
+// a generated LinkedIn export (parse → plan → commit) against Chromium's IndexedDB, the raw IndexedDB put of the
+// very rows it wrote (same stores and indexes, same run), and the raw read the weekly queue's ranking needs.
+import { dormancyCutoff } from '../../src/core/flags.ts';
+import { DEFAULT_SETTINGS } from '../../src/core/types.ts';
+import { db } from '../../src/db/database.ts';
+import { commitArchive } from '../../src/io/archiveCommit.ts';
+import { parseArchiveFile } from '../../src/io/archiveParse.ts';
+import { planArchive } from '../../src/io/archivePlan.ts';
+import { done, request } from './rawIdb.ts';
+
+export interface ArchiveTimings {
+  parse: number;
+  plan: number;
+  commit: number;
+  total: number;
+  created: number;
+  recommendations: number;
+  /** Rows written, per store. */
+  written: Record<string, number>;
+}
+
+const WRITTEN_STORES = ['people', 'profiles', 'sharedWork', 'messages'] as const;
+
+/** The file picked in the bench page's file input (set by Playwright from disk, never read whole). */
+function picked(): File {
+  const input = document.querySelector<HTMLInputElement>('#bench-file');
+  const file = input?.files?.[0];
+  if (!file) throw new Error('no file picked');
+  return file;
+}
+
+/** A file input for Playwright's setInputFiles: the page gets a File backed by the file on disk. */
+export function addFileInput(): void {
+  if (document.querySelector('#bench-file')) return;
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.id = 'bench-file';
+  document.body.append(input);
+}
+
+/** Empties every table, so each sample starts from an empty database with the real schema. */
+export async function emptyDatabase(): Promise<void> {
+  const tdb = db();
+  await tdb.transaction('rw', tdb.tables, () => Promise.all(tdb.tables.map((table) => table.clear())));
+}
+
+/** Imports the picked archive into the (empty) database as the options page does, with the default answers. */
+export async function timeImport(): Promise<ArchiveTimings> {
+  const file = picked();
+  const tdb = db();
+  const t0 = performance.now();
+  const parsed = await parseArchiveFile(file, file.name, { keepMessageText: false });
+  if (!parsed.ok) throw new Error(`parse: ${JSON.stringify(parsed.error)}`);
+  const t1 = performance.now();
+  const plan = await planArchive(tdb, parsed.value);
+  const t2 = performance.now();
+  const committed = await commitArchive(tdb, plan, new Map());
+  if (!committed.ok) throw new Error(`commit: ${JSON.stringify(committed.error)}`);
+  const t3 = performance.now();
+  const written: Record<string, number> = {};
+  for (const store of WRITTEN_STORES) written[store] = await tdb.table(store).count();
+  return {
+    parse: t1 - t0,
+    plan: t2 - t1,
+    commit: t3 - t2,
+    total: t3 - t0,
+    created: committed.value.created,
+    recommendations: committed.value.recommendations,
+    written,
+  };
+}
+
+/**
+ * The baseline of the import: takes every row the import wrote, empties the database, then times plain
+ * `indexedDB` puts of those same rows in one transaction on the extension's own database (same stores, same
+ * indexes). Returns milliseconds and the number of rows.
+ */
+export async function timeRawPut(): Promise<{ ms: number; rows: number }> {
+  const tdb = db();
+  await tdb.open();
+  const idb = tdb.backendDB();
+  const read = idb.transaction([...WRITTEN_STORES], 'readonly');
+  const rows = await Promise.all(WRITTEN_STORES.map((store) => request(read.objectStore(store).getAll())));
+  await done(read);
+  await emptyDatabase();
+  const start = performance.now();
+  const tx = idb.transaction([...WRITTEN_STORES], 'readwrite');
+  WRITTEN_STORES.forEach((store, i) => {
+    const target = tx.objectStore(store);
+    for (const row of rows[i]!) target.put(row);
+  });
+  await done(tx);
+  return { ms: performance.now() - start, rows: rows.reduce((sum, list) => sum + list.length, 0) };
+}
+
+/**
+ * The raw read the weekly queue's ranking needs, in one read-only transaction of plain IndexedDB: the settings, the
+ * queue's entries, the top of the people.queueRank index until `size` people dormant today are found, and the counts
+ * of the flags that need action. What the worker reads through Dexie to fill the queue and set the badge.
+ */
+export async function timeRankingRead(size = 5): Promise<{ ms: number; read: number }> {
+  const idb = db().backendDB();
+  const cutoff = dormancyCutoff(DEFAULT_SETTINGS, new Date());
+  const start = performance.now();
+  const tx = idb.transaction(['meta', 'queue', 'people', 'flags'], 'readonly');
+  const [, , ranked] = await Promise.all([
+    request(tx.objectStore('meta').get('settings')),
+    request(tx.objectStore('queue').getAll()),
+    new Promise<number>((resolve, reject) => {
+      let found = 0;
+      let read = 0;
+      const cursor = tx.objectStore('people').index('queueRank').openCursor(null, 'prev');
+      cursor.onsuccess = () => {
+        const at = cursor.result;
+        if (!at) return resolve(read);
+        read++;
+        const row = at.value as { untestedSince: string };
+        if (row.untestedSince !== '' && row.untestedSince <= cutoff) found++;
+        if (found >= size) resolve(read);
+        else at.continue();
+      };
+      cursor.onerror = () => reject(cursor.error);
+    }),
+    request(
+      tx
+        .objectStore('flags')
+        .index('[state+kind]')
+        .count(IDBKeyRange.only(['open', 'paymentOverdue'])),
+    ),
+    request(
+      tx
+        .objectStore('flags')
+        .index('[state+kind]')
+        .count(IDBKeyRange.only(['open', 'followUpDue'])),
+    ),
+  ]);
+  await done(tx);
+  return { ms: performance.now() - start, read: ranked };
+}
+
+/** For context: a raw getAll of everyone the queue could rank (every untested person), the naive alternative. */
+export async function timeRankedGetAll(): Promise<{ ms: number; rows: number }> {
+  const idb = db().backendDB();
+  const start = performance.now();
+  const tx = idb.transaction(['people'], 'readonly');
+  const rows = await request(tx.objectStore('people').index('queueRank').getAll());
+  await done(tx);
+  return { ms: performance.now() - start, rows: rows.length };
+}
+
+/**
+ * From the page's "scan now" (what the options page sends after an import) to the toolbar badge showing the
+ * weekly queue: the worker fills the queue first, then runs the flag scan. The badge is cleared first, then watched.
+ */
+export async function timeFirstQueue(): Promise<{ ms: number; badge: string }> {
+  await chrome.action.setBadgeText({ text: '' });
+  const start = performance.now();
+  const scan = chrome.runtime.sendMessage({ type: 'page:scanNow', payload: {} });
+  let result: { ms: number; badge: string } | undefined;
+  while (!result) {
+    const badge = await chrome.action.getBadgeText({});
+    if (badge !== '') result = { ms: performance.now() - start, badge };
+    else if (performance.now() - start > 120_000) throw new Error('the badge never came');
+    else await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  // The flag scan goes on after the queue: let it finish before the next measurement.
+  await scan;
+  return result;
+}

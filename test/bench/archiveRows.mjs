@@ -1,0 +1,145 @@
+// The archive rows of `npm run bench -- archive` (issue #14): a generated LinkedIn export (30,000 connections,
+// 200,000 message rows in 40,000 conversations, 300 recommendations, 5,000 endorsements) picked from disk and
+// imported through the real io path in an extension page, against a raw IndexedDB put of the rows it wrote,
+// measured in the same run; the first weekly queue after the import against a raw read of what the ranking needs;
+// and the tab's peak JS heap while importing an export whose messages.csv is 300 MB.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchWithExtension } from '../e2e/browser.mjs';
+import { DEFAULT_ARCHIVE, writeArchiveZip } from '../fixtures/archive/generate.mjs';
+import { bundleScript } from './seedBundle.mjs';
+
+const MB = 2 ** 20;
+
+async function benchPage(ext) {
+  const page = await ext.context.newPage();
+  // The bare manifest document: an extension page where no app UI runs queries during a measurement.
+  await page.goto(`chrome-extension://${ext.extensionId}/manifest.json`);
+  await page.evaluate(await bundleScript('test/bench/archiveBench.ts', 'TrustNotesArchiveBench'));
+  await page.evaluate(() => globalThis.TrustNotesArchiveBench.addFileInput());
+  return page;
+}
+
+/** The tab's used JS heap, sampled every 50 ms through the DevTools protocol while `work` runs; returns the peak. */
+async function peakHeap(page, work) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const before = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  let peak = before;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      peak = Math.max(peak, (await cdp.send('Runtime.getHeapUsage')).usedSize);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
+  try {
+    const result = await work();
+    return { result, beforeMb: before / MB, peakMb: peak / MB };
+  } finally {
+    sampling = false;
+    await sampler;
+    await cdp.detach();
+  }
+}
+
+/** @param {{ runs?: number, archive?: object, bigMessagesMb?: number }} [opts] */
+export async function archiveRows({ runs = 2, archive = DEFAULT_ARCHIVE, bigMessagesMb = 300 } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'trust-notes-archive-bench-'));
+  const zipPath = join(dir, 'Complete_LinkedInDataExport.zip');
+  writeArchiveZip(zipPath, archive);
+  // messages.csv of about `bigMessagesMb`: each generated row is ~200 bytes plus its text.
+  const messageText = 300;
+  const rows = Math.round((bigMessagesMb * MB) / (200 + messageText));
+  const bigPath = join(dir, 'Complete_LinkedInDataExport_big_messages.zip');
+  writeArchiveZip(bigPath, { ...archive, messageRows: rows, conversations: 100_000, messageText });
+  console.log(
+    `archive bench: export zip ${(statSync(zipPath).size / MB).toFixed(1)} MB; big messages export ${(statSync(bigPath).size / MB).toFixed(1)} MB (${rows} message rows)`,
+  );
+  const ext = await launchWithExtension();
+  const samples = {
+    total: [],
+    parse: [],
+    plan: [],
+    commit: [],
+    raw: [],
+    queue: [],
+    rankingRead: [],
+    rankedGetAll: [],
+  };
+  let heap;
+  try {
+    const page = await benchPage(ext);
+    for (let run = 0; run < runs; run++) {
+      await page.evaluate(() => globalThis.TrustNotesArchiveBench.emptyDatabase());
+      await page.locator('#bench-file').setInputFiles(zipPath);
+      const imported = await page.evaluate(() => globalThis.TrustNotesArchiveBench.timeImport());
+      const queue = await page.evaluate(() => globalThis.TrustNotesArchiveBench.timeFirstQueue());
+      const ranking = await page.evaluate(() => globalThis.TrustNotesArchiveBench.timeRankingRead());
+      const rankedAll = await page.evaluate(() => globalThis.TrustNotesArchiveBench.timeRankedGetAll());
+      const raw = await page.evaluate(() => globalThis.TrustNotesArchiveBench.timeRawPut());
+      const rowsWritten = Object.values(imported.written).reduce((a, b) => a + b, 0);
+      if (imported.created !== archive.connections || raw.rows !== rowsWritten || queue.badge !== '5') {
+        throw new Error(`archive bench: unexpected ${JSON.stringify({ imported, raw, queue })}`);
+      }
+      for (const key of ['total', 'parse', 'plan', 'commit']) samples[key].push(imported[key]);
+      samples.raw.push(raw.ms);
+      samples.queue.push(queue.ms);
+      samples.rankingRead.push(ranking.ms);
+      samples.rankedGetAll.push(rankedAll.ms);
+      console.log(
+        `archive bench run ${run + 1}/${runs}: ${JSON.stringify({ imported, raw, queue, ranking, rankedAll })}`,
+      );
+    }
+    await page.close();
+
+    // The heap: a fresh page, the 300 MB messages.csv export, parse → plan → commit.
+    const fresh = await benchPage(ext);
+    await fresh.evaluate(() => globalThis.TrustNotesArchiveBench.emptyDatabase());
+    await fresh.locator('#bench-file').setInputFiles(bigPath);
+    heap = await peakHeap(fresh, () => fresh.evaluate(() => globalThis.TrustNotesArchiveBench.timeImport()));
+    console.log(`archive bench: 300 MB messages import ${JSON.stringify(heap)}`);
+    await fresh.close();
+  } finally {
+    await ext.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const raw = 'raw IndexedDB put of the rows the archive import wrote';
+  const ranking = 'raw read the queue ranking needs (top of people.queueRank)';
+  const k = (n) => n.toLocaleString('en-US');
+  return [
+    { name: raw, unit: 'ms', samples: samples.raw },
+    {
+      name: `archive import: ${k(archive.connections)} connections, ${k(archive.messageRows)} messages, ${k(archive.recommendations)} recs, ${k(archive.endorsements)} endorsements`,
+      unit: 'ms',
+      samples: samples.total,
+      baseline: raw,
+      target: '≤ 1.2× raw',
+    },
+    { name: '  archive import: parse (zip, streamed)', unit: 'ms', samples: samples.parse },
+    { name: '  archive import: plan (match, preview)', unit: 'ms', samples: samples.plan },
+    { name: '  archive import: commit', unit: 'ms', samples: samples.commit, baseline: raw },
+    { name: ranking, unit: 'ms', samples: samples.rankingRead },
+    {
+      name: 'first queue ready after the import (scanNow → badge set)',
+      unit: 'ms',
+      samples: samples.queue,
+      baseline: ranking,
+      target: '≤ 1.5× raw read',
+    },
+    {
+      name: '  for context: raw getAll of every ranked (untested) person',
+      unit: 'ms',
+      samples: samples.rankedGetAll,
+    },
+    {
+      name: `tab JS heap peak, importing a ${bigMessagesMb} MB messages.csv export`,
+      unit: 'MB',
+      samples: [heap.peakMb],
+      target: '< 150 MB',
+    },
+    { name: '  tab JS heap before that import', unit: 'MB', samples: [heap.beforeMb] },
+  ];
+}
