@@ -25,7 +25,7 @@ import type { ArchiveMessage } from './archiveMessages.ts';
 import type { TrustDb } from './database.ts';
 import { derivePersonRow, type PersonRow, toPerson } from './personRow.ts';
 import { NO_ONE } from './queries.ts';
-import { REFERENCES } from './references.ts';
+import { PERSON_RECORDS, personRecordKeys, REFERENCES } from './references.ts';
 import { markFromSync, outboxKey } from './syncOutbox.ts';
 import { SYNCED_TABLES } from './syncTables.ts';
 
@@ -844,7 +844,8 @@ export async function applySyncedChanges(
   tdb: TrustDb,
   changes: readonly SyncedChange[],
 ): Promise<AppliedSync> {
-  const tables = [...Object.keys(SYNCED_TABLES).map((name) => tdb.table(name)), tdb.syncOutbox];
+  // The kept messages stay on each device, but go with a person another device deleted, as deletePerson does.
+  const tables = [...Object.keys(SYNCED_TABLES).map((name) => tdb.table(name)), tdb.messages, tdb.syncOutbox];
   return tdb.transaction('rw', tables, async () => {
     markFromSync();
     // The last change of a record in the batch is its state.
@@ -944,8 +945,8 @@ export async function applySyncedChanges(
       const id = change.id;
       if (!(await tdb.people.get(id))) continue;
       // As deletePerson: their records go with them (their own deletions are on the way too), and links to them.
-      for (const name of ['profiles', 'sharedWork', 'notes', 'flags']) {
-        const keys = await tdb.table(name).where('personId').equals(id).primaryKeys();
+      for (const name of PERSON_RECORDS) {
+        const keys = await personRecordKeys(tdb, name, [id]);
         const held = await tdb.syncOutbox.bulkGet(keys.map((key) => outboxKey(name, String(key))));
         await tdb.table(name).bulkDelete(keys.filter((_, i) => held[i] === undefined));
       }

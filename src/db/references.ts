@@ -1,3 +1,5 @@
+import type { TrustDb } from './database.ts';
+
 /**
  * Rows that name a row of another table: a shared work of nobody would break every page that lists it. A restored
  * backup is checked against these (io/backupSchema.ts), and so is every row sync brings in (mutations.ts's
@@ -14,3 +16,24 @@ export const REFERENCES: { table: string; field: string; target: string; link?: 
   { table: 'queue', field: 'personId', target: 'people' },
   { table: 'messages', field: 'personId', target: 'people' },
 ];
+
+/** Tables whose rows each belong to one person (their `personId`): deleting the person deletes them. */
+export const PERSON_RECORDS: readonly string[] = REFERENCES.filter(
+  ({ field, target, link }) => field === 'personId' && target === 'people' && !link,
+).map(({ table }) => table);
+
+/**
+ * The primary keys of `table`'s rows that belong to these people. A table without a `personId` index holds at most
+ * one row per person, keyed by the person's id (the queue).
+ */
+export async function personRecordKeys(
+  tdb: TrustDb,
+  table: string,
+  personIds: readonly string[],
+): Promise<unknown[]> {
+  const store = tdb.table(table);
+  if (store.schema.indexes.some((index) => index.name === 'personId'))
+    return store.where('personId').anyOf([...personIds]).primaryKeys();
+  const rows = await store.bulkGet([...personIds]);
+  return personIds.filter((_, i) => rows[i] !== undefined);
+}

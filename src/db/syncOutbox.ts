@@ -15,7 +15,7 @@ import {
   type Middleware,
 } from 'dexie';
 import type { TrustDb } from './database.ts';
-import { REFERENCES } from './references.ts';
+import { PERSON_RECORDS, personRecordKeys } from './references.ts';
 import { isSyncedTable, SYNCED_TABLES, travels } from './syncTables.ts';
 
 export const OUTBOX_TABLE = 'syncOutbox';
@@ -192,10 +192,8 @@ export async function pendingChanges(tdb: TrustDb, limit: number): Promise<Outbo
   return (await tdb.table(OUTBOX_TABLE).where('key').above(OUTBOX_ON).limit(limit).toArray()) as OutboxRow[];
 }
 
-/** Tables whose rows each belong to one person (their `personId`). */
-const OWN_RECORDS = REFERENCES.filter(
-  ({ field, target, link }) => field === 'personId' && target === 'people' && !link,
-).map(({ table }) => table);
+/** Synced tables whose rows each belong to one person (their `personId`). */
+const OWN_RECORDS = PERSON_RECORDS.filter(isSyncedTable);
 
 export interface PendingBatch {
   entries: OutboxRow[];
@@ -231,7 +229,7 @@ export async function nextBatch(tdb: TrustDb, limit: number): Promise<PendingBat
   const have = new Set(first.map((entry) => entry.key));
   const wanted = new Set(people.map((id) => outboxKey('people', id)));
   for (const table of OWN_RECORDS) {
-    for (const key of await tdb.table(table).where('personId').anyOf(people).primaryKeys())
+    for (const key of await personRecordKeys(tdb, table, people))
       wanted.add(outboxKey(table, keyText(key)));
   }
   for (const key of have) wanted.delete(key);

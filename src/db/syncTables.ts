@@ -1,6 +1,6 @@
 // Which tables travel between devices, and which stay on each one. Every table of the schema is in exactly one
 // of the two lists (a unit test asks), so a table added later needs a decision here before the tests pass.
-import type { Flag } from '../core/types.ts';
+import type { Flag, QueueEntry } from '../core/types.ts';
 import { toPerson } from './personRow.ts';
 
 export interface SyncedTable {
@@ -24,7 +24,8 @@ export const SYNCED_TABLES: Record<string, SyncedTable> = {
   // Stage, search words and sort keys are derived from the person and their shared work (personRow.ts).
   people: {
     toSynced: (row) => toPerson(row as never) as unknown as Record<string, unknown>,
-    incidental: ['updatedAt', 'photoUrl'],
+    // lastVisitedOn: a page visit, not an edit.
+    incidental: ['updatedAt', 'photoUrl', 'lastVisitedOn'],
   },
   profiles: { incidental: ['url', 'seenName', 'seenHeadline', 'lastSeenAt'] },
   sharedWork: { incidental: ['updatedAt'] },
@@ -37,16 +38,26 @@ export const SYNCED_TABLES: Record<string, SyncedTable> = {
       return state === 'snoozed' || state === 'dismissed';
     },
   },
+  // The weekly queue: like flags, only the user's decisions (snoozed, dismissed, started) travel, so another device
+  // does not suggest a dismissed person again; who is queued this week each device's worker picks from the same
+  // evidence. The reasons, the step and the times are the ranking's and the moment's, not the decision.
+  queue: {
+    incidental: ['queuedAt', 'decidedAt', 'startedAt', 'reasons', 'step'],
+    travels: (row) => (row as unknown as QueueEntry).state !== 'queued',
+  },
 };
 
 /**
  * Each device's own:
  * - meta: settings (the sites follow each browser's permissions, the language each device's user), the scan's
  *   checkpoint and times, the stored counts (kept by aggregates.ts from the rows), the backup and import times;
+ * - messages: the texts of LinkedIn messages an import kept when asked. The most sensitive data the extension holds,
+ *   and the export they came from can be imported again on another device; what the archive made of them (counts,
+ *   dates, who wrote first) is on the person, which travels;
  * - syncOutbox: this device's changes not yet handed to sync.
  * Sync's own state (server, keys, status, conflicts) lives in a database of its own (sync/store.ts).
  */
-export const DEVICE_TABLES: readonly string[] = ['meta', 'syncOutbox'];
+export const DEVICE_TABLES: readonly string[] = ['meta', 'messages', 'syncOutbox'];
 
 export function isSyncedTable(table: string): boolean {
   return Object.hasOwn(SYNCED_TABLES, table);

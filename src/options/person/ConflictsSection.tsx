@@ -45,6 +45,7 @@ const WHAT_KEYS: Partial<Record<string, MessageKey>> = {
   sharedWork: 'conflict_what_sharedWork',
   notes: 'conflict_what_notes',
   flags: 'conflict_what_flags',
+  queue: 'conflict_what_queue',
 };
 
 function whatLabel(table: string): string {

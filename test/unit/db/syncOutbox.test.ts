@@ -9,9 +9,11 @@ import {
   createPerson,
   deletePerson,
   dismissFlag,
+  dismissQueued,
   restoreDeleted,
   updatePerson,
 } from '../../../src/db/mutations.ts';
+import type { QueueEntry } from '../../../src/core/types.ts';
 import { toPerson } from '../../../src/db/personRow.ts';
 import { SCHEMA_V3 } from '../../../src/db/schema.ts';
 import {
@@ -26,9 +28,28 @@ import {
   stopOutbox,
 } from '../../../src/db/syncOutbox.ts';
 import { DEVICE_TABLES, SYNCED_TABLES } from '../../../src/db/syncTables.ts';
+import { STEP_CODES } from '../../../src/core/codes.ts';
 import { freshDb, goodSmallTask, unpaidProject } from './testDb.ts';
 
 const keys = async (tdb: TrustDb) => (await pendingChanges(tdb, 1000)).map((row) => row.key).sort();
+
+/** The worker's weekly pick of this person (db/queue.ts), not yet decided about. */
+const queued = (personId: string): QueueEntry => ({
+  id: personId,
+  personId,
+  state: 'queued',
+  queuedAt: 1,
+  reasons: [{ code: 'untestedYears', years: 5 }],
+  step: STEP_CODES[0],
+});
+
+const keptMessage = (personId: string) => ({
+  id: `m-${personId}`,
+  personId,
+  date: '2020-01-02',
+  fromMe: false,
+  text: 'the most sensitive words',
+});
 
 describe('which tables travel', () => {
   test('every table of the schema is either synced or kept on the device, never both', () => {
@@ -106,6 +127,29 @@ describe('the outbox', () => {
     // Reopened (no scan does this, but a restore can): the other devices must hear it.
     await tdb.flags.put(open);
     expect(await keys(tdb)).toEqual([outboxKey('flags', open.id)]);
+  });
+
+  test('the queue travels only as the user’s decisions; kept message texts never leave the device', async () => {
+    const tdb = freshDb();
+    const person = await createPerson(tdb, { name: 'A' });
+    await startOutbox(tdb);
+    // Who is queued this week each device's worker picks for itself.
+    await tdb.queue.put(queued(person.id));
+    await tdb.messages.put(keptMessage(person.id));
+    expect(await keys(tdb)).toEqual([]);
+    // Dismissed: another device must not suggest them again.
+    await dismissQueued(tdb, person.id);
+    expect(await keys(tdb)).toEqual([outboxKey('queue', person.id)]);
+    // The queue has no personId index: its entry joins its person's batch by the person's id.
+    await updatePerson(tdb, person.id, { headline: 'Editor' });
+    const batch = await nextBatch(tdb, 1);
+    expect(batch.entries.map((entry) => entry.key)).toEqual([
+      outboxKey('people', person.id),
+      outboxKey('queue', person.id),
+    ]);
+    expect(batch.rows.get(outboxKey('queue', person.id))).toMatchObject({ state: 'dismissed' });
+    await tdb.messages.update(`m-${person.id}`, { text: 'edited' });
+    expect((await keys(tdb)).some((key) => key.startsWith('messages:'))).toBe(false);
   });
 
   test('a drain forgets only the entries no newer write replaced', async () => {
@@ -255,14 +299,31 @@ describe('applySyncedChanges: another device’s changes through the write path'
     await addSharedWork(tdb, gone.id, unpaidProject);
     await addNote(tdb, gone.id, 'a note');
     const introduced = await createPerson(tdb, { name: 'Introduced', introducedBy: gone.id });
+    await tdb.queue.put(queued(gone.id));
+    await tdb.messages.put(keptMessage(gone.id));
     await forgetHandedOver(tdb, await pendingChanges(tdb, 100));
     const result = await applySyncedChanges(tdb, [{ table: 'people', id: gone.id, row: null }]);
     expect(result.applied).toBe(1);
     expect(await tdb.people.get(gone.id)).toBeUndefined();
     expect(await tdb.sharedWork.count()).toBe(0);
     expect(await tdb.notes.count()).toBe(0);
+    // The queue entry and the kept messages (which never travel) go with the person, as deletePerson does.
+    expect(await tdb.queue.count()).toBe(0);
+    expect(await tdb.messages.count()).toBe(0);
     expect((await tdb.people.get(introduced.id))?.introducedBy).toBeUndefined();
     expect(await getAggregates(tdb)).toEqual(await countAggregates(tdb));
+    expect(await pendingCount(tdb)).toBe(0);
+  });
+
+  test('a dismissal from another device replaces this device’s own pick of the person', async () => {
+    const tdb = await device();
+    const person = await createPerson(tdb, { name: 'Dismissed elsewhere' });
+    await tdb.queue.put(queued(person.id));
+    await forgetHandedOver(tdb, await pendingChanges(tdb, 100));
+    const decided = { ...queued(person.id), state: 'dismissed', decidedAt: 5 };
+    const result = await applySyncedChanges(tdb, [{ table: 'queue', id: person.id, row: decided }]);
+    expect(result).toMatchObject({ applied: 1, waiting: [] });
+    expect(await tdb.queue.get(person.id)).toMatchObject({ state: 'dismissed' });
     expect(await pendingCount(tdb)).toBe(0);
   });
 
