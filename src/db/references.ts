@@ -1,3 +1,4 @@
+import type { IndexableType } from 'dexie';
 import type { TrustDb } from './database.ts';
 
 /**
@@ -30,10 +31,13 @@ export async function personRecordKeys(
   tdb: TrustDb,
   table: string,
   personIds: readonly string[],
-): Promise<unknown[]> {
+): Promise<IndexableType[]> {
   const store = tdb.table(table);
   if (store.schema.indexes.some((index) => index.name === 'personId'))
-    return store.where('personId').anyOf([...personIds]).primaryKeys();
+    return store
+      .where('personId')
+      .anyOf([...personIds])
+      .primaryKeys();
   const rows = await store.bulkGet([...personIds]);
   return personIds.filter((_, i) => rows[i] !== undefined);
 }

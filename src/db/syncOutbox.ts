@@ -229,8 +229,7 @@ export async function nextBatch(tdb: TrustDb, limit: number): Promise<PendingBat
   const have = new Set(first.map((entry) => entry.key));
   const wanted = new Set(people.map((id) => outboxKey('people', id)));
   for (const table of OWN_RECORDS) {
-    for (const key of await personRecordKeys(tdb, table, people))
-      wanted.add(outboxKey(table, keyText(key)));
+    for (const key of await personRecordKeys(tdb, table, people)) wanted.add(outboxKey(table, keyText(key)));
   }
   for (const key of have) wanted.delete(key);
   const joined = (await tdb.table(OUTBOX_TABLE).bulkGet([...wanted])).filter(

@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { STEP_CODES } from '../../../src/core/codes.ts';
+import type { QueueEntry } from '../../../src/core/types.ts';
 import { countAggregates, getAggregates } from '../../../src/db/aggregates.ts';
 import type { TrustDb } from '../../../src/db/database.ts';
 import {
@@ -13,7 +15,6 @@ import {
   restoreDeleted,
   updatePerson,
 } from '../../../src/db/mutations.ts';
-import type { QueueEntry } from '../../../src/core/types.ts';
 import { toPerson } from '../../../src/db/personRow.ts';
 import { SCHEMA_V3 } from '../../../src/db/schema.ts';
 import {
@@ -28,7 +29,6 @@ import {
   stopOutbox,
 } from '../../../src/db/syncOutbox.ts';
 import { DEVICE_TABLES, SYNCED_TABLES } from '../../../src/db/syncTables.ts';
-import { STEP_CODES } from '../../../src/core/codes.ts';
 import { freshDb, goodSmallTask, unpaidProject } from './testDb.ts';
 
 const keys = async (tdb: TrustDb) => (await pendingChanges(tdb, 1000)).map((row) => row.key).sort();
