@@ -2,6 +2,7 @@
 // registered synchronously at top level so that a wake-up event finds them.
 import browser from 'webextension-polyfill';
 import { createMessageListener } from '../messages/router.ts';
+import { SYNC_SERVER_KEY } from '../sync/serverGrant.ts';
 import { forgetAsks } from './askLimit.ts';
 import { currentGrants, grantsChanged } from './grants.ts';
 import { handlers } from './handlers.ts';
@@ -46,6 +47,12 @@ browser.permissions.onAdded.addListener(() => {
 browser.permissions.onRemoved.addListener(() => {
   grantsChanged();
   void syncSiteScripts();
+});
+// Sync's server recorded or forgotten (sync/serverGrant.ts): its grant is, or no longer is, left out of the instances.
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local' || !(SYNC_SERVER_KEY in changes)) return;
+  grantsChanged();
+  void syncSiteScripts().then(injectIntoOpenTabs);
 });
 void syncSiteScripts();
 

@@ -60,10 +60,12 @@ export interface SiteGrants {
 /**
  * What `origins` (permissions.getAll().origins) enable, by exact pattern. `permissions.contains` would not do:
  * it answers whether a broader grant covers the pattern, so granting one site that asked for every host turned
- * every other site on.
+ * every other site on. `notInstances` are grants of the same shape made for something else (sync's server,
+ * sync/serverGrant.ts): never an instance.
  */
-export function grantsFrom(origins: readonly string[]): SiteGrants {
+export function grantsFrom(origins: readonly string[], notInstances: readonly string[] = []): SiteGrants {
   const granted = new Set(origins);
+  for (const origin of notInstances) granted.delete(origin);
   const sites = SITES.filter((site) => {
     const { matches } = descriptorOf(site);
     return matches.length > 0 && matches.every((pattern) => granted.has(pattern));

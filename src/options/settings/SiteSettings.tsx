@@ -16,28 +16,40 @@ import {
   type SiteGrants,
 } from '../../core/sites/instances.ts';
 import type { Site } from '../../core/types.ts';
+import { SYNC_SERVER_KEY, syncServerPermission } from '../../sync/serverGrant.ts';
 import { t } from '../../ui/i18n/i18n.ts';
 import { SITE_KEYS } from '../../ui/i18n/keys.ts';
 import type { SectionProps } from './section.ts';
 
 const LINKEDIN_MATCHES = [...descriptorOf('linkedin').matches];
 
-/** The grants now, and again whenever a permission is added or removed (here, in the popup or the browser). */
+/**
+ * The grants now, and again whenever a permission is added or removed (here, in the popup or the browser), less sync's
+ * server (granted in an instance's shape, sync/serverGrant.ts).
+ */
 function useGrants(): SiteGrants | undefined {
   const [grants, setGrants] = useState<SiteGrants | undefined>();
   useEffect(() => {
     let live = true;
     const check = async () => {
-      const { origins = [] } = await browser.permissions.getAll();
-      if (live) setGrants(grantsFrom(origins));
+      const [{ origins = [] }, server] = await Promise.all([
+        browser.permissions.getAll(),
+        syncServerPermission(),
+      ]);
+      if (live) setGrants(grantsFrom(origins, server ? [server] : []));
+    };
+    const serverChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && SYNC_SERVER_KEY in changes) void check();
     };
     void check();
     browser.permissions.onAdded.addListener(check);
     browser.permissions.onRemoved.addListener(check);
+    browser.storage.onChanged.addListener(serverChanged);
     return () => {
       live = false;
       browser.permissions.onAdded.removeListener(check);
       browser.permissions.onRemoved.removeListener(check);
+      browser.storage.onChanged.removeListener(serverChanged);
     };
   }, []);
   return grants;

@@ -13,7 +13,7 @@ import { type MessageKey, t } from '../../ui/i18n/i18n.ts';
 import { formatCount, formatTimeOfMillis } from '../../ui/i18n/locale.ts';
 import { Dialog } from '../widgets/Dialog.tsx';
 import { ProgressBar } from '../widgets/ProgressBar.tsx';
-import { releaseServerAccess, requestServerAccess } from './serverAccess.ts';
+import { releaseServerAccess, requestServerAccess, serverAccessRefused } from './serverAccess.ts';
 import { syncErrorText } from './syncErrorText.ts';
 
 const PHASE_KEYS = {
@@ -75,6 +75,7 @@ function SyncSetup() {
     setStep({ step: 'busy' });
     void granted.then(async (ok) => {
       if (!ok) {
+        await serverAccessRefused();
         setError('noPermission');
         setStep({ step: 'account' });
         return;

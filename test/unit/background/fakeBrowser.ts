@@ -99,6 +99,7 @@ export function createFakeBrowser() {
     storage: {
       session: memoryArea(),
       local: memoryArea(),
+      onChanged: event<[Record<string, unknown>, string]>(),
     },
   };
 }

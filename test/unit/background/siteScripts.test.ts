@@ -10,6 +10,8 @@ const state = vi.hoisted(() => ({
   registered: [] as Array<{ id: string; matches?: string[]; js?: string[] }>,
   injected: [] as Array<{ tabId: number; files: string[] }>,
   tabs: [] as Array<{ id: number; url: string }>,
+  /** storage.local, where the Sync view records its server's permission (sync/serverGrant.ts). */
+  local: new Map<string, unknown>(),
   /** The content script's path as getManifest() reports it: as written in Chrome, a full URL in Firefox. */
   manifestJs: 'src/content/index.js',
 }));
@@ -43,6 +45,17 @@ vi.mock('webextension-polyfill', () => ({
         state.injected.push({ tabId: target.tabId, files });
       },
     },
+    storage: {
+      local: {
+        get: async (key: string) => (state.local.has(key) ? { [key]: state.local.get(key) } : {}),
+        set: async (items: Record<string, unknown>) => {
+          for (const [key, value] of Object.entries(items)) state.local.set(key, value);
+        },
+        remove: async (key: string) => {
+          state.local.delete(key);
+        },
+      },
+    },
     tabs: {
       query: async ({ url }: { url: string[] }) =>
         state.tabs.filter((tab) =>
@@ -66,6 +79,7 @@ function hostCovers(granted: string, asked: string): boolean {
 const { extensionRelative, injectIntoOpenTabs, planSiteScripts, scriptId, syncSiteScripts, wantedScripts } =
   await import('../../../src/background/siteScripts.ts');
 const { grantsChanged } = await import('../../../src/background/grants.ts');
+const { forgetSyncServer, recordSyncServer } = await import('../../../src/sync/serverGrant.ts');
 
 const matchesOf = (site: Site) => optionalSites().find((s) => s.site === site)!.matches;
 // What permissions.onAdded / onRemoved do in the worker: the grants are read again.
@@ -93,6 +107,7 @@ beforeEach(() => {
   state.registered = [];
   state.injected = [];
   state.tabs = [];
+  state.local.clear();
   state.manifestJs = 'src/content/index.js';
 });
 
@@ -224,6 +239,21 @@ describe('syncSiteScripts', () => {
     revokeOrigin('https://fosstodon.org/*');
     await syncSiteScripts();
     expect(registeredMatches()).toEqual({ [scriptId('x')]: ['https://x.com/*', 'https://twitter.com/*'] });
+  });
+
+  test('the sync server, granted in an instance’s shape, is no instance: no script runs there', async () => {
+    // What the Sync view does: it records the server as it asks for it, and the grant arrives.
+    await recordSyncServer('https://couch.example.com/*');
+    grantOrigin('https://couch.example.com/*');
+    grantOrigin('https://mastodon.social/*');
+    await syncSiteScripts();
+    expect(registeredMatches()).toEqual({ [scriptId('mastodon')]: ['https://mastodon.social/*'] });
+    // Sync stopped and its permission given back: the record goes too (storage.onChanged reads the grants again).
+    revokeOrigin('https://couch.example.com/*');
+    await forgetSyncServer();
+    grantsChanged();
+    await syncSiteScripts();
+    expect(registeredMatches()).toEqual({ [scriptId('mastodon')]: ['https://mastodon.social/*'] });
   });
 
   test('an origin of a named site or not a host name is never taken for an instance', async () => {

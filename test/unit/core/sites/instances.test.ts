@@ -87,4 +87,12 @@ describe('grantsFrom (permissions.getAll().origins, by exact pattern)', () => {
   ])('%s', (_, origins, expected) => {
     expect(grantsFrom(origins)).toEqual(expected);
   });
+
+  test('a grant made for something else (sync’s server) is no instance, though it has an instance’s shape', () => {
+    const origins = ['https://couch.example.com/*', 'https://mastodon.social/*', 'https://*.linkedin.com/*'];
+    expect(grantsFrom(origins, ['https://couch.example.com/*'])).toEqual({
+      sites: ['linkedin'],
+      instances: ['mastodon.social'],
+    });
+  });
 });
