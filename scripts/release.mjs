@@ -58,6 +58,8 @@ folder, runs the two steps above and compares every file.)
   bundled as one classic script (\`scripts/classicScript.mjs\`).
 - Preact's one \`innerHTML\` write (behind \`dangerouslySetInnerHTML\`, which this code never uses) is replaced by a
   throw at build time (\`scripts/preactWithoutInnerHtml.mjs\`).
+- PouchDB's \`scopeEval\` (a \`Function\` constructor for map, reduce and filter functions given as text, which this
+  code never gives it) is replaced by a throw at build time (\`pouchWithoutEval\` in \`vite.config.ts\`).
 - Files under \`public/\` (icons, \`_locales\`) are copied as they are.
 `;
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_FIXTURES } from '../../scripts/demo.mjs';
 import { manifestPermissions, permissionGaps, ROOT, VERSION } from '../../scripts/release.mjs';
+import { SYNC_DATA_COLLECTION } from '../../src/sync/permissions.ts';
 import { launchWithExtension, openExtensionPage, serveFixtures } from '../e2e/browser.mjs';
 import { badge, expand } from '../e2e/panelHelpers.ts';
 import { manifestOf, PACKAGES, packageFiles, unpacked } from './packages.ts';
@@ -64,10 +65,13 @@ describe('the packages', () => {
     },
   );
 
-  test('the Firefox manifest declares that the add-on collects no data; the Chrome one has no Firefox keys', () => {
+  test('the Firefox manifest declares no required data collection, and only sync’s as optional; the Chrome one has no Firefox keys', () => {
     const gecko = manifestOf('firefox').browser_specific_settings.gecko;
     expect(gecko.id).toBe('trust-notes@trust-notes.dev');
-    expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    expect(gecko.data_collection_permissions).toEqual({
+      required: ['none'],
+      optional: [...SYNC_DATA_COLLECTION],
+    });
     expect(manifestOf('chrome').browser_specific_settings).toBeUndefined();
   });
 

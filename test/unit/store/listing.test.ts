@@ -4,6 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { manifestFor } from '../../../manifest.config.ts';
+import { SYNC_HOST_PERMISSIONS } from '../../../src/sync/permissions.ts';
 
 const ROOT = join(__dirname, '../../..');
 
@@ -35,5 +37,23 @@ test.each(['en', 'ar'])(
     const long = listing['Long description']!;
     expect(long.length).toBeGreaterThan(short.length * 5);
     expect(long.length).toBeLessThanOrEqual(16_000);
+  },
+);
+
+/** How each listing says that sync exists, is optional and is encrypted end to end. */
+const SYNC_WORDS = {
+  en: ['optional sync between your browsers', 'encrypted end to end', 'Sync is off until you set it up'],
+  ar: ['مزامنة اختيارية', 'مشفّرة من طرف إلى طرف', 'المزامنة معطّلة حتى تُعدّها بنفسك'],
+} as const;
+
+test.each(['en', 'ar'] as const)(
+  'store/listing.%s.md tells of the sync this build has: optional, off until set up, encrypted end to end',
+  (lang) => {
+    const optional = (manifestFor('chrome') as unknown as { optional_host_permissions: string[] })
+      .optional_host_permissions;
+    expect(optional).toEqual(expect.arrayContaining([...SYNC_HOST_PERMISSIONS]));
+    const long = sections(readFileSync(join(ROOT, `store/listing.${lang}.md`), 'utf8'))['Long description']!;
+    const missing = SYNC_WORDS[lang].filter((words) => !long.replace(/\s+/g, ' ').includes(words));
+    expect(missing).toEqual([]);
   },
 );

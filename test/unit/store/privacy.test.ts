@@ -1,7 +1,7 @@
 // @vitest-environment node
 // PRIVACY.md is the policy both stores link to. It must answer what the stores and the issue ask (what is stored
-// and where, that nothing leaves the browser, what sync would change, the Chrome Web Store's Limited Use
-// statement) and stay true as the extension grows: every site it can read, every data table, and the Firefox
+// and where, that nothing leaves the browser without sync and what sync sends where, the Chrome Web Store's Limited
+// Use statement) and stay true as the extension grows: every site it can read, every data table, and the Firefox
 // data-collection declaration the manifest really makes.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { expect, test } from 'vitest';
 import { manifestFor } from '../../../manifest.config.ts';
 import { SITES } from '../../../src/core/sites/index.ts';
 import { TrustDb } from '../../../src/db/database.ts';
+import { SYNC_HOST_PERMISSIONS } from '../../../src/sync/permissions.ts';
 
 const ROOT = join(__dirname, '../../..');
 const policy = readFileSync(join(ROOT, 'PRIVACY.md'), 'utf8');
@@ -46,16 +47,28 @@ test('it carries the Limited Use statement the Chrome Web Store asks for', () =>
   }
 });
 
-test('it says that nothing leaves the browser, and what sync would change', () => {
-  expect(section('What leaves your browser')).toContain('Trust Notes makes no network requests at all');
+test('it says what leaves the browser: nothing without sync, and with sync only encrypted records to the user’s server', () => {
+  expect(section('What leaves your browser')).toContain(
+    'Without sync, nothing: Trust Notes makes no network requests',
+  );
   const sync = section('If you set up sync');
   for (const fact of [
-    'off until you set it up',
+    'optional and off by default',
     'CouchDB server that you choose',
-    'encrypted in your browser',
+    'encrypted in your browser first (end to end)',
+    'never stored or sent',
+    "server account's password",
+    'Stop syncing on this device',
   ]) {
     expect(sync).toContain(fact);
   }
+});
+
+test('it describes the sync this build has, not a plan: the manifest asks for the sync server’s address', () => {
+  const optional = (manifestFor('chrome') as unknown as { optional_host_permissions: string[] })
+    .optional_host_permissions;
+  expect(optional).toEqual(expect.arrayContaining([...SYNC_HOST_PERMISSIONS]));
+  expect(prose).not.toMatch(/no sync|is planned|will change/i);
 });
 
 test('it names every site whose pages the extension can read', () => {
@@ -79,6 +92,7 @@ const ROW_OF_TABLE: Record<string, string> = {
   meta: 'Settings:',
   queue: 'The weekly queue:',
   messages: 'Messages:',
+  syncOutbox: "Sync's list of changes",
 };
 
 test('"What is stored" has a row for every table of the database', () => {
