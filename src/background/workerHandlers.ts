@@ -35,7 +35,7 @@ export const workerHandlers: Pick<Handlers, WorkerMessage> = {
   'page:flagsChanged': {
     parse: noPayload,
     handle: async () => {
-      // A snooze or dismissal is the user's decision, which the other devices get.
+      // A snooze or dismissal of a flag, or a decision about someone in the weekly queue: the other devices get it.
       syncSoon();
       return { badge: await refreshBadgeSoon(db()) };
     },
