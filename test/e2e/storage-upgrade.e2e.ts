@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_FIXTURES, DEMO_PROFILE_URL } from '../../scripts/demo.mjs';
+import { SCHEMA_VERSION } from '../../src/db/schema.ts';
 import { DIST, launchWithExtension, ROOT, serveFixtures } from './browser.mjs';
 import { badge, expand } from './panelHelpers.ts';
 import type { StorageHarness } from './storageHarness/page.ts';
@@ -82,7 +83,7 @@ describe('schema upgrade while pages are open (Chromium)', () => {
       }
       return tdb.verno;
     });
-    expect(seeded).toBe(2);
+    expect(seeded).toBe(SCHEMA_VERSION);
     // The panel on a LinkedIn profile: Jane, whom the harness page just added and linked, with her stage.
     const profile = await ext.context.newPage();
     await profile.goto(DEMO_PROFILE_URL);
@@ -131,7 +132,7 @@ describe('schema upgrade while pages are open (Chromium)', () => {
       return { verno: tdb.verno, blocked, ms: performance.now() - started };
     });
     expect(opened.blocked).toBe(false);
-    expect(opened.verno).toBe(3);
+    expect(opened.verno).toBe(SCHEMA_VERSION + 1);
     expect(opened.ms).toBeLessThan(5_000);
 
     // The old page reloaded onto the new code and reads the upgraded database.
@@ -145,10 +146,12 @@ describe('schema upgrade while pages are open (Chromium)', () => {
       await tn.db().open();
       return { verno: tn.db().verno, data: await tn.snapshot() };
     });
-    expect(after.verno).toBe(3);
+    expect(after.verno).toBe(SCHEMA_VERSION + 1);
     const { testSchemaUpgrade, ...kept } = after.data;
     expect(kept).toEqual(before);
-    expect(testSchemaUpgrade).toEqual([{ id: 'upgrade', from: 2, to: 3, people: 3 }]);
+    expect(testSchemaUpgrade).toEqual([
+      { id: 'upgrade', from: SCHEMA_VERSION, to: SCHEMA_VERSION + 1, people: 3 },
+    ]);
 
     // The panel frame reloaded too (same frame, new document) and shows Jane again from the upgraded database.
     await oldFrame.waitForFunction(() => !(window as unknown as { oldCode?: boolean }).oldCode);
