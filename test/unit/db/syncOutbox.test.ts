@@ -13,6 +13,7 @@ import {
   dismissFlag,
   dismissQueued,
   restoreDeleted,
+  undismissQueued,
   updatePerson,
 } from '../../../src/db/mutations.ts';
 import { toPerson } from '../../../src/db/personRow.ts';
@@ -148,6 +149,10 @@ describe('the outbox', () => {
       outboxKey('queue', person.id),
     ]);
     expect(batch.rows.get(outboxKey('queue', person.id))).toMatchObject({ state: 'dismissed' });
+    // Undoing the dismissal travels: the other devices drop it too.
+    await forgetHandedOver(tdb, await pendingChanges(tdb, 1000));
+    await undismissQueued(tdb, person.id);
+    expect(await keys(tdb)).toEqual([outboxKey('queue', person.id)]);
     await tdb.messages.update(`m-${person.id}`, { text: 'edited' });
     expect((await keys(tdb)).some((key) => key.startsWith('messages:'))).toBe(false);
   });
