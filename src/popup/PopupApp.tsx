@@ -248,8 +248,23 @@ function SearchSection() {
   );
 }
 
+/**
+ * Whom each flag is about, as its card's landmark name: a person with two flags of one kind (a follow-up due on two
+ * works) gets "(2)" on the second, so no two cards share a name.
+ */
+function flagSubjects(flags: readonly FlagItem[]): string[] {
+  const seen = new Map<string, number>();
+  return flags.map(({ flag, person }) => {
+    const key = `${person.id}:${flag.kind}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return n === 1 ? person.name : `${person.name} (${n})`;
+  });
+}
+
 function FlagsSection(props: { flags: LiveState<FlagItem[] | undefined>; showAllLink: boolean }) {
   const flags = liveValue(props.flags);
+  const subjects = flags ? flagSubjects(flags) : [];
   return (
     <section class="popup-section" aria-labelledby="popup-flags-heading">
       <h2 id="popup-flags-heading">{t('popup_flags_heading')}</h2>
@@ -259,7 +274,7 @@ function FlagsSection(props: { flags: LiveState<FlagItem[] | undefined>; showAll
         <p class="muted">{t('popup_flags_none')}</p>
       ) : (
         <ul class="popup-flags">
-          {flags.map(({ flag, person }) => (
+          {flags.map(({ flag, person }, i) => (
             <li key={flag.id}>
               <p class="popup-flag-title">
                 <a href={fullRecordUrl(person.id)} target="_blank" rel="noopener">
@@ -269,7 +284,7 @@ function FlagsSection(props: { flags: LiveState<FlagItem[] | undefined>; showAll
               </p>
               <FlagCard
                 flag={flag}
-                subject={person.name}
+                subject={subjects[i]}
                 onSnooze={async (until) => (await loadLive()).snoozeFlagUntil(flag.id, until)}
                 onDismiss={async () => (await loadLive()).dismissFlagForGood(flag.id)}
               />

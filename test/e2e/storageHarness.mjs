@@ -117,8 +117,9 @@ export async function quietWorker(context, extensionId, opts = {}) {
  * connection). While open, it keeps the space the quota manager last granted and approves writes against
  * that (decaying over 30 s, IndexedDB's kBucketSpaceCacheTimeLimit) without asking again: a quota lowered
  * meanwhile would not bite. The next connection opens a fresh store, whose first write asks. Navigates
- * `page` (a tab of the extension's browser; no tab is opened or closed, which would wake the worker) to the
- * internals page and back to about:blank, once Chromium has answered the force-close.
+ * `page` (a tab of the extension's browser) to the internals page and leaves it there: any navigation wakes the
+ * worker (its tabs.onUpdated listener), which opens the database as it starts, so the worker is stopped again
+ * on the internals page before the force-close, and nothing navigates after it.
  * @param {import('playwright-core').Page} page
  * @param {string} extensionId
  */
@@ -128,12 +129,16 @@ export async function forceCloseIndexedDb(page, extensionId) {
     has: page.locator('.indexeddb-path', { hasText: `chrome-extension_${extensionId}_0.indexeddb` }),
   });
   await bucket.waitFor();
-  const count = bucket.locator('.connection-count');
+  // The navigation here woke the worker: stop it (through the DevTools protocol, no navigation), so its
+  // connection is gone and nothing opens the database again until the caller does.
+  await stopWorker(page);
+  // The first one is the bucket's (what Chromium's own page writes the force-close's answer into); an open
+  // database adds its own open/active/pending counts after it.
+  const count = bucket.locator('.connection-count').first();
   // The page writes the connection count it gets back from the force-close: clear it, then wait for it.
   await count.evaluate((el) => {
     el.textContent = '';
   });
   await bucket.locator('.force-close').click();
   await page.waitForFunction((el) => el?.textContent?.trim() === '0', await count.elementHandle());
-  await page.goto('about:blank');
 }
