@@ -29,30 +29,38 @@ const NO_VALUE = /^(?:n\/?a|null|none|-+|#n\/a)$/i;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-function dayOf(year: number, month: number, day: number): PartialDate | undefined {
+interface Day {
+  date: PartialDate;
+  year: number;
+  month: number;
+  day: number;
+}
+
+function dayOf(year: number, month: number, day: number): Day | undefined {
   if (year < 1990 || year > 2100 || month < 1 || month > 12 || day < 1) return undefined;
   if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
-  return `${year}-${pad(month)}-${pad(day)}`;
+  return { date: `${year}-${pad(month)}-${pad(day)}`, year, month, day };
 }
 
 function withTime(
-  date: PartialDate | undefined,
+  day: Day | undefined,
   hours?: string,
   minutes?: string,
   seconds?: string,
   meridiem?: string,
 ): ArchiveDate {
-  if (date === undefined) return {};
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  if (day === undefined) return {};
+  const { date, year, month } = day;
   let h = hours === undefined ? 0 : Number(hours);
   const pm = meridiem?.toUpperCase().startsWith('P');
   if (meridiem !== undefined) {
     if (h === 12) h = pm ? 12 : 0;
     else if (pm) h += 12;
   }
-  if (h > 23 || Number(minutes ?? 0) > 59 || Number(seconds ?? 0) > 59)
-    return { date, at: Date.UTC(y, m - 1, d) };
-  return { date, at: Date.UTC(y, m - 1, d, h, Number(minutes ?? 0), Number(seconds ?? 0)) };
+  const m = minutes === undefined ? 0 : Number(minutes);
+  const s = seconds === undefined ? 0 : Number(seconds);
+  if (h > 23 || m > 59 || s > 59) return { date, at: Date.UTC(year, month - 1, day.day) };
+  return { date, at: Date.UTC(year, month - 1, day.day, h, m, s) };
 }
 
 /** Reads any of the forms above; an empty or "NA" value, or anything unreadable, is `{}`. */
@@ -77,5 +85,7 @@ export function readArchiveDate(raw: string): ArchiveDate {
   // Named months, in any order and language, and the spreadsheet forms ("18-Jun-24"): the Connected On reader.
   const reading = readConnectedOn(text);
   if (reading.date === undefined) return {};
-  return reading.precision === 'day' ? withTime(reading.date) : { date: reading.date };
+  if (reading.precision !== 'day') return { date: reading.date };
+  const [y, m, d] = reading.date.split('-').map(Number) as [number, number, number];
+  return withTime({ date: reading.date, year: y, month: m, day: d });
 }

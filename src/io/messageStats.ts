@@ -153,15 +153,36 @@ export class MessageReader {
     }
   }
 
-  /** whoFrom, remembered by URL (a row without a URL is read as it is). */
+  /**
+   * whoFrom, with each URL read once: a messages.csv names the same few thousand profiles in hundreds of thousands
+   * of rows. A sender is remembered as the rows name them; a different name (or a name over the cap) is read again.
+   */
   private who(name: string, url: string | undefined): Who {
     if (!url) return whoFrom(name, url);
     const known = this.whoByUrl.get(url);
-    // Rows name each sender the same way; a different name (or a name over the cap) is read again.
     if (known?.name === name) return known;
-    const who = whoFrom(name, url);
+    const who = known ? { ...known, name: whoFrom(name, undefined).name } : whoFrom(name, url);
+    // Keyed by a copy: the URL as read is a slice of a piece of the file (see ownString).
     this.whoByUrl.set(who.url === undefined ? ownString(url) : who.url, who);
     return who;
+  }
+
+  /** A recipient: only whose profile the URL is matters (their name comes from the row's TO, if at all). */
+  private recipient(url: string): Who {
+    return this.whoByUrl.get(url) ?? this.who('', url);
+  }
+
+  /** The recipients' URLs: one in a one-to-one conversation (no separator), several in a group. */
+  private static recipientUrls(list: string | undefined): string[] {
+    if (list === undefined || list === '') return [];
+    if (!list.includes(',') && !list.includes(';')) {
+      const url = list.trim();
+      return url === '' ? [] : [url];
+    }
+    return list
+      .split(/[;,]/)
+      .map((url) => url.trim())
+      .filter(Boolean);
   }
 
   private conversationHash(id: string): number {
@@ -188,14 +209,13 @@ export class MessageReader {
     if (at === undefined) return;
     this.rowsRead++;
     const sender = this.who(r.from ?? '', r.senderUrl);
-    const recipientUrls = (r.recipientUrls ?? '')
-      .split(/[;,]/)
-      .map((url) => url.trim())
-      .filter(Boolean);
-    const recipients = recipientUrls.map((url) => this.who('', url)).filter((who) => who.key !== undefined);
+    const recipientUrls = MessageReader.recipientUrls(r.recipientUrls);
     const participants = new Map<string, Who>();
     if (sender.key) participants.set(sender.key, sender);
-    for (const who of recipients) if (!participants.has(who.key!)) participants.set(who.key!, who);
+    for (const url of recipientUrls) {
+      const who = this.recipient(url);
+      if (who.key !== undefined && !participants.has(who.key)) participants.set(who.key, who);
+    }
     for (const key of participants.keys()) this.appearances.set(key, (this.appearances.get(key) ?? 0) + 1);
     const conversation = r.conversationId ?? '';
     const text = this.options.keepText

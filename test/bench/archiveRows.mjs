@@ -44,8 +44,18 @@ async function peakHeap(page, work) {
   }
 }
 
-/** @param {{ runs?: number, archive?: object, bigMessagesMb?: number }} [opts] */
-export async function archiveRows({ runs = 2, archive = DEFAULT_ARCHIVE, bigMessagesMb = 300 } = {}) {
+/** The default archive, every count times `scale` (the queue still needs its 5 dormant people). */
+function scaled(scale) {
+  const archive = { ...DEFAULT_ARCHIVE };
+  for (const key of ['connections', 'messageRows', 'conversations', 'recommendations', 'endorsements']) {
+    archive[key] = Math.max(50, Math.round(DEFAULT_ARCHIVE[key] * scale));
+  }
+  return archive;
+}
+
+/** @param {{ runs?: number, scale?: number, bigMessagesMb?: number }} [opts] */
+export async function archiveRows({ runs = 2, scale = 1, bigMessagesMb = Math.round(300 * scale) } = {}) {
+  const archive = scale === 1 ? DEFAULT_ARCHIVE : scaled(scale);
   const dir = mkdtempSync(join(tmpdir(), 'trust-notes-archive-bench-'));
   const zipPath = join(dir, 'Complete_LinkedInDataExport.zip');
   writeArchiveZip(zipPath, archive);
@@ -53,7 +63,12 @@ export async function archiveRows({ runs = 2, archive = DEFAULT_ARCHIVE, bigMess
   const messageText = 300;
   const rows = Math.round((bigMessagesMb * MB) / (200 + messageText));
   const bigPath = join(dir, 'Complete_LinkedInDataExport_big_messages.zip');
-  writeArchiveZip(bigPath, { ...archive, messageRows: rows, conversations: 100_000, messageText });
+  writeArchiveZip(bigPath, {
+    ...archive,
+    messageRows: rows,
+    conversations: Math.round(100_000 * scale),
+    messageText,
+  });
   console.log(
     `archive bench: export zip ${(statSync(zipPath).size / MB).toFixed(1)} MB; big messages export ${(statSync(bigPath).size / MB).toFixed(1)} MB (${rows} message rows)`,
   );

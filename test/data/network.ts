@@ -6,7 +6,7 @@ import { makeProfileKey } from '../../src/core/identity.ts';
 import type { Flag, Person, Profile, SharedWork, Site, WorkKind, WorkStatus } from '../../src/core/types.ts';
 import type { TrustDb } from '../../src/db/database.ts';
 import { derivePersonRow } from '../../src/db/personRow.ts';
-import { mulberry32 } from './random.ts';
+import { mulberry32 } from './random.mjs';
 
 /** The reference day of generated data: rules are evaluated as of this moment. */
 export const DATA_NOW = Date.UTC(2024, 5, 15, 12);

@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { networkFunnel } from '../../../src/core/network.ts';
+import { evaluatePerson } from '../../../src/core/trust.ts';
+import type { Person, SharedWork } from '../../../src/core/types.ts';
+import { toPerson } from '../../../src/db/personRow.ts';
 import { archiveFiles, connection, writeArchiveZip } from '../../fixtures/archive/generate.mjs';
 import { expectedPreview, type PreviewRow } from '../archiveExpect.ts';
 import type { StorageHarness } from '../storageHarness/page.ts';
@@ -11,8 +15,8 @@ import { DIST_FIREFOX, launchFirefox, quietBackground } from './browser.mjs';
 
 // LinkedIn's whole export through the options page in Firefox (the twin of ../options-archive.e2e.ts): a generated
 // archive zip picked through the file input, the preview's numbers per file, the import, a recommendation making an
-// ambassador with its text as the evidence, the popup's weekly queue of 5 ranked people with reasons, and the
-// toolbar badge counting the queue.
+// ambassador with its text as the evidence, the popup's weekly queue of 5 ranked people with reasons, the
+// toolbar badge counting the queue, and the network view's funnel over the imported ledger.
 
 const ARCHIVE = {
   connections: 1500,
@@ -115,5 +119,55 @@ describe("LinkedIn's whole export in Firefox", () => {
     expect(await harness.evaluate(() => chrome.action.getTitle({}))).toBe(
       'Trust Notes: 5 people to test this week',
     );
+  });
+
+  test("the network view's funnel: connections, any contact, tested work, proven, ambassadors", async () => {
+    const network = await ff.openExtensionPage('src/options/index.html#/network');
+    const caption = 'From connections to ambassadors';
+    await network.waitForFunction(
+      (title) => [...document.querySelectorAll('table caption')].some((c) => c.textContent === title),
+      { timeout: 120_000 },
+      caption,
+    );
+    const shown = await network.$$eval(
+      'table',
+      (tables, title) =>
+        tables
+          .filter((table) => table.querySelector('caption')?.textContent === title)
+          .flatMap((table) =>
+            [...table.querySelectorAll('tbody tr')].map((row) =>
+              [...row.children].map((cell) => cell.textContent ?? ''),
+            ),
+          ),
+      caption,
+    );
+    // The same ledger read back through the harness, counted by core's rules.
+    const { people, works } = await harness.evaluate(async () => {
+      const { tn } = globalThis as unknown as { tn: StorageHarness };
+      return { people: await tn.db().people.toArray(), works: await tn.db().sharedWork.toArray() };
+    });
+    const worksOf = new Map<string, SharedWork[]>();
+    for (const work of works as SharedWork[])
+      worksOf.set(work.personId, [...(worksOf.get(work.personId) ?? []), work]);
+    const now = new Date();
+    const funnel = networkFunnel(
+      people.map((row) => {
+        const person: Person = toPerson(row);
+        return { person, evaluation: evaluatePerson({ person, works: worksOf.get(person.id) ?? [], now }) };
+      }),
+    );
+    const n = (count: number) => count.toLocaleString('en');
+    expect(shown).toEqual([
+      ['Connections', n(funnel.connections)],
+      ['With any contact', n(funnel.anyContact)],
+      ['With tested work', n(funnel.tested)],
+      ['Proven', n(funnel.proven)],
+      ['Ambassadors', n(funnel.ambassadors)],
+    ]);
+    // Every connection is in; messages, endorsements and invitations are contact; recommendations make ambassadors.
+    expect(funnel.connections).toBe(ARCHIVE.connections);
+    expect(funnel.anyContact).toBeGreaterThan(funnel.tested);
+    expect(funnel.ambassadors).toBeGreaterThan(0);
+    await network.close();
   });
 });
