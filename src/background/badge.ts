@@ -3,7 +3,7 @@
 import browser from 'webextension-polyfill';
 import type { TrustDb } from '../db/database.ts';
 import { getSettings } from '../db/meta.ts';
-import { type BadgeCounts, badgeCounts } from '../db/queries.ts';
+import { actionFlagCount, type BadgeCounts, badgeCounts } from '../db/queries.ts';
 import { refreshQueueEntries } from '../db/queue.ts';
 import { markBadgesStale } from './pageBadge.ts';
 import { tabsWithProfiles } from './tabProfiles.ts';
@@ -48,10 +48,22 @@ export async function refreshBadge(tdb: TrustDb): Promise<number> {
   return counts.queued + counts.actions;
 }
 
-/** Moves the queue on (a decision, a new record, a snooze that ran out), then shows the badge. */
-export async function refreshQueueAndBadge(tdb: TrustDb): Promise<number> {
-  await refreshQueueEntries(tdb);
-  return refreshBadge(tdb);
+/**
+ * Moves the queue on (a decision, a new record, a snooze that ran out), then shows the badge. One read-write
+ * transaction moves the queue, counts the action flags and reads the settings side by side (and runs `alongside`,
+ * e.g. the scan's checkpoint), so the badge follows its commit with no second read: the first queue after an
+ * import is shown as soon as it is stored. The flags are not written here, so counting them beside the queue's
+ * writes is exact.
+ */
+export async function refreshQueueAndBadge(tdb: TrustDb, alongside?: () => Promise<void>): Promise<number> {
+  const [, queued, actions, settings] = await tdb.transaction(
+    'rw',
+    [tdb.people, tdb.sharedWork, tdb.queue, tdb.meta, tdb.flags],
+    () => Promise.all([alongside?.(), refreshQueueEntries(tdb), actionFlagCount(tdb), getSettings(tdb)]),
+  );
+  const counts = { queued, actions };
+  await Promise.all([showBadge(counts, await textFor(settings.language)), markPageBadgesStale()]);
+  return queued + actions;
 }
 
 /** Every tab showing a profile: its in-page badge asks for its stage and flags again. */

@@ -23,16 +23,18 @@ function keepAlive(): Promise<unknown> {
 export type ScanMode = 'fresh' | 'periodic';
 
 /**
- * Moves the weekly queue on and shows it on the badge first (it reads stored indexes, not the flags, so it is ready
- * at once, e.g. right after an import), then runs the full flag scan, updates the badge with the action flags it
+ * Moves the weekly queue on and shows it on the badge first, in the transaction that (re)starts the scan's checkpoint
+ * (it reads stored indexes, not the flags, so it is ready at once, e.g. right after an import), then runs the full flag scan, updates the badge with the action flags it
  * found, sends the digest if due, and sets the next periodic scan one period after this one. Returns the badge's
  * number.
  */
 export async function scanEveryone(mode: ScanMode): Promise<number> {
   const tdb = db();
-  if (mode === 'fresh') await restartFullScan(tdb);
-  else await ensureFullScan(tdb, scanPeriodMinutes(await getSettings(tdb)) * 60_000);
-  await refreshQueueAndBadge(tdb);
+  // The scan's checkpoint is written in the queue's transaction, beside its reads.
+  await refreshQueueAndBadge(tdb, async () => {
+    if (mode === 'fresh') await restartFullScan(tdb);
+    else await ensureFullScan(tdb, scanPeriodMinutes(await getSettings(tdb)) * 60_000);
+  });
   await runFullScan(tdb, { afterPage: keepAlive });
   const badge = await refreshBadge(tdb);
   await sendDigestIfDue(tdb);

@@ -401,12 +401,20 @@ export interface BadgeCounts {
 
 export async function badgeCounts(tdb: TrustDb): Promise<BadgeCounts> {
   return tdb.transaction('r', tdb.queue, tdb.flags, async () => {
-    const [queued, ...actions] = await Promise.all([
+    const [queued, actions] = await Promise.all([
       tdb.queue.where('state').equals('queued').count(),
-      ...ACTION_FLAG_KINDS.map((kind) => tdb.flags.where('[state+kind]').equals(['open', kind]).count()),
+      actionFlagCount(tdb),
     ]);
-    return { queued, actions: actions.reduce((sum, n) => sum + n, 0) };
+    return { queued, actions };
   });
+}
+
+/** The open flags that ask for action now (payment overdue, follow-up due): the badge's other count. */
+export async function actionFlagCount(tdb: TrustDb): Promise<number> {
+  const counts = await Promise.all(
+    ACTION_FLAG_KINDS.map((kind) => tdb.flags.where('[state+kind]').equals(['open', kind]).count()),
+  );
+  return counts.reduce((sum, n) => sum + n, 0);
 }
 
 export interface QueueItem {

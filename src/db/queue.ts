@@ -48,27 +48,30 @@ export async function refreshQueueEntries(tdb: TrustDb, now: Millis = Date.now()
     const date = new Date(now);
     const [settings, entries] = await Promise.all([getSettings(tdb), tdb.queue.toArray()]);
     const ids = entries.map((entry) => entry.personId);
-    const [rows, works] = await Promise.all([
-      tdb.people.bulkGet(ids),
+    const size = queueSize(settings.queueSize);
+    const held = new Set(entries.filter((entry) => holds(entry, now)).map((entry) => entry.personId));
+    const cutoff = dormancyCutoff(settings, date);
+    // The entries' people and the fillers side by side: each await is a round trip to the database, and after an
+    // import (no entries yet) the fillers are the whole read. The best dormant people first; anyone in this index
+    // has nothing but abandoned work, which changes neither whether they are dormant nor their warmth, so their
+    // own row is all the rules need.
+    const [rows, works, fillerRows] = await Promise.all([
+      ids.length === 0 ? Promise.resolve([] as (PersonRow | undefined)[]) : tdb.people.bulkGet(ids),
       ids.length === 0
         ? Promise.resolve([] as SharedWork[])
         : tdb.sharedWork.where('personId').anyOf(ids).toArray(),
+      tdb.people
+        .orderBy('queueRank')
+        .reverse()
+        .filter(
+          (row) => !held.has(row.id) && row.untestedSince <= cutoff && isDormant(row, [], settings, date),
+        )
+        .limit(size)
+        .toArray(),
     ]);
     const people = new Map(rows.flatMap((row) => (row ? [[row.id, row] as const] : [])));
     const worksOf = new Map<string, SharedWork[]>();
     for (const work of works) worksOf.set(work.personId, [...(worksOf.get(work.personId) ?? []), work]);
-
-    const size = queueSize(settings.queueSize);
-    const held = new Set(entries.filter((entry) => holds(entry, now)).map((entry) => entry.personId));
-    const cutoff = dormancyCutoff(settings, date);
-    // The best dormant people first; anyone in this index has nothing but abandoned work, which changes neither
-    // whether they are dormant nor their warmth, so their own row is all the rules need.
-    const fillerRows = await tdb.people
-      .orderBy('queueRank')
-      .reverse()
-      .filter((row) => !held.has(row.id) && row.untestedSince <= cutoff && isDormant(row, [], settings, date))
-      .limit(size)
-      .toArray();
 
     const changes = refreshQueue({
       entries,
@@ -77,8 +80,10 @@ export async function refreshQueueEntries(tdb: TrustDb, now: Millis = Date.now()
       size,
       now,
     });
-    if (changes.put.length > 0) await tdb.queue.bulkPut(changes.put);
-    if (changes.remove.length > 0) await tdb.queue.bulkDelete(changes.remove);
+    await Promise.all([
+      changes.put.length > 0 ? tdb.queue.bulkPut(changes.put) : undefined,
+      changes.remove.length > 0 ? tdb.queue.bulkDelete(changes.remove) : undefined,
+    ]);
     const after = new Map(entries.map((entry) => [entry.id, entry]));
     for (const id of changes.remove) after.delete(id);
     for (const entry of changes.put) after.set(entry.id, entry);
