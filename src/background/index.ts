@@ -14,14 +14,15 @@ import { registerSyncLifecycle } from './syncJobs.ts';
 import { forgetTab, tabUpdated } from './tabProfiles.ts';
 
 browser.runtime.onMessage.addListener(
-  createMessageListener(handlers, async () => {
+  createMessageListener(handlers, async (sender) => {
+    const extensionOrigin = browser.runtime.getURL('');
+    const base = { extensionId: browser.runtime.id, extensionOrigin };
+    // An extension page is told apart by its origin alone (classifySender), so it never waits for the grants: the
+    // first message after a wake (the import's "scan now") is not held up reading the permissions.
+    if (sender.url?.startsWith(extensionOrigin)) return { ...base, isSupportedSiteUrl: () => false };
     // A content script speaks for a page on a named site or on a Mastodon instance granted now.
     const instances = new Set((await currentGrants()).instances);
-    return {
-      extensionId: browser.runtime.id,
-      extensionOrigin: browser.runtime.getURL(''),
-      isSupportedSiteUrl: (url: string) => isSupportedSiteUrl(url, instances),
-    };
+    return { ...base, isSupportedSiteUrl: (url: string) => isSupportedSiteUrl(url, instances) };
   }) as Parameters<typeof browser.runtime.onMessage.addListener>[0],
 );
 

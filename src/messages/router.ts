@@ -29,10 +29,14 @@ function isEnvelope(message: unknown): message is Envelope {
 
 /**
  * Builds a runtime.onMessage listener. It always answers with a *native* Promise of a Reply: Chrome
- * ignores other thenables (such as Dexie's promises) and the sender would get undefined. `ctx` may be
+ * ignores other thenables (such as Dexie's promises) and the sender would get undefined. `ctx` is given the sender
+ * (what it must know may depend on who asks) and may be
  * asynchronous: which hosts a content script may speak for depends on what the user has granted.
  */
-export function createMessageListener(handlers: Handlers, ctx: () => SenderContext | Promise<SenderContext>) {
+export function createMessageListener(
+  handlers: Handlers,
+  ctx: (sender: SenderLike) => SenderContext | Promise<SenderContext>,
+) {
   return (message: unknown, sender: SenderLike): Promise<Reply<unknown>> => {
     return new Promise<Reply<unknown>>((resolve) => {
       const fail = (code: ProtocolError['code'], text: string) =>
@@ -42,7 +46,7 @@ export function createMessageListener(handlers: Handlers, ctx: () => SenderConte
       const handler = Object.hasOwn(handlers, type) ? handlers[type] : undefined;
       if (!handler) return fail('unknownType', `Unknown message type: ${String(message.type).slice(0, 64)}`);
       Promise.resolve()
-        .then(ctx)
+        .then(() => ctx(sender))
         .then((context) => {
           const kind = classifySender(sender, context);
           if (!kind || !ALLOWED_SENDERS[type].includes(kind)) {

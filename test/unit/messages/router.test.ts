@@ -67,6 +67,17 @@ describe('createMessageListener', () => {
   };
   const listener = createMessageListener(handlers as Handlers, () => ctx);
 
+  test('the sender context is made for the sender that asks', async () => {
+    const asked: SenderLike[] = [];
+    const seeing = createMessageListener(handlers as Handlers, (sender) => {
+      asked.push(sender);
+      return ctx;
+    });
+    await seeing({ type: 'any:ping', payload: {} }, page);
+    await seeing({ type: 'content:profileSeen', payload: {} }, content);
+    expect(asked).toEqual([page, content]);
+  });
+
   test('answers with a native Promise of a reply', async () => {
     const reply = listener({ type: 'any:ping', payload: {} }, page);
     expect(reply).toBeInstanceOf(Promise);
