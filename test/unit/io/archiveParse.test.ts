@@ -276,3 +276,33 @@ describe('a large messages.csv in the zip', () => {
     expect(seen.length).toBeGreaterThan(20);
   });
 });
+
+describe('messages.csv: each profile URL is read once, whoever it names', () => {
+  const header =
+    'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\r\n';
+  const me = 'https://www.linkedin.com/in/alex-owner';
+  const omar = 'https://www.linkedin.com/in/omar-haddad';
+  const sara = 'https://www.linkedin.com/in/sara-ito';
+  const row = (conv: string, from: string, fromUrl: string, to: string, toUrls: string, date: string) =>
+    `${conv},,${from},${fromUrl},${to},${toUrls},${date},,hi,INBOX\r\n`;
+
+  test('someone first seen as a recipient, later as a sender, is one person with their name', async () => {
+    const text =
+      header +
+      // I write to Omar first (he is only a recipient URL), then he answers under his name.
+      row('c1', 'Alex Owner', me, 'Omar Haddad', omar, '2024-06-18 11:59:53 UTC') +
+      row('c1', 'Omar Haddad', omar, 'Alex Owner', me, '2024-06-19 08:00:00 UTC') +
+      row('c1', 'Alex Owner', me, 'Omar Haddad', omar, '2024-06-20 08:00:00 UTC') +
+      // Sara writes first; her URL later comes as a recipient with a different spelling of the list.
+      row('c2', 'Sara Ito', sara, 'Alex Owner', me, '2023-01-02 10:00:00 UTC') +
+      row('c2', 'Alex Owner', me, 'Sara Ito', ` ${sara} `, '2023-01-03 10:00:00 UTC');
+    const archive = await parsed(new Blob([text]), 'messages.csv');
+    expect(archive.owner?.key).toBe('linkedin:alex-owner');
+    const omarTally = tallyOf(archive, 'Omar Haddad');
+    expect(omarTally?.who.key).toBe('linkedin:omar-haddad');
+    expect(omarTally?.facts).toMatchObject({ total: 3, fromThem: 1, first: '2024-06-18', firstFrom: 'me' });
+    const saraTally = tallyOf(archive, 'Sara Ito');
+    expect(saraTally?.facts).toMatchObject({ total: 2, fromThem: 1, first: '2023-01-02', firstFrom: 'them' });
+    expect(archive.messages).toHaveLength(2);
+  });
+});
