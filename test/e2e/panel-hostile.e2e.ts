@@ -98,7 +98,12 @@ describe('a page that logs keys, watches the DOM and queries it', () => {
     // And into the quick-add form's note.
     await frame.locator('form.tn-quick-add').getByLabel('Note', { exact: true }).click();
     await page.keyboard.type(SECRET, { delay: 5 });
-    await page.waitForTimeout(300);
+    // The page's DOM scans (every 50 ms) look three more times while the typed text is in the panel: the page had
+    // its chance, counted rather than waited for.
+    const scansSoFar = () =>
+      page.evaluate(() => (window as unknown as { __hostile: Hostile }).__hostile.scans.length);
+    const typed = await scansSoFar();
+    await expect.poll(scansSoFar).toBeGreaterThanOrEqual(typed + 3);
 
     const stores = await readStores(ext.context, ext.extensionId);
     expect(stores.notes.map((n) => n.text)).toEqual([`${SECRET}\nsecond line`]);
