@@ -4,17 +4,25 @@ import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_FIXTURES } from '../../../scripts/demo.mjs';
 import { contentScriptEvaluated, contentScriptSettled } from '../contentSettled.ts';
+import {
+  JANE,
+  type PanelDriver,
+  type PanelView,
+  type ProfilePage,
+  panelScenarios,
+  view,
+} from '../panelScenarios.ts';
 import { readAllStores, STORE_NAMES, type Stores } from '../rawStores.ts';
 import { DIST_FIREFOX, launchFirefox } from './browser.mjs';
 
-// The in-page panel on LinkedIn, in Firefox: the same fixtures and user paths as ../panel.e2e.ts. Firefox
+// The in-page panel on LinkedIn, in Firefox: the shared scenarios of ../panelScenarios.ts (the same code that runs
+// in Chromium) through Puppeteer, then what is Firefox's own. Firefox
 // gives an extension frame embedded in a web page only the content-script API surface (runtime,
 // storage.local, i18n): no `tabs`, no `storage.session` (w3c/webextensions#787), so the panel reaches its
 // tab through the worker (src/panel/tabLink.ts). The collapsed badge is the content script's own, in its
 // closed shadow root (read through WebDriver BiDi, ff.readBadge); the panel frame loads when it is opened,
 // and WebDriver BiDi lists it as a child browsing context of the page.
 
-const JANE = 'https://www.linkedin.com/in/jane-doe-1a2b3c/';
 const SPA = 'pages/linkedin-spa.html';
 const HOST = '[data-trust-notes-host]';
 const routes = {
@@ -77,18 +85,7 @@ async function expand(page: Page): Promise<Frame> {
   return frame;
 }
 
-/** Collapses the panel; the badge then shows the stage, and the number of open flags if any. */
-async function collapse(page: Page, frame: Frame, stage: string): Promise<void> {
-  const flags = await count(frame, '.tn-flag');
-  await frame.click('.tn-panel-bar button');
-  await badge(page, flags ? `Trust Notes ${stage} ${flags}` : `Trust Notes ${stage}`);
-}
-
-const text = (frame: Frame | Page, selector: string) => frame.$eval(selector, (el) => el.textContent);
-const texts = (frame: Frame | Page, selector: string) =>
-  frame.$$eval(selector, (els) => els.map((el) => el.textContent));
 const count = (frame: Frame | Page, selector: string) => frame.$$eval(selector, (els) => els.length);
-const hostWidth = (page: Page) => page.$eval(HOST, (host) => host.getBoundingClientRect().width);
 
 /** Fills the quick-add form by its visible labels (typing, or choosing an option by its text), then adds. */
 async function quickAdd(frame: Frame, fields: Record<string, string>): Promise<void> {
@@ -154,23 +151,85 @@ describe('Firefox build', () => {
   });
 });
 
-describe('the panel frame on a LinkedIn profile in Firefox', () => {
-  test('the badge shows for the person the page shows, at its fixed size, and the visit records nobody', async () => {
-    const page = await open(JANE);
-    expect(await badge(page, 'Trust Notes No notes yet')).toEqual({
-      words: 'Trust Notes No notes yet',
-      pending: false,
-      name: 'Trust Notes: No notes yet. Open the panel',
-      expanded: 'false',
-    });
-    expect(await hostWidth(page)).toBe(216);
-    expect(await count(page, HOST)).toBe(1);
-    // The page sees the host element, never into it.
-    expect(await page.$eval(HOST, (host) => host.shadowRoot)).toBeNull();
-    expect((await readStores()).people).toEqual([]);
-    await page.close();
-  });
+/** The panel's frame, driven through Puppeteer: fields found by their visible labels, typed into key by key. */
+function panelView(frame: Frame): PanelView {
+  return {
+    ...view((fn, arg) => frame.evaluate(fn, arg)),
+    quickAdd: (fields) => quickAdd(frame, fields),
+    async addNote(note) {
+      await frame.type('.tn-note-form textarea', note);
+      await frame.click('.tn-note-form button[type=submit]');
+      await frame.waitForFunction(
+        (note) => [...document.querySelectorAll('.tn-note-text')].some((el) => el.textContent === note),
+        {},
+        note,
+      );
+    },
+    collapse: () => frame.click('.tn-panel-bar button'),
+  };
+}
 
+/** Runs `fn(url)` in an extension page (Firefox lets only those use tabs and storage.session). */
+async function inExtension<R>(fn: (url: string) => Promise<R>, url: string): Promise<R> {
+  const inspector = await ff.openExtensionPage('src/options/index.html');
+  try {
+    return (await inspector.evaluate(fn, url)) as R;
+  } finally {
+    await inspector.close();
+  }
+}
+
+function profilePage(page: Page): ProfilePage {
+  return {
+    ...view((fn, arg) => page.evaluate(fn, arg)),
+    badge: (words) => badge(page, words),
+    // Focus inside a shadow root shows outside as focus on its host; collapsed, the badge is all the host holds.
+    badgeFocused: () => page.evaluate((host) => document.activeElement?.matches(host) === true, HOST),
+    expand: async () => panelView(await expand(page)),
+    hostCount: () => count(page, HOST),
+    hostBox: () =>
+      page.$eval(HOST, (host) => {
+        const { x, y, width, height } = host.getBoundingClientRect();
+        return { x, y, width, height };
+      }),
+    panelLoaded: async () => (await ff.childFrames(page)) > 0,
+    pageSeesShadowRoot: () => page.$eval(HOST, (host) => host.shadowRoot !== null),
+    profileKey: () =>
+      inExtension(async (url) => {
+        const [tab] = await chrome.tabs.query({ url });
+        const got = await chrome.storage.session.get(`tab:${tab?.id}`);
+        return (got[`tab:${tab?.id}`] as { key: string } | undefined)?.key ?? null;
+      }, page.url()),
+    navigate: (path) => navigate(page, path),
+    settled: () => settled(page),
+    churn: (n) =>
+      page.evaluate((n) => {
+        for (let i = 0; i < n; i++) document.body.append(document.createElement('span'));
+      }, n),
+    pointerAway: () => page.mouse.move(10, 10),
+    close: () => page.close(),
+  };
+}
+
+async function extensionView(path: string) {
+  const page = await ff.openExtensionPage(path);
+  return { ...view((fn, arg) => page.evaluate(fn, arg)), close: () => page.close() };
+}
+
+const firefox: () => PanelDriver = () => ({
+  origin: ff.origin,
+  open: async (url) => profilePage(await open(url)),
+  readStores,
+  openPopupFor: async (url) =>
+    extensionView(
+      `src/popup/index.html?tab=${await inExtension(async (url) => (await chrome.tabs.query({ url }))[0]?.id, url)}`,
+    ),
+  openOptions: (hash) => extensionView(`src/options/index.html${hash}`),
+});
+
+panelScenarios(firefox);
+
+describe('the panel frame on a LinkedIn profile in Firefox', () => {
   test('opened, the panel frame is from this install’s moz-extension origin', async () => {
     const page = await open(JANE);
     const frame = await expand(page);
@@ -209,155 +268,6 @@ describe('the panel frame on a LinkedIn profile in Firefox', () => {
       database: true,
       profile: 'linkedin:jane-doe-1a2b3c',
     });
-    await page.close();
-  });
-
-  test('expanded, it shows the person from the page, the stage with its reason, vouch readiness and next step, at the panel’s width', async () => {
-    const page = await open(JANE);
-    const frame = await expand(page);
-    expect(await text(frame, '.tn-name')).toBe('Jane Doe');
-    expect(await text(frame, '.tn-headline')).toBe(
-      'Independent data engineer · helping NGOs build trustworthy pipelines',
-    );
-    expect(await text(frame, '.tn-summary .tn-stage')).toBe('Connected');
-    expect(await text(frame, '.tn-reason')).toBe('Only connected: nothing shared yet.');
-    expect(await text(frame, '.tn-vouch')).toContain('Not yet — You have never seen their work.');
-    expect(await text(frame, '.tn-vouch')).toContain('Next step: Propose a small joint task.');
-    await expect.poll(() => hostWidth(page)).toBe(400);
-    await page.close();
-  });
-});
-
-describe('user paths in the panel in Firefox', () => {
-  test('quick add creates the person with this profile; the stage, trust, timeline and badge follow', async () => {
-    const page = await open(JANE);
-    const frame = await expand(page);
-    await quickAdd(frame, {
-      Kind: 'Trial project',
-      'Who delivered': 'They delivered for me',
-      Date: '2024-05',
-      Status: 'Done',
-      'Quality (1–5)': '4',
-      Delivery: 'Delivered on time',
-      'Would work again': 'Would work again',
-      Note: 'Clean handover, documented.',
-    });
-    await expect.poll(() => text(frame, '.tn-summary .tn-stage')).toBe('Tested');
-    expect(await count(frame, '.tn-timeline li')).toBe(1);
-    expect(await text(frame, '.tn-timeline')).toContain('Trial project (May 2024)');
-    expect(await text(frame, '.tn-timeline')).toContain('Quality 4/5');
-    expect(await text(frame, '.tn-vouch')).toContain('Yes — One small shared work with a good outcome.');
-    expect(await text(frame, '.tn-directions')).toContain('My trust in themTested');
-
-    const stores = await readStores();
-    expect(stores.people.map((p) => [p.name, p.headline, p.stage])).toEqual([
-      ['Jane Doe', 'Independent data engineer · helping NGOs build trustworthy pipelines', 'tested'],
-    ]);
-    expect(stores.profiles.map((p) => [p.key, p.personId])).toEqual([
-      ['linkedin:jane-doe-1a2b3c', stores.people[0]!.id],
-    ]);
-    expect(stores.sharedWork).toEqual([
-      expect.objectContaining({
-        personId: stores.people[0]!.id,
-        kind: 'trial',
-        direction: 'theyDelivered',
-        status: 'done',
-        endDate: '2024-05',
-        outcome: { quality: 4, reliability: 'onTime', wouldWorkAgain: 'yes' },
-        note: 'Clean handover, documented.',
-      }),
-    ]);
-
-    // Collapsed again, relayed by the worker (the frame has no tabs API in Firefox): the badge carries the
-    // new stage, at its own size.
-    await collapse(page, frame, 'Tested');
-    await expect.poll(() => hostWidth(page)).toBe(216);
-    await page.close();
-  });
-
-  test('a note typed in the panel lands in the database; collapsed, the host is the badge’s size again', async () => {
-    const page = await open(JANE);
-    const frame = await expand(page);
-    await frame.type('.tn-note-form textarea', 'Met at the Cairo meetup.');
-    await frame.click('.tn-note-form button[type=submit]');
-    await frame.waitForSelector('.tn-note-text');
-    expect((await readStores()).notes.map((n) => n.text)).toEqual(['Met at the Cairo meetup.']);
-    await collapse(page, frame, 'Tested');
-    await expect.poll(() => hostWidth(page)).toBe(216);
-    await page.close();
-  });
-
-  test('shared work added in the panel shows in the popup and the options page, live', async () => {
-    const page = await open(JANE);
-    const frame = await expand(page);
-    await quickAdd(frame, {
-      Kind: 'Paid project',
-      'Who delivered': 'They delivered for me',
-      Date: '2025-02',
-      Status: 'Done',
-      Payment: 'Paid on time',
-      Note: 'Survey dashboard',
-    });
-    const jane = (await readStores()).people.find((p) => p.name === 'Jane Doe')!;
-
-    // The popup in a tab of its own, about the LinkedIn tab: the same person, the new work at the top of
-    // the timeline and of recent work.
-    const popup = await ff.openExtensionPage('src/popup/index.html');
-    const tabId = await popup.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, JANE);
-    expect(tabId).toEqual(expect.any(Number));
-    await ff.navigateExtensionPage(popup, `src/popup/index.html?tab=${tabId}`);
-    await popup.waitForFunction(() =>
-      document.querySelector('#popup-profile-heading')?.textContent?.includes('Jane Doe'),
-    );
-    await expect.poll(() => text(popup, '.tn-timeline > li')).toContain('Paid project (February 2025)');
-    expect(await text(popup, '.tn-timeline > li')).toContain('Survey dashboard');
-    expect(await text(popup, '.tn-summary .tn-stage')).toBe('Proven');
-    expect(await text(popup, '#popup-recent-heading ~ ul li a')).toBe('Jane Doe');
-
-    // The options page, at her full record.
-    const options = await ff.openExtensionPage(`src/options/index.html#/person/${jane.id}`);
-    await expect
-      .poll(() => texts(options, '.timeline-item .timeline-what'))
-      .toEqual(['Paid project', 'Trial project']);
-    expect(await text(options, '.timeline-item')).toContain('Survey dashboard');
-
-    // Both follow what the panel writes next, without a reload.
-    await quickAdd(frame, { Kind: 'Volunteer work', Status: 'Planned', Date: '2031' });
-    await expect.poll(() => count(popup, '.tn-timeline > li')).toBe(3);
-    await expect.poll(() => count(options, '.timeline-item')).toBe(3);
-    await Promise.all([popup.close(), options.close(), page.close()]);
-  });
-});
-
-describe('single-page navigation in Firefox', () => {
-  test('feed → profile → another profile → its sub-page → feed: one panel that follows, then none', async () => {
-    const page = await open('https://www.linkedin.com/feed/');
-    await settled(page);
-    expect(await count(page, HOST)).toBe(0);
-
-    await navigate(page, '/in/omar-haddad/');
-    await badge(page, 'Trust Notes No notes yet');
-    const frame = await expand(page);
-    await expect.poll(() => text(frame, '.tn-name')).toBe('Omar Haddad');
-
-    await navigate(page, '/in/nadia-spa-test/');
-    // The same frame follows (no remount).
-    await expect.poll(() => text(frame, '.tn-name')).toBe('nadia-spa-test');
-    expect(await count(page, HOST)).toBe(1);
-
-    await navigate(page, '/in/li-wei-88/details/experience/');
-    await expect.poll(() => text(frame, '.tn-name')).toBe('Li Wei');
-
-    await navigate(page, '/feed/');
-    await expect.poll(() => count(page, HOST)).toBe(0);
-
-    // Back to a profile: a fresh badge, exactly one, and a fresh panel once opened.
-    await page.mouse.move(10, 10);
-    await navigate(page, '/in/omar-haddad/');
-    await badge(page, 'Trust Notes No notes yet');
-    expect(await count(page, HOST)).toBe(1);
-    const again = await expand(page);
-    await expect.poll(() => text(again, '.tn-name')).toBe('Omar Haddad');
     await page.close();
   });
 });
