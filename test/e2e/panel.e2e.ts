@@ -1,40 +1,28 @@
-// The in-page panel on LinkedIn, in real Chromium: the shared scenarios (panelScenarios.ts: a first visit records
-// nobody, quick add and notes write the extension's database, in-app navigation updates or removes it) through
-// Playwright, then what is Chromium's own here: a linked person follows their page, the keyboard shortcut, the
-// language setting, flags, a page that won't give a name.
-import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_DORMANT_URL, DEMO_FIXTURES, seedDemo } from '../../scripts/demo.mjs';
 import { launchWithExtension, openExtensionPage, serveFixtures } from './browser.mjs';
-import { contentScriptEvaluated, contentScriptSettled } from './contentSettled.ts';
+import { chromiumPanel } from './panelDriver.ts';
 import {
   badge,
   clickBadge,
   expand,
-  HOST,
   hostBox,
   panelFrame,
   readBadge,
   readStores,
   rememberedProfile,
-  tabProfileKey,
 } from './panelHelpers.ts';
-import {
-  JANE,
-  type PanelDriver,
-  type PanelView,
-  type ProfilePage,
-  panelScenarios,
-  view,
-} from './panelScenarios.ts';
+import { JANE, panelScenarios } from './panelScenarios.ts';
 
 const SPA = 'pages/linkedin-spa.html';
 
 let ext: Awaited<ReturnType<typeof launchWithExtension>>;
 let refused: string[];
+let cx: ReturnType<typeof chromiumPanel>;
 
 beforeAll(async () => {
   ext = await launchWithExtension();
+  cx = chromiumPanel(ext);
   refused = await serveFixtures(ext.context, {
     ...DEMO_FIXTURES,
     'https://www.linkedin.com/jobs/': SPA,
@@ -45,89 +33,11 @@ afterAll(async () => {
   await ext?.close();
 });
 
-async function open(url: string): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(url);
-  return page;
-}
-
-/** Once the content script has looked at the page as it is now (see contentSettled.ts). */
-const settled = (page: Page) =>
-  contentScriptSettled((url) => ext.worker.evaluate(contentScriptEvaluated, url), page.url());
-
-const navigate = (page: Page, path: string) =>
-  page.evaluate((p) => (window as unknown as { __tnNavigate(p: string): void }).__tnNavigate(p), path);
-
-/** The panel's frame, driven through Playwright's locators: by label and role, as a user finds things. */
-function panelView(frame: Frame): PanelView {
-  return {
-    ...view((fn, arg) => frame.evaluate(fn, arg)),
-    async quickAdd(fields) {
-      const form = frame.locator('form.tn-quick-add');
-      for (const [label, value] of Object.entries(fields)) {
-        const field = form.getByLabel(label, { exact: true });
-        if ((await field.evaluate((el) => el.tagName)) === 'SELECT')
-          await field.selectOption({ label: value });
-        else await field.fill(value);
-      }
-      await form.getByRole('button', { name: 'Add', exact: true }).click();
-      await expect.poll(() => form.getByRole('status').textContent()).toBe('Shared work added.');
-    },
-    async addNote(text) {
-      await frame.getByLabel('New note').fill(text);
-      await frame.getByRole('button', { name: 'Add note' }).click();
-      await frame.locator('.tn-note-text', { hasText: text }).waitFor();
-    },
-    collapse: () => frame.getByRole('button', { name: 'Collapse' }).click(),
-  };
-}
-
-function profilePage(page: Page): ProfilePage {
-  return {
-    ...view((fn, arg) => page.evaluate(fn, arg)),
-    badge: (words) =>
-      badge(page, words).then(({ words, pending, name, expanded }) => ({ words, pending, name, expanded })),
-    badgeFocused: async () => (await readBadge(page))?.focused === true,
-    expand: async () => panelView(await expand(page, ext.extensionId)),
-    hostCount: () => page.locator(HOST).count(),
-    hostBox: () => hostBox(page),
-    panelLoaded: async () => page.frames().length > 1,
-    pageSeesShadowRoot: () => page.locator(HOST).evaluate((host) => host.shadowRoot !== null),
-    profileKey: () => tabProfileKey(ext.worker, page),
-    navigate: (path) => navigate(page, path),
-    settled: () => settled(page),
-    churn: (n) =>
-      page.evaluate((n) => {
-        for (let i = 0; i < n; i++) document.body.append(document.createElement('span'));
-      }, n),
-    pointerAway: () => page.mouse.move(10, 10),
-    close: () => page.close(),
-  };
-}
-
-const chromium: () => PanelDriver = () => ({
-  origin: `chrome-extension://${ext.extensionId}`,
-  open: async (url) => profilePage(await open(url)),
-  readStores: () => readStores(ext.context, ext.extensionId),
-  async openPopupFor(url) {
-    const tabId = await ext.worker.evaluate(
-      async (url: string) => (await chrome.tabs.query({ url }))[0]?.id,
-      url,
-    );
-    const popup = await openExtensionPage(ext.context, ext.extensionId, `src/popup/index.html?tab=${tabId}`);
-    return { ...view((fn, arg) => popup.evaluate(fn, arg)), close: () => popup.close() };
-  },
-  async openOptions(hash) {
-    const options = await openExtensionPage(ext.context, ext.extensionId, `src/options/index.html${hash}`);
-    return { ...view((fn, arg) => options.evaluate(fn, arg)), close: () => options.close() };
-  },
-});
-
-panelScenarios(chromium);
+panelScenarios(() => cx.driver);
 
 describe('on a LinkedIn profile, in Chromium', () => {
   test('"open full record" opens the options page at that person', async () => {
-    const page = await open(JANE);
+    const page = await cx.open(JANE);
     const frame = await expand(page, ext.extensionId);
     const jane = (await readStores(ext.context, ext.extensionId)).people.find((p) => p.name === 'Jane Doe')!;
     const link = frame.getByRole('link', { name: 'Open full record' });
@@ -164,8 +74,8 @@ describe('on a LinkedIn profile, in Chromium', () => {
   });
 
   test('from the feed, the badge shows from the URL at once, and the feed’s heading is never taken for the profile’s name while the profile renders', async () => {
-    const page = await open('https://www.linkedin.com/feed/');
-    await settled(page);
+    const page = await cx.open('https://www.linkedin.com/feed/');
+    await cx.settled(page);
     const remembered = () => rememberedProfile(ext.worker, page);
     // The profile renders 2 s after the URL changes; until then the feed's <main><h1>Feed</h1> is on screen. Long
     // enough for the harness: reading the badge through the DevTools protocol can take half a second on a loaded
@@ -173,7 +83,7 @@ describe('on a LinkedIn profile, in Chromium', () => {
     await page.evaluate(() => {
       (window as unknown as { __tnRenderDelay: number }).__tnRenderDelay = 2000;
     });
-    await navigate(page, '/in/li-wei-88/');
+    await cx.navigate(page, '/in/li-wei-88/');
     // The badge needs only the URL: it is up while the feed is still on screen.
     await badge(page, 'Trust Notes No notes yet');
     expect(await page.locator('main.feed').count()).toBe(1);
@@ -189,7 +99,7 @@ describe('keyboard', () => {
     // Bound, not just suggested: Chrome leaves a suggested key unbound when it clashes with its own shortcuts.
     const commands = await ext.worker.evaluate(() => chrome.commands.getAll());
     expect(commands.find((c) => c.name === 'toggle-panel')?.shortcut).toBe('Alt+Shift+K');
-    const page = await open(JANE);
+    const page = await cx.open(JANE);
     await badge(page);
     // Chrome handles extension shortcuts in the browser process, out of reach of synthetic key events; this is
     // the exact notice the worker's onCommand listener sends (togglePanelInTab), to the tab's content script.
@@ -212,7 +122,7 @@ describe('keyboard', () => {
   });
 
   test('Tab reaches the badge from the page; Enter opens, Escape closes and returns focus to the badge', async () => {
-    const page = await open(JANE);
+    const page = await cx.open(JANE);
     await badge(page);
     let reached = false;
     for (let i = 0; i < 40 && !reached; i++) {
@@ -245,7 +155,7 @@ describe('language setting', () => {
     );
     const language = (name: string) => settings.getByRole('combobox', { name });
     await language('Language of Trust Notes').selectOption('ar');
-    const page = await open(JANE);
+    const page = await cx.open(JANE);
     const shown = await badge(page);
     expect(shown.words).toMatch(/^ملاحظات الثقة /);
     expect(shown.name).toMatch(/^ملاحظات الثقة: .*افتح اللوحة$/);

@@ -12,6 +12,8 @@ export type Evaluate = <R>(fn: (arg: string) => R, arg: string) => Promise<unkno
 
 /** What a test reads of a document: the panel's frame, the popup, the options page. */
 export interface View {
+  /** Runs `fn(arg)` in the document (its main world, for a web page). */
+  evaluate: Evaluate;
   /** The text of the first match, null without one. */
   text(selector: string): Promise<string | null>;
   texts(selector: string): Promise<string[]>;
@@ -27,6 +29,7 @@ export interface View {
 /** A View over any document a driver can evaluate in: the same reads in both browsers. */
 export function view(evaluate: Evaluate): View {
   return {
+    evaluate,
     text: async (selector) =>
       (await evaluate((s) => document.querySelector(s)?.textContent ?? null, selector)) as string | null,
     texts: async (selector) =>
