@@ -59,12 +59,7 @@ export function chromiumPanel(ext: Awaited<ReturnType<typeof launchWithExtension
       panelLoaded: async () => page.frames().length > 1,
       pageSeesShadowRoot: () => page.locator(HOST).evaluate((host) => host.shadowRoot !== null),
       profileKey: () => tabProfileKey(ext.worker, page),
-      navigate: (path) => navigate(page, path),
       settled: () => settled(page),
-      churn: (n) =>
-        page.evaluate((n) => {
-          for (let i = 0; i < n; i++) document.body.append(document.createElement('span'));
-        }, n),
       pointerAway: () => page.mouse.move(10, 10),
       close: () => page.close(),
     };

@@ -93,12 +93,8 @@ export interface ProfilePage extends View {
   pageSeesShadowRoot(): Promise<boolean>;
   /** What the worker remembers the tab shows (its storage.session entry), read from inside the extension. */
   profileKey(): Promise<string | null>;
-  /** An in-app navigation, as LinkedIn's router does it (pushState and a re-render). */
-  navigate(path: string): Promise<void>;
   /** Once the content script has looked at the page as it is now (contentSettled.ts); fails if it never ran. */
   settled(): Promise<void>;
-  /** Appends `n` elements to the page's body, as a busy page does. */
-  churn(n: number): Promise<void>;
   /** Moves the pointer away from where the badge shows, so pointing at it does not load the frame. */
   pointerAway(): Promise<void>;
   close(): Promise<void>;
@@ -123,6 +119,16 @@ export interface PanelDriver {
 
 export const JANE = 'https://www.linkedin.com/in/jane-doe-1a2b3c/';
 const JANE_HEADLINE = 'Independent data engineer · helping NGOs build trustworthy pipelines';
+
+/** An in-app navigation, as the SPA fixture's router does it (pushState and a re-render). */
+const navigate = (page: View, path: string) =>
+  page.evaluate((p) => (window as unknown as { __tnNavigate(p: string): void }).__tnNavigate(p), path);
+
+/** Appends `n` elements to the page's body, as a busy page does. */
+const churn = (page: View, n: number) =>
+  page.evaluate((n) => {
+    for (let i = 0; i < Number(n); i++) document.body.append(document.createElement('span'));
+  }, String(n));
 
 /** Collapses the panel; the badge then shows the stage, and the number of open flags if any. */
 async function collapse(page: ProfilePage, frame: PanelView, stage: string): Promise<void> {
@@ -291,24 +297,24 @@ export function panelScenarios(driver: () => PanelDriver): void {
       await page.settled();
       expect(await page.hostCount()).toBe(0);
 
-      await page.navigate('/in/omar-haddad/');
+      await navigate(page, '/in/omar-haddad/');
       await page.badge('Trust Notes No notes yet');
       await expect.poll(() => page.profileKey()).toBe('linkedin:omar-haddad');
       const frame = await page.expand();
       await expect.poll(() => frame.text('.tn-name')).toBe('Omar Haddad');
 
-      await page.navigate('/in/nadia-spa-test/');
+      await navigate(page, '/in/nadia-spa-test/');
       await expect.poll(() => page.profileKey()).toBe('linkedin:nadia-spa-test');
       // The same frame follows (no remount), and never shows the previous person under the new key.
       await expect.poll(() => frame.text('.tn-name')).toBe('nadia-spa-test');
       expect(await page.hostCount()).toBe(1);
       expect(await page.panelLoaded()).toBe(true);
 
-      await page.navigate('/in/li-wei-88/details/experience/');
+      await navigate(page, '/in/li-wei-88/details/experience/');
       await expect.poll(() => page.profileKey()).toBe('linkedin:li-wei-88');
       await expect.poll(() => frame.text('.tn-name')).toBe('Li Wei');
 
-      await page.navigate('/feed/');
+      await navigate(page, '/feed/');
       await expect.poll(() => page.hostCount()).toBe(0);
       await expect.poll(() => page.panelLoaded()).toBe(false);
       await expect.poll(() => page.profileKey()).toBe(null);
@@ -316,7 +322,7 @@ export function panelScenarios(driver: () => PanelDriver): void {
       // Back to a profile: a fresh badge, exactly one, no frame until it is opened (or pointed at: the pointer is
       // moved away from where the badge will be), and a fresh panel once opened.
       await page.pointerAway();
-      await page.navigate('/in/omar-haddad/');
+      await navigate(page, '/in/omar-haddad/');
       await page.badge('Trust Notes No notes yet');
       expect(await page.hostCount()).toBe(1);
       expect(await page.panelLoaded()).toBe(false);
@@ -328,7 +334,7 @@ export function panelScenarios(driver: () => PanelDriver): void {
     test('DOM churn never mounts a second panel', async () => {
       const page = await driver().open(JANE);
       await page.expand();
-      await page.churn(50);
+      await churn(page, 50);
       await page.settled();
       expect(await page.hostCount()).toBe(1);
       expect(await page.panelLoaded()).toBe(true);

@@ -32,9 +32,6 @@ export function firefoxPanel(ff: Firefox, pages: ReturnType<Firefox['servedPages
     }
   }
 
-  const navigate = (page: Page, path: string) =>
-    page.evaluate((p) => (window as unknown as { __tnNavigate(p: string): void }).__tnNavigate(p), path);
-
   /** Waits for the badge to show (these words, when given); returns what it shows. */
   async function badge(page: Page, words?: string) {
     const read = async () => (await ff.readBadge(page))?.words ?? null;
@@ -164,12 +161,7 @@ export function firefoxPanel(ff: Firefox, pages: ReturnType<Firefox['servedPages
           const got = await chrome.storage.session.get(`tab:${tab?.id}`);
           return (got[`tab:${tab?.id}`] as { key: string } | undefined)?.key ?? null;
         }, page.url()),
-      navigate: (path) => navigate(page, path),
       settled: () => settled(page),
-      churn: (n) =>
-        page.evaluate((n) => {
-          for (let i = 0; i < n; i++) document.body.append(document.createElement('span'));
-        }, n),
       pointerAway: () => page.mouse.move(10, 10),
       close: () => page.close(),
     };
