@@ -8,6 +8,7 @@ import type { FlagKind, Millis, Settings } from '../core/types.ts';
 import type { TrustDb } from '../db/database.ts';
 import { getMeta, getSettings, setMeta } from '../db/meta.ts';
 import { type QueueItem, queuedPeople } from '../db/queries.ts';
+import type { MessageKey } from '../ui/i18n/catalog.ts';
 import { STEP_KEYS } from '../ui/i18n/keys.ts';
 import { formatCount, plural, type Text, textFor, wordFormat } from './text.ts';
 
@@ -25,6 +26,16 @@ export function digestDue(now: Date, lastDigestAt: Millis | undefined, weekday: 
 }
 
 export type FlagCounts = Record<FlagKind, number>;
+
+/**
+ * The flags the digest names by their number alone, in the order it lists them (stalled, which also says its years,
+ * comes before them).
+ */
+const COUNTED_FLAGS = [
+  ['paymentOverdue', { one: 'digest_paymentOverdue_one', other: 'digest_paymentOverdue_other' }],
+  ['followUpDue', { one: 'digest_followUpDue_one', other: 'digest_followUpDue_other' }],
+  ['vouchWithoutWork', { one: 'digest_vouchWithoutWork_one', other: 'digest_vouchWithoutWork_other' }],
+] as const satisfies readonly (readonly [FlagKind, { one: MessageKey; other: MessageKey }])[];
 
 /**
  * The queue first (the essay's main advice: a few people, each with why and the first step), then the flags, or
@@ -55,26 +66,9 @@ export function digestText(
       ),
     );
   }
-  if (counts.paymentOverdue > 0)
-    lines.push(
-      plural(
-        text,
-        { one: 'digest_paymentOverdue_one', other: 'digest_paymentOverdue_other' },
-        counts.paymentOverdue,
-      ),
-    );
-  if (counts.followUpDue > 0)
-    lines.push(
-      plural(text, { one: 'digest_followUpDue_one', other: 'digest_followUpDue_other' }, counts.followUpDue),
-    );
-  if (counts.vouchWithoutWork > 0)
-    lines.push(
-      plural(
-        text,
-        { one: 'digest_vouchWithoutWork_one', other: 'digest_vouchWithoutWork_other' },
-        counts.vouchWithoutWork,
-      ),
-    );
+  for (const [kind, forms] of COUNTED_FLAGS) {
+    if (counts[kind] > 0) lines.push(plural(text, forms, counts[kind]));
+  }
   return lines.length === 0 ? null : { title: text.t('digest_title'), message: lines.join('\n') };
 }
 

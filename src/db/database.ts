@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
+import { type Clock, systemClock } from '../core/clock.ts';
 import type { Flag, Note, Profile, QueueEntry, SharedWork } from '../core/types.ts';
 import { aggregatesMiddleware, repairAggregates } from './aggregates.ts';
 import type { ArchiveMessage } from './archiveMessages.ts';
@@ -23,8 +24,12 @@ export class TrustDb extends Dexie {
   declare readonly messages: EntityTable<ArchiveMessage, 'id'>;
   declare readonly syncOutbox: EntityTable<OutboxRow, 'key'>;
 
-  constructor(name: string = DB_NAME) {
+  /** The time every write stamps (createdAt, updatedAt, ...) and dates derived fields by. */
+  readonly clock: Clock;
+
+  constructor(name: string = DB_NAME, clock: Clock = systemClock) {
     super(name);
+    this.clock = clock;
     declareVersions(this);
     this.use(aggregatesMiddleware);
     this.use(syncOutboxMiddleware);
@@ -46,7 +51,10 @@ export function db(): TrustDb {
   return shared;
 }
 
-/** A separate instance on a named database: tests, or a context that must not share the default one. */
-export function openTrustDb(name: string): TrustDb {
-  return new TrustDb(name);
+/**
+ * A separate instance on a named database: tests (with a clock they set), or a context that must not share the
+ * default one.
+ */
+export function openTrustDb(name: string, clock?: Clock): TrustDb {
+  return new TrustDb(name, clock);
 }

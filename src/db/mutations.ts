@@ -98,7 +98,7 @@ async function requirePerson(tdb: TrustDb, id: string): Promise<PersonRow> {
 /** Stores the person with derived fields recomputed from all of their shared work. */
 async function writePerson(tdb: TrustDb, person: Person): Promise<PersonRow> {
   const works = await tdb.sharedWork.where('personId').equals(person.id).toArray();
-  const row = derivePersonRow(compact(person), works, new Date());
+  const row = derivePersonRow(compact(person), works, new Date(tdb.clock()));
   await tdb.people.put(row);
   return row;
 }
@@ -112,7 +112,7 @@ async function writePeople(tdb: TrustDb, people: readonly Person[]): Promise<voi
     .toArray();
   const worksOf = new Map<string, SharedWork[]>();
   for (const work of works) worksOf.set(work.personId, [...(worksOf.get(work.personId) ?? []), work]);
-  const now = new Date();
+  const now = new Date(tdb.clock());
   await tdb.people.bulkPut(
     people.map((person) => derivePersonRow(compact(person), worksOf.get(person.id) ?? [], now)),
   );
@@ -140,7 +140,7 @@ export type NewPerson = Omit<Person, 'id' | 'tags' | 'userEdited' | 'createdAt' 
 export async function createPerson(tdb: TrustDb, input: NewPerson): Promise<PersonRow> {
   const name = input.name.trim();
   if (!name) throw new Error('A person needs a name');
-  const time = Date.now();
+  const time = tdb.clock();
   const person: Person = {
     ...input,
     id: newId(),
@@ -174,7 +174,7 @@ export async function updatePerson(tdb: TrustDb, id: string, changes: PersonChan
       ...changes,
       ...(changes.name === undefined ? {} : { name: changes.name.trim() }),
       userEdited: [...new Set([...person.userEdited, ...typed])],
-      updatedAt: Date.now(),
+      updatedAt: tdb.clock(),
     });
   });
 }
@@ -182,7 +182,7 @@ export async function updatePerson(tdb: TrustDb, id: string, changes: PersonChan
 export async function setTags(tdb: TrustDb, personId: string, tags: readonly string[]): Promise<PersonRow> {
   return tdb.transaction('rw', peopleTables(tdb), async () => {
     const person = toPerson(await requirePerson(tdb, personId));
-    return writePerson(tdb, { ...person, tags: normaliseTags(tags), updatedAt: Date.now() });
+    return writePerson(tdb, { ...person, tags: normaliseTags(tags), updatedAt: tdb.clock() });
   });
 }
 
@@ -223,7 +223,7 @@ export async function deletePerson(tdb: TrustDb, id: string): Promise<DeletedPer
       tdb.messages.bulkDelete(messages.map((m) => m.id)),
       tdb.people.delete(id),
     ]);
-    const time = Date.now();
+    const time = tdb.clock();
     for (const row of introduced) {
       await writePerson(tdb, { ...toPerson(row), introducedBy: undefined, updatedAt: time });
     }
@@ -266,13 +266,13 @@ export async function restoreDeleted(tdb: TrustDb, deleted: DeletedPerson): Prom
 }
 
 /** Blank fields of `keep` are filled from `other`; a field the user typed wins over page data. */
-function mergedPerson(keep: Person, other: Person): Person {
+function mergedPerson(keep: Person, other: Person, time: Millis): Person {
   const merged: Person = {
     ...keep,
     tags: normaliseTags([...keep.tags, ...other.tags]),
     userEdited: [...keep.userEdited],
     createdAt: Math.min(keep.createdAt, other.createdAt),
-    updatedAt: Date.now(),
+    updatedAt: time,
   };
   for (const field of EDITABLE_FIELDS) {
     if (keep.userEdited.includes(field) || isBlank(other[field])) continue;
@@ -331,12 +331,12 @@ export async function mergePeople(tdb: TrustDb, keepId: string, mergeId: string)
     );
     await tdb.people.delete(mergeId);
     const introduced = await tdb.people.where('introducedBy').equals(mergeId).toArray();
-    const time = Date.now();
+    const time = tdb.clock();
     for (const row of introduced) {
       if (row.id === keepId) continue;
       await writePerson(tdb, { ...toPerson(row), introducedBy: keepId, updatedAt: time });
     }
-    return writePerson(tdb, mergedPerson(keep, other));
+    return writePerson(tdb, mergedPerson(keep, other, time));
   });
 }
 
@@ -374,7 +374,7 @@ export async function linkProfile(
       ? { ...stored, personId }
       : profileFromSnapshot(personId, profile as ProfileSnapshot);
     await tdb.profiles.put(linked);
-    const time = Date.now();
+    const time = tdb.clock();
     if (stored && stored.personId !== personId && (await tdb.people.get(stored.personId))) {
       await touchPerson(tdb, stored.personId, time);
     }
@@ -389,7 +389,7 @@ export async function unlinkProfile(tdb: TrustDb, key: ProfileKey): Promise<Prof
     const profile = await tdb.profiles.get(key);
     if (!profile) return undefined;
     await tdb.profiles.delete(key);
-    if (await tdb.people.get(profile.personId)) await touchPerson(tdb, profile.personId, Date.now());
+    if (await tdb.people.get(profile.personId)) await touchPerson(tdb, profile.personId, tdb.clock());
     return profile;
   });
 }
@@ -430,7 +430,7 @@ export async function recordSeenProfile(
     const profile = await tdb.profiles.get(snapshot.key);
     const row = await tdb.people.get(profile?.personId ?? NO_ONE);
     if (!profile || !row || !ownSite) return row && profile ? row : undefined;
-    const time = Date.now();
+    const time = tdb.clock();
     const given = pageGiven(snapshot);
     const { fill, proposed } = pageValueOutcome(row, given, profile);
     const next: Profile = compact({
@@ -484,7 +484,7 @@ export async function acceptPageValue(
       ...person,
       [field]: value,
       userEdited: person.userEdited.filter((edited) => edited !== field),
-      updatedAt: Date.now(),
+      updatedAt: tdb.clock(),
     });
   });
 }
@@ -518,7 +518,7 @@ export async function ensurePersonForSnapshot(
     const profile = await tdb.profiles.get(snapshot.key);
     const existing = profile && (await tdb.people.get(profile.personId));
     if (existing) return { person: existing, created: false };
-    const time = Date.now();
+    const time = tdb.clock();
     const person: Person = {
       id: newId(),
       name: pageText(snapshot.name) ?? snapshot.handle,
@@ -553,7 +553,7 @@ export async function addSharedWork(
 ): Promise<SharedWork> {
   return tdb.transaction('rw', peopleTables(tdb), async () => {
     await requirePerson(tdb, personId);
-    const time = Date.now();
+    const time = tdb.clock();
     const work = compact<SharedWork>({ ...input, id: newId(), personId, createdAt: time, updatedAt: time });
     await tdb.sharedWork.add(work);
     await touchPerson(tdb, personId, time);
@@ -570,7 +570,7 @@ export async function updateSharedWork(
   return tdb.transaction('rw', peopleTables(tdb), async () => {
     const previous = await tdb.sharedWork.get(id);
     if (!previous) throw new RecordNotFoundError('sharedWork', id);
-    const time = Date.now();
+    const time = tdb.clock();
     const work = compact<SharedWork>({
       ...previous,
       ...changes,
@@ -596,7 +596,7 @@ export async function deleteSharedWork(tdb: TrustDb, id: string): Promise<Shared
       .toArray();
     await tdb.flags.bulkDelete(flags.map((flag) => flag.id));
     await tdb.sharedWork.delete(id);
-    if (await tdb.people.get(work.personId)) await touchPerson(tdb, work.personId, Date.now());
+    if (await tdb.people.get(work.personId)) await touchPerson(tdb, work.personId, tdb.clock());
     return { work, flags };
   });
 }
@@ -607,7 +607,7 @@ export async function restoreSharedWork(tdb: TrustDb, snapshot: SharedWorkSnapsh
     await requirePerson(tdb, snapshot.work.personId);
     await tdb.sharedWork.put(snapshot.work);
     await tdb.flags.bulkPut(snapshot.flags);
-    await touchPerson(tdb, snapshot.work.personId, Date.now());
+    await touchPerson(tdb, snapshot.work.personId, tdb.clock());
     return snapshot.work;
   });
 }
@@ -619,7 +619,7 @@ export async function addNote(tdb: TrustDb, personId: string, text: string): Pro
   if (!text.trim()) throw new Error('A note needs text');
   return tdb.transaction('rw', peopleTables(tdb), async () => {
     await requirePerson(tdb, personId);
-    const time = Date.now();
+    const time = tdb.clock();
     const note: Note = { id: newId(), personId, text, createdAt: time, updatedAt: time };
     await tdb.notes.add(note);
     await touchPerson(tdb, personId, time);
@@ -632,7 +632,7 @@ export async function updateNote(tdb: TrustDb, id: string, text: string): Promis
   return tdb.transaction('rw', peopleTables(tdb), async () => {
     const previous = await tdb.notes.get(id);
     if (!previous) throw new RecordNotFoundError('notes', id);
-    const time = Date.now();
+    const time = tdb.clock();
     const note = { ...previous, text, updatedAt: time };
     await tdb.notes.put(note);
     await touchPerson(tdb, note.personId, time);
@@ -646,7 +646,7 @@ export async function deleteNote(tdb: TrustDb, id: string): Promise<Note | undef
     const note = await tdb.notes.get(id);
     if (!note) return undefined;
     await tdb.notes.delete(id);
-    if (await tdb.people.get(note.personId)) await touchPerson(tdb, note.personId, Date.now());
+    if (await tdb.people.get(note.personId)) await touchPerson(tdb, note.personId, tdb.clock());
     return note;
   });
 }
@@ -655,7 +655,7 @@ export async function restoreNote(tdb: TrustDb, note: Note): Promise<Note> {
   return tdb.transaction('rw', peopleTables(tdb), async () => {
     await requirePerson(tdb, note.personId);
     await tdb.notes.put(note);
-    await touchPerson(tdb, note.personId, Date.now());
+    await touchPerson(tdb, note.personId, tdb.clock());
     return note;
   });
 }
@@ -667,7 +667,7 @@ async function changeFlag(tdb: TrustDb, id: string, change: Partial<Flag>): Prom
   return tdb.transaction('rw', tdb.flags, async () => {
     const flag = await tdb.flags.get(id);
     if (!flag) throw new RecordNotFoundError('flags', id);
-    const changed = compact<Flag>({ ...flag, ...change, updatedAt: Date.now() });
+    const changed = compact<Flag>({ ...flag, ...change, updatedAt: tdb.clock() });
     await tdb.flags.put(changed);
     return changed;
   });
@@ -699,7 +699,7 @@ export async function applyFlagChanges(
   removeIds: readonly string[] = [],
 ): Promise<number> {
   return tdb.transaction('rw', tdb.people, tdb.flags, async () => {
-    const time = Date.now();
+    const time = tdb.clock();
     const [stored, people] = await Promise.all([
       tdb.flags.bulkGet(put.map((flag) => flag.id)),
       tdb.people.bulkGet([...new Set(put.map((flag) => flag.personId))]),
@@ -725,7 +725,7 @@ async function decideQueued(
   return tdb.transaction('rw', tdb.queue, async () => {
     const entry = await tdb.queue.get(personId);
     if (!entry) throw new RecordNotFoundError('queue', personId);
-    const decided = compact<QueueEntry>({ ...entry, ...change, decidedAt: Date.now() });
+    const decided = compact<QueueEntry>({ ...entry, ...change, decidedAt: tdb.clock() });
     await tdb.queue.put(decided);
     return decided;
   });
@@ -762,7 +762,7 @@ export async function planFirstTask(
     const work = await addSharedWork(tdb, personId, input);
     const entry = await tdb.queue.get(personId);
     if (entry) {
-      const time = Date.now();
+      const time = tdb.clock();
       await tdb.queue.put(
         compact<QueueEntry>({
           ...entry,
@@ -801,7 +801,7 @@ export async function refreshDerivedFields(tdb: TrustDb, personIds?: readonly st
       if (list) list.push(work);
       else worksByPerson.set(work.personId, [work]);
     }
-    const now = new Date();
+    const now = new Date(tdb.clock());
     const changed = rows.flatMap((row) => {
       const fresh = derivePersonRow(row, worksByPerson.get(row.id) ?? [], now);
       return fresh.stage === row.stage && fresh.lastWorkDate === row.lastWorkDate ? [] : [fresh];

@@ -4,6 +4,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchWithExtension, serveFixtures } from './browser.mjs';
+import { HOSTILE_ROUTES, hostileScenarios } from './hostileScenarios.ts';
+import { chromiumPanel } from './panelDriver.ts';
 import { badge, expand, HOST, hostBox, panelFrame, readBadge, readStores } from './panelHelpers.ts';
 
 const KEYLOGGER = 'https://www.linkedin.com/in/kim-logger/';
@@ -12,25 +14,23 @@ const PROBER = 'https://www.linkedin.com/in/kim-prober/';
 const COVER = 'https://www.linkedin.com/in/cory-cover/';
 const MALLORY = 'https://www.linkedin.com/in/mallory-hostile-7e7e7e/';
 const FIGHTER = 'https://www.linkedin.com/in/fay-fighter/';
-const MARKER = 'https://www.linkedin.com/in/mark-marker/';
 const TOPLAYER = 'https://www.linkedin.com/in/tia-toplayer/';
-const CLOBBERED = ['browser', 'chrome', 'querySelector', 'getElementById', 'body', 'documentElement', 'all'];
-const clobberUrl = (name: string) => `https://www.linkedin.com/in/clobber-${name.toLowerCase()}/`;
 const SECRET = 'Quietly7 paid late twice, ask Rania';
 
 let ext: Awaited<ReturnType<typeof launchWithExtension>>;
+let cx: ReturnType<typeof chromiumPanel>;
 
 beforeAll(async () => {
   ext = await launchWithExtension();
+  cx = chromiumPanel(ext);
   await serveFixtures(ext.context, {
     [KEYLOGGER]: 'pages/hostile-keylogger.html',
     [PROBER]: 'pages/hostile-keylogger.html',
     [COVER]: 'pages/hostile-cover.html',
     [MALLORY]: 'sites/linkedin-profile-hostile.html',
     [FIGHTER]: 'pages/hostile-fight.html',
-    [MARKER]: 'pages/hostile-marker.html',
     [TOPLAYER]: 'pages/hostile-toplayer.html',
-    ...Object.fromEntries(CLOBBERED.map((name) => [clobberUrl(name), 'pages/hostile-clobber.html'])),
+    ...HOSTILE_ROUTES,
   });
 });
 afterAll(async () => {
@@ -98,7 +98,12 @@ describe('a page that logs keys, watches the DOM and queries it', () => {
     // And into the quick-add form's note.
     await frame.locator('form.tn-quick-add').getByLabel('Note', { exact: true }).click();
     await page.keyboard.type(SECRET, { delay: 5 });
-    await page.waitForTimeout(300);
+    // The page's DOM scans (every 50 ms) look three more times while the typed text is in the panel: the page had
+    // its chance, counted rather than waited for.
+    const scansSoFar = () =>
+      page.evaluate(() => (window as unknown as { __hostile: Hostile }).__hostile.scans.length);
+    const typed = await scansSoFar();
+    await expect.poll(scansSoFar).toBeGreaterThanOrEqual(typed + 3);
 
     const stores = await readStores(ext.context, ext.extensionId);
     expect(stores.notes.map((n) => n.text)).toEqual([`${SECRET}\nsecond line`]);
@@ -316,45 +321,7 @@ describe('a page whose observer answers every repair of the host with another ch
   });
 });
 
-describe('a page that clobbers what a content script looks up (DOM clobbering)', () => {
-  test.each(CLOBBERED)(
-    'named elements shadowing %s: the badge shows and the panel reads the person',
-    async (name) => {
-      const page = await open(clobberUrl(name));
-      // The page really shadows these in its own world (the content script's world sees the same named elements).
-      const shadowed = await page.evaluate(() => {
-        const w = window as unknown as Record<string, unknown>;
-        return {
-          names: w.__clobbered as string[],
-          browser: (w.browser as Element | undefined)?.tagName ?? null,
-          querySelector: typeof document.querySelector,
-          body: (document.body as unknown as Element).tagName,
-        };
-      });
-      expect(shadowed.names.length).toBeGreaterThan(0);
-      if (name === 'browser' || name === 'all') expect(shadowed.browser).toBe('FORM');
-      if (name === 'querySelector' || name === 'all') expect(shadowed.querySelector).toBe('object');
-      if (name === 'body' || name === 'all') expect(shadowed.body).toBe('IMG');
-      expect((await badge(page)).words).toBe('Trust Notes No notes yet');
-      const frame = await expand(page, ext.extensionId);
-      await expect.poll(() => frame.locator('.tn-name').textContent()).toBe('Clara Clobber');
-      expect(await frame.locator('.tn-headline').textContent()).toBe('DOM security researcher');
-      await page.close();
-    },
-  );
-});
-
-describe('a page that plants elements carrying the host attribute', () => {
-  test('the badge still mounts: "already mounted" is kept in the content script’s own world', async () => {
-    const page = await open(MARKER);
-    expect(await page.locator('[data-trust-notes-host]:not([popover])').count()).toBe(2);
-    expect((await badge(page)).words).toBe('Trust Notes No notes yet');
-    expect(await page.locator(HOST).count()).toBe(1);
-    const frame = await expand(page, ext.extensionId);
-    await expect.poll(() => frame.locator('.tn-name').textContent()).toBe('Mark Marker');
-    await page.close();
-  });
-});
+hostileScenarios(() => cx.driver);
 
 describe('popovers and modal dialogs the page opens later', () => {
   const centre = (box: { x: number; y: number; width: number; height: number }) => ({

@@ -10,9 +10,10 @@
 // and onRemoved is the same sync, unit-tested in test/unit/background/siteScripts.test.ts.
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DIST, FIXTURES, launchWithExtension, serveFixtures } from './browser.mjs';
+import { contentScriptEvaluated, contentScriptSettled } from './contentSettled.ts';
 import { everySiteGranted, grantedCopy } from './corpus.ts';
 import { expand, HOST, tabProfileKey } from './panelHelpers.ts';
 
@@ -23,15 +24,39 @@ interface Entry {
 }
 const ENTRIES = JSON.parse(readFileSync(join(FIXTURES, 'sites/index.json'), 'utf8')) as Entry[];
 const routes = Object.fromEntries(ENTRIES.map((e) => [e.url, `sites/${e.file}`]));
+type Extension = Awaited<ReturnType<typeof launchWithExtension>>;
 const OPTIONAL_SITES = ['github', 'x', 'gitlab', 'stackoverflow', 'behance', 'dribbble', 'mastodon'];
 
-async function settle(page: Page): Promise<void> {
+/** Once the content script has looked at the page as it is now (see contentSettled.ts); fails if it never runs. */
+const settled = (worker: Worker, page: Page) =>
+  contentScriptSettled((url) => worker.evaluate(contentScriptEvaluated, url), page.url());
+
+/**
+ * A page the extension has no access to, opened by the extension itself so it knows the tab (without access it
+ * cannot find the tab by its URL). Once loaded, the browser's own answer says nothing of ours can run there: it
+ * refuses to run a script in the tab for want of host permission, the same check that keeps content scripts out.
+ * That is a decision made, where waiting a while and seeing nothing would pass as well if the page were merely slow.
+ */
+async function openWithoutAccess(ext: Extension, url: string): Promise<Page> {
+  const [page, tabId] = await Promise.all([
+    ext.context.waitForEvent('page'),
+    ext.worker.evaluate(async (url) => (await chrome.tabs.create({ url })).id!, url),
+  ]);
   await page.waitForLoadState('load');
-  await page.waitForTimeout(400);
+  const outcome = await ext.worker.evaluate(async (tabId) => {
+    try {
+      await chrome.scripting.executeScript({ target: { tabId }, func: () => location.href });
+      return 'the extension can run scripts here';
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }, tabId);
+  expect(outcome).toMatch(/^Cannot access contents of the page\. Extension manifest must request permission/);
+  return page;
 }
 
 describe('with every optional site granted', () => {
-  let ext: Awaited<ReturnType<typeof launchWithExtension>>;
+  let ext: Extension;
   let granted: string;
 
   beforeAll(async () => {
@@ -67,14 +92,14 @@ describe('with every optional site granted', () => {
   test.each(ENTRIES.filter((e) => !e.expect))('on $url (not a profile) there is no panel', async (entry) => {
     const page = await ext.context.newPage();
     await page.goto(entry.url);
-    await settle(page);
+    await settled(ext.worker, page);
     expect(await page.locator(HOST).count()).toBe(0);
     await page.close();
   });
 });
 
 describe('as installed, with no optional site granted', () => {
-  let ext: Awaited<ReturnType<typeof launchWithExtension>>;
+  let ext: Extension;
 
   beforeAll(async () => {
     ext = await launchWithExtension();
@@ -87,9 +112,7 @@ describe('as installed, with no optional site granted', () => {
   test.each(ENTRIES.filter((e) => e.expect && !e.expect.key.startsWith('linkedin:')))(
     'nothing runs on $url',
     async (entry) => {
-      const page = await ext.context.newPage();
-      await page.goto(entry.url);
-      await settle(page);
+      const page = await openWithoutAccess(ext, entry.url);
       expect(await page.locator(HOST).count()).toBe(0);
       await page.close();
     },
@@ -101,7 +124,7 @@ describe('as installed, with no optional site granted', () => {
 });
 
 describe('with GitHub and one Mastodon instance granted, and nothing else', () => {
-  let ext: Awaited<ReturnType<typeof launchWithExtension>>;
+  let ext: Extension;
   let granted: string;
 
   beforeAll(async () => {
@@ -151,9 +174,7 @@ describe('with GitHub and one Mastodon instance granted, and nothing else', () =
     'https://fosstodon.org/@jane',
     'https://evil.example/@jane@mastodon.social',
   ])('%s, not granted, has none', async (url) => {
-    const page = await ext.context.newPage();
-    await page.goto(url);
-    await settle(page);
+    const page = await openWithoutAccess(ext, url);
     expect(await page.locator(HOST).count()).toBe(0);
     await page.close();
   });

@@ -1,32 +1,28 @@
-// The in-page panel on LinkedIn, in real Chromium: it appears with the right person, a first visit records
-// nobody, quick add and notes write the extension's database, a linked person follows their page, in-app
-// navigation updates or removes it, and it is driven from the keyboard.
-import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_DORMANT_URL, DEMO_FIXTURES, seedDemo } from '../../scripts/demo.mjs';
 import { launchWithExtension, openExtensionPage, serveFixtures } from './browser.mjs';
-import { contentScriptEvaluated, contentScriptSettled } from './contentSettled.ts';
+import { chromiumPanel } from './panelDriver.ts';
 import {
   badge,
   clickBadge,
   expand,
-  HOST,
   hostBox,
   panelFrame,
   readBadge,
   readStores,
   rememberedProfile,
-  tabProfileKey,
 } from './panelHelpers.ts';
+import { JANE, panelScenarios } from './panelScenarios.ts';
 
-const JANE = 'https://www.linkedin.com/in/jane-doe-1a2b3c/';
 const SPA = 'pages/linkedin-spa.html';
 
 let ext: Awaited<ReturnType<typeof launchWithExtension>>;
 let refused: string[];
+let cx: ReturnType<typeof chromiumPanel>;
 
 beforeAll(async () => {
   ext = await launchWithExtension();
+  cx = chromiumPanel(ext);
   refused = await serveFixtures(ext.context, {
     ...DEMO_FIXTURES,
     'https://www.linkedin.com/jobs/': SPA,
@@ -37,136 +33,14 @@ afterAll(async () => {
   await ext?.close();
 });
 
-async function open(url: string): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(url);
-  return page;
-}
+panelScenarios(() => cx.driver);
 
-/** Once the content script has looked at the page as it is now (see contentSettled.ts). */
-const settled = (page: Page) =>
-  contentScriptSettled((url) => ext.worker.evaluate(contentScriptEvaluated, url), page.url());
-
-const navigate = (page: Page, path: string) =>
-  page.evaluate((p) => (window as unknown as { __tnNavigate(p: string): void }).__tnNavigate(p), path);
-
-async function quickAdd(frame: Frame, fields: Record<string, string>): Promise<void> {
-  const form = frame.locator('form.tn-quick-add');
-  for (const [label, value] of Object.entries(fields)) {
-    const field = form.getByLabel(label, { exact: true });
-    if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption({ label: value });
-    else await field.fill(value);
-  }
-  await form.getByRole('button', { name: 'Add', exact: true }).click();
-  await expect.poll(() => form.getByRole('status').textContent()).toBe('Shared work added.');
-}
-
-describe('on a LinkedIn profile', () => {
-  test('the badge appears for the person the page shows, and the visit records nobody', async () => {
-    const page = await open(JANE);
-    const shown = await badge(page);
-    expect(shown.words).toBe('Trust Notes No notes yet');
-    expect(shown.name).toBe('Trust Notes: No notes yet. Open the panel');
-    expect(shown.expanded).toBe('false');
-    // One size whatever the badge says: the page learns nothing from it.
-    const box = await hostBox(page);
-    expect([box?.width, box?.height]).toEqual([216, 34]);
-    // The panel's frame is not loaded until the user reaches for the badge.
-    expect(page.frames()).toHaveLength(1);
-    // At the page's end edge (right, for an English UI), near the bottom.
-    expect(box!.x + box!.width).toBeGreaterThan(1280 - 40);
-    expect(box!.y + box!.height).toBeGreaterThan(900 - 40);
-    await expect.poll(() => tabProfileKey(ext.worker, page)).toBe('linkedin:jane-doe-1a2b3c');
-    const stores = await readStores(ext.context, ext.extensionId);
-    expect(stores.people).toEqual([]);
-    expect(stores.profiles).toEqual([]);
-    await page.close();
-  });
-
-  test('expanded, it shows the person from the page, the stage with its reason, vouch readiness and next step', async () => {
-    const page = await open(JANE);
+describe('on a LinkedIn profile, in Chromium', () => {
+  test('"open full record" opens the options page at that person', async () => {
+    const page = await cx.open(JANE);
     const frame = await expand(page, ext.extensionId);
-    const box = await hostBox(page);
-    expect(box?.width).toBe(400);
-    expect(await frame.locator('.tn-name').textContent()).toBe('Jane Doe');
-    expect(await frame.locator('.tn-headline').textContent()).toBe(
-      'Independent data engineer · helping NGOs build trustworthy pipelines',
-    );
-    expect(await frame.locator('.tn-summary .tn-stage').textContent()).toBe('Connected');
-    expect(await frame.locator('.tn-reason').textContent()).toBe('Only connected: nothing shared yet.');
-    const vouch = frame.locator('.tn-vouch');
-    expect(await vouch.textContent()).toContain('Not yet — You have never seen their work.');
-    expect(await vouch.textContent()).toContain('Next step: Propose a small joint task.');
-    // Focus moved to the person's name, so the keyboard and screen readers start there.
-    await expect.poll(() => frame.evaluate(() => document.activeElement?.className)).toBe('tn-name');
-    await page.close();
-  });
-
-  test('quick add creates the person with this profile; the stage, trust, timeline and badge follow', async () => {
-    const page = await open(JANE);
-    const frame = await expand(page, ext.extensionId);
-    await quickAdd(frame, {
-      Kind: 'Trial project',
-      'Who delivered': 'They delivered for me',
-      Date: '2024-05',
-      Status: 'Done',
-      'Quality (1–5)': '4',
-      Delivery: 'Delivered on time',
-      'Would work again': 'Would work again',
-      Note: 'Clean handover, documented.',
-    });
-    await expect.poll(() => frame.locator('.tn-summary .tn-stage').textContent()).toBe('Tested');
-    expect(await frame.locator('.tn-timeline li').count()).toBe(1);
-    expect(await frame.locator('.tn-timeline').textContent()).toContain('Trial project (May 2024)');
-    expect(await frame.locator('.tn-timeline').textContent()).toContain('Quality 4/5');
-    expect(await frame.locator('.tn-vouch').textContent()).toContain(
-      'Yes — One small shared work with a good outcome.',
-    );
-    expect(await frame.locator('.tn-directions').textContent()).toContain('My trust in themTested');
-
-    const stores = await readStores(ext.context, ext.extensionId);
-    expect(stores.people.map((p) => [p.name, p.headline, p.stage])).toEqual([
-      ['Jane Doe', 'Independent data engineer · helping NGOs build trustworthy pipelines', 'tested'],
-    ]);
-    expect(stores.profiles.map((p) => [p.key, p.personId])).toEqual([
-      ['linkedin:jane-doe-1a2b3c', stores.people[0]!.id],
-    ]);
-    expect(stores.sharedWork).toHaveLength(1);
-    expect(stores.sharedWork[0]).toMatchObject({
-      personId: stores.people[0]!.id,
-      kind: 'trial',
-      direction: 'theyDelivered',
-      status: 'done',
-      endDate: '2024-05',
-      outcome: { quality: 4, reliability: 'onTime', wouldWorkAgain: 'yes' },
-      note: 'Clean handover, documented.',
-    });
-
-    // Collapsed again: the badge carries the new stage and the panel's open flags, and focus returns to it.
-    const flags = await frame.locator('.tn-flag').count();
-    await frame.getByRole('button', { name: 'Collapse' }).click();
-    await badge(page, flags ? `Trust Notes Tested ${flags}` : 'Trust Notes Tested');
-    await expect.poll(async () => (await readBadge(page))?.focused).toBe(true);
-    expect((await hostBox(page))?.width).toBe(216);
-    await page.close();
-  });
-
-  test('a note typed in the panel is saved; "open full record" opens the options page at that person', async () => {
-    const page = await open(JANE);
-    const frame = await expand(page, ext.extensionId);
-    await frame.getByLabel('New note').fill('Prefers async updates on Thursdays.');
-    await frame.getByRole('button', { name: 'Add note' }).click();
-    await frame.locator('.tn-note-text', { hasText: 'Prefers async updates on Thursdays.' }).waitFor();
-    const stores = await readStores(ext.context, ext.extensionId);
-    const jane = stores.people.find((p) => p.name === 'Jane Doe')!;
-    expect(stores.notes).toEqual([
-      expect.objectContaining({ personId: jane.id, text: 'Prefers async updates on Thursdays.' }),
-    ]);
-
+    const jane = (await readStores(ext.context, ext.extensionId)).people.find((p) => p.name === 'Jane Doe')!;
     const link = frame.getByRole('link', { name: 'Open full record' });
-    expect(await link.getAttribute('href')).toBe(
-      `chrome-extension://${ext.extensionId}/src/options/index.html#/person/${jane.id}`,
-    );
     const [options] = await Promise.all([ext.context.waitForEvent('page'), link.click()]);
     await options.waitForLoadState();
     expect(options.url()).toBe(
@@ -174,51 +48,6 @@ describe('on a LinkedIn profile', () => {
     );
     await options.close();
     await page.close();
-  });
-
-  test('shared work added in the panel shows in the popup and the options page, live', async () => {
-    const page = await open(JANE);
-    const frame = await expand(page, ext.extensionId);
-    await quickAdd(frame, {
-      Kind: 'Paid project',
-      'Who delivered': 'They delivered for me',
-      Date: '2025-02',
-      Status: 'Done',
-      Payment: 'Paid on time',
-      Note: 'Survey dashboard',
-    });
-    const tabId = await ext.worker.evaluate(
-      async (url: string) => (await chrome.tabs.query({ url }))[0]?.id,
-      JANE,
-    );
-    const jane = (await readStores(ext.context, ext.extensionId)).people.find((p) => p.name === 'Jane Doe')!;
-
-    // The popup, about this tab: the same person, the new work at the top of the timeline and of recent work.
-    const popup = await openExtensionPage(ext.context, ext.extensionId, `src/popup/index.html?tab=${tabId}`);
-    await popup.locator('#popup-profile-heading', { hasText: 'Jane Doe' }).waitFor();
-    await expect
-      .poll(() => popup.locator('.tn-timeline > li').first().textContent())
-      .toContain('Paid project (February 2025)');
-    expect(await popup.locator('.tn-timeline > li').first().textContent()).toContain('Survey dashboard');
-    expect(await popup.locator('.tn-summary .tn-stage').textContent()).toBe('Proven');
-    expect(await popup.locator('#popup-recent-heading ~ ul li a').first().textContent()).toBe('Jane Doe');
-
-    // The options page, at her full record.
-    const options = await openExtensionPage(
-      ext.context,
-      ext.extensionId,
-      `src/options/index.html#/person/${jane.id}`,
-    );
-    await expect
-      .poll(() => options.locator('.timeline-item .timeline-what').allTextContents())
-      .toEqual(['Paid project', 'Trial project']);
-    expect(await options.locator('.timeline-item').first().textContent()).toContain('Survey dashboard');
-
-    // Both follow what the panel writes next, without a reload.
-    await quickAdd(frame, { Kind: 'Volunteer work', Status: 'Planned', Date: '2031' });
-    await expect.poll(() => popup.locator('.tn-timeline > li').count()).toBe(3);
-    await expect.poll(() => options.locator('.timeline-item').count()).toBe(3);
-    await Promise.all([popup.close(), options.close(), page.close()]);
   });
 
   test("a linked person's own page giving a new name and headline renames no one: they are proposed", async () => {
@@ -243,49 +72,10 @@ describe('on a LinkedIn profile', () => {
     });
     await page.close();
   });
-});
-
-describe('single-page navigation', () => {
-  test('feed → profile → another profile → its sub-page → feed: one panel that follows, then none', async () => {
-    const page = await open('https://www.linkedin.com/feed/');
-    await settled(page);
-    expect(await page.locator(HOST).count()).toBe(0);
-
-    await navigate(page, '/in/omar-haddad/');
-    await badge(page, 'Trust Notes No notes yet');
-    await expect.poll(() => tabProfileKey(ext.worker, page)).toBe('linkedin:omar-haddad');
-    const frame = await expand(page, ext.extensionId);
-    await expect.poll(() => frame.locator('.tn-name').textContent()).toBe('Omar Haddad');
-
-    await navigate(page, '/in/nadia-spa-test/');
-    await expect.poll(() => tabProfileKey(ext.worker, page)).toBe('linkedin:nadia-spa-test');
-    // The same frame follows (no remount), and never shows the previous person under the new key.
-    await expect.poll(() => frame.locator('.tn-name').textContent()).toBe('nadia-spa-test');
-    expect(await page.locator(HOST).count()).toBe(1);
-    expect(page.frames()).toHaveLength(2);
-
-    await navigate(page, '/in/li-wei-88/details/experience/');
-    await expect.poll(() => tabProfileKey(ext.worker, page)).toBe('linkedin:li-wei-88');
-    await expect.poll(() => frame.locator('.tn-name').textContent()).toBe('Li Wei');
-
-    await navigate(page, '/feed/');
-    await expect.poll(() => page.locator(HOST).count()).toBe(0);
-    await expect.poll(() => page.frames().length).toBe(1);
-    await expect.poll(() => tabProfileKey(ext.worker, page)).toBe(null);
-
-    // Back to a profile: a fresh badge, exactly one, and no frame until it is opened (or pointed at: the
-    // pointer is moved away from where the badge will be).
-    await page.mouse.move(10, 10);
-    await navigate(page, '/in/omar-haddad/');
-    await badge(page, 'Trust Notes No notes yet');
-    expect(await page.locator(HOST).count()).toBe(1);
-    expect(page.frames()).toHaveLength(1);
-    await page.close();
-  });
 
   test('from the feed, the badge shows from the URL at once, and the feed’s heading is never taken for the profile’s name while the profile renders', async () => {
-    const page = await open('https://www.linkedin.com/feed/');
-    await settled(page);
+    const page = await cx.open('https://www.linkedin.com/feed/');
+    await cx.settled(page);
     const remembered = () => rememberedProfile(ext.worker, page);
     // The profile renders 2 s after the URL changes; until then the feed's <main><h1>Feed</h1> is on screen. Long
     // enough for the harness: reading the badge through the DevTools protocol can take half a second on a loaded
@@ -293,25 +83,13 @@ describe('single-page navigation', () => {
     await page.evaluate(() => {
       (window as unknown as { __tnRenderDelay: number }).__tnRenderDelay = 2000;
     });
-    await navigate(page, '/in/li-wei-88/');
+    await cx.navigate(page, '/in/li-wei-88/');
     // The badge needs only the URL: it is up while the feed is still on screen.
     await badge(page, 'Trust Notes No notes yet');
     expect(await page.locator('main.feed').count()).toBe(1);
     // The worker knows whose page this is, and nothing the page says yet.
     expect(await remembered()).toEqual({ key: 'linkedin:li-wei-88', name: null });
     await expect.poll(remembered, { timeout: 5000 }).toEqual({ key: 'linkedin:li-wei-88', name: 'Li Wei' });
-    await page.close();
-  });
-
-  test('DOM churn never mounts a second panel', async () => {
-    const page = await open(JANE);
-    await expand(page, ext.extensionId);
-    await page.evaluate(() => {
-      for (let i = 0; i < 50; i++) document.body.append(document.createElement('span'));
-    });
-    await settled(page);
-    expect(await page.locator(HOST).count()).toBe(1);
-    expect(page.frames()).toHaveLength(2);
     await page.close();
   });
 });
@@ -321,7 +99,7 @@ describe('keyboard', () => {
     // Bound, not just suggested: Chrome leaves a suggested key unbound when it clashes with its own shortcuts.
     const commands = await ext.worker.evaluate(() => chrome.commands.getAll());
     expect(commands.find((c) => c.name === 'toggle-panel')?.shortcut).toBe('Alt+Shift+K');
-    const page = await open(JANE);
+    const page = await cx.open(JANE);
     await badge(page);
     // Chrome handles extension shortcuts in the browser process, out of reach of synthetic key events; this is
     // the exact notice the worker's onCommand listener sends (togglePanelInTab), to the tab's content script.
@@ -344,7 +122,7 @@ describe('keyboard', () => {
   });
 
   test('Tab reaches the badge from the page; Enter opens, Escape closes and returns focus to the badge', async () => {
-    const page = await open(JANE);
+    const page = await cx.open(JANE);
     await badge(page);
     let reached = false;
     for (let i = 0; i < 40 && !reached; i++) {
@@ -377,7 +155,7 @@ describe('language setting', () => {
     );
     const language = (name: string) => settings.getByRole('combobox', { name });
     await language('Language of Trust Notes').selectOption('ar');
-    const page = await open(JANE);
+    const page = await cx.open(JANE);
     const shown = await badge(page);
     expect(shown.words).toMatch(/^ملاحظات الثقة /);
     expect(shown.name).toMatch(/^ملاحظات الثقة: .*افتح اللوحة$/);

@@ -7,6 +7,7 @@ import { type PersonChanges, updatePerson } from '../../db/mutations.ts';
 import type { PersonRow } from '../../db/personRow.ts';
 import { StageBadge } from '../../ui/components/StageBadge.tsx';
 import { type MessageKey, t } from '../../ui/i18n/i18n.ts';
+import { SaveCancel } from '../widgets/SaveCancel.tsx';
 
 const FIELD_KEYS = {
   name: 'options_field_name',
@@ -97,12 +98,7 @@ function DetailsForm({ person, onDone }: { person: PersonRow; onDone: () => void
           {error}
         </p>
       )}
-      <div class="actions">
-        <button type="submit">{t('options_save')}</button>
-        <button type="button" class="secondary" onClick={onDone}>
-          {t('options_cancel')}
-        </button>
-      </div>
+      <SaveCancel onCancel={onDone} />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { personChanged } from '../../ui/data/workerNotify.ts';
 import { t } from '../../ui/i18n/i18n.ts';
 import { formatPartialDate } from '../../ui/i18n/locale.ts';
 import { routeHash } from '../route.ts';
+import { SaveCancel } from '../widgets/SaveCancel.tsx';
 import { PersonPicker } from './PersonPicker.tsx';
 
 interface Props {
@@ -121,12 +122,7 @@ function FactsForm({ person, onDone }: { person: PersonRow; onDone: () => void }
         <span>{t('options_facts_met_context')}</span>
         <textarea value={context} onInput={(e) => setContext(e.currentTarget.value)} />
       </label>
-      <div class="actions">
-        <button type="submit">{t('options_save')}</button>
-        <button type="button" class="secondary" onClick={onDone}>
-          {t('options_cancel')}
-        </button>
-      </div>
+      <SaveCancel onCancel={onDone} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { addNote, deleteNote, restoreNote, updateNote } from '../../db/mutations
 import { t } from '../../ui/i18n/i18n.ts';
 import { formatDayOfMillis } from '../../ui/i18n/locale.ts';
 import { useOfferUndo } from '../undo.tsx';
+import { SaveCancel } from '../widgets/SaveCancel.tsx';
 
 export function NotesSection({ personId, notes }: { personId: string; notes: Note[] }) {
   const [draft, setDraft] = useState('');
@@ -57,12 +58,7 @@ export function NotesSection({ personId, notes }: { personId: string; notes: Not
                     onInput={(e) => setEditing({ id: note.id, text: e.currentTarget.value })}
                   />
                 </label>
-                <div class="actions">
-                  <button type="submit">{t('options_save')}</button>
-                  <button type="button" class="secondary" onClick={() => setEditing(undefined)}>
-                    {t('options_cancel')}
-                  </button>
-                </div>
+                <SaveCancel onCancel={() => setEditing(undefined)} />
               </form>
             ) : (
               <>

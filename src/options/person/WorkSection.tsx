@@ -1,21 +1,12 @@
 // The shared-work timeline with full editing: add, edit every field, delete with undo. Each entry says
 // what was done, by whom, when, and how it went, which is the evidence behind the stage.
 import { useId, useState } from 'preact/hooks';
-import {
-  DIRECTIONS,
-  PAYMENT_STATUSES,
-  RELIABILITIES,
-  type SharedWork,
-  WORK_KINDS,
-  WORK_STATUSES,
-  WOULD_WORK_AGAIN,
-} from '../../core/types.ts';
+import type { SharedWork } from '../../core/types.ts';
 import {
   asksForOutcome,
   asksForPayment,
   draftOf,
   EMPTY_WORK_DRAFT,
-  QUALITIES,
   toNewSharedWork,
   validateWork,
   type WorkDraft,
@@ -24,20 +15,14 @@ import {
 } from '../../core/work.ts';
 import { db } from '../../db/database.ts';
 import { addSharedWork, deleteSharedWork, restoreSharedWork, updateSharedWork } from '../../db/mutations.ts';
-import { Select } from '../../ui/components/Select.tsx';
+import { WorkChoice } from '../../ui/components/WorkChoice.tsx';
 import { personChanged } from '../../ui/data/workerNotify.ts';
 import { t } from '../../ui/i18n/i18n.ts';
-import {
-  AGAIN_KEYS,
-  DIRECTION_KEYS,
-  PAYMENT_KEYS,
-  RELIABILITY_KEYS,
-  STATUS_KEYS,
-  WORK_KIND_KEYS,
-} from '../../ui/i18n/keys.ts';
+import { DIRECTION_KEYS, STATUS_KEYS, WORK_KIND_KEYS } from '../../ui/i18n/keys.ts';
 import { formatPartialDate } from '../../ui/i18n/locale.ts';
 import { outcomeParts, workErrorText } from '../../ui/i18n/workText.ts';
 import { useOfferUndo } from '../undo.tsx';
+import { SaveCancel } from '../widgets/SaveCancel.tsx';
 
 interface Props {
   personId: string;
@@ -220,32 +205,13 @@ function WorkEditor({ title, initial, onSave, onCancel }: EditorProps) {
     );
   };
 
-  const notSaid = t('ui_not_said');
   const noteError = errorOf('note');
   return (
     <form class="work-editor" aria-label={title} onSubmit={submit} noValidate>
       <div class="grid">
-        <Select
-          label={t('ui_work_kind')}
-          value={form.kind}
-          options={WORK_KINDS}
-          text={(v) => t(WORK_KIND_KEYS[v])}
-          onChange={set('kind')}
-        />
-        <Select
-          label={t('ui_work_direction')}
-          value={form.direction}
-          options={DIRECTIONS}
-          text={(v) => t(DIRECTION_KEYS[v])}
-          onChange={set('direction')}
-        />
-        <Select
-          label={t('ui_work_status')}
-          value={form.status}
-          options={WORK_STATUSES}
-          text={(v) => t(STATUS_KEYS[v])}
-          onChange={set('status')}
-        />
+        <WorkChoice field="kind" value={form.kind} onChange={set('kind')} />
+        <WorkChoice field="direction" value={form.direction} onChange={set('direction')} />
+        <WorkChoice field="status" value={form.status} onChange={set('status')} />
         {text('title', t('options_work_title'))}
         {text('startDate', t('options_work_start'), t('options_date_placeholder'))}
         {text('endDate', t('options_work_end'), t('options_date_placeholder'))}
@@ -254,39 +220,11 @@ function WorkEditor({ title, initial, onSave, onCancel }: EditorProps) {
         <fieldset>
           <legend>{t('ui_work_outcome')}</legend>
           <div class="grid">
-            <Select
-              label={t('ui_work_quality')}
-              value={form.quality}
-              options={QUALITIES}
-              text={(v) => v}
-              blank={notSaid}
-              onChange={set('quality')}
-            />
-            <Select
-              label={t('ui_work_reliability')}
-              value={form.reliability}
-              options={RELIABILITIES}
-              text={(v) => t(RELIABILITY_KEYS[v])}
-              blank={notSaid}
-              onChange={set('reliability')}
-            />
-            <Select
-              label={t('ui_work_again')}
-              value={form.wouldWorkAgain}
-              options={WOULD_WORK_AGAIN}
-              text={(v) => t(AGAIN_KEYS[v])}
-              blank={notSaid}
-              onChange={set('wouldWorkAgain')}
-            />
+            <WorkChoice field="quality" value={form.quality} onChange={set('quality')} />
+            <WorkChoice field="reliability" value={form.reliability} onChange={set('reliability')} />
+            <WorkChoice field="wouldWorkAgain" value={form.wouldWorkAgain} onChange={set('wouldWorkAgain')} />
             {asksForPayment(form.kind, form.status) && (
-              <Select
-                label={t('ui_work_payment')}
-                value={form.paymentStatus}
-                options={PAYMENT_STATUSES}
-                text={(v) => t(PAYMENT_KEYS[v])}
-                blank={notSaid}
-                onChange={set('paymentStatus')}
-              />
+              <WorkChoice field="paymentStatus" value={form.paymentStatus} onChange={set('paymentStatus')} />
             )}
             {asksForPayment(form.kind, form.status) &&
               form.paymentStatus === 'late' &&
@@ -318,14 +256,7 @@ function WorkEditor({ title, initial, onSave, onCancel }: EditorProps) {
           {t('options_form_has_errors')}
         </p>
       )}
-      <div class="actions">
-        <button type="submit" disabled={saving}>
-          {t('options_save')}
-        </button>
-        <button type="button" class="secondary" onClick={onCancel}>
-          {t('options_cancel')}
-        </button>
-      </div>
+      <SaveCancel onCancel={onCancel} saving={saving} />
     </form>
   );
 }

@@ -1,38 +1,20 @@
 import { useId, useState } from 'preact/hooks';
 import { calendarDate } from '../../core/dates.ts';
-import {
-  DIRECTIONS,
-  type NewSharedWork,
-  PAYMENT_STATUSES,
-  RELIABILITIES,
-  WORK_KINDS,
-  WORK_STATUSES,
-  WOULD_WORK_AGAIN,
-  type WorkStatus,
-} from '../../core/types.ts';
+import type { NewSharedWork, WorkStatus } from '../../core/types.ts';
 import {
   asksForOutcome,
   asksForPayment,
   datedBy,
   EMPTY_WORK_DRAFT,
-  QUALITIES,
   toNewSharedWork,
   validateWork,
   WORK_LIMITS,
   type WorkDraft,
 } from '../../core/work.ts';
 import { t } from '../i18n/i18n.ts';
-import {
-  AGAIN_KEYS,
-  DIRECTION_KEYS,
-  PAYMENT_KEYS,
-  RELIABILITY_KEYS,
-  STATUS_KEYS,
-  WORK_KIND_KEYS,
-} from '../i18n/keys.ts';
 import { workErrorText } from '../i18n/workText.ts';
-import { Select } from './Select.tsx';
 import './trust.css';
+import { WorkChoice } from './WorkChoice.tsx';
 
 /** Quick add starts as a plan from today: the small first step the panel suggests. */
 const emptyQuickWork = (): WorkDraft => ({
@@ -84,25 +66,10 @@ export function QuickAddWork({ onAdd }: { onAdd: (work: NewSharedWork) => Promis
       setBusy(false);
     }
   };
-  const notSaid = t('ui_not_said');
   return (
     <form class="tn-quick-add" onSubmit={submit}>
-      <Select
-        class="tn-field"
-        label={t('ui_work_kind')}
-        value={form.kind}
-        options={WORK_KINDS}
-        text={(v) => t(WORK_KIND_KEYS[v])}
-        onChange={set('kind')}
-      />
-      <Select
-        class="tn-field"
-        label={t('ui_work_direction')}
-        value={form.direction}
-        options={DIRECTIONS}
-        text={(v) => t(DIRECTION_KEYS[v])}
-        onChange={set('direction')}
-      />
+      <WorkChoice class="tn-field" field="kind" value={form.kind} onChange={set('kind')} />
+      <WorkChoice class="tn-field" field="direction" value={form.direction} onChange={set('direction')} />
       <div class="tn-field">
         <label for={dateId}>{t('ui_work_date')}</label>
         <input
@@ -118,43 +85,27 @@ export function QuickAddWork({ onAdd }: { onAdd: (work: NewSharedWork) => Promis
           {t('ui_work_date_hint')}
         </span>
       </div>
-      <Select
+      <WorkChoice
         class="tn-field"
-        label={t('ui_work_status')}
+        field="status"
         value={form.status}
-        options={WORK_STATUSES}
-        text={(v) => t(STATUS_KEYS[v])}
         onChange={(value) => setForm((f) => withStatus(f, value))}
       />
       {asksForOutcome(form.kind, form.status) ? (
         <fieldset class="tn-outcome">
           <legend>{t('ui_work_outcome')}</legend>
-          <Select
+          <WorkChoice class="tn-field" field="quality" value={form.quality} onChange={set('quality')} />
+          <WorkChoice
             class="tn-field"
-            label={t('ui_work_quality')}
-            value={form.quality}
-            options={QUALITIES}
-            text={(v) => v}
-            blank={notSaid}
-            onChange={set('quality')}
-          />
-          <Select
-            class="tn-field"
-            label={t('ui_work_reliability')}
+            field="reliability"
             value={form.reliability}
-            options={RELIABILITIES}
-            text={(v) => t(RELIABILITY_KEYS[v])}
-            blank={notSaid}
             onChange={set('reliability')}
           />
           {asksForPayment(form.kind, form.status) ? (
-            <Select
+            <WorkChoice
               class="tn-field"
-              label={t('ui_work_payment')}
+              field="paymentStatus"
               value={form.paymentStatus}
-              options={PAYMENT_STATUSES}
-              text={(v) => t(PAYMENT_KEYS[v])}
-              blank={notSaid}
               onChange={set('paymentStatus')}
             />
           ) : null}
@@ -171,13 +122,10 @@ export function QuickAddWork({ onAdd }: { onAdd: (work: NewSharedWork) => Promis
               />
             </div>
           ) : null}
-          <Select
+          <WorkChoice
             class="tn-field"
-            label={t('ui_work_again')}
+            field="wouldWorkAgain"
             value={form.wouldWorkAgain}
-            options={WOULD_WORK_AGAIN}
-            text={(v) => t(AGAIN_KEYS[v])}
-            blank={notSaid}
             onChange={set('wouldWorkAgain')}
           />
         </fieldset>

@@ -242,6 +242,17 @@ function firefoxSession({ browser, connection, chromeContext, geckoId, uuid, dis
     },
 
     /**
+     * How many frames `page` has inside it (its child browsing contexts, as WebDriver BiDi lists them: puppeteer
+     * does not see moz-extension frames).
+     * @param {import('puppeteer-core').Page} page
+     */
+    async childFrames(page) {
+      const root = /** @type {any} */ (page.mainFrame())._id;
+      const { result } = await connection.send('browsingContext.getTree', { root });
+      return result.contexts[0]?.children?.length ?? 0;
+    },
+
+    /**
      * What the in-page badge shows, or null while it is hidden. It lives in the host's closed shadow root, out of
      * reach of page scripts and puppeteer's selectors; WebDriver BiDi serializes closed shadow trees when asked
      * (includeShadowTree: 'all'), as assistive technology sees them.

@@ -1,25 +1,26 @@
-// Pages that fight back, in Firefox: named elements shadowing the extension API's globals and document members, a
-// look-alike host element, and a popover and a modal dialog opened over the badge (../panel-hostile.e2e.ts has the
-// Chromium twins and more).
+// Pages that fight back, in Firefox: the shared scenarios of ../hostileScenarios.ts (named elements shadowing the
+// extension API's globals and document members, look-alike host elements: the same code that runs in Chromium), and
+// a popover and a modal dialog opened over the badge (../panel-hostile.e2e.ts has the Chromium twin and more).
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { HOSTILE_ROUTES, hostileScenarios } from '../hostileScenarios.ts';
 import { launchFirefox } from './browser.mjs';
+import { firefoxPanel } from './panelDriver.ts';
 
-const CLOBBER_ALL = 'https://www.linkedin.com/in/clobber-all/';
-const MARKER = 'https://www.linkedin.com/in/mark-marker/';
 const TOPLAYER = 'https://www.linkedin.com/in/tia-toplayer/';
 const HOST = '[data-trust-notes-host][popover]';
 
 let ff: Awaited<ReturnType<typeof launchFirefox>>;
 let pages: ReturnType<typeof ff.servedPages>;
+let fx: ReturnType<typeof firefoxPanel>;
 
 beforeAll(async () => {
   ff = await launchFirefox();
   pages = ff.servedPages({
-    [CLOBBER_ALL]: 'pages/hostile-clobber.html',
-    [MARKER]: 'pages/hostile-marker.html',
+    ...HOSTILE_ROUTES,
     [TOPLAYER]: 'pages/hostile-toplayer.html',
   });
+  fx = firefoxPanel(ff, pages);
 });
 afterAll(async () => {
   await ff?.close();
@@ -37,26 +38,9 @@ async function panelName(page: Page): Promise<string | null> {
   return frame.$eval('.tn-name', (el) => el.textContent);
 }
 
+hostileScenarios(() => fx.driver);
+
 describe('pages that fight back, in Firefox', () => {
-  test('named elements shadowing browser, chrome and document members: the badge shows, the panel reads the person', async () => {
-    const page = await pages.open(CLOBBER_ALL);
-    expect(await page.evaluate(() => (window as unknown as { browser: Element }).browser.tagName)).toBe(
-      'FORM',
-    );
-    await badge(page);
-    await page.click(HOST);
-    await expect.poll(() => panelName(page)).toBe('Clara Clobber');
-    await page.close();
-  });
-
-  test('look-alike host elements do not stop the badge mounting', async () => {
-    const page = await pages.open(MARKER);
-    expect(await page.$$eval('[data-trust-notes-host]:not([popover])', (els) => els.length)).toBe(2);
-    await badge(page);
-    expect(await page.$$eval(HOST, (els) => els.length)).toBe(1);
-    await page.close();
-  });
-
   test('a popover and a modal dialog opened later do not cover the badge: it is raised above them, and takes the click', async () => {
     const page = await pages.open(TOPLAYER);
     await badge(page);

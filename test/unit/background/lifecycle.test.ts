@@ -7,6 +7,18 @@ const fake = vi.hoisted(() => ({ browser: undefined as unknown as FakeBrowser })
 vi.mock('webextension-polyfill', () => ({
   default: new Proxy({}, { get: (_, key) => fake.browser[key as keyof FakeBrowser] }),
 }));
+/** The scans the worker's listeners started, by mode: the real scan runs, and each start is recorded. */
+const scans = vi.hoisted(() => ({ started: [] as string[] }));
+vi.mock('../../../src/background/scanJobs.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../src/background/scanJobs.ts')>();
+  return {
+    ...real,
+    scanEveryone: (mode: 'fresh' | 'periodic') => {
+      scans.started.push(mode);
+      return real.scanEveryone(mode);
+    },
+  };
+});
 
 const { db } = await import('../../../src/db/database.ts');
 const { getMeta, setMeta } = await import('../../../src/db/meta.ts');
@@ -25,6 +37,7 @@ async function startWorker(): Promise<{ started: Promise<void> }> {
 
 beforeEach(async () => {
   fake.browser = createFakeBrowser();
+  scans.started = [];
   serveLocales();
   await Promise.all(db().tables.map((table) => table.clear()));
 });
@@ -116,9 +129,14 @@ describe('events', () => {
   test('another alarm is not the scan', async () => {
     await seedNetwork(db(), generateNetwork(10, 10, 8));
     await (await startWorker()).started;
+    // The listener decides synchronously (a woken worker must start its work within the event): the scan alarm
+    // starts its scan before fire() returns, so a scan the other alarm started would show here already.
     fake.browser.alarms.onAlarm.fire({ name: 'something-else' });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await getMeta(db(), 'lastScanAt')).toBeUndefined();
+    expect(scans.started).toEqual([]);
+    fake.browser.alarms.onAlarm.fire({ name: SCAN_ALARM });
+    expect(scans.started).toEqual(['periodic']);
+    await scanChainDone();
+    expect(scans.started).toEqual(['periodic']);
   });
 
   test('a click on the digest opens the flag list; other notifications are not ours', async () => {

@@ -34,7 +34,7 @@ import {
   updateSharedWork,
 } from '../../../src/db/mutations.ts';
 import { getPersonRecord } from '../../../src/db/queries.ts';
-import { freshDb, goodSmallTask, snapshot, unpaidProject } from './testDb.ts';
+import { freshDb, freshDbAt, goodSmallTask, snapshot, unpaidProject } from './testDb.ts';
 
 function flag(personId: string, kind: Flag['kind'], extra: Partial<Flag> = {}): Flag {
   return {
@@ -110,17 +110,19 @@ describe('createPerson', () => {
 
 describe('updatePerson', () => {
   test('marks changed editable fields as user-edited and re-derives search words', async () => {
-    const tdb = freshDb();
+    const { tdb, clock } = freshDbAt(Date.UTC(2025, 0, 1));
     const { person } = await ensurePersonForSnapshot(
       tdb,
       snapshot('sam', { name: 'Sam Page', headline: 'CTO' }),
     );
     expect(person.userEdited).toEqual([]);
+    clock.advance(1000);
     const updated = await updatePerson(tdb, person.id, { name: 'Samira Nasser', company: 'Acme' });
     expect(updated.userEdited.sort()).toEqual(['company', 'name']);
     expect(updated.nameWords).toEqual(['samira', 'nasser']);
     expect(updated.headline).toBe('CTO');
-    expect(updated.updatedAt).toBeGreaterThanOrEqual(person.updatedAt);
+    expect(updated.createdAt).toBe(Date.UTC(2025, 0, 1));
+    expect(updated.updatedAt).toBe(Date.UTC(2025, 0, 1) + 1000);
   });
 
   test('clearing a field removes it and keeps it user-edited', async () => {
@@ -693,14 +695,18 @@ describe('the weekly queue and archive records of a person', () => {
   });
 
   test('a visit records the day once, as a sign of interest the warmth counts', async () => {
-    const tdb = freshDb();
+    const { tdb, clock } = freshDbAt(Date.UTC(2025, 5, 3, 12));
     const a = await createPerson(tdb, { name: 'A', connectedOn: '2015' });
     await linkProfile(tdb, a.id, snapshot('a-1'));
+    clock.advance(1000);
     const seen = await recordSeenProfile(tdb, snapshot('a-1'), { ownSite: true });
-    expect(seen?.lastVisitedOn).toBe(calendarDate(new Date()));
-    const updatedAt = seen!.updatedAt;
-    // The same day again writes nothing new.
-    expect((await recordSeenProfile(tdb, snapshot('a-1'), { ownSite: true }))?.updatedAt).toBe(updatedAt);
+    expect(seen?.lastVisitedOn).toBe(calendarDate(new Date(Date.UTC(2025, 5, 3, 12))));
+    expect(seen?.updatedAt).toBe(Date.UTC(2025, 5, 3, 12) + 1000);
+    // The same day again, an hour on, writes nothing new.
+    clock.advance(3_600_000);
+    expect((await recordSeenProfile(tdb, snapshot('a-1'), { ownSite: true }))?.updatedAt).toBe(
+      seen?.updatedAt,
+    );
   });
 
   test('snooze, dismiss, undismiss and planned a task', async () => {

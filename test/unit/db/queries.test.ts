@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { searchWords } from '../../../src/core/searchText.ts';
 import { STAGES as STAGE_ORDER } from '../../../src/core/trust.ts';
 import type { Flag, Person, Profile, SharedWork, Site } from '../../../src/core/types.ts';
@@ -17,7 +17,7 @@ import {
   searchPeopleByPrefix,
 } from '../../../src/db/queries.ts';
 import { work } from '../core/build.ts';
-import { freshDb, goodSmallTask, snapshot, unpaidProject } from './testDb.ts';
+import { freshDb, freshDbAt, goodSmallTask, snapshot, unpaidProject } from './testDb.ts';
 
 describe('getPersonByProfileKey and getPersonRecord', () => {
   test('find the person behind a profile, and the whole record in display order', async () => {
@@ -363,20 +363,15 @@ describe('listPeople over a generated network', () => {
 });
 
 describe('recentWork', () => {
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
   test('lists the most recently changed work with its person, skipping nothing else', async () => {
-    const tdb = freshDb();
+    // The database's clock moves on between the writes.
+    const { tdb, clock } = freshDbAt(Date.UTC(2025, 0, 1));
     const a = await createPerson(tdb, { name: 'A' });
     const b = await createPerson(tdb, { name: 'B' });
-    // A fake clock (Date only: fake-indexeddb keeps its real scheduling) that moves on between the writes.
-    vi.useFakeTimers({ toFake: ['Date'], now: Date.UTC(2025, 0, 1) });
     const first = await addSharedWork(tdb, a.id, goodSmallTask);
-    vi.setSystemTime(Date.now() + 1000);
+    clock.advance(1000);
     const second = await addSharedWork(tdb, b.id, unpaidProject);
-    vi.setSystemTime(Date.now() + 1000);
+    clock.advance(1000);
     const third = await addSharedWork(tdb, a.id, unpaidProject);
     const recent = await recentWork(tdb, 2);
     expect(recent.map((item) => [item.work.id, item.person.name])).toEqual([

@@ -1,13 +1,14 @@
 import { afterEach } from 'vitest';
-import type { NewSharedWork, ProfileSnapshot, SharedWork } from '../../../src/core/types.ts';
+import type { Clock } from '../../../src/core/clock.ts';
+import type { Millis, NewSharedWork, ProfileSnapshot, SharedWork } from '../../../src/core/types.ts';
 import { openTrustDb, type TrustDb } from '../../../src/db/database.ts';
 
 const opened: TrustDb[] = [];
 let counter = 0;
 
-/** A fresh, uniquely named database on fake-indexeddb, deleted after the test. */
-export function freshDb(name = `test-${process.pid}-${++counter}`): TrustDb {
-  const tdb = openTrustDb(name);
+/** A fresh, uniquely named database on fake-indexeddb, deleted after the test; its writes read `clock`. */
+export function freshDb(name = `test-${process.pid}-${++counter}`, clock?: Clock): TrustDb {
+  const tdb = openTrustDb(name, clock);
   opened.push(tdb);
   return tdb;
 }
@@ -15,6 +16,22 @@ export function freshDb(name = `test-${process.pid}-${++counter}`): TrustDb {
 afterEach(async () => {
   for (const tdb of opened.splice(0)) await tdb.delete();
 });
+
+/** A clock that stands still at `start` until the test moves it on: no sleeps, no global fake timers. */
+export function testClock(start: Millis): Clock & { advance(ms: number): void } {
+  let now = start;
+  return Object.assign(() => now, {
+    advance(ms: number) {
+      now += ms;
+    },
+  });
+}
+
+/** A fresh database whose writes read a test clock, and that clock. */
+export function freshDbAt(start: Millis) {
+  const clock = testClock(start);
+  return { tdb: freshDb(undefined, clock), clock };
+}
 
 export function snapshot(handle: string, extra: Partial<ProfileSnapshot> = {}): ProfileSnapshot {
   return {
