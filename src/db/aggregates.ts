@@ -21,6 +21,7 @@ import { STAGES, type Stage } from '../core/trust.ts';
 import type { Flag } from '../core/types.ts';
 import type { TrustDb } from './database.ts';
 import type { PersonRow } from './personRow.ts';
+import { withSideTable } from './sideTable.ts';
 
 export interface Aggregates {
   stages: Record<Stage, number>;
@@ -145,7 +146,6 @@ export const aggregatesMiddleware: Middleware<DBCore> = {
       );
       return result;
     };
-    const wrapped = new Map<string, DBCoreTable>();
     const wrap = (name: string): DBCoreTable => {
       const table = down.table(name);
       if (name === 'meta') {
@@ -167,21 +167,7 @@ export const aggregatesMiddleware: Middleware<DBCore> = {
       const meta = down.table('meta');
       return { ...table, mutate: (req) => inOrder(req.trans, () => mutateCounted(table, meta, req)) };
     };
-    return {
-      ...down,
-      transaction(stores, mode, options) {
-        const widen = mode === 'readwrite' && stores.some((s) => COUNTED.has(s)) && !stores.includes('meta');
-        return down.transaction(widen ? [...stores, 'meta'] : stores, mode, options);
-      },
-      table(name) {
-        let table = wrapped.get(name);
-        if (!table) {
-          table = wrap(name);
-          wrapped.set(name, table);
-        }
-        return table;
-      },
-    };
+    return withSideTable(down, 'meta', (name) => COUNTED.has(name), wrap);
   },
 };
 

@@ -16,6 +16,7 @@ import {
 } from 'dexie';
 import type { TrustDb } from './database.ts';
 import { PERSON_RECORDS, personRecordKeys } from './references.ts';
+import { withSideTable } from './sideTable.ts';
 import { isSyncedTable, SYNCED_TABLES, travels } from './syncTables.ts';
 
 export const OUTBOX_TABLE = 'syncOutbox';
@@ -123,24 +124,8 @@ export const syncOutboxMiddleware: Middleware<DBCore> = {
         },
       };
     };
-    const wrapped = new Map<string, DBCoreTable>();
     const hasOutbox = down.schema.tables.some((table) => table.name === OUTBOX_TABLE);
-    return {
-      ...down,
-      transaction(stores, mode, options) {
-        const widen =
-          hasOutbox && mode === 'readwrite' && stores.some(isSyncedTable) && !stores.includes(OUTBOX_TABLE);
-        return down.transaction(widen ? [...stores, OUTBOX_TABLE] : stores, mode, options);
-      },
-      table(name) {
-        let table = wrapped.get(name);
-        if (!table) {
-          table = wrap(name);
-          wrapped.set(name, table);
-        }
-        return table;
-      },
-    };
+    return withSideTable(down, OUTBOX_TABLE, (name) => hasOutbox && isSyncedTable(name), wrap);
   },
 };
 
