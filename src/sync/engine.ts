@@ -51,6 +51,9 @@ export interface SyncReport {
   ms: Record<string, number>;
 }
 
+/** What a bring-in did. */
+type BroughtIn = Omit<SyncReport, 'sent' | 'ms'>;
+
 /** Documents per step: one IndexedDB transaction, one HTTP request of a replication batch. */
 const BATCH = 500;
 const APPLIED_CHECKPOINT = '_local/trust-notes-applied';
@@ -94,7 +97,7 @@ export function stopwatch(): Stopwatch {
 // 1. Hand over
 
 /** Every pending change of the outbox, as documents of the replica. Returns how many documents were written. */
-export async function handOver(parts: SyncParts, watch = stopwatch()): Promise<number> {
+export async function handOver(parts: SyncParts, watch = stopwatch(), wrote?: () => void): Promise<number> {
   const { tdb, keys, local } = parts;
   const total = await pendingCount(tdb);
   if (total === 0) return 0;
@@ -153,9 +156,10 @@ export async function handOver(parts: SyncParts, watch = stopwatch()): Promise<n
     watch.lap('seal');
     if (docs.length > 0) checkWrites(await local.bulkDocs(docs as never));
     for (const doc of docs) written.add(doc._id);
+    if (docs.length > 0) wrote?.();
     watch.lap('write');
     await forgetHandedOver(tdb, batch);
-    watch.lap('outbox');
+    watch.lap('forget');
     sent += docs.length;
     handled += batch.length;
     await parts.progress?.('sending', handled, total);
@@ -168,7 +172,7 @@ export async function handOver(parts: SyncParts, watch = stopwatch()): Promise<n
 // ---------------------------------------------------------------------------------------------------
 // 2. Push and pull
 
-async function replicate(parts: SyncParts, direction: 'to' | 'from'): Promise<number> {
+async function replicate(parts: SyncParts, direction: 'to' | 'from', wrote?: () => void): Promise<number> {
   const { local, remote } = parts;
   const options = { batch_size: BATCH, batches_limit: 4, timeout: REQUEST_TIMEOUT_MS };
   const replication =
@@ -176,6 +180,7 @@ async function replicate(parts: SyncParts, direction: 'to' | 'from'): Promise<nu
   let written = 0;
   replication.on('change', (info) => {
     written = info.docs_written;
+    wrote?.();
     void parts.progress?.(direction === 'to' ? 'sending' : 'receiving', written);
   });
   const result = await replication;
@@ -294,17 +299,17 @@ async function recordConflicts(parts: SyncParts, batch: Decoded[]): Promise<numb
     });
   }
   await store.transaction('rw', store.conflicts, async () => {
-    await store.conflicts.bulkDelete(clear);
-    await store.conflicts.bulkPut(rows);
+    // Conflicts are few: the kept ones' ids are read, and only those the batch settled are deleted.
+    const kept = new Set(await store.conflicts.toCollection().primaryKeys());
+    const settledHere = clear.filter((id) => kept.has(id));
+    if (settledHere.length > 0) await store.conflicts.bulkDelete(settledHere);
+    if (rows.length > 0) await store.conflicts.bulkPut(rows);
   });
   return rows.length;
 }
 
 /** The replica's documents since the last bring-in, into the ledger. */
-export async function bringIn(
-  parts: SyncParts,
-  watch = stopwatch(),
-): Promise<Omit<SyncReport, 'sent' | 'ms'>> {
+export async function bringIn(parts: SyncParts, watch = stopwatch()): Promise<BroughtIn> {
   const { tdb, keys, local, store } = parts;
   let since = await appliedSeq(local);
   const total = Math.max(0, Number((await local.info()).update_seq) - Number(since)) || undefined;
@@ -381,19 +386,104 @@ export async function bringIn(
   return { received, personIds: [...personIds], conflicts, unreadable };
 }
 
+/** Raised by one side, taken by the other: the next step starts once there is something new, not on a timer. */
+function signal() {
+  let raised = false;
+  let woken: (() => void) | undefined;
+  return {
+    raise() {
+      raised = true;
+      woken?.();
+    },
+    /** Resolves once the signal was raised since the last take (at once if it was). */
+    async take(): Promise<void> {
+      if (!raised) await new Promise<void>((resolve) => (woken = resolve));
+      woken = undefined;
+      raised = false;
+    },
+  };
+}
+
+/**
+ * Runs `work` with one-shot replications in `direction` beside it, one after another while the work writes (each
+ * start costs checkpoint reads on both sides): what the hand-over writes goes out while it seals the next batch. The
+ * caller runs one more after the work, to catch its end. Both settle before either's error is thrown, so a failing
+ * replication leaves no work running unattended.
+ */
+async function besideReplications<T>(
+  parts: SyncParts,
+  direction: 'to' | 'from',
+  work: (wrote: () => void) => Promise<T>,
+): Promise<T> {
+  let working = true;
+  const wrote = signal();
+  const worked = work(wrote.raise).finally(() => {
+    working = false;
+    wrote.raise();
+  });
+  const replications = (async () => {
+    for (;;) {
+      await wrote.take();
+      if (!working) break;
+      await replicate(parts, direction);
+    }
+  })();
+  const [result, replicated] = await Promise.allSettled([worked, replications]);
+  if (result.status === 'rejected') throw result.reason;
+  if (replicated.status === 'rejected') throw replicated.reason;
+  return result.value;
+}
+
+/**
+ * The pull, with what it brings applied as it comes: a bring-in runs after each batch the pull writes (each from its
+ * checkpoint in the replica, so one cut short is redone exactly), and one more once it is done.
+ */
+async function pullAndBringIn(parts: SyncParts, watch: Stopwatch): Promise<BroughtIn> {
+  let pulling = true;
+  const wrote = signal();
+  const pull = replicate(parts, 'from', wrote.raise).finally(() => {
+    pulling = false;
+    wrote.raise();
+  });
+  const total: BroughtIn = {
+    received: 0,
+    personIds: [],
+    conflicts: 0,
+    unreadable: { newer: 0, undecryptable: 0 },
+  };
+  const add = (report: BroughtIn) => {
+    total.received += report.received;
+    total.personIds = [...new Set([...total.personIds, ...report.personIds])];
+    total.conflicts += report.conflicts;
+    // Rows this version cannot read wait, and each bring-in counts them again: the last one's count is the count.
+    total.unreadable = {
+      newer: report.unreadable.newer,
+      undecryptable: total.unreadable.undecryptable + report.unreadable.undecryptable,
+    };
+  };
+  for (;;) {
+    await wrote.take();
+    if (!pulling) break;
+    watch.lap('pull');
+    add(await bringIn(parts, watch));
+  }
+  await pull;
+  watch.lap('pull');
+  add(await bringIn(parts, watch));
+  return total;
+}
+
 /** One whole sync. Throws a SyncError (or PouchDB's error) when the server cannot be reached or refuses. */
 export async function syncOnce(parts: SyncParts): Promise<SyncReport> {
   const watch = stopwatch();
-  const sent = await handOver(parts, watch);
+  const sent = await besideReplications(parts, 'to', (wrote) => handOver(parts, watch, wrote));
   if (sent > 0) await parts.handedOver?.(sent);
   watch.lap('handOver');
   await replicate(parts, 'to');
   await parts.pushed?.();
   watch.lap('push');
-  await replicate(parts, 'from');
-  watch.lap('pull');
   // Changes made on this device while the replications ran go out next time; what came in goes in now.
-  const report = await bringIn(parts, watch);
+  const report = await pullAndBringIn(parts, watch);
   return { sent, ...report, ms: watch.steps };
 }
 
