@@ -156,7 +156,9 @@ export async function handOver(parts: SyncParts, watch = stopwatch(), wrote?: ()
     watch.lap('seal');
     if (docs.length > 0) checkWrites(await local.bulkDocs(docs as never));
     for (const doc of docs) written.add(doc._id);
-    if (docs.length > 0) wrote?.();
+    // The last batch goes out with the push after the hand-over: a push beside it would be a second one for nothing
+    // (an edit's sync would pay two).
+    if (docs.length > 0 && handled + batch.length < total) wrote?.();
     watch.lap('write');
     await forgetHandedOver(tdb, batch);
     watch.lap('forget');
@@ -441,7 +443,13 @@ async function besideReplications<T>(
 async function pullAndBringIn(parts: SyncParts, watch: Stopwatch): Promise<BroughtIn> {
   let pulling = true;
   const wrote = signal();
-  const pull = replicate(parts, 'from', wrote.raise).finally(() => {
+  // Whether the pull wrote since the last bring-in started; the first bring-in runs anyway (a sync stopped earlier may
+  // have left documents unapplied, and waiting ones are retried).
+  let fresh = true;
+  const pull = replicate(parts, 'from', () => {
+    fresh = true;
+    wrote.raise();
+  }).finally(() => {
     pulling = false;
     wrote.raise();
   });
@@ -461,15 +469,18 @@ async function pullAndBringIn(parts: SyncParts, watch: Stopwatch): Promise<Broug
       undecryptable: total.unreadable.undecryptable + report.unreadable.undecryptable,
     };
   };
+  const bringInNow = async () => {
+    watch.lap('pull');
+    fresh = false;
+    add(await bringIn(parts, watch));
+  };
   for (;;) {
     await wrote.take();
     if (!pulling) break;
-    watch.lap('pull');
-    add(await bringIn(parts, watch));
+    await bringInNow();
   }
   await pull;
-  watch.lap('pull');
-  add(await bringIn(parts, watch));
+  if (fresh) await bringInNow();
   return total;
 }
 
