@@ -487,8 +487,12 @@ async function pullAndBringIn(parts: SyncParts, watch: Stopwatch): Promise<Broug
 /** One whole sync. Throws a SyncError (or PouchDB's error) when the server cannot be reached or refuses. */
 export async function syncOnce(parts: SyncParts): Promise<SyncReport> {
   const watch = stopwatch();
-  const sent = await besideReplications(parts, 'to', (wrote) => handOver(parts, watch, wrote));
-  if (sent > 0) await parts.handedOver?.(sent);
+  // What was handed over counts as waiting even when the push beside the hand-over failed.
+  const sent = await besideReplications(parts, 'to', async (wrote) => {
+    const handed = await handOver(parts, watch, wrote);
+    if (handed > 0) await parts.handedOver?.(handed);
+    return handed;
+  });
   watch.lap('handOver');
   await replicate(parts, 'to');
   await parts.pushed?.();
