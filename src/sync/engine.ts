@@ -7,6 +7,10 @@
 //   3. bring in: the replica's changes since the last one brought in are decrypted and applied to the ledger through
 //      the write path (db/mutations.ts applySyncedChanges), with their checkpoint in the replica.
 //
+// The steps overlap where they can: pushes run beside a hand-over of several batches (what it wrote goes out while it
+// seals the next), and a bring-in runs after each batch the pull writes. Each keeps its own checkpoint, so overlapping
+// changes nothing a stopped worker leaves behind.
+//
 // Nothing here keeps state between calls: everything that must survive a stopped worker is in the ledger (the
 // outbox), the replica (documents and checkpoints) or the sync store (status, conflicts, waiting documents).
 import { sameRecord } from '../core/sameRecord.ts';
