@@ -256,6 +256,20 @@ describe('many batches', () => {
     expect((await a.sync()).received).toBe(0);
   }, 120_000);
 
+  test('an edit after a large sync is one push and one pull: no push beside a hand-over of one batch', async () => {
+    const a = await device(account);
+    await bigLedger(a);
+    await a.sync();
+    const person = (await a.tdb.people.limit(1).toArray())[0]!;
+    await updatePerson(a.tdb, person.id, { headline: 'one edit' });
+    const before = server.requests.length;
+    expect((await a.sync()).sent).toBe(1);
+    const requests = server.requests.slice(before);
+    expect(requests.filter((r) => r.url.includes('_bulk_docs'))).toHaveLength(1);
+    // Each replication starts by asking for the server's root: one push, one pull.
+    expect(requests.filter((r) => r.url === '/')).toHaveLength(2);
+  }, 120_000);
+
   test('tombstones and a conflict among many changes, the pull cut between batches: the next sync ends it, nothing lost or twice', async () => {
     const a = await device(account);
     await bigLedger(a);
