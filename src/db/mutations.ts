@@ -103,7 +103,7 @@ async function writePerson(tdb: TrustDb, person: Person): Promise<PersonRow> {
   return row;
 }
 
-/** writePerson for many people at once: their shared work read in one query, their rows written in one bulkPut. */
+/** writePerson for many people at once: their shared work read together, their rows written in one bulkPut. */
 async function writePeople(tdb: TrustDb, people: readonly Person[]): Promise<void> {
   if (people.length === 0) return;
   // One key range per person, requested together (an `anyOf` walks a cursor, a round trip per step).

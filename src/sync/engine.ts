@@ -51,7 +51,11 @@ export interface SyncReport {
   conflicts: number;
   /** Documents this version could not read (a newer version wrote them) or open (another ledger, damage). */
   unreadable: { newer: number; undecryptable: number };
-  /** Milliseconds per step (the bench reads them): handOver, outbox, lookUp, seal, write, push, pull, feed, decrypt, targets, apply, record, bringIn. */
+  /**
+   * Milliseconds per step (the bench reads them): handOver, outbox, lookUp, seal, write, forget, push, pull, feed,
+   * decrypt, targets, apply, record, bringIn. Where steps overlap, handOver includes the wait for the pushes beside it
+   * and pull the time the bring-ins waited for the pull.
+   */
   ms: Record<string, number>;
 }
 
