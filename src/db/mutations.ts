@@ -103,13 +103,13 @@ async function writePerson(tdb: TrustDb, person: Person): Promise<PersonRow> {
   return row;
 }
 
-/** writePerson for many people at once: their shared work read in one query, their rows written in one bulkPut. */
+/** writePerson for many people at once: their shared work read together, their rows written in one bulkPut. */
 async function writePeople(tdb: TrustDb, people: readonly Person[]): Promise<void> {
   if (people.length === 0) return;
-  const works = await tdb.sharedWork
-    .where('personId')
-    .anyOf(people.map((person) => person.id))
-    .toArray();
+  // One key range per person, requested together (an `anyOf` walks a cursor, a round trip per step).
+  const works = (
+    await Promise.all(people.map((person) => tdb.sharedWork.where('personId').equals(person.id).toArray()))
+  ).flat();
   const worksOf = new Map<string, SharedWork[]>();
   for (const work of works) worksOf.set(work.personId, [...(worksOf.get(work.personId) ?? []), work]);
   const now = new Date(tdb.clock());

@@ -201,7 +201,13 @@ async function currentRows(tdb: TrustDb, entries: readonly OutboxRow[], into: Pe
  * after. Another device brings a batch in as one transaction and recomputes a person's derived fields once, with
  * their records in place, rather than once for the person and again for each later batch of their shared work.
  */
-export async function nextBatch(tdb: TrustDb, limit: number): Promise<PendingBatch> {
+export function nextBatch(tdb: TrustDb, limit: number): Promise<PendingBatch> {
+  // One read transaction for the whole batch: its many small reads go out together.
+  const tables = [...new Set([OUTBOX_TABLE, ...Object.keys(SYNCED_TABLES), ...OWN_RECORDS])];
+  return tdb.transaction('r', tables, () => readBatch(tdb, limit));
+}
+
+async function readBatch(tdb: TrustDb, limit: number): Promise<PendingBatch> {
   const first = await pendingChanges(tdb, limit);
   const rows: PendingBatch['rows'] = new Map();
   await currentRows(tdb, first, rows);

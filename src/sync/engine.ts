@@ -7,6 +7,10 @@
 //   3. bring in: the replica's changes since the last one brought in are decrypted and applied to the ledger through
 //      the write path (db/mutations.ts applySyncedChanges), with their checkpoint in the replica.
 //
+// The steps overlap where they can: pushes run beside a hand-over of several batches (what it wrote goes out while it
+// seals the next), and a bring-in runs after each batch the pull writes. Each keeps its own checkpoint, so overlapping
+// changes nothing a stopped worker leaves behind.
+//
 // Nothing here keeps state between calls: everything that must survive a stopped worker is in the ledger (the
 // outbox), the replica (documents and checkpoints) or the sync store (status, conflicts, waiting documents).
 import { sameRecord } from '../core/sameRecord.ts';
@@ -47,9 +51,16 @@ export interface SyncReport {
   conflicts: number;
   /** Documents this version could not read (a newer version wrote them) or open (another ledger, damage). */
   unreadable: { newer: number; undecryptable: number };
-  /** Milliseconds per step (the bench reads them): handOver, outbox, lookUp, seal, write, push, pull, feed, decrypt, targets, apply, record, bringIn. */
+  /**
+   * Milliseconds per step (the bench reads them): handOver, outbox, lookUp, seal, write, forget, push, pull, feed,
+   * decrypt, targets, apply, record, bringIn. Where steps overlap, handOver includes the wait for the pushes beside it
+   * and pull the time the bring-ins waited for the pull.
+   */
   ms: Record<string, number>;
 }
+
+/** What a bring-in did. */
+type BroughtIn = Omit<SyncReport, 'sent' | 'ms'>;
 
 /** Documents per step: one IndexedDB transaction, one HTTP request of a replication batch. */
 const BATCH = 500;
@@ -94,7 +105,7 @@ export function stopwatch(): Stopwatch {
 // 1. Hand over
 
 /** Every pending change of the outbox, as documents of the replica. Returns how many documents were written. */
-export async function handOver(parts: SyncParts, watch = stopwatch()): Promise<number> {
+export async function handOver(parts: SyncParts, watch = stopwatch(), wrote?: () => void): Promise<number> {
   const { tdb, keys, local } = parts;
   const total = await pendingCount(tdb);
   if (total === 0) return 0;
@@ -153,9 +164,12 @@ export async function handOver(parts: SyncParts, watch = stopwatch()): Promise<n
     watch.lap('seal');
     if (docs.length > 0) checkWrites(await local.bulkDocs(docs as never));
     for (const doc of docs) written.add(doc._id);
+    // The last batch goes out with the push after the hand-over: a push beside it would be a second one for nothing
+    // (an edit's sync would pay two).
+    if (docs.length > 0 && handled + batch.length < total) wrote?.();
     watch.lap('write');
     await forgetHandedOver(tdb, batch);
-    watch.lap('outbox');
+    watch.lap('forget');
     sent += docs.length;
     handled += batch.length;
     await parts.progress?.('sending', handled, total);
@@ -168,7 +182,7 @@ export async function handOver(parts: SyncParts, watch = stopwatch()): Promise<n
 // ---------------------------------------------------------------------------------------------------
 // 2. Push and pull
 
-async function replicate(parts: SyncParts, direction: 'to' | 'from'): Promise<number> {
+async function replicate(parts: SyncParts, direction: 'to' | 'from', wrote?: () => void): Promise<number> {
   const { local, remote } = parts;
   const options = { batch_size: BATCH, batches_limit: 4, timeout: REQUEST_TIMEOUT_MS };
   const replication =
@@ -176,6 +190,7 @@ async function replicate(parts: SyncParts, direction: 'to' | 'from'): Promise<nu
   let written = 0;
   replication.on('change', (info) => {
     written = info.docs_written;
+    wrote?.();
     void parts.progress?.(direction === 'to' ? 'sending' : 'receiving', written);
   });
   const result = await replication;
@@ -294,17 +309,17 @@ async function recordConflicts(parts: SyncParts, batch: Decoded[]): Promise<numb
     });
   }
   await store.transaction('rw', store.conflicts, async () => {
-    await store.conflicts.bulkDelete(clear);
-    await store.conflicts.bulkPut(rows);
+    // Conflicts are few: the kept ones' ids are read, and only those the batch settled are deleted.
+    const kept = new Set(await store.conflicts.toCollection().primaryKeys());
+    const settledHere = clear.filter((id) => kept.has(id));
+    if (settledHere.length > 0) await store.conflicts.bulkDelete(settledHere);
+    if (rows.length > 0) await store.conflicts.bulkPut(rows);
   });
   return rows.length;
 }
 
 /** The replica's documents since the last bring-in, into the ledger. */
-export async function bringIn(
-  parts: SyncParts,
-  watch = stopwatch(),
-): Promise<Omit<SyncReport, 'sent' | 'ms'>> {
+export async function bringIn(parts: SyncParts, watch = stopwatch()): Promise<BroughtIn> {
   const { tdb, keys, local, store } = parts;
   let since = await appliedSeq(local);
   const total = Math.max(0, Number((await local.info()).update_seq) - Number(since)) || undefined;
@@ -381,19 +396,117 @@ export async function bringIn(
   return { received, personIds: [...personIds], conflicts, unreadable };
 }
 
+/** Raised by one side, taken by the other: the next step starts once there is something new, not on a timer. */
+function signal() {
+  let raised = false;
+  let woken: (() => void) | undefined;
+  return {
+    raise() {
+      raised = true;
+      woken?.();
+    },
+    /** Resolves once the signal was raised since the last take (at once if it was). */
+    async take(): Promise<void> {
+      if (!raised) await new Promise<void>((resolve) => (woken = resolve));
+      woken = undefined;
+      raised = false;
+    },
+  };
+}
+
+/**
+ * Runs `work` with one-shot replications in `direction` beside it, one after another while the work writes (each
+ * start costs checkpoint reads on both sides): what the hand-over writes goes out while it seals the next batch. The
+ * caller runs one more after the work, to catch its end. Both settle before either's error is thrown, so a failing
+ * replication leaves no work running unattended.
+ */
+async function besideReplications<T>(
+  parts: SyncParts,
+  direction: 'to' | 'from',
+  work: (wrote: () => void) => Promise<T>,
+): Promise<T> {
+  let working = true;
+  const wrote = signal();
+  const worked = work(wrote.raise).finally(() => {
+    working = false;
+    wrote.raise();
+  });
+  const replications = (async () => {
+    for (;;) {
+      await wrote.take();
+      if (!working) break;
+      await replicate(parts, direction);
+    }
+  })();
+  const [result, replicated] = await Promise.allSettled([worked, replications]);
+  if (result.status === 'rejected') throw result.reason;
+  if (replicated.status === 'rejected') throw replicated.reason;
+  return result.value;
+}
+
+/**
+ * The pull, with what it brings applied as it comes: a bring-in runs after each batch the pull writes (each from its
+ * checkpoint in the replica, so one cut short is redone exactly), and one more once it is done.
+ */
+async function pullAndBringIn(parts: SyncParts, watch: Stopwatch): Promise<BroughtIn> {
+  let pulling = true;
+  const wrote = signal();
+  // Whether the pull wrote since the last bring-in started; the first bring-in runs anyway (a sync stopped earlier may
+  // have left documents unapplied, and waiting ones are retried).
+  let fresh = true;
+  const pull = replicate(parts, 'from', () => {
+    fresh = true;
+    wrote.raise();
+  }).finally(() => {
+    pulling = false;
+    wrote.raise();
+  });
+  const total: BroughtIn = {
+    received: 0,
+    personIds: [],
+    conflicts: 0,
+    unreadable: { newer: 0, undecryptable: 0 },
+  };
+  const add = (report: BroughtIn) => {
+    total.received += report.received;
+    total.personIds = [...new Set([...total.personIds, ...report.personIds])];
+    total.conflicts += report.conflicts;
+    // Rows this version cannot read wait, and each bring-in counts them again: the last one's count is the count.
+    total.unreadable = {
+      newer: report.unreadable.newer,
+      undecryptable: total.unreadable.undecryptable + report.unreadable.undecryptable,
+    };
+  };
+  const bringInNow = async () => {
+    watch.lap('pull');
+    fresh = false;
+    add(await bringIn(parts, watch));
+  };
+  for (;;) {
+    await wrote.take();
+    if (!pulling) break;
+    await bringInNow();
+  }
+  await pull;
+  if (fresh) await bringInNow();
+  return total;
+}
+
 /** One whole sync. Throws a SyncError (or PouchDB's error) when the server cannot be reached or refuses. */
 export async function syncOnce(parts: SyncParts): Promise<SyncReport> {
   const watch = stopwatch();
-  const sent = await handOver(parts, watch);
-  if (sent > 0) await parts.handedOver?.(sent);
+  // What was handed over counts as waiting even when the push beside the hand-over failed.
+  const sent = await besideReplications(parts, 'to', async (wrote) => {
+    const handed = await handOver(parts, watch, wrote);
+    if (handed > 0) await parts.handedOver?.(handed);
+    return handed;
+  });
   watch.lap('handOver');
   await replicate(parts, 'to');
   await parts.pushed?.();
   watch.lap('push');
-  await replicate(parts, 'from');
-  watch.lap('pull');
   // Changes made on this device while the replications ran go out next time; what came in goes in now.
-  const report = await bringIn(parts, watch);
+  const report = await pullAndBringIn(parts, watch);
   return { sent, ...report, ms: watch.steps };
 }
 

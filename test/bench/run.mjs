@@ -18,7 +18,8 @@ const groups = {
   worker: () => workerRows(),
   app: () => appRows(),
   import: () => importRows(),
-  sync: () => syncRows(),
+  // `--sync-people=3000` measures a smaller ledger (twice as many works), for quick comparisons.
+  sync: () => syncRows(syncOptions()),
   archive: () => archiveRows(archiveOptions()),
 };
 // `--archive-scale=0.1` runs the archive bench on a tenth of its archive (and of its big messages.csv): the
@@ -33,7 +34,16 @@ function archiveOptions() {
     throw new Error(`bench: --archive-scale wants a number in (0, 1], got ${scaleArg}`);
   return { scale };
 }
-const unknownOptions = options.filter((arg) => !arg.startsWith('--archive-scale='));
+function syncOptions() {
+  const peopleArg = options.find((arg) => arg.startsWith('--sync-people='));
+  if (!peopleArg) return undefined;
+  const people = Number(peopleArg.split('=')[1]);
+  if (!(Number.isInteger(people) && people > 0))
+    throw new Error(`bench: --sync-people wants a whole number above 0, got ${peopleArg}`);
+  return { people, works: 2 * people };
+}
+const OPTIONS = ['--archive-scale=', '--sync-people='];
+const unknownOptions = options.filter((arg) => !OPTIONS.some((known) => arg.startsWith(known)));
 if (unknownOptions.length > 0) throw new Error(`bench: unknown option(s) ${unknownOptions.join(', ')}`);
 const unknown = chosen.filter((name) => !(name in groups));
 if (unknown.length > 0) {

@@ -17,6 +17,7 @@ import { pendingCount } from '../../../src/db/syncOutbox.ts';
 import { resolveConflict } from '../../../src/sync/engine.ts';
 import { SyncError } from '../../../src/sync/errors.ts';
 import { joinLedger, probeServer, type ServerAccount } from '../../../src/sync/setup.ts';
+import { generateNetwork, seedNetwork } from '../../data/network.ts';
 import { goodSmallTask, snapshot } from '../db/testDb.ts';
 import { type Device, device, PASSPHRASE, quickParams } from './devices.ts';
 
@@ -220,6 +221,85 @@ describe('two devices', () => {
     );
     expect(profileDocs.filter((d: { _deleted?: boolean }) => !d._deleted)).toHaveLength(1);
   });
+});
+
+describe('many batches', () => {
+  /** A ledger of several batches (people, profiles, works), one person's work alone more than a batch. */
+  async function bigLedger(d: Device) {
+    const network = generateNetwork(600, 1200, 42);
+    const busy = network.people[0]!.id;
+    for (const work of network.works.slice(0, 520)) work.personId = busy;
+    await seedNetwork(d.tdb, { ...network, flags: [] }, Date.now());
+    return busy;
+  }
+  const rows = async (d: Device) => ({
+    people: await d.tdb.people.toArray(),
+    profiles: await d.tdb.profiles.toArray(),
+    works: await d.tdb.sharedWork.toArray(),
+  });
+
+  test('a first sync of many batches, applied while the pull runs: every record once, derived fields and counts right', async () => {
+    const a = await device(account);
+    const busy = await bigLedger(a);
+    const sent = (await a.sync()).sent;
+    expect(sent).toBeGreaterThan(2000);
+    const b = await device(account);
+    const report = await b.sync();
+    // Each document applied once, though bring-ins ran beside the pull and a person's work spans batches.
+    expect(report.received).toBe(sent);
+    expect(await rows(b)).toEqual(await rows(a));
+    const busyWorks = await b.tdb.sharedWork.where('personId').equals(busy).count();
+    expect(busyWorks).toBeGreaterThanOrEqual(520);
+    expect(busyWorks).toBe(await a.tdb.sharedWork.where('personId').equals(busy).count());
+    expect(await getAggregates(b.tdb)).toEqual(await countAggregates(b.tdb));
+    expect((await b.sync()).received).toBe(0);
+    expect((await a.sync()).received).toBe(0);
+  }, 120_000);
+
+  test('an edit after a large sync is one push and one pull: no push beside a hand-over of one batch', async () => {
+    const a = await device(account);
+    await bigLedger(a);
+    await a.sync();
+    const person = (await a.tdb.people.limit(1).toArray())[0]!;
+    await updatePerson(a.tdb, person.id, { headline: 'one edit' });
+    const before = server.requests.length;
+    expect((await a.sync()).sent).toBe(1);
+    const requests = server.requests.slice(before);
+    expect(requests.filter((r) => r.url.includes('_bulk_docs'))).toHaveLength(1);
+    // Each replication starts by asking for the server's root: one push, one pull.
+    expect(requests.filter((r) => r.url === '/')).toHaveLength(2);
+  }, 120_000);
+
+  test('tombstones and a conflict among many changes, the pull cut between batches: the next sync ends it, nothing lost or twice', async () => {
+    const a = await device(account);
+    await bigLedger(a);
+    await a.sync();
+    const b = await device(account);
+    await b.sync();
+    const people = await a.tdb.people.toArray();
+    const [both, ...rest] = people.slice(1);
+    for (const person of rest.slice(0, 5)) await deletePerson(a.tdb, person.id);
+    for (const person of rest.slice(5, 500))
+      await updatePerson(a.tdb, person.id, { headline: 'edited on A' });
+    await updatePerson(a.tdb, both!.id, { headline: 'A’s headline' });
+    await updatePerson(b.tdb, both!.id, { headline: 'B’s headline' });
+    await a.sync();
+    server.cutAfter(/_bulk_get|_all_docs|_changes/, 3);
+    await expect(b.sync()).rejects.toBeDefined();
+    server.cutAfter(/$^/, 0);
+    await b.sync();
+    await a.sync();
+    expect((await b.sync()).received).toBe(0);
+    expect(await rows(b)).toEqual(await rows(a));
+    expect(await b.tdb.people.count()).toBe(people.length - 5);
+    expect((await b.tdb.people.toArray()).filter((p) => p.headline === 'edited on A')).toHaveLength(495);
+    expect(await getAggregates(b.tdb)).toEqual(await countAggregates(b.tdb));
+    const conflict = (await b.store.conflicts.toArray())[0];
+    expect(conflict?.personId).toBe(both!.id);
+    expect(
+      [conflict!.winner.row?.headline, ...conflict!.others.map((other) => other.row?.headline)].sort(),
+    ).toEqual(['A’s headline', 'B’s headline']);
+  }, 180_000);
 });
 
 describe('what the server sees', () => {
