@@ -3,6 +3,7 @@ import { suggestedSteps } from '../../core/flags.ts';
 import type { Flag, FlagKind } from '../../core/types.ts';
 import { type MessageKey, t } from '../i18n/i18n.ts';
 import { STEP_KEYS } from '../i18n/keys.ts';
+import { LaterButtons, SNOOZE_DAYS } from './LaterButtons.tsx';
 import './trust.css';
 
 const TITLE_KEYS = {
@@ -11,9 +12,6 @@ const TITLE_KEYS = {
   stalled: 'flag_stalled',
   vouchWithoutWork: 'flag_vouchWithoutWork',
 } as const satisfies Record<FlagKind, MessageKey>;
-
-export const SNOOZE_DAYS = 30;
-const DAY_MS = 86_400_000;
 
 /** An open flag with the essay's suggested next steps, and the two answers: snooze for a month, or dismiss. */
 export function FlagCard(props: {
@@ -42,22 +40,15 @@ export function FlagCard(props: {
         ))}
       </ul>
       <div class="tn-actions">
-        <button
-          type="button"
-          class="tn-secondary"
-          aria-label={t('ui_flag_snooze_label', title, SNOOZE_DAYS)}
-          onClick={() => void onSnooze(Date.now() + SNOOZE_DAYS * DAY_MS)}
-        >
-          {t('ui_flag_snooze', SNOOZE_DAYS)}
-        </button>
-        <button
-          type="button"
-          class="tn-secondary"
-          aria-label={t('ui_flag_dismiss_label', title)}
-          onClick={() => void onDismiss()}
-        >
-          {t('ui_flag_dismiss')}
-        </button>
+        <LaterButtons
+          snooze={{
+            text: t('ui_flag_snooze', SNOOZE_DAYS),
+            label: t('ui_flag_snooze_label', title, SNOOZE_DAYS),
+          }}
+          dismiss={{ text: t('ui_flag_dismiss'), label: t('ui_flag_dismiss_label', title) }}
+          onSnooze={onSnooze}
+          onDismiss={onDismiss}
+        />
       </div>
     </section>
   );

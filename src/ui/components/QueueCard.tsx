@@ -4,10 +4,8 @@ import type { QueueEntry } from '../../core/types.ts';
 import { t } from '../i18n/i18n.ts';
 import { STEP_KEYS } from '../i18n/keys.ts';
 import { reasonsText } from '../i18n/reasonText.ts';
-import { SNOOZE_DAYS } from './FlagCard.tsx';
+import { LaterButtons, SNOOZE_DAYS } from './LaterButtons.tsx';
 import './trust.css';
-
-const DAY_MS = 86_400_000;
 
 export function QueueCard(props: {
   entry: QueueEntry;
@@ -38,22 +36,15 @@ export function QueueCard(props: {
         >
           {t('ui_queue_planned')}
         </button>
-        <button
-          type="button"
-          class="tn-secondary"
-          aria-label={t('ui_queue_snooze_label', name, SNOOZE_DAYS)}
-          onClick={() => void props.onSnooze(Date.now() + SNOOZE_DAYS * DAY_MS)}
-        >
-          {t('ui_queue_snooze', SNOOZE_DAYS)}
-        </button>
-        <button
-          type="button"
-          class="tn-secondary"
-          aria-label={t('ui_queue_dismiss_label', name)}
-          onClick={() => void props.onDismiss()}
-        >
-          {t('ui_queue_dismiss')}
-        </button>
+        <LaterButtons
+          snooze={{
+            text: t('ui_queue_snooze', SNOOZE_DAYS),
+            label: t('ui_queue_snooze_label', name, SNOOZE_DAYS),
+          }}
+          dismiss={{ text: t('ui_queue_dismiss'), label: t('ui_queue_dismiss_label', name) }}
+          onSnooze={props.onSnooze}
+          onDismiss={props.onDismiss}
+        />
       </div>
     </section>
   );
