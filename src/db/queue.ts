@@ -1,5 +1,6 @@
 // The weekly queue in the database: reads what core's queue rules need and applies their changes. The worker runs it
-// after every scan and every decision (background/badge.ts). Dormant people are found through two stored indexes
+// after every scan and every decision (background/badge.ts), and the archive import inside its own commit
+// (io/archiveCommit.ts), so the first queue after an import is stored with the people it ranks. Dormant people are found through two stored indexes
 // (people.untestedSince and people.queueRank, schema.ts), so a refresh reads the queue's own few entries and walks
 // the top of the ranking until the queue is full, whatever the size of the network.
 import { dormancyCutoff, isDormant } from '../core/flags.ts';
@@ -11,10 +12,11 @@ import {
   queueSize,
   refreshQueue,
 } from '../core/queue.ts';
-import type { Millis, QueueEntry, Settings, SharedWork } from '../core/types.ts';
+import type { Language, Millis, QueueEntry, Settings, SharedWork } from '../core/types.ts';
 import type { TrustDb } from './database.ts';
 import { getSettings } from './meta.ts';
 import type { PersonRow } from './personRow.ts';
+import { actionFlagCount } from './queries.ts';
 
 function candidateOf(row: PersonRow, works: readonly SharedWork[], now: Date): QueueCandidate {
   const reasons = queueReasons(row, works, now);
@@ -89,4 +91,33 @@ export async function refreshQueueEntries(tdb: TrustDb, now: Millis = Date.now()
     for (const entry of changes.put) after.set(entry.id, entry);
     return [...after.values()].filter((entry) => entry.state === 'queued').length;
   });
+}
+
+/** What the toolbar badge shows (ui/data/toolbarBadge.ts): the queue, the flags that need action, and in what words. */
+export interface QueueBadge {
+  queued: number;
+  actions: number;
+  language: Language;
+}
+
+/** The tables queueBadge works in: a caller's transaction that runs it must hold them all, read-write. */
+export function queueBadgeTables(tdb: TrustDb) {
+  return [tdb.people, tdb.sharedWork, tdb.queue, tdb.meta, tdb.flags];
+}
+
+/**
+ * Moves the queue on and counts what the toolbar badge shows, in one read-write transaction (the caller's, when it
+ * runs inside one: the archive import's commit, the worker's scan checkpoint as `alongside`). The queue's writes,
+ * the action flags' count and the settings go side by side, so the badge needs no second read. The flags are not
+ * written here, so counting them beside the queue's writes is exact. The worker and the options page both set the
+ * badge from this, so the same database gives the same badge.
+ */
+export async function queueBadge(
+  tdb: TrustDb,
+  { now = Date.now(), alongside }: { now?: Millis; alongside?: () => Promise<void> } = {},
+): Promise<QueueBadge> {
+  const [, queued, actions, settings] = await tdb.transaction('rw', queueBadgeTables(tdb), () =>
+    Promise.all([alongside?.(), refreshQueueEntries(tdb, now), actionFlagCount(tdb), getSettings(tdb)]),
+  );
+  return { queued, actions, language: settings.language };
 }

@@ -2,11 +2,14 @@
 // people, and everything the other files add (recommendation records, archive facts, people created in the review,
 // kept message texts). Each person row is derived once, with their facts and their work, so a first import of
 // 30,000 connections writes each of them once. If the database changed since the preview, the plan is made again
-// inside the transaction, and the review's answers apply to it by row.
+// inside the transaction, and the review's answers apply to it by row. The same transaction then fills the weekly
+// queue from the rows it just wrote (db/queue.ts, the worker's rules and code), so the page can show the first queue
+// on the toolbar badge as soon as the commit lands, without waking the worker (ImportSection.tsx).
 import type { Millis, Person, SharedWork } from '../core/types.ts';
 import type { TrustDb } from '../db/database.ts';
 import { setMeta } from '../db/meta.ts';
 import { derivePersonRow, type PersonRow, toPerson } from '../db/personRow.ts';
+import { type QueueBadge, queueBadge, queueBadgeTables } from '../db/queue.ts';
 import { type ArchivePlan, archiveWrites, buildArchivePlan, type Resolutions } from './archivePlan.ts';
 import { type CommitProgress, chunkedWriter, patchedPeople, worksByPerson } from './importCommit.ts';
 import type { ImportError } from './importErrors.ts';
@@ -25,6 +28,8 @@ export interface ArchiveImportResult {
   recommendations: number;
   messages: number;
   replanned: boolean;
+  /** The toolbar badge after the commit, whose transaction moved the queue on: for ui/data/toolbarBadge.ts. */
+  badge: QueueBadge;
 }
 
 export async function commitArchive(
@@ -35,7 +40,7 @@ export async function commitArchive(
 ): Promise<Result<ArchiveImportResult, ImportError>> {
   const now: Millis = Date.now();
   const nowDate = new Date(now);
-  const tables = [tdb.people, tdb.profiles, tdb.sharedWork, tdb.messages, tdb.meta];
+  const tables = [...new Set([tdb.profiles, tdb.messages, ...queueBadgeTables(tdb)])];
   try {
     const result = await tdb.transaction('rw', tables, async () => {
       const fingerprint = await dbFingerprint(tdb);
@@ -107,6 +112,9 @@ export async function commitArchive(
           'archiveOwner',
           owner.key ? { name: owner.name, key: owner.key } : { name: owner.name },
         );
+      // The first queue: the top of people.queueRank, which the rows above just filled, walked in this
+      // transaction; a failure here undoes the import like any other write.
+      const badge = await queueBadge(tdb, { now });
       return {
         created: newRows.length,
         updated: updatedRows.length,
@@ -115,6 +123,7 @@ export async function commitArchive(
         recommendations: works.length,
         messages: messages.length,
         replanned,
+        badge,
       };
     });
     return ok(result);

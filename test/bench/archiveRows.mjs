@@ -1,7 +1,8 @@
 // The archive rows of `npm run bench -- archive` (issue #14): a generated LinkedIn export (30,000 connections,
 // 200,000 message rows in 40,000 conversations, 300 recommendations, 5,000 endorsements) picked from disk and
 // imported through the real io path in an extension page, against a raw IndexedDB put of the rows it wrote,
-// measured in the same run; the first weekly queue after the import against a raw read of what the ranking needs;
+// measured in the same run; the first weekly queue after the import's commit (which fills it) to the toolbar badge,
+// against a raw read of what the ranking needs, and the worker's refresh after it, which must change nothing;
 // and the tab's peak JS heap while importing an export whose messages.csv is 300 MB.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,6 +81,7 @@ export async function archiveRows({ runs = 2, scale = 1, bigMessagesMb = Math.ro
     commit: [],
     raw: [],
     queue: [],
+    worker: [],
     rankingRead: [],
     rankedGetAll: [],
   };
@@ -90,21 +92,27 @@ export async function archiveRows({ runs = 2, scale = 1, bigMessagesMb = Math.ro
       await page.evaluate(() => globalThis.TrustNotesArchiveBench.emptyDatabase());
       await page.locator('#bench-file').setInputFiles(zipPath);
       const imported = await page.evaluate(() => globalThis.TrustNotesArchiveBench.timeImport());
-      const queue = await page.evaluate(() => globalThis.TrustNotesArchiveBench.timeFirstQueue());
+      const worker = await page.evaluate(() => globalThis.TrustNotesArchiveBench.timeWorkerQueue());
       const ranking = await page.evaluate(() => globalThis.TrustNotesArchiveBench.timeRankingRead());
       const rankedAll = await page.evaluate(() => globalThis.TrustNotesArchiveBench.timeRankedGetAll());
       const raw = await page.evaluate(() => globalThis.TrustNotesArchiveBench.timeRawPut());
       const rowsWritten = Object.values(imported.written).reduce((a, b) => a + b, 0);
-      if (imported.created !== archive.connections || raw.rows !== rowsWritten || queue.badge !== '5') {
-        throw new Error(`archive bench: unexpected ${JSON.stringify({ imported, raw, queue })}`);
+      if (
+        imported.created !== archive.connections ||
+        raw.rows !== rowsWritten ||
+        imported.badge !== '5' ||
+        !worker.same
+      ) {
+        throw new Error(`archive bench: unexpected ${JSON.stringify({ imported, raw, worker })}`);
       }
       for (const key of ['total', 'parse', 'plan', 'commit']) samples[key].push(imported[key]);
       samples.raw.push(raw.ms);
-      samples.queue.push(queue.ms);
+      samples.queue.push(imported.firstQueue);
+      samples.worker.push(worker.ms);
       samples.rankingRead.push(ranking.ms);
       samples.rankedGetAll.push(rankedAll.ms);
       console.log(
-        `archive bench run ${run + 1}/${runs}: ${JSON.stringify({ imported, raw, queue, ranking, rankedAll })}`,
+        `archive bench run ${run + 1}/${runs}: ${JSON.stringify({ imported, raw, worker: worker.ms, ranking, rankedAll })}`,
       );
     }
     await page.close();
@@ -127,7 +135,7 @@ export async function archiveRows({ runs = 2, scale = 1, bigMessagesMb = Math.ro
   return [
     { name: raw, unit: 'ms', samples: samples.raw },
     {
-      name: `archive import: ${k(archive.connections)} connections, ${k(archive.messageRows)} messages, ${k(archive.recommendations)} recs, ${k(archive.endorsements)} endorsements`,
+      name: `archive import: ${k(archive.connections)} connections, ${k(archive.messageRows)} messages, ${k(archive.recommendations)} recs, ${k(archive.endorsements)} endorsements (its commit fills the first queue)`,
       unit: 'ms',
       samples: samples.total,
       baseline: raw,
@@ -135,14 +143,25 @@ export async function archiveRows({ runs = 2, scale = 1, bigMessagesMb = Math.ro
     },
     { name: '  archive import: parse (zip, streamed)', unit: 'ms', samples: samples.parse },
     { name: '  archive import: plan (match, preview)', unit: 'ms', samples: samples.plan },
-    { name: '  archive import: commit', unit: 'ms', samples: samples.commit, baseline: raw },
+    {
+      name: '  archive import: commit (with the first queue)',
+      unit: 'ms',
+      samples: samples.commit,
+      baseline: raw,
+    },
     { name: ranking, unit: 'ms', samples: samples.rankingRead },
     {
-      name: 'first queue ready after the import (scanNow → badge set)',
+      name: 'first queue ready after the import is committed (→ badge set by the page)',
       unit: 'ms',
       samples: samples.queue,
       baseline: ranking,
       target: '≤ 1.5× raw read',
+    },
+    {
+      name: "  for context: the worker's refresh after it (scanNow → badge; changes nothing)",
+      unit: 'ms',
+      samples: samples.worker,
+      baseline: ranking,
     },
     {
       name: '  for context: raw getAll of every ranked (untested) person',

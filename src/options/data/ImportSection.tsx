@@ -9,6 +9,7 @@ import type { ArchiveFileKind } from '../../io/archiveFiles.ts';
 import { type ArchiveProgress, parseArchiveFile } from '../../io/archiveParse.ts';
 import { type ArchivePlan, planArchive, type Resolutions } from '../../io/archivePlan.ts';
 import type { ImportError, ImportErrorCode } from '../../io/importErrors.ts';
+import { showBadge } from '../../ui/data/toolbarBadge.ts';
 import { scanNow } from '../../ui/data/workerNotify.ts';
 import { type MessageKey, t } from '../../ui/i18n/i18n.ts';
 import { formatCount } from '../../ui/i18n/locale.ts';
@@ -75,8 +76,14 @@ export function ImportSection() {
       setState({ step: 'failed', error: result.error });
       return;
     }
+    // The commit filled the weekly queue: the badge shows it at once, as the worker would (the same counts and
+    // words). A badge that could not be set loses nothing: the worker's scan sets it next.
+    await showBadge(result.value.badge).catch((error: unknown) =>
+      console.warn('Trust Notes: could not show the badge after the import', error),
+    );
     setState({ step: 'done', result: result.value });
-    // New people can be dormant from the start: the worker fills the weekly queue, then scans the flags.
+    // The worker's refresh finds the queue as the commit left it; then it scans the flags (new people may need
+    // some) and sets the badge again.
     await scanNow();
   };
 

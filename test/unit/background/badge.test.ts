@@ -7,9 +7,11 @@ vi.mock('webextension-polyfill', () => ({
   default: new Proxy({}, { get: (_, key) => fake.browser[key as keyof FakeBrowser] }),
 }));
 
-const { badgeText, badgeTitle, refreshBadge, refreshBadgeSoon, refreshQueueAndBadge } = await import(
+const { refreshBadge, refreshBadgeSoon, refreshQueueAndBadge } = await import(
   '../../../src/background/badge.ts'
 );
+// The badge's words, shared by the worker and the options page.
+const { badgeText, badgeTitle } = await import('../../../src/ui/data/toolbarBadge.ts');
 const { textFor } = await import('../../../src/background/text.ts');
 const { saveSettings } = await import('../../../src/db/meta.ts');
 const { createPerson } = await import('../../../src/db/mutations.ts');
@@ -130,5 +132,55 @@ describe('refreshBadgeSoon', () => {
     expect(await first).toBe(1);
     expect(await second).toBe(3);
     expect(fake.browser.action.setBadgeText.mock.calls).toEqual([[{ text: '1' }], [{ text: '3' }]]);
+  });
+});
+
+describe('the first queue after an archive import', () => {
+  test("the commit fills it and the page's badge is the worker's: the worker's refresh after it changes nothing", async () => {
+    const { strToU8, zipSync } = await import('fflate');
+    const { archiveFiles, messageChunks } = await import('../../fixtures/archive/generate.mjs');
+    const { commitArchive } = await import('../../../src/io/archiveCommit.ts');
+    const { parseArchiveFile } = await import('../../../src/io/archiveParse.ts');
+    const { planArchive } = await import('../../../src/io/archivePlan.ts');
+    const { showBadge } = await import('../../../src/ui/data/toolbarBadge.ts');
+
+    const tdb = freshDb();
+    // Words in the chosen language and an action flag already stored: the page must show them as the worker does.
+    await saveSettings(tdb, { language: 'ar', queueSize: 4 });
+    await tdb.flags.put(flag(1, 'open', 'followUpDue'));
+    const sizes = {
+      connections: 80,
+      messageRows: 600,
+      conversations: 120,
+      recommendations: 6,
+      endorsements: 40,
+    };
+    const files: Record<string, Uint8Array> = {};
+    for (const [name, text] of Object.entries(archiveFiles(sizes))) files[name] = strToU8(text as string);
+    files['messages.csv'] = strToU8([...messageChunks(sizes)].join(''));
+    const zip = new Blob([zipSync(files) as Uint8Array<ArrayBuffer>], { type: 'application/zip' });
+    const parsed = await parseArchiveFile(zip, 'export.zip', { keepMessageText: false });
+    if (!parsed.ok) throw new Error(parsed.error.code);
+    const plan = await planArchive(tdb, parsed.value);
+    const committed = await commitArchive(tdb, plan, new Map());
+    if (!committed.ok) throw new Error(committed.error.code);
+    expect(committed.value.badge).toEqual({ queued: 4, actions: 1, language: 'ar' });
+    expect(await showBadge(committed.value.badge)).toBe(5);
+
+    const shown = () => ({
+      text: fake.browser.action.setBadgeText.mock.lastCall,
+      title: fake.browser.action.setTitle.mock.lastCall,
+    });
+    const page = shown();
+    expect(page.text).toEqual([{ text: '5' }]);
+    expect(page.title?.[0].title).toContain(arabic(4));
+    const queue = await tdb.queue.toArray();
+    expect(queue.filter((entry) => entry.state === 'queued')).toHaveLength(4);
+
+    fake.browser.action.setBadgeText.mockClear();
+    fake.browser.action.setTitle.mockClear();
+    expect(await refreshQueueAndBadge(tdb)).toBe(5);
+    expect(shown()).toEqual(page);
+    expect(await tdb.queue.toArray()).toEqual(queue);
   });
 });
