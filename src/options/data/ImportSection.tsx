@@ -9,7 +9,7 @@ import type { ArchiveFileKind } from '../../io/archiveFiles.ts';
 import { type ArchiveProgress, parseArchiveFile } from '../../io/archiveParse.ts';
 import { type ArchivePlan, planArchive, type Resolutions } from '../../io/archivePlan.ts';
 import type { ImportError, ImportErrorCode } from '../../io/importErrors.ts';
-import { showBadge } from '../../ui/data/toolbarBadge.ts';
+import { prepareBadge, showBadge } from '../../ui/data/toolbarBadge.ts';
 import { scanNow } from '../../ui/data/workerNotify.ts';
 import { type MessageKey, t } from '../../ui/i18n/i18n.ts';
 import { formatCount } from '../../ui/i18n/locale.ts';
@@ -69,6 +69,7 @@ export function ImportSection() {
 
   const commit = async (plan: ArchivePlan, resolutions: Resolutions) => {
     setState({ step: 'writing', done: 0, total: 1 });
+    prepareBadge();
     const result = await commitArchive(db(), plan, resolutions, (p) =>
       setState({ step: 'writing', done: p.written, total: p.total }),
     );
