@@ -2,25 +2,13 @@
 // ../badge-fonts.e2e.ts).
 import { expect } from 'vitest';
 import { badgeFontsScenario, FONT_ROUTES } from '../badgeFontsScenario.ts';
-import { launchFirefox } from './browser.mjs';
+import { launchFirefox, seedDemo } from './browser.mjs';
 
 badgeFontsScenario(async (locale, env) => {
   const ff = await launchFirefox({ env, ...(locale === 'ar' ? { locale } : {}) });
   const pages = ff.servedPages(FONT_ROUTES);
   return {
-    async seedDemo() {
-      const demo = await ff.openExtensionPage('src/demo/index.html');
-      try {
-        await demo.waitForFunction(
-          () => typeof (globalThis as { trustNotesSeedDemo?: unknown }).trustNotesSeedDemo === 'function',
-        );
-        return (await demo.evaluate(() =>
-          (globalThis as unknown as { trustNotesSeedDemo(): Promise<number> }).trustNotesSeedDemo(),
-        )) as number;
-      } finally {
-        await demo.close();
-      }
-    },
+    seedDemo: () => seedDemo(ff),
     async open(url) {
       const page = await pages.open(url);
       return {

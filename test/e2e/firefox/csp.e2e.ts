@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import { DEMO_FIXTURES } from '../../../scripts/demo.mjs';
 import { cspScenario, VIOLATIONS } from '../cspScenario.ts';
-import { launchFirefox } from './browser.mjs';
+import { launchFirefox, seedDemo } from './browser.mjs';
 import { firefoxPanel } from './panelDriver.ts';
 
 cspScenario(async () => {
@@ -27,16 +27,7 @@ cspScenario(async () => {
     await page.evaluate(VIOLATIONS);
     return { page, errors };
   }
-  const demo = await ff.openExtensionPage('src/demo/index.html');
-  await demo.waitForFunction(
-    () => typeof (globalThis as { trustNotesSeedDemo?: unknown }).trustNotesSeedDemo === 'function',
-  );
-  expect(
-    await demo.evaluate(() =>
-      (globalThis as unknown as { trustNotesSeedDemo(): Promise<number> }).trustNotesSeedDemo(),
-    ),
-  ).toBeGreaterThan(0);
-  await demo.close();
+  expect(await seedDemo(ff)).toBeGreaterThan(0);
   return {
     async manifest() {
       const { page } = await open('src/popup/index.html');
