@@ -84,8 +84,11 @@ describe('a first import', () => {
         recommendations: 0,
         messages: 0,
         replanned: false,
+        // The commit filled the weekly queue with the connections dormant today.
+        badge: { queued: 2, actions: 0, language: 'auto' },
       },
     });
+    expect(await tdb.queue.where('state').equals('queued').count()).toBe(2);
     expect(progress.at(-1)).toBe(1);
     expect(await tdb.people.count()).toBe(11);
     expect(await tdb.profiles.count()).toBe(10);
