@@ -12,21 +12,16 @@ export { type Text, textFor } from '../ui/i18n/catalog.ts';
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const pluralRules = new Map<string, Intl.PluralRules>();
 
-function numberFormat(lang: string): Intl.NumberFormat {
-  const known = numberFormats.get(lang);
-  if (known) return known;
-  const format = new Intl.NumberFormat(lang);
-  numberFormats.set(lang, format);
-  return format;
+function madeOnce<T>(made: Map<string, T>, lang: string, make: (lang: string) => T): T {
+  const known = made.get(lang);
+  if (known !== undefined) return known;
+  const value = make(lang);
+  made.set(lang, value);
+  return value;
 }
 
-function pluralRulesOf(lang: string): Intl.PluralRules {
-  const known = pluralRules.get(lang);
-  if (known) return known;
-  const rules = new Intl.PluralRules(lang);
-  pluralRules.set(lang, rules);
-  return rules;
-}
+const numberFormat = (lang: string) => madeOnce(numberFormats, lang, (l) => new Intl.NumberFormat(l));
+const pluralRulesOf = (lang: string) => madeOnce(pluralRules, lang, (l) => new Intl.PluralRules(l));
 
 /** Makes the count and plural formatters of these languages now, so the words that need them later come at once. */
 export function prepareCountWords(langs: readonly string[]): void {
