@@ -26,8 +26,8 @@ export interface ArchivePage extends View {
   upload(selector: string, path: string): Promise<void>;
   /** Uncaught exceptions in the page since it opened. */
   errors(): string[];
-  /** axe-core over the whole page: no violations. Null where the browser's driver has no axe (see its file). */
-  expectNoAxeViolations: ((what: string) => Promise<void>) | null;
+  /** axe-core over the whole page: no violations. */
+  expectNoAxeViolations(what: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -160,7 +160,7 @@ export function archiveScenarios(
       ]);
       expect(expected.messages?.unmatched).toBeGreaterThan(0);
       expect((await page.texts(HEADINGS)).some((h) => h.startsWith('Rows that need your answer'))).toBe(true);
-      await page.expectNoAxeViolations?.('the archive preview');
+      await page.expectNoAxeViolations('the archive preview');
     });
 
     test('imports all or nothing, with progress', async () => {
@@ -239,7 +239,7 @@ export function archiveScenarios(
           p.untestedSince <= cutoff,
       );
       expect(dormantAbove).toEqual([]);
-      await popup.expectNoAxeViolations?.('the popup after an archive import');
+      await popup.expectNoAxeViolations('the popup after an archive import');
       await popup.close();
     });
 
