@@ -25,7 +25,7 @@ import type { ArchiveMessage } from './archiveMessages.ts';
 import type { TrustDb } from './database.ts';
 import { derivePersonRow, type PersonRow, toPerson } from './personRow.ts';
 import { NO_ONE } from './queries.ts';
-import { PERSON_RECORDS, personRecordKeys, REFERENCES } from './references.ts';
+import { PERSON_RECORDS, personRecordKeys, personRecords, REFERENCES } from './references.ts';
 import { markFromSync, outboxKey } from './syncOutbox.ts';
 import { SYNCED_TABLES } from './syncTables.ts';
 
@@ -106,10 +106,11 @@ async function writePerson(tdb: TrustDb, person: Person): Promise<PersonRow> {
 /** writePerson for many people at once: their shared work read together, their rows written in one bulkPut. */
 async function writePeople(tdb: TrustDb, people: readonly Person[]): Promise<void> {
   if (people.length === 0) return;
-  // One key range per person, requested together (an `anyOf` walks a cursor, a round trip per step).
-  const works = (
-    await Promise.all(people.map((person) => tdb.sharedWork.where('personId').equals(person.id).toArray()))
-  ).flat();
+  const works = await personRecords<SharedWork>(
+    tdb,
+    'sharedWork',
+    people.map((person) => person.id),
+  );
   const worksOf = new Map<string, SharedWork[]>();
   for (const work of works) worksOf.set(work.personId, [...(worksOf.get(work.personId) ?? []), work]);
   const now = new Date(tdb.clock());

@@ -15,7 +15,7 @@ import {
   type Middleware,
 } from 'dexie';
 import type { TrustDb } from './database.ts';
-import { PERSON_RECORDS, personRecordKeys } from './references.ts';
+import { PERSON_RECORDS, personRecordKeys, personRecords } from './references.ts';
 import { withSideTable } from './sideTable.ts';
 import { isSyncedTable, SYNCED_TABLES, travels } from './syncTables.ts';
 
@@ -219,14 +219,32 @@ async function readBatch(tdb: TrustDb, limit: number): Promise<PendingBatch> {
   const people = [...new Set(first.flatMap((entry) => personOf(entry) ?? []))];
   const have = new Set(first.map((entry) => entry.key));
   const wanted = new Set(people.map((id) => outboxKey('people', id)));
+  // The records read whole here (by person) are the current rows of their entries: no second read.
+  const read = new Map<string, Record<string, unknown>>();
   for (const table of OWN_RECORDS) {
-    for (const key of await personRecordKeys(tdb, table, people)) wanted.add(outboxKey(table, keyText(key)));
+    const store = tdb.table(table);
+    if (!store.schema.indexes.some((index) => index.name === 'personId')) {
+      for (const key of await personRecordKeys(tdb, table, people))
+        wanted.add(outboxKey(table, keyText(key)));
+      continue;
+    }
+    const keyPath = store.schema.primKey.keyPath as string;
+    for (const row of await personRecords<Record<string, unknown>>(tdb, table, people)) {
+      const key = outboxKey(table, keyText(row[keyPath]));
+      wanted.add(key);
+      read.set(key, row);
+    }
   }
   for (const key of have) wanted.delete(key);
   const joined = (await tdb.table(OUTBOX_TABLE).bulkGet([...wanted])).filter(
     (row): row is OutboxRow => row !== undefined,
   );
-  await currentRows(tdb, joined, rows);
+  for (const entry of joined) if (read.has(entry.key)) rows.set(entry.key, read.get(entry.key));
+  await currentRows(
+    tdb,
+    joined.filter((entry) => !read.has(entry.key)),
+    rows,
+  );
   // Records whose person is unknown (deleted ones) last, in key order.
   const group = (entry: OutboxRow) => personOf(entry) ?? `\uffff${entry.key}`;
   const entries = [...first, ...joined]
