@@ -867,7 +867,10 @@ export async function applySyncedChanges(
       }
     }
     for (const [target, ids] of targets) {
-      const list = [...ids];
+      // A person arriving in the batch stands whatever is here (people never wait): only the others are read.
+      const list = [...ids].filter(
+        (id) => target !== 'people' || (byRecord.get(outboxKey(target, id))?.row ?? null) === null,
+      );
       const rows = await tdb.table(target).bulkGet(list);
       list.forEach((id, i) => {
         if (rows[i] !== undefined && !deletedHere(target, id)) present.add(outboxKey(target, id));

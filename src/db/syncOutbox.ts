@@ -196,19 +196,29 @@ async function currentRows(tdb: TrustDb, entries: readonly OutboxRow[], into: Pe
 }
 
 /**
- * The next pending changes to hand over, grouped by person: about `limit` entries in key order, joined by the
+ * The next pending changes to hand over (but those in `skip`), grouped by person: about `limit` entries in key order, joined by the
  * pending changes of the same people (a person's records, a record's person), each person first and their records
  * after. Another device brings a batch in as one transaction and recomputes a person's derived fields once, with
  * their records in place, rather than once for the person and again for each later batch of their shared work.
  */
-export function nextBatch(tdb: TrustDb, limit: number): Promise<PendingBatch> {
+export function nextBatch(
+  tdb: TrustDb,
+  limit: number,
+  skip: ReadonlySet<string> = new Set(),
+): Promise<PendingBatch> {
   // One read transaction for the whole batch: its many small reads go out together.
   const tables = [...new Set([OUTBOX_TABLE, ...Object.keys(SYNCED_TABLES), ...OWN_RECORDS])];
-  return tdb.transaction('r', tables, () => readBatch(tdb, limit));
+  return tdb.transaction('r', tables, () => readBatch(tdb, limit, skip));
 }
 
-async function readBatch(tdb: TrustDb, limit: number): Promise<PendingBatch> {
-  const first = await pendingChanges(tdb, limit);
+/** `skip`: outbox keys left out (a batch handed over whose entries are being forgotten meanwhile). */
+async function readBatch(tdb: TrustDb, limit: number, skip: ReadonlySet<string>): Promise<PendingBatch> {
+  const first =
+    skip.size === 0
+      ? await pendingChanges(tdb, limit)
+      : (await pendingChanges(tdb, limit + skip.size))
+          .filter((entry) => !skip.has(entry.key))
+          .slice(0, limit);
   const rows: PendingBatch['rows'] = new Map();
   await currentRows(tdb, first, rows);
   const personOf = (entry: OutboxRow): string | undefined => {
@@ -235,7 +245,7 @@ async function readBatch(tdb: TrustDb, limit: number): Promise<PendingBatch> {
       read.set(key, row);
     }
   }
-  for (const key of have) wanted.delete(key);
+  for (const key of [...have, ...skip]) wanted.delete(key);
   const joined = (await tdb.table(OUTBOX_TABLE).bulkGet([...wanted])).filter(
     (row): row is OutboxRow => row !== undefined,
   );

@@ -19,7 +19,7 @@ import type { TrustDb } from '../db/database.ts';
 import { type AppliedSync, applySyncedChanges, type SyncedChange } from '../db/mutations.ts';
 import { derivePersonRow } from '../db/personRow.ts';
 import { REFERENCES } from '../db/references.ts';
-import { forgetHandedOver, nextBatch, pendingCount } from '../db/syncOutbox.ts';
+import { forgetHandedOver, nextBatch, type OutboxRow, pendingCount } from '../db/syncOutbox.ts';
 import { meaningfulFields, toSynced, travels } from '../db/syncTables.ts';
 import { rowProblem } from '../io/backupSchema.ts';
 import { DecryptError, documentId, type SyncKeys } from './crypto.ts';
@@ -121,11 +121,21 @@ export async function handOver(parts: SyncParts, watch = stopwatch(), wrote?: ()
   const written = new Set<string>();
   let sent = 0;
   let handled = 0;
+  // The previous batch's outbox entries are deleted while this one is sealed and written (its read leaves them out),
+  // not before: the deletes are as many as the batch's entries and need not hold the hand-over up.
+  let previous: OutboxRow[] = [];
   for (;;) {
     watch.lap('handOver');
-    const { entries: batch, rows } = await nextBatch(tdb, BATCH);
+    const { entries: batch, rows } = await nextBatch(tdb, BATCH, new Set(previous.map((entry) => entry.key)));
     watch.lap('outbox');
-    if (batch.length === 0) break;
+    const forgetting = previous.length > 0 ? forgetHandedOver(tdb, previous) : Promise.resolve();
+    // Awaited below; a failure is thrown there, not left unhandled while this batch is sealed.
+    forgetting.catch(() => undefined);
+    if (batch.length === 0) {
+      await forgetting;
+      watch.lap('forget');
+      break;
+    }
     const ids = await Promise.all(batch.map((entry) => documentId(keys, entry.table, entry.id)));
     const lookUp = fresh ? ids.filter((id) => written.has(id)) : ids;
     const found = lookUp.length > 0 ? (await local.allDocs({ keys: lookUp, include_docs: true })).rows : [];
@@ -168,8 +178,9 @@ export async function handOver(parts: SyncParts, watch = stopwatch(), wrote?: ()
     // (an edit's sync would pay two).
     if (docs.length > 0 && handled + batch.length < total) wrote?.();
     watch.lap('write');
-    await forgetHandedOver(tdb, batch);
+    await forgetting;
     watch.lap('forget');
+    previous = batch;
     sent += docs.length;
     handled += batch.length;
     await parts.progress?.('sending', handled, total);

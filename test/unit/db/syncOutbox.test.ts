@@ -17,6 +17,7 @@ import {
   updatePerson,
 } from '../../../src/db/mutations.ts';
 import { toPerson } from '../../../src/db/personRow.ts';
+import { personRecords } from '../../../src/db/references.ts';
 import { SCHEMA_V3 } from '../../../src/db/schema.ts';
 import {
   forgetHandedOver,
@@ -30,6 +31,7 @@ import {
   stopOutbox,
 } from '../../../src/db/syncOutbox.ts';
 import { DEVICE_TABLES, SYNCED_TABLES } from '../../../src/db/syncTables.ts';
+import { generateNetwork, seedNetwork } from '../../data/network.ts';
 import { freshDb, goodSmallTask, unpaidProject } from './testDb.ts';
 
 const keys = async (tdb: TrustDb) => (await pendingChanges(tdb, 1000)).map((row) => row.key).sort();
@@ -344,5 +346,67 @@ describe('applySyncedChanges: another device’s changes through the write path'
     await forgetHandedOver(tdb, await pendingChanges(tdb, 100));
     await restoreDeleted(tdb, deleted);
     expect(await keys(tdb)).toEqual([outboxKey('people', person.id)]);
+  });
+});
+
+describe('a batch’s people’s records, read by one index range', () => {
+  const perPerson = async (tdb: TrustDb, table: string, ids: readonly string[]) =>
+    (await Promise.all(ids.map((id) => tdb.table(table).where('personId').equals(id).toArray()))).flat();
+  const idsOf = (rows: readonly { id?: unknown; key?: unknown }[]) =>
+    rows.map((row) => String(row.id ?? row.key)).sort();
+
+  test('gives exactly each person’s rows, whether the people sit together in the index or far apart', async () => {
+    const tdb = freshDb();
+    await seedNetwork(tdb, generateNetwork(600, 1500, 11));
+    const people = (await tdb.people.toCollection().primaryKeys()).map(String).sort();
+    const cases = {
+      // Every person, then a run of neighbours: the range holds only theirs.
+      all: people,
+      run: people.slice(200, 300),
+      // Every fifth: the range holds the others' rows too, which must be left out.
+      spread: people.filter((_, i) => i % 5 === 0),
+      // Every fifteenth: the range holds too many others' rows, and each person is read on their own.
+      sparse: people.filter((_, i) => i % 15 === 0),
+      // Too few for a range.
+      few: people.slice(0, 5),
+    };
+    for (const [name, ids] of Object.entries(cases)) {
+      for (const table of ['sharedWork', 'profiles', 'flags']) {
+        const expected = idsOf(await perPerson(tdb, table, ids));
+        const got = await tdb.transaction('r', tdb.table(table), () =>
+          personRecords<{ id?: unknown; key?: unknown; personId?: unknown }>(tdb, table, ids),
+        );
+        expect({ name, table, rows: idsOf(got) }).toEqual({ name, table, rows: expected });
+      }
+    }
+    expect((await perPerson(tdb, 'sharedWork', cases.spread)).length).toBeGreaterThan(0);
+  });
+
+  test('a first sync’s batch of many people holds each one’s records, with the rows as stored', async () => {
+    const tdb = freshDb();
+    // No flags: their outbox keys sort before the people's, and the batch would start with them.
+    await seedNetwork(tdb, { ...generateNetwork(300, 600, 12), flags: [] });
+    await startOutbox(tdb);
+    await recordEverything(tdb);
+    const batch = await nextBatch(tdb, 100);
+    const people = batch.entries.filter((entry) => entry.table === 'people').map((entry) => entry.id);
+    expect(people).toHaveLength(100);
+    const works = await perPerson(tdb, 'sharedWork', people);
+    expect(works.length).toBeGreaterThan(100);
+    expect(
+      batch.entries
+        .filter((entry) => entry.table === 'sharedWork')
+        .map((entry) => entry.id)
+        .sort(),
+    ).toEqual(works.map((work) => work.id).sort());
+    for (const entry of batch.entries)
+      expect(batch.rows.get(entry.key)).toEqual(await tdb.table(entry.table).get(entry.id));
+    // Each person first, their records after.
+    const seen = new Set<string>();
+    for (const entry of batch.entries) {
+      const personId = entry.table === 'people' ? entry.id : String(batch.rows.get(entry.key)?.personId);
+      if (entry.table === 'people') seen.add(personId);
+      else expect(seen.has(personId)).toBe(true);
+    }
   });
 });
