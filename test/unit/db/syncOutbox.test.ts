@@ -401,6 +401,11 @@ describe('a batch’s people’s records, read by one index range', () => {
     ).toEqual(works.map((work) => work.id).sort());
     for (const entry of batch.entries)
       expect(batch.rows.get(entry.key)).toEqual(await tdb.table(entry.table).get(entry.id));
+    // The next batch, while this one's entries are still being forgotten: none of them again, as many new ones.
+    const next = await nextBatch(tdb, 100, new Set(batch.entries.map((entry) => entry.key)));
+    const nextPeople = next.entries.filter((entry) => entry.table === 'people');
+    expect(nextPeople).toHaveLength(100);
+    expect(next.entries.filter((entry) => batch.entries.some((e) => e.key === entry.key))).toEqual([]);
     // Each person first, their records after.
     const seen = new Set<string>();
     for (const entry of batch.entries) {
