@@ -26,7 +26,7 @@ import type { TrustDb } from './database.ts';
 import { derivePersonRow, type PersonRow, toPerson } from './personRow.ts';
 import { NO_ONE } from './queries.ts';
 import { PERSON_RECORDS, personRecordKeys, personRecords, REFERENCES } from './references.ts';
-import { markFromSync, outboxKey } from './syncOutbox.ts';
+import { markFromSync, outboxKey, pendingAmong } from './syncOutbox.ts';
 import { SYNCED_TABLES } from './syncTables.ts';
 
 export class RecordNotFoundError extends Error {
@@ -851,8 +851,8 @@ export async function applySyncedChanges(
     markFromSync();
     // The last change of a record in the batch is its state.
     const latest = new Map(changes.map((change) => [outboxKey(change.table, change.id), change]));
-    const local = await tdb.syncOutbox.bulkGet([...latest.keys()]);
-    const incoming = [...latest.values()].filter((_, i) => local[i] === undefined);
+    const held = await pendingAmong(tdb, [...latest.keys()]);
+    const incoming = [...latest].filter(([key]) => !held.has(key)).map(([, change]) => change);
     const byRecord = new Map(incoming.map((change) => [outboxKey(change.table, change.id), change]));
     const deletedHere = (table: string, id: string) => byRecord.get(outboxKey(table, id))?.row === null;
 

@@ -177,6 +177,21 @@ export async function pendingChanges(tdb: TrustDb, limit: number): Promise<Outbo
   return (await tdb.table(OUTBOX_TABLE).where('key').above(OUTBOX_ON).limit(limit).toArray()) as OutboxRow[];
 }
 
+/**
+ * Which of these outbox keys are pending. A device bringing many changes in usually has few of its own pending: all of
+ * them in one read, when they are fewer than the keys asked about, stand in for a read per key.
+ */
+export async function pendingAmong(tdb: TrustDb, keys: readonly string[]): Promise<Set<string>> {
+  const outbox = tdb.table(OUTBOX_TABLE);
+  const few = (await outbox.where('key').above(OUTBOX_ON).limit(keys.length).primaryKeys()) as string[];
+  if (few.length < keys.length) {
+    const asked = new Set(keys);
+    return new Set(few.filter((key) => asked.has(key)));
+  }
+  const rows = await outbox.bulkGet([...keys]);
+  return new Set(keys.filter((_, i) => rows[i] !== undefined));
+}
+
 /** Synced tables whose rows each belong to one person (their `personId`). */
 const OWN_RECORDS = PERSON_RECORDS.filter(isSyncedTable);
 
