@@ -2,7 +2,7 @@
 // business near the server account or the passphrase.
 import { ProtocolError, type SyncAccount, type SyncReply } from '../messages/protocol.ts';
 import type { Handlers } from '../messages/router.ts';
-import { optionalString, record, requiredString } from '../messages/validate.ts';
+import { noPayload, optionalString, record, requiredString } from '../messages/validate.ts';
 import { syncErrorOf } from '../sync/errors.ts';
 import { connect, probe, resolve, stop } from '../sync/service.ts';
 import { syncView } from '../sync/view.ts';
@@ -69,20 +69,14 @@ export const syncHandlers: Pick<Handlers, SyncMessage> = {
     },
   },
   'page:syncNow': {
-    parse: (payload) => {
-      record(payload, 'payload');
-      return {};
-    },
+    parse: noPayload,
     handle: async () => {
       await syncAndFollow();
       return syncView();
     },
   },
   'page:syncStop': {
-    parse: (payload) => {
-      record(payload, 'payload');
-      return {};
-    },
+    parse: noPayload,
     handle: async () => {
       await stop();
       await scheduleSyncAlarm();

@@ -2,19 +2,13 @@
 // script, next to a hostile page, has no business starting scans or touching flags.
 import { db } from '../db/database.ts';
 import type { Handlers } from '../messages/router.ts';
-import { record, requiredString } from '../messages/validate.ts';
+import { noPayload, record, requiredString } from '../messages/validate.ts';
 import { scheduleScanAlarm } from './alarms.ts';
 import { refreshBadgeSoon } from './badge.ts';
 import { inBackground, rescanPerson, scanEveryone } from './scanJobs.ts';
 import { syncSoon } from './syncJobs.ts';
 
 type WorkerMessage = 'page:scanNow' | 'page:personChanged' | 'page:flagsChanged' | 'page:settingsChanged';
-
-/** Messages that carry nothing still must be an object, like every payload. */
-function noPayload(payload: unknown): Record<string, never> {
-  record(payload, 'payload');
-  return {};
-}
 
 export const workerHandlers: Pick<Handlers, WorkerMessage> = {
   'page:scanNow': {

@@ -9,6 +9,12 @@ export function record(value: unknown, what: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+/** Messages that carry nothing still must be an object, like every payload. */
+export function noPayload(payload: unknown): Record<string, never> {
+  record(payload, 'payload');
+  return {};
+}
+
 export function optionalString(value: unknown, what: string, max = 2048): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string' || value.length > max) {

@@ -70,6 +70,13 @@ describe.each([
     expect(
       await frame.evaluate(() => getComputedStyle(document.querySelector('main.tn-panel')!).backgroundColor),
     ).toBe(background);
+    // Around the rounded panel the frame shows the page: its own page background (theme.css paints every other
+    // extension page) is transparent.
+    expect(
+      await frame.evaluate(() =>
+        [document.documentElement, document.body].map((el) => getComputedStyle(el).backgroundColor),
+      ),
+    ).toEqual(['rgba(0, 0, 0, 0)', 'rgba(0, 0, 0, 0)']);
     expect(await axeIn(frame)).toEqual([]);
     // The quick-add outcome fields too, once the status says the work is over.
     await frame.locator('form.tn-quick-add').getByLabel('Status').selectOption('done');

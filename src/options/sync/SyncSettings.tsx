@@ -13,6 +13,7 @@ import { type MessageKey, t } from '../../ui/i18n/i18n.ts';
 import { formatCount, formatTimeOfMillis } from '../../ui/i18n/locale.ts';
 import { Dialog } from '../widgets/Dialog.tsx';
 import { ProgressBar } from '../widgets/ProgressBar.tsx';
+import { TextField } from '../widgets/TextField.tsx';
 import { releaseServerAccess, requestServerAccess, serverAccessRefused } from './serverAccess.ts';
 import { syncErrorText } from './syncErrorText.ts';
 
@@ -130,47 +131,41 @@ function SyncSetup() {
           <p id={hintId} class="muted">
             {t('sync_setup_hint')}
           </p>
-          <label>
-            <span>{t('sync_address')}</span>
-            <input
-              name="address"
-              type="text"
-              inputMode="url"
-              autoComplete="url"
-              dir="ltr"
-              required
-              placeholder="https://couch.example.com"
-              value={address}
-              disabled={busy}
-              aria-describedby={describedBy}
-              onInput={(e) => setAddress(e.currentTarget.value)}
-            />
-          </label>
-          <label>
-            <span>{t('sync_user')}</span>
-            <input
-              name="user"
-              type="text"
-              autoComplete="username"
-              dir="ltr"
-              required
-              value={user}
-              disabled={busy}
-              onInput={(e) => setUser(e.currentTarget.value)}
-            />
-          </label>
-          <label>
-            <span>{t('sync_password')}</span>
-            <input
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              disabled={busy}
-              onInput={(e) => setPassword(e.currentTarget.value)}
-            />
-          </label>
+          <TextField
+            label={t('sync_address')}
+            name="address"
+            type="text"
+            inputMode="url"
+            autoComplete="url"
+            dir="ltr"
+            required
+            placeholder="https://couch.example.com"
+            disabled={busy}
+            aria-describedby={describedBy}
+            value={address}
+            onValue={setAddress}
+          />
+          <TextField
+            label={t('sync_user')}
+            name="user"
+            type="text"
+            autoComplete="username"
+            dir="ltr"
+            required
+            disabled={busy}
+            value={user}
+            onValue={setUser}
+          />
+          <TextField
+            label={t('sync_password')}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            disabled={busy}
+            value={password}
+            onValue={setPassword}
+          />
           <div class="actions">
             <button type="submit" disabled={busy}>
               {t('sync_connect')}
@@ -187,31 +182,27 @@ function SyncSetup() {
           <p class="muted" dir="ltr">
             {step.databaseUrl}
           </p>
-          <label>
-            <span>{t('sync_passphrase')}</span>
-            <input
-              name="passphrase"
-              type="password"
-              autoComplete={step.fresh ? 'new-password' : 'off'}
-              required
-              value={passphrase}
-              aria-describedby={describedBy}
-              onInput={(e) => setPassphrase(e.currentTarget.value)}
-            />
-          </label>
+          <TextField
+            label={t('sync_passphrase')}
+            name="passphrase"
+            type="password"
+            autoComplete={step.fresh ? 'new-password' : 'off'}
+            required
+            aria-describedby={describedBy}
+            value={passphrase}
+            onValue={setPassphrase}
+          />
           {step.fresh && (
-            <label>
-              <span>{t('sync_passphrase_repeat')}</span>
-              <input
-                name="repeat"
-                type="password"
-                autoComplete="new-password"
-                required
-                value={repeat}
-                aria-describedby={describedBy}
-                onInput={(e) => setRepeat(e.currentTarget.value)}
-              />
-            </label>
+            <TextField
+              label={t('sync_passphrase_repeat')}
+              name="repeat"
+              type="password"
+              autoComplete="new-password"
+              required
+              aria-describedby={describedBy}
+              value={repeat}
+              onValue={setRepeat}
+            />
           )}
           <p class="muted">{t('sync_passphrase_warning')}</p>
           <div class="actions">
