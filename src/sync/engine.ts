@@ -137,7 +137,14 @@ export async function handOver(parts: SyncParts, watch = stopwatch(), wrote?: ()
         new Set(previous.map((entry) => entry.key)),
       );
       watch.lap('outbox');
-      if (batch.length === 0) break;
+      if (batch.length === 0) {
+        if (previous.length === 0) break;
+        // The last batch's entries a newer write replaced meanwhile (left out of this read) go out in this sync too.
+        await writing;
+        watch.lap('write');
+        previous = [];
+        continue;
+      }
       const ids = await Promise.all(batch.map((entry) => documentId(keys, entry.table, entry.id)));
       const lookUp = fresh ? ids.filter((id) => written.has(id)) : ids;
       const found = lookUp.length > 0 ? (await local.allDocs({ keys: lookUp, include_docs: true })).rows : [];

@@ -259,21 +259,23 @@ describe('many batches', () => {
   test('edits while the hand-over runs, to records of a batch already handed over, are not lost: they go out next', async () => {
     const a = await device(account);
     await bigLedger(a);
-    // The first batch holds the people of the lowest ids (their outbox keys sort first).
-    const [first, second] = (await a.tdb.people.toCollection().primaryKeys()).map(String).sort();
+    // The first batch holds the 500 people of the lowest ids (their outbox keys sort first), the second the rest.
+    const ids = (await a.tdb.people.toCollection().primaryKeys()).map(String).sort();
+    const [first, second] = [ids[0], ids[550]];
     let batches = 0;
     await syncOnce({
       ...a,
       progress: async (phase) => {
         if (phase !== 'sending') return;
         batches++;
-        // Once while the first batch's entries are yet to be forgotten, once after.
-        if (batches === 1) await updatePerson(a.tdb, first!, { headline: 'edited while handed over' });
-        if (batches === 2) await updatePerson(a.tdb, second!, { headline: 'edited a batch later' });
+        // A person of the next batch, which may be read already (its entry is then replaced before it is forgotten),
+        // then one of a batch handed over.
+        if (batches === 1) await updatePerson(a.tdb, second!, { headline: 'edited a batch later' });
+        if (batches === 2) await updatePerson(a.tdb, first!, { headline: 'edited while handed over' });
       },
     });
     expect(batches).toBeGreaterThan(2);
-    await a.sync();
+    // Both went out in the same sync.
     expect(await pendingCount(a.tdb)).toBe(0);
     const b = await device(account);
     await b.sync();
