@@ -1,31 +1,23 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchWithExtension, ROOT } from './browser.mjs';
+// The extension's pages in Arabic, in real Chromium (the scenario: arabicScenario.ts). Chromium picks the
+// extension's locale from its UI language: --lang plus the matching locale.
+import { arabicScenario } from './arabicScenario.ts';
+import { launchWithExtension } from './browser.mjs';
 
-// Chromium picks the extension's locale from its UI language: --lang plus the matching locale.
-let ext: Awaited<ReturnType<typeof launchWithExtension>>;
-const artifacts = join(ROOT, 'test-results');
-
-beforeAll(async () => {
-  ext = await launchWithExtension({ locale: 'ar', args: ['--lang=ar'] });
-  mkdirSync(artifacts, { recursive: true });
-});
-afterAll(async () => {
-  await ext?.close();
-});
-
-test.each(['popup', 'options'])('the %s page renders in Arabic, right to left', async (name) => {
-  const page = await ext.context.newPage();
-  await page.goto(`chrome-extension://${ext.extensionId}/src/${name}/index.html`);
-  await page.locator('h1').waitFor();
-  const seen = await page.evaluate(() => ({
-    dir: document.documentElement.dir,
-    lang: document.documentElement.lang,
-    heading: document.querySelector('h1')?.textContent,
-    direction: getComputedStyle(document.body).direction,
-  }));
-  expect(seen).toEqual({ dir: 'rtl', lang: 'ar', heading: 'ملاحظات الثقة', direction: 'rtl' });
-  await page.screenshot({ path: join(artifacts, `${name}-ar-rtl.png`) });
-  await page.close();
-});
+arabicScenario(async () => {
+  const ext = await launchWithExtension({ locale: 'ar', args: ['--lang=ar'] });
+  return {
+    async open(path) {
+      const page = await ext.context.newPage();
+      await page.goto(`chrome-extension://${ext.extensionId}/${path}`);
+      return {
+        evaluate: (fn, arg) => page.evaluate(fn, arg),
+        waitFor: (selector) => page.locator(selector).waitFor(),
+        screenshot: async (path) => {
+          await page.screenshot({ path });
+        },
+        close: () => page.close(),
+      };
+    },
+    close: () => ext.close(),
+  };
+}, '');

@@ -238,7 +238,16 @@ describe('page strings are data', () => {
     const stores = await readStores(ext.context, ext.extensionId);
     const mallory = stores.people.find((p) => p.name === '<img src=x onerror=alert(1)>');
     expect(mallory?.headline).toBe('Red team lead <script>window.__pwned=1</script>');
-    await page.waitForTimeout(300);
+    // A positive sign that an <img src=x onerror> rendered by now would have fired: a control image with the same
+    // failing source, made now in the page and in the panel's frame, reports its error in each.
+    const failedImage = () =>
+      new Promise<void>((resolve) => {
+        const img = new Image();
+        img.onerror = () => resolve();
+        img.src = 'x';
+      });
+    await page.evaluate(failedImage);
+    await frame.evaluate(failedImage);
     expect(dialogs).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await page.close();
@@ -249,7 +258,10 @@ describe('a page that restyles and covers the host', () => {
   test('cannot hide the panel or make it click-through: real clicks at its place reach it', async () => {
     const page = await open(COVER);
     await badge(page);
-    await page.waitForTimeout(300); // let the page's hiding loop run many times
+    // Let the page's hiding loop run many times over the host (the page counts its rounds).
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __hideRounds: number }).__hideRounds))
+      .toBeGreaterThanOrEqual(10);
     const box = await hostBox(page);
     expect(box?.width).toBeGreaterThan(40);
     const state = await page.evaluate((selector) => {
@@ -313,8 +325,9 @@ describe('a page whose observer answers every repair of the host with another ch
       .rounds;
     expect(first).toBeGreaterThan(10);
     expect(first).toBeLessThanOrEqual(110);
-    // And it stays over: no new rounds while nothing else changes.
-    await page.waitForTimeout(500);
+    // And it stays over: no new rounds while nothing else changes, once the content script has looked at the
+    // page as it is now (contentSettled.ts: its reaction to every earlier change is over).
+    await cx.settled(page);
     const later = await page.evaluate(() => (window as unknown as { __fight: { rounds: number } }).__fight);
     expect(later.rounds).toBe(first);
     await page.close();
@@ -392,7 +405,17 @@ describe('forged notices', () => {
       return targets.length;
     });
     expect(reached).toBeGreaterThanOrEqual(1);
-    await page.waitForTimeout(400);
+    // Messages from one window to another arrive in order: once a marker posted after the forgeries reaches the
+    // page's own listener, the content script's listener has had every forgery; and it has acted on them once
+    // it has settled (contentSettled.ts). The panel's frame drops them on arrival (no nonce of its own).
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          addEventListener('message', (e) => e.data === 'tn-test-marker' && resolve());
+          postMessage('tn-test-marker', '*');
+        }),
+    );
+    await cx.settled(page);
     // Still collapsed: the badge shows, at its size.
     expect((await readBadge(page))?.expanded).toBe('false');
     expect((await hostBox(page))?.width).toBe(216);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FIXTURES, launchWithExtension } from './browser.mjs';
+import { FIXTURES, launchWithExtension, openExtensionPage } from './browser.mjs';
 import { expand, readStores } from './panelHelpers.ts';
 
 const JANE = 'https://www.linkedin.com/in/jane-doe-1a2b3c/';
@@ -36,6 +36,36 @@ async function panelOnJane(): Promise<{ page: Page; frame: Awaited<ReturnType<ty
 
 const janeRow = async () =>
   (await readStores(ext.context, ext.extensionId)).profiles[0] as Record<string, unknown>;
+
+/** Sets the profile's lastSeenAt to 1 (the epoch's first millisecond), with the raw IndexedDB API in an extension
+ * page, as if her page had last been seen long ago. */
+async function agePageVisit(key: string): Promise<void> {
+  const page = await openExtensionPage(ext.context, ext.extensionId, 'src/popup/index.html');
+  try {
+    await page.evaluate(
+      (key: string) =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open('trust-notes');
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const idb = req.result;
+            const tx = idb.transaction('profiles', 'readwrite');
+            const store = tx.objectStore('profiles');
+            const got = store.get(key);
+            got.onsuccess = () => store.put({ ...got.result, lastSeenAt: 1 });
+            tx.oncomplete = () => {
+              idb.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      key,
+    );
+  } finally {
+    await page.close();
+  }
+}
 
 describe('what a person’s own page says now', () => {
   test('a note creates Jane from her page', async () => {
@@ -72,9 +102,12 @@ describe('what a person’s own page says now', () => {
     await expect.poll(async () => (await janeRow())?.declined).toEqual({ name: 'J. Doe-Haddad' });
     await first.page.close();
 
+    // Her page last seen long ago, so the next visit writes the profile again (a visit within a day writes
+    // nothing): the new time is the positive sign that the visit was recorded, proposal and all.
+    await agePageVisit('linkedin:jane-doe-1a2b3c');
     const again = await panelOnJane();
-    // Given time for the visit to be recorded: nothing proposed, the record's name stands.
-    await again.page.waitForTimeout(1000);
+    await expect.poll(async () => (await janeRow())?.lastSeenAt).toBeGreaterThan(1);
+    // Recorded: nothing proposed, the record's name stands.
     expect(await again.frame.getByRole('note').filter({ hasText: 'LinkedIn now gives' }).count()).toBe(0);
     expect(await again.frame.locator('.tn-name').textContent()).toBe('Jane Doe-Haddad');
     expect((await janeRow())?.proposed).toBeUndefined();

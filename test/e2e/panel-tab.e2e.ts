@@ -76,12 +76,24 @@ describe('a tab’s profile', () => {
       (window as unknown as { __tnNavigate(p: string): void }).__tnNavigate('/feed/'),
     );
     await expect.poll(() => rememberedFor(tabId)).toBeNull();
+    // The worker's own record of the tab's updates, kept by a listener beside the product's: listeners of one
+    // event are called in turn, so once this one has seen the navigation end, the product's has seen all of it.
+    await ext.worker.evaluate((id: number) => {
+      const seen: string[] = [];
+      (globalThis as { __tnUpdates?: string[] }).__tnUpdates = seen;
+      chrome.tabs.onUpdated.addListener((tabId, change) => {
+        if (tabId === id && change.status) seen.push(change.status);
+      });
+    }, tabId);
     await page.evaluate(() =>
       (window as unknown as { __tnNavigate(p: string): void }).__tnNavigate('/in/nadia-spa-test/'),
     );
     await expect.poll(() => rememberedFor(tabId)).toBe('linkedin:nadia-spa-test');
-    // Settled: no late onUpdated of the pushState clears it.
-    await page.waitForTimeout(500);
+    // Settled: every onUpdated of the pushState has reached the worker (Chromium reports it as loading, then
+    // complete), and none cleared the profile.
+    await expect
+      .poll(() => ext.worker.evaluate(() => (globalThis as { __tnUpdates?: string[] }).__tnUpdates))
+      .toEqual(['loading', 'complete']);
     expect(await rememberedFor(tabId)).toBe('linkedin:nadia-spa-test');
     await page.close();
   });

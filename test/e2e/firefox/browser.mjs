@@ -451,6 +451,24 @@ async function navigateExtensionPage(connection, page, url) {
 }
 
 /**
+ * Seeds the demo network through the demo page (as ../../../scripts/demo.mjs seedDemo does in Chromium); returns
+ * how many people were written.
+ * @param {{ openExtensionPage(path: string): Promise<import('puppeteer-core').Page> }} ff
+ * @returns {Promise<number>}
+ */
+export async function seedDemo(ff) {
+  const demo = await ff.openExtensionPage('src/demo/index.html');
+  try {
+    await demo.waitForFunction(
+      () => typeof (/** @type {any} */ (globalThis).trustNotesSeedDemo) === 'function',
+    );
+    return await demo.evaluate(() => /** @type {any} */ (globalThis).trustNotesSeedDemo());
+  } finally {
+    await demo.close();
+  }
+}
+
+/**
  * Waits for the background's install scan to finish (it re-arms the scan alarm one period ahead when
  * it does), then removes the alarm, so no scan writes to the database while a test compares data.
  * @param {import('puppeteer-core').Page} page an extension page

@@ -1,37 +1,62 @@
-// The Firefox twin of ../csp.e2e.ts: dist-firefox/ carries the extension pages' content security policy, the
-// pages work under it, and a fetch or an image to an outside address is stopped by the policy itself (the
-// securitypolicyviolation event), not by any routing: Firefox's interception does not cover extension pages, so
-// the address is a closed port on this machine, and without the policy the request would simply be refused.
-import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { reachOutside } from '../cspProbe.ts';
-import { launchFirefox } from './browser.mjs';
+// The extension pages' content security policy, in Firefox (the scenario: ../cspScenario.ts; Chromium:
+// ../csp.e2e.ts). Firefox's interception does not cover extension pages, so the outside address is a closed port on
+// this machine: without the policy the request would simply be refused, and the add-on's own request log
+// (ff.extensionRequests) would list it.
+import { expect } from 'vitest';
+import { DEMO_FIXTURES } from '../../../scripts/demo.mjs';
+import { cspScenario, VIOLATIONS } from '../cspScenario.ts';
+import { launchFirefox, seedDemo } from './browser.mjs';
+import { firefoxPanel } from './panelDriver.ts';
 
-let ff: Awaited<ReturnType<typeof launchFirefox>>;
-let options: Page;
-const POLICY =
-  "default-src 'self'; img-src 'self' data:; connect-src 'self' https: http://127.0.0.1:* http://localhost:*; object-src 'none'; base-uri 'none'; form-action 'none'";
-
-beforeAll(async () => {
-  ff = await launchFirefox();
-  options = await ff.openExtensionPage('src/options/index.html#/people');
-  await options.waitForSelector('main h2');
-});
-afterAll(async () => {
-  await ff?.close();
-});
-
-test('the policy is in the manifest Firefox loaded, and the options page works under it', async () => {
-  const manifest = await options.evaluate(() => chrome.runtime.getManifest());
-  expect((manifest as { content_security_policy?: unknown }).content_security_policy).toEqual({
-    extension_pages: POLICY,
-  });
-  await options.waitForSelector('.people-count');
-});
-
-test('a fetch and an image to an outside address are blocked by the policy', async () => {
-  const outcome = await options.evaluate(reachOutside, 'http://127.0.0.2:9');
-  expect(outcome.fetched).toMatch(/^refused: TypeError/);
-  expect(outcome.connect).toBe('connect-src http://127.0.0.2:9/collect?notes=1');
-  expect(outcome.image).toBe('img-src http://127.0.0.2:9/pixel.gif');
+cspScenario(async () => {
+  const ff = await launchFirefox();
+  const pages = ff.servedPages(DEMO_FIXTURES);
+  const fx = firefoxPanel(ff, pages);
+  /**
+   * An extension page with VIOLATIONS installed as soon as it can be: Firefox runs no preload script
+   * (evaluateOnNewDocument) in moz-extension documents, so here the listener starts once the document is there,
+   * and a violation during the first parse would go unseen by it. The console is heard from the start.
+   */
+  async function open(path: string) {
+    const page = await ff.browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await ff.navigateExtensionPage(page, path);
+    await page.evaluate(VIOLATIONS);
+    return { page, errors };
+  }
+  expect(await seedDemo(ff)).toBeGreaterThan(0);
+  return {
+    async manifest() {
+      const { page } = await open('src/popup/index.html');
+      try {
+        return await page.evaluate(() => chrome.runtime.getManifest());
+      } finally {
+        await page.close();
+      }
+    },
+    async open(path) {
+      const { page, errors } = await open(path);
+      return {
+        evaluate: (fn, arg) => page.evaluate(fn, arg),
+        waitFor: async (selector) => {
+          await page.waitForSelector(selector);
+        },
+        click: (selector) => page.click(selector),
+        consoleErrors: () => errors,
+        close: () => page.close(),
+      };
+    },
+    async openPanel(url) {
+      const page = await fx.open(url);
+      const frame = await fx.expand(page);
+      await frame.evaluate(VIOLATIONS);
+      return { evaluate: (fn, arg) => frame.evaluate(fn, arg), close: () => page.close() };
+    },
+    outside: 'http://127.0.0.2:9',
+    refused: async () => [...pages.refused, ...(await ff.extensionRequests())],
+    close: () => ff.close(),
+  };
 });

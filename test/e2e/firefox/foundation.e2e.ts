@@ -2,20 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { contentScriptEvaluated, contentScriptSettled } from '../contentSettled.ts';
+import { FOUNDATION_ROUTES, foundationScenarios } from '../foundationScenarios.ts';
+import { view } from '../panelScenarios.ts';
 import { DIST_FIREFOX, launchFirefox } from './browser.mjs';
+import { firefoxPanel } from './panelDriver.ts';
 
-// The Firefox twin of ../foundation.e2e.ts: the same fixtures and user paths, on dist-firefox/.
-const SPA = 'pages/linkedin-spa.html';
-const urls = [
-  'https://www.linkedin.com/feed/',
-  'https://www.linkedin.com/jobs/',
-  'https://www.linkedin.com/company/example-co/',
-  'https://www.linkedin.com/in/jane-doe-1a2b3c/',
-  'https://www.linkedin.com/in/omar-haddad/',
-  'https://www.linkedin.com/in/li-wei-88/details/experience/',
-];
-const routes = Object.fromEntries(urls.map((u) => [u, SPA]));
+// The extension's foundations in Firefox, on dist-firefox/: the shared scenarios (../foundationScenarios.ts;
+// Chromium: ../foundation.e2e.ts), and what is Firefox's own: its manifest, the event page, and the network guard.
 
 /** Firefox's `browser` namespace, as far as these tests use it beyond `chrome`. */
 type FirefoxGlobal = { browser: { runtime: { getBackgroundPage(): Promise<Window & typeof globalThis> } } };
@@ -24,10 +17,12 @@ let ff: Awaited<ReturnType<typeof launchFirefox>>;
 /** An extension page kept open to read extension state (storage.session, tabs) from the inside. */
 let inspector: Page;
 let pages: ReturnType<typeof ff.servedPages>;
+let fx: ReturnType<typeof firefoxPanel>;
 
 beforeAll(async () => {
   ff = await launchFirefox();
-  pages = ff.servedPages(routes);
+  pages = ff.servedPages(FOUNDATION_ROUTES);
+  fx = firefoxPanel(ff, pages);
   inspector = await ff.openExtensionPage('src/options/index.html');
 });
 afterAll(async () => {
@@ -39,13 +34,6 @@ async function profilePage(url: string): Promise<Page> {
   await page.waitForSelector('h1');
   return page;
 }
-
-/** Once the content script has looked at the page as it is now (see ../contentSettled.ts). */
-const settled = (page: Page) =>
-  contentScriptSettled((url) => inspector.evaluate(contentScriptEvaluated, url), page.url());
-const hostCount = (page: Page) => page.$$eval('[data-trust-notes-host]', (els) => els.length);
-const navigate = (page: Page, path: string) =>
-  page.evaluate((p) => (window as unknown as { __tnNavigate(p: string): void }).__tnNavigate(p), path);
 
 /** What the background remembers for the tab showing `page`, read from an extension page. */
 async function tabProfileKey(page: Page): Promise<string | null> {
@@ -70,74 +58,24 @@ describe('Firefox manifest', () => {
   });
 });
 
-describe('content script in Firefox', () => {
-  test('mounts exactly once on a profile page, and tells the background which profile the tab shows', async () => {
-    const page = await profilePage('https://www.linkedin.com/in/jane-doe-1a2b3c/');
-    await page.waitForSelector('[data-trust-notes-host]');
-    await page.evaluate(() => {
-      for (let i = 0; i < 20; i++) document.body.append(document.createElement('span'));
+foundationScenarios(() => ({
+  panel: fx.driver,
+  async openExtensionPage(path) {
+    const errors: string[] = [];
+    const page = await ff.browser.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
     });
-    await settled(page);
-    expect(await hostCount(page)).toBe(1);
-    await expect.poll(() => tabProfileKey(page)).toBe('linkedin:jane-doe-1a2b3c');
-    await page.close();
-  });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await ff.navigateExtensionPage(page, path);
+    return { ...view((fn, arg) => page.evaluate(fn, arg)), errors, close: () => page.close() };
+  },
+  ping: () => inspector.evaluate(() => chrome.runtime.sendMessage({ type: 'any:ping', payload: {} })),
+}));
 
-  test.each([
-    'https://www.linkedin.com/feed/',
-    'https://www.linkedin.com/company/example-co/',
-    'https://www.linkedin.com/jobs/',
-  ])('never mounts on %s', async (url) => {
-    const page = await profilePage(url);
-    await settled(page);
-    expect(await hostCount(page)).toBe(0);
-    await page.close();
-  });
-
-  test('follows in-app navigation: feed → profile → another profile → feed', async () => {
-    const page = await profilePage('https://www.linkedin.com/feed/');
-    await settled(page);
-    expect(await hostCount(page)).toBe(0);
-
-    await navigate(page, '/in/omar-haddad/');
-    await page.waitForSelector('[data-trust-notes-host]');
-    await expect.poll(() => tabProfileKey(page)).toBe('linkedin:omar-haddad');
-
-    await navigate(page, '/in/li-wei-88/details/experience/');
-    await expect.poll(() => tabProfileKey(page)).toBe('linkedin:li-wei-88');
-    expect(await hostCount(page)).toBe(1);
-
-    await navigate(page, '/feed/');
-    await expect.poll(() => hostCount(page)).toBe(0);
-    await expect.poll(() => tabProfileKey(page)).toBe(null);
-    await page.close();
-  });
-});
-
-describe('extension pages and event page in Firefox', () => {
-  test.each(['src/popup/index.html', 'src/options/index.html'])(
-    '%s renders with Preact and no errors',
-    async (path) => {
-      const errors: string[] = [];
-      const page = await ff.browser.newPage();
-      page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
-      });
-      page.on('pageerror', (e) => errors.push(String(e)));
-      await ff.navigateExtensionPage(page, path);
-      await page.waitForSelector('h1');
-      expect(await page.$eval('h1', (h) => h.textContent)).toBe('Trust Notes');
-      expect(errors).toEqual([]);
-      await page.close();
-    },
-  );
-
-  test('the background event page answers a ping from an extension page', async () => {
-    const reply = await inspector.evaluate(() =>
-      chrome.runtime.sendMessage({ type: 'any:ping', payload: {} }),
-    );
-    expect(reply).toEqual({ ok: true, value: { pong: true, version: '0.1.0' } });
-    // An event page, not a service worker: Firefox generates a background document for background.scripts.
+describe('event page in Firefox', () => {
+  test('the background is an event page, not a service worker', async () => {
+    // Firefox generates a background document for background.scripts.
     const background = await inspector.evaluate(async () => {
       const bg = await (globalThis as unknown as FirefoxGlobal).browser.runtime.getBackgroundPage();
       return { path: bg.location.pathname, isWorker: 'ServiceWorkerGlobalScope' in bg };

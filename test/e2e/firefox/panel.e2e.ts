@@ -121,8 +121,12 @@ describe('a frame of the panel page that the page made itself', () => {
       }),
     );
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    // Given time to ask and render, the panel app shows nobody.
-    await new Promise((r) => setTimeout(r, 1500));
+    // The app asked the same question when its module ran, before this one, and the worker answers each the same
+    // way: once this answer is back and the frame has drawn again, the app's answer has been rendered. It shows
+    // nobody.
+    await frame.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
     expect(await fx.count(frame, 'main.tn-panel')).toBe(0);
     expect(await frame.evaluate(() => document.body.textContent?.includes('Jane'))).toBe(false);
     await page.close();

@@ -69,11 +69,35 @@ async function badgeText(page: Page): Promise<string | null> {
   return (await ff.readBadge(page))?.words ?? null;
 }
 
-/** No panel host in `page` once it has loaded and the content script would have had time to run. */
+/**
+ * Whether the extension runs in `page`, once it has loaded (every content script Firefox would inject, it has
+ * injected by then: document_idle is before `complete`). A positive answer either way, not a wait that passes
+ * when the script is merely slow: the options page looks into the tab through scripting.executeScript, which
+ * either runs there and reads the flag src/content/index.ts sets in the extension's isolated world, or is refused
+ * for want of the host permission (so no script of ours can be there). Also true when a host is on the page.
+ */
 async function hasPanel(page: Page): Promise<boolean> {
   await page.waitForFunction(() => document.readyState === 'complete');
-  await new Promise((r) => setTimeout(r, 500));
-  return (await page.$$('[data-trust-notes-host]')).length > 0;
+  const look = await options.evaluate(async (url) => {
+    // Without the host permission the tab's URL is hidden (a query by URL finds nothing): it is the newest tab.
+    const tab = (await chrome.tabs.query({})).sort((a, b) => (b.id ?? 0) - (a.id ?? 0))[0];
+    if (tab?.id === undefined) return 'no tab';
+    try {
+      const [frame] = await chrome.scripting.executeScript({
+        target: { tabId: tab.id },
+        func: () => ({
+          href: location.href,
+          script: (globalThis as { __trustNotesContent?: unknown }).__trustNotesContent === true,
+        }),
+      });
+      if (frame?.result?.href !== url) return `another tab: ${frame?.result?.href}`;
+      return frame.result.script ? 'script' : 'no script';
+    } catch (error) {
+      return `refused: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }, page.url());
+  expect(look).toMatch(/^(script|no script|refused: )/);
+  return look === 'script' || (await page.$$('[data-trust-notes-host]')).length > 0;
 }
 
 describe('optional sites in Firefox', () => {
@@ -149,6 +173,9 @@ describe('optional sites in Firefox', () => {
     // The pattern old builds asked for when the user enabled Mastodon: browsers ignore its path, so it was
     // every https site, and asking permissions.contains about any other site then said yes.
     await ff.answerPermissionPrompts(true);
+    // GitHub on first, its script registered: turning it off after the broad grant is the positive sign below.
+    await (await siteBox('GitHub')).click();
+    await expect.poll(registered, { timeout: 10_000 }).toEqual(['trust-notes-site-github']);
     await options.evaluate(() => {
       const button = document.createElement('button');
       button.id = 'broad-grant';
@@ -162,8 +189,11 @@ describe('optional sites in Firefox', () => {
     await expect.poll(() => contains('https://*/@*'), { timeout: 10_000 }).toBe(true);
     // Firefox's own answer: the broad grant covers GitLab.
     expect(await contains('https://gitlab.com/*')).toBe(true);
-    await new Promise((r) => setTimeout(r, 1000));
-    expect(await registered()).toEqual([]);
+    // The worker syncs its scripts in turn, one permission change after another, each from the grants as they are
+    // then (the broad one included): once turning GitHub off has unregistered GitHub's script, the broad grant's
+    // turn is over, and it left nothing registered.
+    await (await siteBox('GitHub')).click();
+    await expect.poll(registered, { timeout: 10_000 }).toEqual([]);
     expect(await checked('GitLab')).toBe(false);
     const page = await open(GITLAB);
     expect(await hasPanel(page)).toBe(false);
