@@ -27,7 +27,16 @@ function ProfilePanel({ snapshot }: { snapshot: ProfileSnapshot }) {
  */
 export function PanelApp() {
   const [snapshot, setSnapshot] = useState<ProfileSnapshot | null | undefined>(undefined);
-  useEffect(() => followTabProfile(setSnapshot), []);
+  useEffect(
+    () =>
+      followTabProfile((answer) => {
+        // The worker's answer, said on this frame's own document (another origin: the page cannot read it), so
+        // a test of a frame that must show no one can wait for the answer instead of for time.
+        document.documentElement.dataset.tabProfile = answer ? 'shown' : 'none';
+        setSnapshot(answer);
+      }),
+    [],
+  );
   if (!snapshot) return null;
   // A panel that cannot read the database (the browser denied this frame its storage, a newer schema) or
   // cannot show a record says so, and where the notes can still be reached: never a blank rectangle.

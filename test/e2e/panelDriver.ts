@@ -5,7 +5,16 @@ import type { Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { type launchWithExtension, openExtensionPage } from './browser.mjs';
 import { contentScriptEvaluated, contentScriptSettled } from './contentSettled.ts';
-import { badge, expand, HOST, hostBox, readBadge, readStores, tabProfileKey } from './panelHelpers.ts';
+import {
+  badge,
+  expand,
+  HOST,
+  hostBox,
+  readBadge,
+  readStores,
+  rememberedProfile,
+  tabProfileKey,
+} from './panelHelpers.ts';
 import { type PanelDriver, type PanelView, type ProfilePage, view } from './panelScenarios.ts';
 
 /** The driver, and the steps Chromium's own tests use too, for the launched extension `ext`. */
@@ -59,6 +68,8 @@ export function chromiumPanel(ext: Awaited<ReturnType<typeof launchWithExtension
       panelLoaded: async () => page.frames().length > 1,
       pageSeesShadowRoot: () => page.locator(HOST).evaluate((host) => host.shadowRoot !== null),
       profileKey: () => tabProfileKey(ext.worker, page),
+      remembered: () => rememberedProfile(ext.worker, page),
+      badgeWords: async () => (await readBadge(page))?.words ?? null,
       settled: () => settled(page),
       pointerAway: () => page.mouse.move(10, 10),
       close: () => page.close(),

@@ -93,6 +93,10 @@ export interface ProfilePage extends View {
   pageSeesShadowRoot(): Promise<boolean>;
   /** What the worker remembers the tab shows (its storage.session entry), read from inside the extension. */
   profileKey(): Promise<string | null>;
+  /** The same entry's key and the name the page gave (null before the page gave one). */
+  remembered(): Promise<{ key: string; name: string | null } | null>;
+  /** The badge's words right now, without waiting (null while there is no badge). */
+  badgeWords(): Promise<string | null>;
   /** Once the content script has looked at the page as it is now (contentSettled.ts); fails if it never ran. */
   settled(): Promise<void>;
   /** Moves the pointer away from where the badge shows, so pointing at it does not load the frame. */

@@ -121,12 +121,9 @@ describe('a frame of the panel page that the page made itself', () => {
       }),
     );
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    // The app asked the same question when its module ran, before this one, and the worker answers each the same
-    // way: once this answer is back and the frame has drawn again, the app's answer has been rendered. It shows
-    // nobody.
-    await frame.evaluate(
-      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-    );
+    // The app's own question has its answer (the frame says so on its document): no one, and it shows no one.
+    await frame.waitForFunction(() => document.documentElement.dataset.tabProfile !== undefined);
+    expect(await frame.evaluate(() => document.documentElement.dataset.tabProfile)).toBe('none');
     expect(await fx.count(frame, 'main.tn-panel')).toBe(0);
     expect(await frame.evaluate(() => document.body.textContent?.includes('Jane'))).toBe(false);
     await page.close();

@@ -16,6 +16,9 @@ export const HOST = '[data-trust-notes-host][popover]';
 
 /** The driver, and the steps Firefox's own tests use too, for `ff` serving its fixtures through `pages`. */
 export function firefoxPanel(ff: Firefox, pages: ReturnType<Firefox['servedPages']>) {
+  /** An extension page kept open for reads sampled in a loop (remembered). */
+  let inspector: Promise<Page> | undefined;
+
   async function open(url: string): Promise<Page> {
     const page = await pages.open(url);
     return page;
@@ -161,6 +164,18 @@ export function firefoxPanel(ff: Firefox, pages: ReturnType<Firefox['servedPages
           const got = await chrome.storage.session.get(`tab:${tab?.id}`);
           return (got[`tab:${tab?.id}`] as { key: string } | undefined)?.key ?? null;
         }, page.url()),
+      async remembered() {
+        // Sampled every few tens of milliseconds (corpusScenarios.ts): one extension page kept open for it.
+        inspector ??= ff.openExtensionPage('src/options/index.html');
+        return (await inspector).evaluate(async (url: string) => {
+          const [tab] = await chrome.tabs.query({ url });
+          const got = (await chrome.storage.session.get(`tab:${tab?.id}`))[`tab:${tab?.id}`] as
+            | { key: string; name?: string }
+            | undefined;
+          return got ? { key: got.key, name: got.name ?? null } : null;
+        }, page.url());
+      },
+      badgeWords: async () => (await ff.readBadge(page))?.words ?? null,
       settled: () => settled(page),
       pointerAway: () => page.mouse.move(10, 10),
       close: () => page.close(),
