@@ -25,8 +25,8 @@ import type { ArchiveMessage } from './archiveMessages.ts';
 import type { TrustDb } from './database.ts';
 import { derivePersonRow, type PersonRow, toPerson } from './personRow.ts';
 import { NO_ONE } from './queries.ts';
-import { PERSON_RECORDS, personRecordKeys, REFERENCES } from './references.ts';
-import { markFromSync, outboxKey } from './syncOutbox.ts';
+import { PERSON_RECORDS, personRecordKeys, personRecords, REFERENCES } from './references.ts';
+import { markFromSync, outboxKey, pendingAmong } from './syncOutbox.ts';
 import { SYNCED_TABLES } from './syncTables.ts';
 
 export class RecordNotFoundError extends Error {
@@ -106,10 +106,11 @@ async function writePerson(tdb: TrustDb, person: Person): Promise<PersonRow> {
 /** writePerson for many people at once: their shared work read together, their rows written in one bulkPut. */
 async function writePeople(tdb: TrustDb, people: readonly Person[]): Promise<void> {
   if (people.length === 0) return;
-  // One key range per person, requested together (an `anyOf` walks a cursor, a round trip per step).
-  const works = (
-    await Promise.all(people.map((person) => tdb.sharedWork.where('personId').equals(person.id).toArray()))
-  ).flat();
+  const works = await personRecords<SharedWork>(
+    tdb,
+    'sharedWork',
+    people.map((person) => person.id),
+  );
   const worksOf = new Map<string, SharedWork[]>();
   for (const work of works) worksOf.set(work.personId, [...(worksOf.get(work.personId) ?? []), work]);
   const now = new Date(tdb.clock());
@@ -850,8 +851,8 @@ export async function applySyncedChanges(
     markFromSync();
     // The last change of a record in the batch is its state.
     const latest = new Map(changes.map((change) => [outboxKey(change.table, change.id), change]));
-    const local = await tdb.syncOutbox.bulkGet([...latest.keys()]);
-    const incoming = [...latest.values()].filter((_, i) => local[i] === undefined);
+    const held = await pendingAmong(tdb, [...latest.keys()]);
+    const incoming = [...latest].filter(([key]) => !held.has(key)).map(([, change]) => change);
     const byRecord = new Map(incoming.map((change) => [outboxKey(change.table, change.id), change]));
     const deletedHere = (table: string, id: string) => byRecord.get(outboxKey(table, id))?.row === null;
 
@@ -866,7 +867,10 @@ export async function applySyncedChanges(
       }
     }
     for (const [target, ids] of targets) {
-      const list = [...ids];
+      // A person arriving in the batch stands whatever is here (people never wait): only the others are read.
+      const list = [...ids].filter(
+        (id) => target !== 'people' || (byRecord.get(outboxKey(target, id))?.row ?? null) === null,
+      );
       const rows = await tdb.table(target).bulkGet(list);
       list.forEach((id, i) => {
         if (rows[i] !== undefined && !deletedHere(target, id)) present.add(outboxKey(target, id));

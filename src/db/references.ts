@@ -42,3 +42,37 @@ export async function personRecordKeys(
   const rows = await store.bulkGet([...personIds]);
   return personIds.filter((_, i) => rows[i] !== undefined);
 }
+
+/** From how many people a read of the range between their lowest and highest id is tried (see personRecords). */
+const RANGE_FROM = 32;
+
+/**
+ * The rows of `table` (which has a `personId` index) that belong to these people, in no particular order. Sync moves
+ * people in batches in id order (the outbox's key order), so a batch's people usually sit together in the index:
+ * one read of the range between their lowest and highest id, used when it holds few more rows than theirs, stands
+ * in for a request per person (a few hundred per batch of a first sync). Call it inside a transaction.
+ */
+export async function personRecords<T extends { personId?: unknown }>(
+  tdb: TrustDb,
+  table: string,
+  personIds: readonly string[],
+): Promise<T[]> {
+  const store = tdb.table(table);
+  if (personIds.length >= RANGE_FROM) {
+    const sorted = [...personIds].sort();
+    // Past this many rows the range holds many other people's too: a request per person reads less.
+    const limit = Math.max(1000, personIds.length * 16);
+    const rows = (await store
+      .where('personId')
+      .between(sorted[0]!, sorted.at(-1)!, true, true)
+      .limit(limit)
+      .toArray()) as T[];
+    if (rows.length < limit) {
+      const wanted = new Set(personIds);
+      return rows.filter((row) => wanted.has(row.personId as string));
+    }
+  }
+  return (
+    (await Promise.all(personIds.map((id) => store.where('personId').equals(id).toArray()))) as T[][]
+  ).flat();
+}

@@ -15,7 +15,7 @@ import {
   type Middleware,
 } from 'dexie';
 import type { TrustDb } from './database.ts';
-import { PERSON_RECORDS, personRecordKeys } from './references.ts';
+import { PERSON_RECORDS, personRecordKeys, personRecords } from './references.ts';
 import { withSideTable } from './sideTable.ts';
 import { isSyncedTable, SYNCED_TABLES, travels } from './syncTables.ts';
 
@@ -177,6 +177,21 @@ export async function pendingChanges(tdb: TrustDb, limit: number): Promise<Outbo
   return (await tdb.table(OUTBOX_TABLE).where('key').above(OUTBOX_ON).limit(limit).toArray()) as OutboxRow[];
 }
 
+/**
+ * Which of these outbox keys are pending. A device bringing many changes in usually has few of its own pending: all of
+ * them in one read, when they are fewer than the keys asked about, stand in for a read per key.
+ */
+export async function pendingAmong(tdb: TrustDb, keys: readonly string[]): Promise<Set<string>> {
+  const outbox = tdb.table(OUTBOX_TABLE);
+  const few = (await outbox.where('key').above(OUTBOX_ON).limit(keys.length).primaryKeys()) as string[];
+  if (few.length < keys.length) {
+    const asked = new Set(keys);
+    return new Set(few.filter((key) => asked.has(key)));
+  }
+  const rows = await outbox.bulkGet([...keys]);
+  return new Set(keys.filter((_, i) => rows[i] !== undefined));
+}
+
 /** Synced tables whose rows each belong to one person (their `personId`). */
 const OWN_RECORDS = PERSON_RECORDS.filter(isSyncedTable);
 
@@ -196,19 +211,29 @@ async function currentRows(tdb: TrustDb, entries: readonly OutboxRow[], into: Pe
 }
 
 /**
- * The next pending changes to hand over, grouped by person: about `limit` entries in key order, joined by the
+ * The next pending changes to hand over (but those in `skip`), grouped by person: about `limit` entries in key order, joined by the
  * pending changes of the same people (a person's records, a record's person), each person first and their records
  * after. Another device brings a batch in as one transaction and recomputes a person's derived fields once, with
  * their records in place, rather than once for the person and again for each later batch of their shared work.
  */
-export function nextBatch(tdb: TrustDb, limit: number): Promise<PendingBatch> {
+export function nextBatch(
+  tdb: TrustDb,
+  limit: number,
+  skip: ReadonlySet<string> = new Set(),
+): Promise<PendingBatch> {
   // One read transaction for the whole batch: its many small reads go out together.
   const tables = [...new Set([OUTBOX_TABLE, ...Object.keys(SYNCED_TABLES), ...OWN_RECORDS])];
-  return tdb.transaction('r', tables, () => readBatch(tdb, limit));
+  return tdb.transaction('r', tables, () => readBatch(tdb, limit, skip));
 }
 
-async function readBatch(tdb: TrustDb, limit: number): Promise<PendingBatch> {
-  const first = await pendingChanges(tdb, limit);
+/** `skip`: outbox keys left out (a batch handed over whose entries are being forgotten meanwhile). */
+async function readBatch(tdb: TrustDb, limit: number, skip: ReadonlySet<string>): Promise<PendingBatch> {
+  const first =
+    skip.size === 0
+      ? await pendingChanges(tdb, limit)
+      : (await pendingChanges(tdb, limit + skip.size))
+          .filter((entry) => !skip.has(entry.key))
+          .slice(0, limit);
   const rows: PendingBatch['rows'] = new Map();
   await currentRows(tdb, first, rows);
   const personOf = (entry: OutboxRow): string | undefined => {
@@ -219,14 +244,32 @@ async function readBatch(tdb: TrustDb, limit: number): Promise<PendingBatch> {
   const people = [...new Set(first.flatMap((entry) => personOf(entry) ?? []))];
   const have = new Set(first.map((entry) => entry.key));
   const wanted = new Set(people.map((id) => outboxKey('people', id)));
+  // The records read whole here (by person) are the current rows of their entries: no second read.
+  const read = new Map<string, Record<string, unknown>>();
   for (const table of OWN_RECORDS) {
-    for (const key of await personRecordKeys(tdb, table, people)) wanted.add(outboxKey(table, keyText(key)));
+    const store = tdb.table(table);
+    if (!store.schema.indexes.some((index) => index.name === 'personId')) {
+      for (const key of await personRecordKeys(tdb, table, people))
+        wanted.add(outboxKey(table, keyText(key)));
+      continue;
+    }
+    const keyPath = store.schema.primKey.keyPath as string;
+    for (const row of await personRecords<Record<string, unknown>>(tdb, table, people)) {
+      const key = outboxKey(table, keyText(row[keyPath]));
+      wanted.add(key);
+      read.set(key, row);
+    }
   }
-  for (const key of have) wanted.delete(key);
+  for (const key of [...have, ...skip]) wanted.delete(key);
   const joined = (await tdb.table(OUTBOX_TABLE).bulkGet([...wanted])).filter(
     (row): row is OutboxRow => row !== undefined,
   );
-  await currentRows(tdb, joined, rows);
+  for (const entry of joined) if (read.has(entry.key)) rows.set(entry.key, read.get(entry.key));
+  await currentRows(
+    tdb,
+    joined.filter((entry) => !read.has(entry.key)),
+    rows,
+  );
   // Records whose person is unknown (deleted ones) last, in key order.
   const group = (entry: OutboxRow) => personOf(entry) ?? `\uffff${entry.key}`;
   const entries = [...first, ...joined]

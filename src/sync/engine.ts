@@ -19,7 +19,7 @@ import type { TrustDb } from '../db/database.ts';
 import { type AppliedSync, applySyncedChanges, type SyncedChange } from '../db/mutations.ts';
 import { derivePersonRow } from '../db/personRow.ts';
 import { REFERENCES } from '../db/references.ts';
-import { forgetHandedOver, nextBatch, pendingCount } from '../db/syncOutbox.ts';
+import { forgetHandedOver, nextBatch, type OutboxRow, pendingCount } from '../db/syncOutbox.ts';
 import { meaningfulFields, toSynced, travels } from '../db/syncTables.ts';
 import { rowProblem } from '../io/backupSchema.ts';
 import { DecryptError, documentId, type SyncKeys } from './crypto.ts';
@@ -52,9 +52,10 @@ export interface SyncReport {
   /** Documents this version could not read (a newer version wrote them) or open (another ledger, damage). */
   unreadable: { newer: number; undecryptable: number };
   /**
-   * Milliseconds per step (the bench reads them): handOver, outbox, lookUp, seal, write, forget, push, pull, feed,
-   * decrypt, targets, apply, record, bringIn. Where steps overlap, handOver includes the wait for the pushes beside it
-   * and pull the time the bring-ins waited for the pull.
+   * Milliseconds per step (the bench reads them): handOver, outbox, lookUp, seal, write, push, pull, feed, decrypt,
+   * targets, apply, record, bringIn. Where steps overlap, handOver includes the wait for the pushes beside it, write
+   * the wait for the previous batch's replica write and outbox deletes (beside this batch's read and seal), and pull
+   * the time the bring-ins waited for the pull.
    */
   ms: Record<string, number>;
 }
@@ -121,59 +122,91 @@ export async function handOver(parts: SyncParts, watch = stopwatch(), wrote?: ()
   const written = new Set<string>();
   let sent = 0;
   let handled = 0;
-  for (;;) {
-    watch.lap('handOver');
-    const { entries: batch, rows } = await nextBatch(tdb, BATCH);
-    watch.lap('outbox');
-    if (batch.length === 0) break;
-    const ids = await Promise.all(batch.map((entry) => documentId(keys, entry.table, entry.id)));
-    const lookUp = fresh ? ids.filter((id) => written.has(id)) : ids;
-    const found = lookUp.length > 0 ? (await local.allDocs({ keys: lookUp, include_docs: true })).rows : [];
-    watch.lap('lookUp');
-    const byId = new Map(found.map((row) => [(row as { key: string }).key, row]));
-    // Each entry's document (or none), built together: WebCrypto works off the main thread.
-    const built = await Promise.all(
-      batch.map(async (entry, i): Promise<SyncDoc | undefined> => {
-        const stored = rows.get(entry.key);
-        const row = stored && travels(entry.table, stored) ? toSynced(entry.table, stored) : null;
-        const there = byId.get(ids[i]!) as
-          | { value?: { rev: string; deleted?: boolean }; doc?: SyncDoc }
-          | undefined;
-        const rev = there?.value?.rev;
-        const live = rev !== undefined && !there?.value?.deleted;
-        if (row === null && !live) return undefined;
-        if (row !== null && live && there?.doc) {
-          // A restore, or a write that changed nothing sync carries: no new revision for the other devices.
-          const same = await decodeDoc(keys, there.doc).then(
-            (change) => sameRecord(change.row, row),
-            () => false,
-          );
-          if (same) return undefined;
-        }
-        const change: SyncedChange = { table: entry.table, id: entry.id, row };
-        const _id = ids[i]!;
-        return {
-          _id,
-          ...(rev ? { _rev: rev } : {}),
-          ...(row === null ? { _deleted: true } : {}),
-          ct: await encodeChange(keys, _id, change),
-        };
-      }),
-    );
-    const docs = built.filter((doc) => doc !== undefined);
-    watch.lap('seal');
-    if (docs.length > 0) checkWrites(await local.bulkDocs(docs as never));
-    for (const doc of docs) written.add(doc._id);
-    // The last batch goes out with the push after the hand-over: a push beside it would be a second one for nothing
-    // (an edit's sync would pay two).
-    if (docs.length > 0 && handled + batch.length < total) wrote?.();
-    watch.lap('write');
-    await forgetHandedOver(tdb, batch);
-    watch.lap('forget');
-    sent += docs.length;
-    handled += batch.length;
-    await parts.progress?.('sending', handled, total);
+  // Two batches at a time: while one is written to the replica and then forgotten in the outbox, the next is read,
+  // looked up and sealed (its read leaves the first one's entries out, so its look-up needs only the batches before,
+  // all written). A batch's write starts once the one before is written and forgotten, and entries are forgotten only
+  // once their documents are in the replica.
+  let previous: OutboxRow[] = [];
+  let writing: Promise<void> = Promise.resolve();
+  try {
+    for (;;) {
+      watch.lap('handOver');
+      const { entries: batch, rows } = await nextBatch(
+        tdb,
+        BATCH,
+        new Set(previous.map((entry) => entry.key)),
+      );
+      watch.lap('outbox');
+      if (batch.length === 0) {
+        if (previous.length === 0) break;
+        // The last batch's entries a newer write replaced meanwhile (left out of this read) go out in this sync too.
+        await writing;
+        watch.lap('write');
+        previous = [];
+        continue;
+      }
+      const ids = await Promise.all(batch.map((entry) => documentId(keys, entry.table, entry.id)));
+      const lookUp = fresh ? ids.filter((id) => written.has(id)) : ids;
+      const found = lookUp.length > 0 ? (await local.allDocs({ keys: lookUp, include_docs: true })).rows : [];
+      watch.lap('lookUp');
+      const byId = new Map(found.map((row) => [(row as { key: string }).key, row]));
+      // Each entry's document (or none), built together: WebCrypto works off the main thread.
+      const built = await Promise.all(
+        batch.map(async (entry, i): Promise<SyncDoc | undefined> => {
+          const stored = rows.get(entry.key);
+          const row = stored && travels(entry.table, stored) ? toSynced(entry.table, stored) : null;
+          const there = byId.get(ids[i]!) as
+            | { value?: { rev: string; deleted?: boolean }; doc?: SyncDoc }
+            | undefined;
+          const rev = there?.value?.rev;
+          const live = rev !== undefined && !there?.value?.deleted;
+          if (row === null && !live) return undefined;
+          if (row !== null && live && there?.doc) {
+            // A restore, or a write that changed nothing sync carries: no new revision for the other devices.
+            const same = await decodeDoc(keys, there.doc).then(
+              (change) => sameRecord(change.row, row),
+              () => false,
+            );
+            if (same) return undefined;
+          }
+          const change: SyncedChange = { table: entry.table, id: entry.id, row };
+          const _id = ids[i]!;
+          return {
+            _id,
+            ...(rev ? { _rev: rev } : {}),
+            ...(row === null ? { _deleted: true } : {}),
+            ct: await encodeChange(keys, _id, change),
+          };
+        }),
+      );
+      const docs = built.filter((doc) => doc !== undefined);
+      watch.lap('seal');
+      await writing;
+      watch.lap('write');
+      // The last batch goes out with the push after the hand-over: a push beside it would be a second one for
+      // nothing (an edit's sync would pay two).
+      const last = handled + batch.length >= total;
+      handled += batch.length;
+      sent += docs.length;
+      const done = handled;
+      writing = (async () => {
+        if (docs.length > 0) checkWrites(await local.bulkDocs(docs as never));
+        for (const doc of docs) written.add(doc._id);
+        if (docs.length > 0 && !last) wrote?.();
+        await forgetHandedOver(tdb, batch);
+        await parts.progress?.('sending', done, total);
+      })();
+      // Awaited with the next batch or after the last; a failure is thrown there, not left unhandled meanwhile.
+      writing.catch(() => undefined);
+      previous = batch;
+    }
+  } catch (error) {
+    // Nothing left running unattended.
+    await writing.catch(() => undefined);
+    throw error;
   }
+  await writing;
+  watch.lap('write');
   if (caughtUp && sent > 0) await setAppliedSeq(local, (await local.info()).update_seq);
   watch.lap('handOver');
   return sent;

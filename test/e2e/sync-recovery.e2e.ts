@@ -60,7 +60,7 @@ const personIds = (profile: SyncProfile) =>
 /** How sync stands, as the worker tells a page (no sync started). */
 async function status(profile: SyncProfile) {
   const reply = (await send(profile.api, 'page:syncStatus', {})) as {
-    value: { running?: unknown; pending: number; error?: string };
+    value: { running?: { phase: string; done: number; total?: number }; pending: number; error?: string };
   };
   return reply.value;
 }
@@ -143,8 +143,13 @@ describe('a second device', () => {
     await syncPage.fill('input[name=passphrase]', 'lemon orbit candle harbour');
     await syncPage.click('button[type=submit]');
     await syncPage.locator('.sync-status').waitFor();
-    await expect.poll(async () => (await status(b)).running, { timeout: 30_000 }).toBeDefined();
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Stopped while it receives: the pull has handed over documents, not just started.
+    await expect
+      .poll(async () => (await status(b)).running, { timeout: 30_000 })
+      .toMatchObject({ phase: expect.stringMatching(/^(receiving|applying)$/) });
+    await expect
+      .poll(async () => (await status(b)).running?.done ?? 0, { timeout: 30_000 })
+      .toBeGreaterThan(0);
     await stopWorker(b.api);
     server.slowDown(null, 0);
     // The worker, stopped, left its status saying a sync was under way; any page wakes it, and it carries on.

@@ -1,5 +1,5 @@
-// The background worker in real Chromium: flags from a scan, the badge, incremental rescans, the alarm, and
-// forged or malformed messages. Data goes in through the db mutations API from an extension page.
+// The background worker in real Chromium: the shared scenarios (workerScenarios.ts; Firefox: firefox/worker.e2e.ts),
+// and what is Chromium's own: messages forged from a content script's world and from another extension.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DIST, launchWithExtension, serveFixtures } from './browser.mjs';
-import { currentWorker, evaluateInContentScript, openApiPage, send, stopWorker } from './workerHarness.mjs';
+import { evaluateInContentScript, openApiPage, stopWorker } from './workerHarness.mjs';
 import type { WorkerPageApi } from './workerPageApi.ts';
+import { workerScenarios } from './workerScenarios.ts';
 
 declare const __tn: WorkerPageApi;
 
@@ -34,186 +35,15 @@ afterAll(async () => {
   rmSync(otherExtension, { recursive: true, force: true });
 });
 
-async function badge(): Promise<{ text: string; title: string }> {
-  const worker = await currentWorker(ext);
-  return worker.evaluate(async () => ({
-    text: await chrome.action.getBadgeText({}),
-    title: await chrome.action.getTitle({}),
-  }));
-}
+workerScenarios(() => ({
+  run: (fn, arg) => page.evaluate(fn as (a: unknown) => unknown, arg) as never,
+  stopBackground: () => stopWorker(page),
+}));
 
-const flagStates = () =>
-  page.evaluate(async () =>
-    Object.fromEntries((await __tn.db().flags.toArray()).map((f) => [`${f.kind}`, f.state] as const)),
-  );
-
-const queueStates = () =>
-  page.evaluate(async () =>
-    Object.fromEntries(
-      (await __tn.db().queue.toArray()).map((entry) => [entry.personId, entry.state] as const),
-    ),
-  );
-
-describe('flags, the weekly queue and the badge', () => {
-  let ids: { dormant: string; stalled: string; payer: string; planner: string; fresh: string };
-
-  test('a scan raises one flag per rule and fills the weekly queue; the badge counts the queue and the action flags', async () => {
-    ids = await page.evaluate(async () => {
-      const { db, mutations } = __tn;
-      const tdb = db();
-      const thisYear = new Date().getFullYear();
-      const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
-      const dormant = await mutations.createPerson(tdb, { name: 'Dormant', connectedOn: '2015-03-01' });
-      const stalled = await mutations.createPerson(tdb, { name: 'Stalled', connectedOn: '2014-01-01' });
-      await mutations.addSharedWork(tdb, stalled.id, {
-        kind: 'smallTask',
-        direction: 'theyDelivered',
-        status: 'done',
-        endDate: '2019-05-01',
-        outcome: { quality: 5 },
-      });
-      const payer = await mutations.createPerson(tdb, { name: 'Payer', connectedOn: `${thisYear}-01-01` });
-      await mutations.addSharedWork(tdb, payer.id, {
-        kind: 'paidProject',
-        direction: 'iDelivered',
-        status: 'done',
-        endDate: daysAgo(60),
-        outcome: { quality: 4, payment: { status: 'pending' } },
-      });
-      const planner = await mutations.createPerson(tdb, {
-        name: 'Planner',
-        connectedOn: `${thisYear}-01-01`,
-      });
-      await mutations.addSharedWork(tdb, planner.id, {
-        kind: 'trial',
-        direction: 'together',
-        status: 'planned',
-        startDate: daysAgo(30),
-      });
-      const fresh = await mutations.createPerson(tdb, { name: 'Fresh', connectedOn: `${thisYear}-01-01` });
-      return {
-        dormant: dormant.id,
-        stalled: stalled.id,
-        payer: payer.id,
-        planner: planner.id,
-        fresh: fresh.id,
-      };
-    });
-    // The install scan found nobody.
-    expect(await badge()).toEqual({ text: '', title: 'Trust Notes: nothing to do this week' });
-
-    expect(await send(page, 'page:scanNow')).toEqual({ ok: true, value: { badge: 3 } });
-    expect(await flagStates()).toEqual({
-      stalled: 'open',
-      paymentOverdue: 'open',
-      followUpDue: 'open',
-    });
-    const people = await page.evaluate(async () =>
-      Object.fromEntries((await __tn.db().flags.toArray()).map((f) => [f.kind, f.personId])),
-    );
-    expect(people).toEqual({ stalled: ids.stalled, paymentOverdue: ids.payer, followUpDue: ids.planner });
-    // The years-old connection with nothing shared is no flag: it is this week's queue.
-    expect(await queueStates()).toEqual({ [ids.dormant]: 'queued' });
-    // The stalled flag asks for no action now; the queue and the overdue payment and follow-up do.
-    expect(await badge()).toEqual({
-      text: '3',
-      title: 'Trust Notes: 1 person to test this week, 2 flags need action',
-    });
-  });
-
-  test('an edit rescans just that person: a planned step takes them out of the queue, into its history', async () => {
-    const reply = await page.evaluate(async (id) => {
-      await __tn.mutations.addSharedWork(__tn.db(), id, {
-        kind: 'smallTask',
-        direction: 'together',
-        status: 'planned',
-        startDate: `${new Date().getFullYear() + 1}-01-01`,
-      });
-      return chrome.runtime.sendMessage({ type: 'page:personChanged', payload: { personId: id } });
-    }, ids.dormant);
-    expect(reply).toEqual({ ok: true, value: { changed: 0 } });
-    await expect.poll(queueStates).toEqual({ [ids.dormant]: 'started' });
-    await expect.poll(badge).toEqual({ text: '2', title: 'Trust Notes: 2 flags need action' });
-  });
-
-  test('snoozed and dismissed flags stay as the user left them, and the badge follows', async () => {
-    await page.evaluate(async (id) => {
-      await __tn.mutations.snoozeFlag(__tn.db(), `${id}:stalled`, Date.now() + 7 * 86_400_000);
-    }, ids.stalled);
-    // A stalled flag asks for no action now: the badge did not count it, and does not change.
-    expect(await send(page, 'page:flagsChanged')).toEqual({ ok: true, value: { badge: 2 } });
-    expect((await badge()).text).toBe('2');
-
-    expect(await send(page, 'page:scanNow')).toEqual({ ok: true, value: { badge: 2 } });
-    expect((await flagStates()).stalled).toBe('snoozed');
-
-    await page.evaluate(
-      async (who) => {
-        const flags = await __tn.db().flags.where('state').equals('open').toArray();
-        for (const flag of flags)
-          if (who.includes(flag.personId)) await __tn.mutations.dismissFlag(__tn.db(), flag.id);
-      },
-      [ids.payer, ids.planner],
-    );
-    expect(await send(page, 'page:flagsChanged')).toEqual({ ok: true, value: { badge: 0 } });
-    expect(await badge()).toEqual({ text: '', title: 'Trust Notes: nothing to do this week' });
-
-    expect(await send(page, 'page:scanNow')).toEqual({ ok: true, value: { badge: 0 } });
-    expect(await flagStates()).toEqual({
-      stalled: 'snoozed',
-      paymentOverdue: 'dismissed',
-      followUpDue: 'dismissed',
-    });
-  });
-
-  test('the badge title follows the language chosen in settings', async () => {
-    await page.evaluate(async () => {
-      await __tn.meta.saveSettings(__tn.db(), { language: 'ar' });
-    });
-    await send(page, 'page:flagsChanged');
-    expect((await badge()).title).toBe('ملاحظات الثقة — لا شيء مطلوب هذا الأسبوع');
-    await page.evaluate(async () => {
-      await __tn.meta.saveSettings(__tn.db(), { language: 'auto' });
-    });
-    await send(page, 'page:flagsChanged');
-    expect((await badge()).title).toBe('Trust Notes: nothing to do this week');
-  });
-});
-
-describe('the scan alarm', () => {
-  const alarm = async () =>
-    (await currentWorker(ext)).evaluate(() => chrome.alarms.get('trust-notes:scan')) as Promise<
-      chrome.alarms.Alarm | undefined
-    >;
-
-  const lastScanAt = () => page.evaluate(() => __tn.meta.getMeta(__tn.db(), 'lastScanAt'));
-
-  test('exists with the period from settings, and follows a settings change', async () => {
-    expect((await alarm())?.periodInMinutes).toBe(360);
-    await page.evaluate(async () => {
-      await __tn.meta.saveSettings(__tn.db(), { scanPeriodHours: 12 });
-    });
-    const before = await lastScanAt();
-    expect(await send(page, 'page:settingsChanged')).toEqual({ ok: true, value: { scanPeriodMinutes: 720 } });
-    expect((await alarm())?.periodInMinutes).toBe(720);
-    // Thresholds may have changed, so it rescans; the next periodic scan is one period after that one.
-    await expect.poll(lastScanAt).toBeGreaterThan(before ?? 0);
-    await expect.poll(async () => (await alarm())?.scheduledTime).toBe((await lastScanAt())! + 720 * 60_000);
-  });
-
-  test('is re-created when the worker starts again, without pushing the next scan back', async () => {
-    await stopWorker(page);
-    await page.evaluate(async () => {
-      await __tn.meta.saveSettings(__tn.db(), { scanPeriodHours: 6 });
-    });
-    // Any event wakes the worker; the start re-creates the alarm from the stored schedule.
-    expect(await send(page, 'any:ping')).toMatchObject({ ok: true });
-    await expect.poll(async () => (await alarm())?.periodInMinutes).toBe(360);
-    expect((await alarm())?.scheduledTime).toBe((await lastScanAt())! + 360 * 60_000);
-  });
-});
-
-describe('forged and malformed messages', () => {
+// Chromium's own: a content script's isolated world is reached through DevTools, and a second unpacked extension
+// loads beside this one; Firefox's driver has neither (BiDi offers no content-script realm, and its launcher
+// installs one temporary add-on).
+describe('forged messages', () => {
   const PAGE_ONLY = [
     ['page:scanNow', {}],
     ['page:personChanged', { personId: 'someone' }],
@@ -274,24 +104,6 @@ describe('forged and malformed messages', () => {
     }
     expect(await page.evaluate(() => __tn.meta.getMeta(__tn.db(), 'lastScanAt'))).toBe(lastScanAt);
     await other.close();
-  });
-
-  test.each<[string, unknown]>([
-    ['not an object', 'page:scanNow'],
-    ['no type', { payload: {} }],
-    ['an unknown type', { type: 'page:dropEverything', payload: {} }],
-    ['no payload', { type: 'page:personChanged' }],
-    ['a number for the person id', { type: 'page:personChanged', payload: { personId: 7 } }],
-    ['an oversized person id', { type: 'page:personChanged', payload: { personId: 'x'.repeat(5000) } }],
-    ['an array payload', { type: 'page:scanNow', payload: [1, 2] }],
-    ['a null payload', { type: 'page:settingsChanged', payload: null }],
-  ])('%s gets an error reply, and the worker keeps answering', async (_, message) => {
-    const reply = await page.evaluate((m) => chrome.runtime.sendMessage(m), message);
-    expect(reply).toMatchObject({
-      ok: false,
-      error: { code: expect.stringMatching(/^(malformed|unknownType)$/) },
-    });
-    expect(await send(page, 'any:ping')).toMatchObject({ ok: true, value: { pong: true } });
   });
 });
 

@@ -1,5 +1,6 @@
-// Shared by the worker's e2e tests and bench: the db modules bundled for evaluation in an extension page,
-// messages sent from that page, and stopping the service worker through the DevTools protocol.
+// Shared by the worker's e2e tests (both browsers: Firefox evaluates the same bundle through WebDriver BiDi) and
+// bench: the db modules bundled for evaluation in an extension page, messages sent from that page, and stopping the
+// service worker through the DevTools protocol.
 import { join } from 'node:path';
 import { buildClassicScript } from '../../scripts/classicScript.mjs';
 import { ROOT } from './browser.mjs';
@@ -53,18 +54,6 @@ export async function stopWorker(page) {
   } finally {
     await cdp.detach().catch(() => {});
   }
-}
-
-/**
- * A handle on the extension's running service worker (a stopped one comes back as a new worker).
- * @param {{ context: import('playwright-core').BrowserContext, extensionId: string }} ext
- */
-export async function currentWorker(ext) {
-  const ours = (w) => w.url().startsWith(`chrome-extension://${ext.extensionId}/`);
-  for (const worker of ext.context.serviceWorkers().filter(ours).reverse()) {
-    if (await worker.evaluate(() => true).catch(() => false)) return worker;
-  }
-  return ext.context.waitForEvent('serviceworker', { predicate: ours });
 }
 
 /**

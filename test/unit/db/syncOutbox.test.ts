@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { STEP_CODES } from '../../../src/core/codes.ts';
 import type { QueueEntry } from '../../../src/core/types.ts';
@@ -13,24 +14,28 @@ import {
   dismissFlag,
   dismissQueued,
   restoreDeleted,
+  type SyncedChange,
   undismissQueued,
   updatePerson,
 } from '../../../src/db/mutations.ts';
 import { toPerson } from '../../../src/db/personRow.ts';
+import { personRecords } from '../../../src/db/references.ts';
 import { SCHEMA_V3 } from '../../../src/db/schema.ts';
 import {
   forgetHandedOver,
   nextBatch,
   OUTBOX_ON,
   outboxKey,
+  pendingAmong,
   pendingChanges,
   pendingCount,
   recordEverything,
   startOutbox,
   stopOutbox,
 } from '../../../src/db/syncOutbox.ts';
-import { DEVICE_TABLES, SYNCED_TABLES } from '../../../src/db/syncTables.ts';
-import { freshDb, goodSmallTask, unpaidProject } from './testDb.ts';
+import { DEVICE_TABLES, SYNCED_TABLES, toSynced } from '../../../src/db/syncTables.ts';
+import { generateNetwork, seedNetwork } from '../../data/network.ts';
+import { freshDb, freshDbAt, goodSmallTask, unpaidProject } from './testDb.ts';
 
 const keys = async (tdb: TrustDb) => (await pendingChanges(tdb, 1000)).map((row) => row.key).sort();
 
@@ -344,5 +349,167 @@ describe('applySyncedChanges: another device’s changes through the write path'
     await forgetHandedOver(tdb, await pendingChanges(tdb, 100));
     await restoreDeleted(tdb, deleted);
     expect(await keys(tdb)).toEqual([outboxKey('people', person.id)]);
+  });
+});
+
+describe('a batch’s people’s records, read by one index range', () => {
+  const perPerson = async (tdb: TrustDb, table: string, ids: readonly string[]) =>
+    (await Promise.all(ids.map((id) => tdb.table(table).where('personId').equals(id).toArray()))).flat();
+  const idsOf = (rows: readonly { id?: unknown; key?: unknown }[]) =>
+    rows.map((row) => String(row.id ?? row.key)).sort();
+
+  test('gives exactly each person’s rows, whether the people sit together in the index or far apart', async () => {
+    const tdb = freshDb();
+    await seedNetwork(tdb, generateNetwork(600, 1500, 11));
+    const people = (await tdb.people.toCollection().primaryKeys()).map(String).sort();
+    const cases = {
+      // Every person, then a run of neighbours: the range holds only theirs.
+      all: people,
+      run: people.slice(200, 300),
+      // Every fifth: the range holds the others' rows too, which must be left out.
+      spread: people.filter((_, i) => i % 5 === 0),
+      // Every fifteenth: the range holds too many others' rows, and each person is read on their own.
+      sparse: people.filter((_, i) => i % 15 === 0),
+      // Too few for a range.
+      few: people.slice(0, 5),
+    };
+    for (const [name, ids] of Object.entries(cases)) {
+      for (const table of ['sharedWork', 'profiles', 'flags']) {
+        const expected = idsOf(await perPerson(tdb, table, ids));
+        const got = await tdb.transaction('r', tdb.table(table), () =>
+          personRecords<{ id?: unknown; key?: unknown; personId?: unknown }>(tdb, table, ids),
+        );
+        expect({ name, table, rows: idsOf(got) }).toEqual({ name, table, rows: expected });
+      }
+    }
+    expect((await perPerson(tdb, 'sharedWork', cases.spread)).length).toBeGreaterThan(0);
+  });
+
+  test('a first sync’s batch of many people holds each one’s records, with the rows as stored', async () => {
+    const tdb = freshDb();
+    // No flags: their outbox keys sort before the people's, and the batch would start with them.
+    await seedNetwork(tdb, { ...generateNetwork(300, 600, 12), flags: [] });
+    await startOutbox(tdb);
+    await recordEverything(tdb);
+    const batch = await nextBatch(tdb, 100);
+    const people = batch.entries.filter((entry) => entry.table === 'people').map((entry) => entry.id);
+    expect(people).toHaveLength(100);
+    const works = await perPerson(tdb, 'sharedWork', people);
+    expect(works.length).toBeGreaterThan(100);
+    expect(
+      batch.entries
+        .filter((entry) => entry.table === 'sharedWork')
+        .map((entry) => entry.id)
+        .sort(),
+    ).toEqual(works.map((work) => work.id).sort());
+    for (const entry of batch.entries)
+      expect(batch.rows.get(entry.key)).toEqual(await tdb.table(entry.table).get(entry.id));
+    // The next batch, while this one's entries are still being forgotten: none of them again, as many new ones.
+    const next = await nextBatch(tdb, 100, new Set(batch.entries.map((entry) => entry.key)));
+    const nextPeople = next.entries.filter((entry) => entry.table === 'people');
+    expect(nextPeople).toHaveLength(100);
+    expect(next.entries.filter((entry) => batch.entries.some((e) => e.key === entry.key))).toEqual([]);
+    // Each person first, their records after.
+    const seen = new Set<string>();
+    for (const entry of batch.entries) {
+      const personId = entry.table === 'people' ? entry.id : String(batch.rows.get(entry.key)?.personId);
+      if (entry.table === 'people') seen.add(personId);
+      else expect(seen.has(personId)).toBe(true);
+    }
+  });
+});
+
+describe('applySyncedChanges: a batch at once is the rows one at a time', () => {
+  const NOW = Date.UTC(2025, 0, 15);
+  const state = async (tdb: TrustDb) => ({
+    people: await tdb.people.toArray(),
+    works: await tdb.sharedWork.toArray(),
+    profiles: await tdb.profiles.toArray(),
+    // The ticks are random: which entries are pending is what counts.
+    outbox: await tdb.syncOutbox.toCollection().primaryKeys(),
+    aggregates: await getAggregates(tdb),
+  });
+  const change = (table: string, row: object): SyncedChange => ({
+    table,
+    id: String((row as { id?: string; key?: string }).id ?? (row as { key?: string }).key),
+    row: toSynced(table, row as Record<string, unknown>),
+  });
+
+  test('the same ledger whatever the batch order: derived fields, counts, deletes, held and waiting rows', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.array(fc.boolean(), { minLength: 60, maxLength: 60 }),
+        fc.array(fc.boolean(), { minLength: 60, maxLength: 60 }),
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        async (seed, deleted, edited, order) => {
+          const base = { ...generateNetwork(60, 120, seed), flags: [] };
+          const arriving = { ...generateNetwork(50, 130, seed + 5000), flags: [] };
+          const devices = [freshDbAt(NOW).tdb, freshDbAt(NOW).tdb];
+          for (const tdb of devices) {
+            await seedNetwork(tdb, base, NOW);
+            await startOutbox(tdb);
+            // A change here not yet handed over: the incoming edit of this person is held back on both.
+            await updatePerson(tdb, base.people[0]!.id, { headline: 'edited here' });
+          }
+          const people: SyncedChange[] = arriving.people.map((person) => change('people', person));
+          const records: SyncedChange[] = [
+            ...arriving.works.map((work) => change('sharedWork', work)),
+            ...arriving.profiles.map((profile) => change('profiles', profile)),
+            // A work of someone nowhere waits.
+            change('sharedWork', { ...arriving.works[0]!, id: 'orphan', personId: 'nobody' }),
+          ];
+          const gone: SyncedChange[] = [];
+          base.people.forEach((person, i) => {
+            if (deleted[i]) {
+              gone.push({ table: 'people', id: person.id, row: null });
+              for (const work of base.works.filter((w) => w.personId === person.id))
+                gone.unshift({ table: 'sharedWork', id: work.id, row: null });
+            } else if (edited[i]) {
+              people.push(change('people', { ...person, headline: `edited elsewhere ${i}` }));
+              // A work moved to them from someone else.
+              const work = base.works[i];
+              if (work && !deleted[base.people.findIndex((p) => p.id === work.personId)])
+                records.push(change('sharedWork', { ...work, personId: person.id }));
+            }
+          });
+          // One device one row at a time (people first, deletions last), the other all at once in any order.
+          const oneByOne = [...people, ...records, ...gone];
+          for (const one of oneByOne) await applySyncedChanges(devices[0]!, [one]);
+          const shuffled = oneByOne
+            .map((c, i) => ({ c, k: (i * 2654435761 + order) % 4294967291 }))
+            .sort((a, b) => a.k - b.k)
+            .map(({ c }) => c);
+          const result = await applySyncedChanges(devices[1]!, shuffled);
+          expect(result.waiting.map((c) => c.id)).toEqual(['orphan']);
+          expect(result.pending).toBe(
+            oneByOne.some((c) => c.table === 'people' && c.id === base.people[0]!.id) ? 1 : 0,
+          );
+          const [single, batch] = [await state(devices[0]!), await state(devices[1]!)];
+          expect(batch).toEqual(single);
+          expect(batch.aggregates).toEqual(await countAggregates(devices[1]!));
+        },
+      ),
+      { numRuns: 6 },
+    );
+  }, 120_000);
+});
+
+describe('pendingAmong', () => {
+  test('the pending keys among those asked, whether few or many are pending', async () => {
+    const tdb = freshDb();
+    await startOutbox(tdb);
+    const people: { id: string }[] = [];
+    for (let i = 0; i < 6; i++) people.push(await createPerson(tdb, { name: `P${i}` }));
+    const key = (i: number) => outboxKey('people', people[i]!.id);
+    // Fewer pending than asked: one read of them all.
+    expect(await pendingAmong(tdb, [key(0), key(1), 'people:elsewhere', 'notes:x', 'a', 'b', 'c'])).toEqual(
+      new Set([key(0), key(1)]),
+    );
+    // As many pending as asked, or more: a read per key.
+    expect(await pendingAmong(tdb, [key(2), 'people:elsewhere'])).toEqual(new Set([key(2)]));
+    expect(await pendingAmong(tdb, [])).toEqual(new Set());
+    // The marker row is never a pending change.
+    expect(await pendingAmong(tdb, [OUTBOX_ON, 'x', 'y', 'z', 'w', 'v', 'u', 't'])).toEqual(new Set());
   });
 });

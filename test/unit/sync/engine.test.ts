@@ -14,7 +14,7 @@ import {
   updatePerson,
 } from '../../../src/db/mutations.ts';
 import { pendingCount } from '../../../src/db/syncOutbox.ts';
-import { resolveConflict } from '../../../src/sync/engine.ts';
+import { resolveConflict, syncOnce } from '../../../src/sync/engine.ts';
 import { SyncError } from '../../../src/sync/errors.ts';
 import { joinLedger, probeServer, type ServerAccount } from '../../../src/sync/setup.ts';
 import { generateNetwork, seedNetwork } from '../../data/network.ts';
@@ -254,6 +254,34 @@ describe('many batches', () => {
     expect(await getAggregates(b.tdb)).toEqual(await countAggregates(b.tdb));
     expect((await b.sync()).received).toBe(0);
     expect((await a.sync()).received).toBe(0);
+  }, 120_000);
+
+  test('edits while the hand-over runs, to records of a batch already handed over, are not lost: they go out next', async () => {
+    const a = await device(account);
+    await bigLedger(a);
+    // The first batch holds the 500 people of the lowest ids (their outbox keys sort first), the second the rest.
+    const ids = (await a.tdb.people.toCollection().primaryKeys()).map(String).sort();
+    const [first, second] = [ids[0], ids[550]];
+    let batches = 0;
+    await syncOnce({
+      ...a,
+      progress: async (phase) => {
+        if (phase !== 'sending') return;
+        batches++;
+        // A person of the next batch, which may be read already (its entry is then replaced before it is forgotten),
+        // then one of a batch handed over.
+        if (batches === 1) await updatePerson(a.tdb, second!, { headline: 'edited a batch later' });
+        if (batches === 2) await updatePerson(a.tdb, first!, { headline: 'edited while handed over' });
+      },
+    });
+    expect(batches).toBeGreaterThan(2);
+    // Both went out in the same sync.
+    expect(await pendingCount(a.tdb)).toBe(0);
+    const b = await device(account);
+    await b.sync();
+    expect((await b.tdb.people.get(first!))?.headline).toBe('edited while handed over');
+    expect((await b.tdb.people.get(second!))?.headline).toBe('edited a batch later');
+    expect(await b.tdb.people.count()).toBe(await a.tdb.people.count());
   }, 120_000);
 
   test('an edit after a large sync is one push and one pull: no push beside a hand-over of one batch', async () => {
