@@ -10,7 +10,7 @@ import { getMeta, getSettings, setMeta } from '../db/meta.ts';
 import { type QueueItem, queuedPeople } from '../db/queries.ts';
 import type { MessageKey } from '../ui/i18n/catalog.ts';
 import { STEP_KEYS } from '../ui/i18n/keys.ts';
-import { formatCount, plural, type Text, textFor, wordFormat } from './text.ts';
+import { formatCount, plural, type Text, textFor, wordFormat } from '../ui/i18n/text.ts';
 
 export const DIGEST_NOTIFICATION = 'trust-notes:digest';
 

@@ -8,7 +8,7 @@ import { getSettings } from '../db/meta.ts';
 import { profileBadgeFacts } from '../db/queries.ts';
 import type { BadgeView } from '../messages/protocol.ts';
 import { STAGE_KEYS } from '../ui/i18n/keys.ts';
-import { formatCount, plural, type Text, textFor } from './text.ts';
+import { formatCount, plural, type Text, textFor } from '../ui/i18n/text.ts';
 
 /** `unreadable`: the worker could not read the ledger, so the badge says that rather than any stage. */
 export function badgeView(

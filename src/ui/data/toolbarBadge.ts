@@ -4,8 +4,8 @@
 // import's commit (io/archiveCommit.ts): both set the badge from the same counts (db/queue.ts queueBadge) through
 // the same words here, so they cannot disagree.
 import browser from 'webextension-polyfill';
-import { plural, prepareCountWords, type Text, textFor } from '../../background/text.ts';
 import type { QueueBadge } from '../../db/queue.ts';
+import { plural, prepareCountWords, type Text, textFor } from '../i18n/text.ts';
 
 export type { QueueBadge } from '../../db/queue.ts';
 

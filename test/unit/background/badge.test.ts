@@ -12,7 +12,7 @@ const { refreshBadge, refreshBadgeSoon, refreshQueueAndBadge } = await import(
 );
 // The badge's words, shared by the worker and the options page.
 const { badgeText, badgeTitle } = await import('../../../src/ui/data/toolbarBadge.ts');
-const { textFor } = await import('../../../src/background/text.ts');
+const { textFor } = await import('../../../src/ui/i18n/text.ts');
 const { saveSettings } = await import('../../../src/db/meta.ts');
 const { createPerson } = await import('../../../src/db/mutations.ts');
 const { freshDb } = await import('../db/testDb.ts');

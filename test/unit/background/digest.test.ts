@@ -10,7 +10,7 @@ vi.mock('webextension-polyfill', () => ({
 const { DIGEST_NOTIFICATION, digestDue, digestText, sendDigestIfDue } = await import(
   '../../../src/background/digest.ts'
 );
-const { textFor } = await import('../../../src/background/text.ts');
+const { textFor } = await import('../../../src/ui/i18n/text.ts');
 const { getMeta, saveSettings, setMeta } = await import('../../../src/db/meta.ts');
 const { createPerson } = await import('../../../src/db/mutations.ts');
 const { freshDb } = await import('../db/testDb.ts');

@@ -1,13 +1,13 @@
 import { beforeEach, expect, test, vi } from 'vitest';
-import type { MessageKey } from '../../../src/ui/i18n/catalog.ts';
-import { createFakeBrowser, type FakeBrowser, serveLocales } from './fakeBrowser.ts';
+import type { MessageKey } from '../../../../src/ui/i18n/catalog.ts';
+import { createFakeBrowser, type FakeBrowser, serveLocales } from '../../background/fakeBrowser.ts';
 
 const fake = vi.hoisted(() => ({ browser: undefined as unknown as FakeBrowser }));
 vi.mock('webextension-polyfill', () => ({
   default: new Proxy({}, { get: (_, key) => fake.browser[key as keyof FakeBrowser] }),
 }));
 
-const { plural, textFor } = await import('../../../src/background/text.ts');
+const { plural, textFor } = await import('../../../../src/ui/i18n/text.ts');
 
 beforeEach(() => {
   fake.browser = createFakeBrowser();
@@ -40,7 +40,7 @@ test.each([
 test('each catalog is read from the package once', async () => {
   const fetch = serveLocales();
   vi.resetModules();
-  const fresh = await import('../../../src/background/text.ts');
+  const fresh = await import('../../../../src/ui/i18n/text.ts');
   await fresh.textFor('ar');
   await fresh.textFor('ar');
   await fresh.textFor('en');

@@ -1,11 +1,12 @@
-// The worker's words (badge title, digest) in the user's language: the same catalog lookup as the pages
+// Words for places without a document (the worker's badge title and digest, the toolbar badge an extension page
+// sets) in the user's language: the same catalog lookup as the pages
 // (ui/i18n/catalog.ts; the worker has no document, so it has no use for ui/i18n/i18n.ts), plus counts, plurals
 // and core's warmth reasons in words.
-import type { WordFormat } from '../core/reasonWords.ts';
-import type { MessageKey, Sub, Text } from '../ui/i18n/catalog.ts';
-import { formatPartialDateIn } from '../ui/i18n/format.ts';
+import type { WordFormat } from '../../core/reasonWords.ts';
+import type { MessageKey, Sub, Text } from './catalog.ts';
+import { formatPartialDateIn } from './format.ts';
 
-export { type Text, textFor } from '../ui/i18n/catalog.ts';
+export { type Text, textFor } from './catalog.ts';
 
 // One formatter and one plural rule set per language, made once: the first Intl formatter a page or the worker makes
 // loads the locale data (measured: ~50–70 ms on a busy machine, in the task that shows the badge after an import).
