@@ -102,6 +102,17 @@ describe('src/core/ is pure', () => {
   });
 });
 
+// The worker's modules are the worker's: a page that loaded one would carry the worker's code (and its state) into
+// its own bundle. The toolbar badge's words once lived in background/ and the options page loaded them from there.
+describe('nothing outside src/background/ loads it', () => {
+  const outside = sourceFiles(join(ROOT, 'src')).filter(
+    (f) => !relative(ROOT, f).startsWith('src/background/'),
+  );
+  test.each(outside.map((f) => [relative(ROOT, f), f]))('%s', (_, file) => {
+    expect(show(reach(file, 'all')).filter((t) => t.startsWith('src/background/'))).toEqual([]);
+  });
+});
+
 // The `ui` chunk is in the popup's first load; what it holds must run without Dexie.
 const uiChunkFiles = sourceFiles(join(ROOT, 'src')).filter(inChunk('ui'));
 
