@@ -11,13 +11,11 @@ export const HOST = '[data-trust-notes-host][popover]';
 /** The panel's extension-origin frame in `page` (inside the closed shadow root, reached through CDP). */
 export async function panelFrame(page: Page, extensionId: string, timeout = 10_000): Promise<Frame> {
   const prefix = `chrome-extension://${extensionId}/src/panel/index.html`;
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const frame = page.frames().find((f) => f.url().startsWith(prefix));
-    if (frame) return frame;
-    if (Date.now() > deadline) throw new Error('No panel frame in the page');
-    await page.waitForTimeout(25);
-  }
+  const find = () => page.frames().find((f) => f.url().startsWith(prefix));
+  await expect
+    .poll(() => find() !== undefined, { timeout, interval: 25, message: 'No panel frame in the page' })
+    .toBe(true);
+  return find()!;
 }
 
 interface DomNode {
