@@ -228,6 +228,18 @@ export function readZipMessages(
 }
 
 /**
+ * The worker, or none where the browser refuses to make one (a Worker constructor that throws: a policy, a browser
+ * without module workers): messages.csv is then read on the page, as before there was a worker.
+ */
+function startedOrNot<T>(start: () => T): T | undefined {
+  try {
+    return start();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * messages.csv read by a worker (`start` makes it), in parallel with the page reading the other files: it is most
  * of a large export's parse. Any failure of the worker itself (it could not load, it threw) is a readFailed.
  */
@@ -417,23 +429,28 @@ export async function parseArchiveFile(
   };
   const messagesEntry = chosen.get('messages');
   let worker: ReturnType<typeof messagesInWorker> | undefined;
+  let workerTried = false;
   try {
     for (const kind of ARCHIVE_FILE_KINDS) {
       const entry = chosen.get(kind);
       if (!entry) continue;
       current = kind;
       // The worker starts once Profile.csv (first) has named me, which a messages.csv of one conversation needs.
-      if (kind !== 'profile' && worker === undefined && messagesEntry && options.messagesWorker) {
-        worker = messagesInWorker(
-          options.messagesWorker,
-          {
-            source: file,
-            entry: messagesEntry,
-            maxBytes: MAX_MESSAGES_BYTES,
-            keepText: parsed.keepMessageText,
-            ownerName: parsed.owner?.name ?? options.ownerName,
-          },
-          (bytes) => report(messagesEntry, bytes),
+      const startWorker = options.messagesWorker;
+      if (kind !== 'profile' && !workerTried && messagesEntry && startWorker) {
+        workerTried = true;
+        worker = startedOrNot(() =>
+          messagesInWorker(
+            startWorker,
+            {
+              source: file,
+              entry: messagesEntry,
+              maxBytes: MAX_MESSAGES_BYTES,
+              keepText: parsed.keepMessageText,
+              ownerName: parsed.owner?.name ?? options.ownerName,
+            },
+            (bytes) => report(messagesEntry, bytes),
+          ),
         );
       }
       if (kind === 'messages' && worker) {

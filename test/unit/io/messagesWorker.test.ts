@@ -155,3 +155,17 @@ describe('messages.csv in the messages worker', () => {
     expect(fake.started).toBe(0);
   });
 });
+
+test('where the browser refuses to make the worker, messages.csv is read on the page', async () => {
+  const onPage = await parseArchiveFile(exportZip(), NAME, { keepMessageText: false });
+  let tried = 0;
+  const refused = await parseArchiveFile(exportZip(), NAME, {
+    keepMessageText: false,
+    messagesWorker: () => {
+      tried++;
+      throw new DOMException('refused by policy', 'SecurityError');
+    },
+  });
+  expect(tried).toBe(1);
+  expect(refused).toEqual(onPage);
+});
