@@ -32,6 +32,15 @@ export interface ArchiveImportResult {
   badge: QueueBadge;
 }
 
+/** A copy of `rows` in IndexedDB's order of their string keys (code unit order, as `<` compares strings). */
+function byKey<T>(rows: readonly T[], key: (row: T) => string): T[] {
+  return [...rows].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+}
+
 export async function commitArchive(
   tdb: TrustDb,
   plan: ArchivePlan,
@@ -98,8 +107,16 @@ export async function commitArchive(
         works.length +
         messages.length;
       const writeAll = chunkedWriter(total, onProgress);
-      await writeAll(newRows, (chunk) => tdb.people.bulkAdd(chunk));
-      await writeAll(newProfiles, (chunk) => tdb.profiles.bulkAdd(chunk));
+      // New rows in their primary key's order: IndexedDB's B-tree takes appends at its end faster than inserts at
+      // random places, and ids are random (bench, half size, 4 runs each: commit 0.89× the raw put, was 0.94×).
+      await writeAll(
+        byKey(newRows, (row) => row.id),
+        (chunk) => tdb.people.bulkAdd(chunk),
+      );
+      await writeAll(
+        byKey(newProfiles, (profile) => profile.key),
+        (chunk) => tdb.profiles.bulkAdd(chunk),
+      );
       await writeAll(repointed, (chunk) => tdb.profiles.bulkPut(chunk));
       await writeAll(updatedRows, (chunk) => tdb.people.bulkPut(chunk));
       await writeAll(works, (chunk) => tdb.sharedWork.bulkAdd(chunk));

@@ -26,7 +26,7 @@ import { CsvRecordReader, type HeaderSpec } from './csvRecords.ts';
 import type { ImportError } from './importErrors.ts';
 import { MAX_CSV_BYTES, type ParsedImport, parseConnectionsCsv, type RejectedRow } from './linkedinCsv.ts';
 import { looksLikeZip, MAX_ZIP_BYTES } from './linkedinZip.ts';
-import { MessageReader, type MessageTally } from './messageStats.ts';
+import { MessageReader, type MessagesRead, type MessageTally } from './messageStats.ts';
 import { createCsvPushParser } from './papaStream.ts';
 import { fail, ok, type Result } from './result.ts';
 import { blobTextChunks, sniffEncoding } from './textChunks.ts';
@@ -37,6 +37,11 @@ export interface ArchiveParseOptions {
   keepMessageText: boolean;
   /** My name from an earlier import's Profile.csv, for a messages.csv read alone (see messageStats.ts). */
   ownerName?: string | undefined;
+  /**
+   * Makes the worker that reads a zip's messages.csv in parallel (messagesWorker.ts; the page makes it, because only
+   * the page's own build knows the worker's file). Without it, or for a messages.csv picked alone, it is read here.
+   */
+  messagesWorker?: (() => Worker) | undefined;
 }
 
 export interface ArchiveFileSummary {
@@ -154,6 +159,113 @@ async function readCsv(
 
 const spec = <K extends keyof typeof SPECS>(kind: K) => SPECS[kind] as unknown as HeaderSpec<SpecOf<K>>;
 
+const records = <K extends keyof typeof SPECS>(
+  of: K,
+  onRecord: ConstructorParameters<typeof CsvRecordReader<SpecOf<K>>>[1],
+) => new CsvRecordReader<SpecOf<K>>(spec(of), onRecord) as unknown as CsvRecordReader<string>;
+
+/** What a messages.csv (of either generation) gave: the messages worker posts it back as it is. */
+export interface MessagesFileRead {
+  kind: 'messages' | 'messagesLegacy';
+  rowsRead: number;
+  read: MessagesRead;
+}
+
+/** Reads a messages.csv, of either generation: whichever header comes first decides. */
+async function readMessagesCsv(
+  feed: TextFeed,
+  path: string,
+  options: { keepText: boolean; ownerName: string | undefined },
+  progress: (bytes: number) => void,
+): Promise<Result<MessagesFileRead, ImportError>> {
+  const reader = new MessageReader(options);
+  const readers = [records('messages', reader.read), records('messagesLegacy', reader.readLegacy)];
+  const chosen = await readCsv(feed, readers, progress);
+  if (!chosen.ok) return chosen;
+  if (chosen.value === undefined) return fail({ code: 'headerMissing', detail: path });
+  return ok({
+    kind: chosen.value === readers[0] ? 'messages' : 'messagesLegacy',
+    rowsRead: chosen.value.records,
+    read: reader.finish(),
+  });
+}
+
+/** A messages.csv's reading, added to the archive's. */
+function addMessages(parsed: ParsedArchive, path: string, { kind, rowsRead, read }: MessagesFileRead): void {
+  const summary: ArchiveFileSummary = { kind, path, rowsRead, rejected: read.rejected };
+  parsed.messages.push(...read.tallies);
+  if (read.ownerUnclear) summary.ownerUnclear = true;
+  if (read.ownerKey) parsed.owner = { name: parsed.owner?.name ?? '', ...parsed.owner, key: read.ownerKey };
+  parsed.files.push(summary);
+}
+
+/** What the page posts to the messages worker (messagesWorker.ts): the picked zip and where messages.csv is. */
+export interface MessagesWorkerRequest {
+  source: Blob;
+  entry: ZipEntry;
+  maxBytes: number;
+  keepText: boolean;
+  ownerName: string | undefined;
+}
+
+/** What the messages worker posts back: progress (compressed bytes of the entry read), then the reading. */
+export type MessagesWorkerReply =
+  | { type: 'progress'; bytes: number }
+  | { type: 'done'; result: Result<MessagesFileRead, ImportError> };
+
+/** The messages worker's work: the same reading as on the page, of the one entry it was given. */
+export function readZipMessages(
+  request: MessagesWorkerRequest,
+  progress: (bytes: number) => void,
+): Promise<Result<MessagesFileRead, ImportError>> {
+  const archive: ZipArchive = { source: request.source, entries: [request.entry] };
+  return readMessagesCsv(
+    entryFeed(archive, request.entry, request.maxBytes),
+    request.entry.name,
+    { keepText: request.keepText, ownerName: request.ownerName },
+    progress,
+  );
+}
+
+/**
+ * The worker, or none where the browser refuses to make one (a Worker constructor that throws: a policy, a browser
+ * without module workers): messages.csv is then read on the page, as before there was a worker.
+ */
+function startedOrNot<T>(start: () => T): T | undefined {
+  try {
+    return start();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * messages.csv read by a worker (`start` makes it), in parallel with the page reading the other files: it is most
+ * of a large export's parse. Any failure of the worker itself (it could not load, it threw) is a readFailed.
+ */
+function messagesInWorker(
+  start: () => Worker,
+  request: MessagesWorkerRequest,
+  progress: (bytes: number) => void,
+): { result: Promise<Result<MessagesFileRead, ImportError>>; stop: () => void } {
+  const worker = start();
+  const result = new Promise<Result<MessagesFileRead, ImportError>>((resolve) => {
+    worker.onmessage = (event: MessageEvent<MessagesWorkerReply>) => {
+      const reply = event.data;
+      if (reply.type === 'progress') progress(reply.bytes);
+      else resolve(reply.result);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      resolve(fail({ code: 'readFailed', detail: `messages worker: ${event.message || 'failed to run'}` }));
+    };
+    worker.onmessageerror = () =>
+      resolve(fail({ code: 'readFailed', detail: 'messages worker: unreadable reply' }));
+  });
+  worker.postMessage(request);
+  return { result: result.finally(() => worker.terminate()), stop: () => worker.terminate() };
+}
+
 /** Reads one file of the export into `parsed`. */
 async function readFile(
   parsed: ParsedArchive,
@@ -178,10 +290,6 @@ async function readFile(
     return ok(undefined);
   }
   const summary: ArchiveFileSummary = { kind, path, rowsRead: 0, rejected: [] };
-  const records = <K extends keyof typeof SPECS>(
-    of: K,
-    onRecord: ConstructorParameters<typeof CsvRecordReader<SpecOf<K>>>[1],
-  ) => new CsvRecordReader<SpecOf<K>>(spec(of), onRecord) as unknown as CsvRecordReader<string>;
   let readers: CsvRecordReader<string>[];
   let finish: (chosen: CsvRecordReader<string>) => void;
   switch (kind) {
@@ -224,22 +332,15 @@ async function readFile(
     }
     case 'messages':
     case 'messagesLegacy': {
-      const reader = new MessageReader({
-        keepText: parsed.keepMessageText,
-        ownerName: parsed.owner?.name ?? ownerName,
-      });
-      // The same name holds either generation of the file: whichever header comes first decides.
-      readers = [records('messages', reader.read), records('messagesLegacy', reader.readLegacy)];
-      finish = (chosen) => {
-        summary.kind = chosen === readers[0] ? 'messages' : 'messagesLegacy';
-        const read = reader.finish();
-        parsed.messages.push(...read.tallies);
-        summary.rejected = read.rejected;
-        if (read.ownerUnclear) summary.ownerUnclear = true;
-        if (read.ownerKey)
-          parsed.owner = { name: parsed.owner?.name ?? '', ...parsed.owner, key: read.ownerKey };
-      };
-      break;
+      const read = await readMessagesCsv(
+        source.feed,
+        path,
+        { keepText: parsed.keepMessageText, ownerName: parsed.owner?.name ?? ownerName },
+        progress,
+      );
+      if (!read.ok) return read;
+      addMessages(parsed, path, read.value);
+      return ok(undefined);
     }
   }
   const chosen = await readCsv(source.feed, readers, progress);
@@ -315,30 +416,72 @@ export async function parseArchiveFile(
   }
   if (chosen.size === 0) return fail({ code: 'archiveNothing' });
   const total = [...chosen.values()].reduce((sum, entry) => sum + entry.compressedSize, 0);
-  let before = 0;
-  for (const kind of ARCHIVE_FILE_KINDS) {
-    const entry = chosen.get(kind);
-    if (!entry) continue;
-    const maxBytes = kind === 'messages' ? MAX_MESSAGES_BYTES : MAX_CSV_BYTES;
-    const read = await readFile(
-      parsed,
-      options.ownerName,
-      kind,
-      entry.name,
-      {
-        blob: async () => {
-          const bytes = await readEntry(archive.value, entry, { maxBytes });
-          return bytes.ok ? ok(new Blob([bytes.value], { type: 'text/csv' })) : bytes;
+  // Compressed bytes read of each entry: the page's files and the worker's messages.csv advance at once.
+  const doneOf = new Map<ZipEntry, number>();
+  // The file named is the one the page is on: the worker's progress does not make the label flicker.
+  let current: ArchiveFileKind = 'messages';
+  const report = (entry: ZipEntry, done: number, silently = false) => {
+    doneOf.set(entry, Math.min(done, entry.compressedSize));
+    if (silently) return;
+    let sum = 0;
+    for (const bytes of doneOf.values()) sum += bytes;
+    onProgress?.({ done: sum, total, kind: current });
+  };
+  const messagesEntry = chosen.get('messages');
+  let worker: ReturnType<typeof messagesInWorker> | undefined;
+  let workerTried = false;
+  try {
+    for (const kind of ARCHIVE_FILE_KINDS) {
+      const entry = chosen.get(kind);
+      if (!entry) continue;
+      current = kind;
+      // The worker starts once Profile.csv (first) has named me, which a messages.csv of one conversation needs.
+      const startWorker = options.messagesWorker;
+      if (kind !== 'profile' && !workerTried && messagesEntry && startWorker) {
+        workerTried = true;
+        worker = startedOrNot(() =>
+          messagesInWorker(
+            startWorker,
+            {
+              source: file,
+              entry: messagesEntry,
+              maxBytes: MAX_MESSAGES_BYTES,
+              keepText: parsed.keepMessageText,
+              ownerName: parsed.owner?.name ?? options.ownerName,
+            },
+            (bytes) => report(messagesEntry, bytes),
+          ),
+        );
+      }
+      if (kind === 'messages' && worker) {
+        // In its place among the files, so the result is the same as read here.
+        const read = await worker.result;
+        if (!read.ok) return read;
+        addMessages(parsed, entry.name, read.value);
+        // The worker's last progress may have been held back (it posts at most every 50 ms).
+        report(entry, entry.compressedSize);
+        continue;
+      }
+      const maxBytes = kind === 'messages' ? MAX_MESSAGES_BYTES : MAX_CSV_BYTES;
+      const read = await readFile(
+        parsed,
+        options.ownerName,
+        kind,
+        entry.name,
+        {
+          blob: async () => {
+            const bytes = await readEntry(archive.value, entry, { maxBytes });
+            return bytes.ok ? ok(new Blob([bytes.value], { type: 'text/csv' })) : bytes;
+          },
+          feed: entryFeed(archive.value, entry, maxBytes),
         },
-        feed: entryFeed(archive.value, entry, maxBytes),
-      },
-      (done, of) => {
-        const share = of ? (done / of) * entry.compressedSize : done;
-        onProgress?.({ done: before + Math.min(share, entry.compressedSize), total, kind });
-      },
-    );
-    if (!read.ok) return read;
-    before += entry.compressedSize;
+        (done, of) => report(entry, of ? (done / of) * entry.compressedSize : done),
+      );
+      if (!read.ok) return read;
+      report(entry, entry.compressedSize, true);
+    }
+  } finally {
+    worker?.stop();
   }
   return ok(parsed);
 }

@@ -5,7 +5,7 @@ import { fullName, type Recommendation } from '../core/archive.ts';
 import { profileFromUrl } from '../core/identity.ts';
 import type { InvitationFacts, Millis, PartialDate, ProfileKey } from '../core/types.ts';
 import { readArchiveDate } from './archiveDates.ts';
-import type { CsvRecord } from './csvRecords.ts';
+import { type CsvRecord, rawRecord } from './csvRecords.ts';
 
 /** Whom a row is about, as the file names them: a LinkedIn profile when the file gives a URL, always a name. */
 export interface Who {
@@ -71,15 +71,15 @@ export class RecommendationReader {
   read = (
     r: CsvRecord<'firstName' | 'lastName' | 'company' | 'jobTitle' | 'text' | 'date' | 'status'>,
     line: number,
-    raw: () => string,
+    fields: readonly string[],
   ) => {
     const name = fullName(r.firstName ?? '', r.lastName ?? '');
     if (name === '') {
-      this.rejected.push({ line, reason: 'noName', raw: raw() });
+      this.rejected.push({ line, reason: 'noName', raw: rawRecord(fields) });
       return;
     }
     if (!r.text) {
-      this.rejected.push({ line, reason: 'noText', raw: raw() });
+      this.rejected.push({ line, reason: 'noText', raw: rawRecord(fields) });
       return;
     }
     const rec: Recommendation = { firstName: r.firstName ?? '', lastName: r.lastName ?? '', text: r.text };
@@ -111,12 +111,12 @@ export class EndorsementReader {
   read = (
     r: CsvRecord<'date' | 'skill' | 'firstName' | 'lastName' | 'url' | 'status'>,
     line: number,
-    raw: () => string,
+    fields: readonly string[],
   ) => {
     const name = fullName(r.firstName ?? '', r.lastName ?? '');
     const who = whoFrom(name, r.url);
     if (name === '' && who.key === undefined) {
-      this.rejected.push({ line, reason: 'noName', raw: raw() });
+      this.rejected.push({ line, reason: 'noName', raw: rawRecord(fields) });
       return;
     }
     this.rowsRead++;
@@ -154,13 +154,13 @@ export class InvitationReader {
   read = (
     r: CsvRecord<'from' | 'to' | 'sentAt' | 'message' | 'direction' | 'inviterUrl' | 'inviteeUrl'>,
     line: number,
-    raw: () => string,
+    fields: readonly string[],
   ) => {
     const incoming = (r.direction ?? '').toUpperCase() === 'INCOMING';
     const name = (incoming ? r.from : r.to) ?? '';
     const who = whoFrom(name, incoming ? r.inviterUrl : r.inviteeUrl);
     if (name === '' && who.key === undefined) {
-      this.rejected.push({ line, reason: 'noName', raw: raw() });
+      this.rejected.push({ line, reason: 'noName', raw: rawRecord(fields) });
       return;
     }
     this.rowsRead++;

@@ -53,14 +53,28 @@ export function headerIndex<K extends string>(
   return spec.required.every((key) => index[key] !== undefined) ? index : undefined;
 }
 
+/** A record re-serialised as one CSV line, for the review step's list of set-aside rows. */
+export function rawRecord(fields: readonly string[]): string {
+  return Papa.unparse([fields], { newline: '\n' });
+}
+
+/** True when some field has more than white space. */
+function hasText(fields: readonly string[]): boolean {
+  for (const field of fields) if (field.trim() !== '') return true;
+  return false;
+}
+
 /**
  * Incremental reader over Papa's record batches (a push parser's sink): finds the header, then hands every
- * non-blank record to `onRecord` with its fields by name (trimmed) and its physical line.
+ * non-blank record to `onRecord` with its fields by name (trimmed), its physical line and its fields as read (for
+ * `rawRecord`, which a reader calls only for a record it sets aside: formatting every record was a large share of
+ * a big messages.csv's parse).
  */
 export class CsvRecordReader<K extends string> {
   columns: Partial<Record<K, number>> | undefined;
-  /** The columns as [key, index] pairs, made once: every record of hundreds of thousands reads them. */
-  private fieldsAt: [K, number][] = [];
+  /** The columns' keys and indexes, made once: every record of hundreds of thousands reads them. */
+  private keys: K[] = [];
+  private indexes: number[] = [];
   headerWidth = 0;
   records = 0;
   private preamble = 0;
@@ -68,11 +82,13 @@ export class CsvRecordReader<K extends string> {
 
   constructor(
     private readonly spec: HeaderSpec<K>,
-    private readonly onRecord: (record: CsvRecord<K>, line: number, raw: () => string) => void,
+    private readonly onRecord: (record: CsvRecord<K>, line: number, fields: readonly string[]) => void,
   ) {}
 
   /** Returns false when no header came within the preamble's length: not this kind of file. */
   read(batch: string[][]): boolean {
+    const keys = this.keys;
+    const indexes = this.indexes;
     for (const fields of batch) {
       const line = this.nextLine;
       this.nextLine += 1 + countNewlines(fields);
@@ -81,18 +97,24 @@ export class CsvRecordReader<K extends string> {
         this.columns = headerIndex(fields, this.spec);
         if (this.columns !== undefined) {
           this.headerWidth = fields.length;
-          this.fieldsAt = Object.entries(this.columns) as [K, number][];
+          for (const [key, i] of Object.entries(this.columns) as [K, number][]) {
+            keys.push(key);
+            indexes.push(i);
+          }
         } else if (++this.preamble > MAX_PREAMBLE_RECORDS) return false;
         continue;
       }
-      if (!fields.some((field) => field.trim() !== '')) continue;
+      if (!hasText(fields)) continue;
+      // Every key is set, empty ones to undefined, always in the same order: every record then has the same
+      // shape, and the readers' property reads stay fast (records of varying keys made them slow lookups).
       const record: CsvRecord<K> = {};
-      for (const [key, i] of this.fieldsAt) {
-        const value = (fields[i] ?? '').trim();
-        if (value !== '') record[key] = value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value;
+      for (let c = 0; c < keys.length; c++) {
+        const value = (fields[indexes[c]!] ?? '').trim();
+        record[keys[c]!] =
+          value === '' ? undefined : value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value;
       }
       this.records++;
-      this.onRecord(record, line, () => Papa.unparse([fields], { newline: '\n' }));
+      this.onRecord(record, line, fields);
     }
     return true;
   }

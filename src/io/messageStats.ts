@@ -7,9 +7,9 @@
 // is me and is dropped (Profile.csv's name settles a tie, as in an archive of one conversation).
 import { contentId, textHash } from '../core/archive.ts';
 import type { MessageFacts, Millis, PartialDate } from '../core/types.ts';
-import { readArchiveDate } from './archiveDates.ts';
+import { readArchiveInstant, utcYear } from './archiveDates.ts';
 import { type ArchiveRejected, NOTE_MAX, ownString, type Who, whoFrom } from './archiveRows.ts';
-import type { CsvRecord } from './csvRecords.ts';
+import { type CsvRecord, rawRecord } from './csvRecords.ts';
 
 export interface KeptMessage {
   id: string;
@@ -52,6 +52,19 @@ interface Tally {
 
 const TEXT_KEPT_MAX = 5000;
 const KEPT_PER_PERSON = 500;
+
+/**
+ * `value` lower-cased is `lower` (as `value.toLowerCase() === lower`, which no longer text can be): the length is
+ * compared first, so most rows make no lower-cased copy.
+ */
+function isLower(value: string | undefined, lower: string): boolean {
+  return value !== undefined && value.length === lower.length && value.toLowerCase() === lower;
+}
+
+/** The same for `value.toUpperCase() === upper` ("ß" upper-cases to two letters, which "SPAM" has not). */
+function isUpper(value: string | undefined, upper: string): boolean {
+  return value !== undefined && value.length === upper.length && value.toUpperCase() === upper;
+}
 
 function day(at: Millis): PartialDate {
   return new Date(at).toISOString().slice(0, 10);
@@ -98,12 +111,16 @@ export class MessageReader {
 
   constructor(private readonly options: { keepText: boolean; ownerName?: string | undefined }) {}
 
-  private tally(id: string, who: Who, line: number): Tally {
+  /**
+   * Their tally, made on their first row. `name`, when given, is the name this row gives them instead of `who`'s
+   * (a recipient is named by the row's TO): a copy of `who` with it is made only when a tally is, or gets its name.
+   */
+  private tally(id: string, who: Who, line: number, name?: string): Tally {
     let tally = this.tallies.get(id);
     if (!tally) {
       tally = {
         line,
-        who,
+        who: name === undefined ? who : { ...who, name: ownString(name) },
         total: 0,
         fromThem: 0,
         firstAt: Number.POSITIVE_INFINITY,
@@ -113,8 +130,8 @@ export class MessageReader {
         years: new Map(),
       };
       this.tallies.set(id, tally);
-    } else if (!tally.who.name && who.name) {
-      tally.who = { ...tally.who, name: who.name };
+    } else if (!tally.who.name && (name ?? who.name)) {
+      tally.who = { ...tally.who, name: name === undefined ? who.name : ownString(name) };
     }
     return tally;
   }
@@ -135,7 +152,7 @@ export class MessageReader {
     if (at > tally.lastAt) tally.lastAt = at;
     // A hash, not the id itself: tens of thousands of conversation ids would cost more than the counts.
     tally.conversations.add(conversation);
-    const year = new Date(at).getUTCFullYear();
+    const year = utcYear(at);
     tally.years.set(year, (tally.years.get(year) ?? 0) + 1);
     if (text?.content) {
       tally.kept ??= [];
@@ -193,30 +210,30 @@ export class MessageReader {
     return this.lastConversationHash;
   }
 
-  private when(raw: string | undefined, line: number, row: () => string): Millis | undefined {
-    const at = readArchiveDate(raw ?? '').at;
-    if (at === undefined) this.rejected.push({ line, reason: 'noDate', raw: row() });
+  private when(raw: string | undefined, line: number, fields: readonly string[]): Millis | undefined {
+    const at = readArchiveInstant(raw ?? '');
+    if (at === undefined) this.rejected.push({ line, reason: 'noDate', raw: rawRecord(fields) });
     return at;
   }
 
-  /** messages.csv since 2019: conversation ids and profile URLs. */
-  read = (r: NewRecord, line: number, raw: () => string) => {
-    if ((r.isDraft ?? '').toLowerCase() === 'yes' || (r.folder ?? '').toUpperCase() === 'SPAM') {
+  private appeared(key: string): void {
+    this.appearances.set(key, (this.appearances.get(key) ?? 0) + 1);
+  }
+
+  /**
+   * messages.csv since 2019: conversation ids and profile URLs. Every row of hundreds of thousands comes here, so a
+   * row of a one-to-one conversation (nearly all of them) is read without a collection or an object made for it.
+   */
+  read = (r: NewRecord, line: number, fields: readonly string[]) => {
+    if (isLower(r.isDraft, 'yes') || isUpper(r.folder, 'SPAM')) {
       this.skipped++;
       return;
     }
-    const at = this.when(r.date, line, raw);
+    const at = this.when(r.date, line, fields);
     if (at === undefined) return;
     this.rowsRead++;
     const sender = this.who(r.from ?? '', r.senderUrl);
-    const recipientUrls = MessageReader.recipientUrls(r.recipientUrls);
-    const participants = new Map<string, Who>();
-    if (sender.key) participants.set(sender.key, sender);
-    for (const url of recipientUrls) {
-      const who = this.recipient(url);
-      if (who.key !== undefined && !participants.has(who.key)) participants.set(who.key, who);
-    }
-    for (const key of participants.keys()) this.appearances.set(key, (this.appearances.get(key) ?? 0) + 1);
+    const list = r.recipientUrls;
     const conversation = r.conversationId ?? '';
     const text = this.options.keepText
       ? {
@@ -225,32 +242,66 @@ export class MessageReader {
           id: `${conversation}|${at}|${sender.key ?? r.from}|${r.content ?? ''}`,
         }
       : undefined;
+    if (list !== undefined && (list.includes(',') || list.includes(';'))) {
+      this.readGroup(r, line, at, sender, MessageReader.recipientUrls(list), text);
+      return;
+    }
+    // One recipient URL, or none (the record's fields are trimmed: an empty one is undefined).
+    const recipient = list === undefined ? undefined : this.recipient(list);
+    const senderKey = sender.key;
+    const recipientKey = recipient?.key;
+    const other = recipientKey !== undefined && !(senderKey && recipientKey === senderKey);
+    if (senderKey) this.appeared(senderKey);
+    if (other) this.appeared(recipientKey);
     const hash = this.conversationHash(conversation);
-    const oneToOne = recipientUrls.length === 1;
-    if (oneToOne) {
-      // Each of the two is tallied as if the other were me; the owner's own tally is dropped at the end.
+    if (senderKey) this.count(this.tally(senderKey, sender, line), at, true, hash, text);
+    // One-to-one: each of the two is tallied as if the other were me; the owner's own tally is dropped at the end.
+    if (recipient !== undefined && other) {
+      this.count(this.tally(recipientKey, recipient, line, r.to ?? ''), at, false, hash, text);
+    }
+  };
+
+  /** A row with several recipients (a group), or separators in the list (read as the general case). */
+  private readGroup(
+    r: NewRecord,
+    line: number,
+    at: Millis,
+    sender: Who,
+    recipientUrls: string[],
+    text: MessageText | undefined,
+  ): void {
+    const participants = new Map<string, Who>();
+    if (sender.key) participants.set(sender.key, sender);
+    for (const url of recipientUrls) {
+      const who = this.recipient(url);
+      if (who.key !== undefined && !participants.has(who.key)) participants.set(who.key, who);
+    }
+    for (const key of participants.keys()) this.appeared(key);
+    const hash = this.conversationHash(r.conversationId ?? '');
+    if (recipientUrls.length === 1) {
+      // "a,": one URL after all, a one-to-one conversation.
       for (const [key, who] of participants) {
-        const named = key === sender.key ? who : { ...who, name: ownString(r.to ?? '') };
-        this.count(this.tally(key, named, line), at, key === sender.key, hash, text);
+        const named = key === sender.key ? undefined : (r.to ?? '');
+        this.count(this.tally(key, who, line, named), at, key === sender.key, hash, text);
       }
     } else if (sender.key) {
       // In a group conversation only their own messages are theirs with me.
       this.count(this.tally(sender.key, sender, line), at, true, hash, text);
     }
-  };
+  }
 
   /** Messages.csv before 2019: names only, and Direction says who wrote. */
-  readLegacy = (r: LegacyRecord, line: number, raw: () => string) => {
-    if ((r.folder ?? '').toUpperCase() === 'SPAM') {
+  readLegacy = (r: LegacyRecord, line: number, fields: readonly string[]) => {
+    if (isUpper(r.folder, 'SPAM')) {
       this.skipped++;
       return;
     }
-    const at = this.when(r.date, line, raw);
+    const at = this.when(r.date, line, fields);
     if (at === undefined) return;
     const incoming = (r.direction ?? '').toUpperCase() === 'INCOMING';
     const name = ((incoming ? r.from : r.to) ?? '').trim();
     if (name === '') {
-      this.rejected.push({ line, reason: 'noName', raw: raw() });
+      this.rejected.push({ line, reason: 'noName', raw: rawRecord(fields) });
       return;
     }
     this.rowsRead++;

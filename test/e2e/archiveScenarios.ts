@@ -74,6 +74,26 @@ const progressSeen = async (page: ArchivePage) =>
     '',
   )) as [string, number, number][];
 
+/** Notes every Worker the page starts (the options page reads a zip's messages.csv in one: messagesWorker.ts). */
+const watchWorkers = (page: ArchivePage) =>
+  page.evaluate(() => {
+    const started: string[] = [];
+    const scope = globalThis as unknown as { workersStarted: string[]; Worker: typeof Worker };
+    scope.workersStarted = started;
+    const Original = scope.Worker;
+    scope.Worker = class extends Original {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        started.push(String(url));
+      }
+    };
+  }, '');
+const workersStarted = async (page: ArchivePage) =>
+  (await page.evaluate(
+    () => (globalThis as unknown as { workersStarted: string[] }).workersStarted,
+    '',
+  )) as string[];
+
 /** Moves the page to `hash`, as a link inside the options page does. */
 const goTo = (page: ArchivePage, hash: string) =>
   page.evaluate((h) => {
@@ -119,10 +139,16 @@ export function archiveScenarios(
     test('the preview: per file, rows read; matched exactly, by name, ambiguous, unmatched', async () => {
       await expect.poll(() => page.count(FILE_INPUT), { timeout: 30_000 }).toBe(1);
       await watchProgress(page);
+      await watchWorkers(page);
       await page.upload(FILE_INPUT, zipPath);
       await expect
         .poll(() => page.texts(HEADINGS), { timeout: 120_000 })
         .toContain(`Before importing ${fileName}`);
+      // messages.csv was read by the messages worker, the page's own built file (the preview below is what the
+      // same zip gives read on one thread: expectedPreview).
+      expect(await workersStarted(page)).toEqual([
+        expect.stringMatching(/\/assets\/messagesWorker-[\w-]+\.js$/),
+      ]);
       // Reading showed a bar that moved forward to its end.
       const reading = (await progressSeen(page)).filter(([label]) => label === 'Reading the file');
       expect(reading.length).toBeGreaterThan(1);

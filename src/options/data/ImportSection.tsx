@@ -15,6 +15,7 @@ import { type MessageKey, t } from '../../ui/i18n/i18n.ts';
 import { formatCount } from '../../ui/i18n/locale.ts';
 import { ProgressBar } from '../widgets/ProgressBar.tsx';
 import { ARCHIVE_FILE_KEYS, ArchivePreview } from './ArchivePreview.tsx';
+import { startMessagesWorker } from './messagesWorker.ts';
 
 const ERROR_KEYS = {
   archiveNothing: 'import_error_archiveNothing',
@@ -55,7 +56,7 @@ export function ImportSection() {
     const parsed = await parseArchiveFile(
       file,
       file.name,
-      { keepMessageText: keepTexts, ownerName: owner?.name },
+      { keepMessageText: keepTexts, ownerName: owner?.name, messagesWorker: startMessagesWorker },
       (p: ArchiveProgress) => setState({ step: 'reading', done: p.done, total: p.total, kind: p.kind }),
     );
     if (!parsed.ok) {
