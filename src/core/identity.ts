@@ -74,8 +74,21 @@ export function profileOnSite(site: Site, input: string | URL): ProfileRef | nul
   return handle ? { site, handle, key: `${site}:${handle}` } : null;
 }
 
+/**
+ * LinkedIn's own spelling of a profile address, as every row of an export writes it: nothing in it that parsing,
+ * decoding or normalising would change but the case of the slug.
+ */
+const PLAIN_LINKEDIN = /^https?:\/\/(?:www\.)?linkedin\.com\/in\/([A-Za-z0-9_-]+)\/?$/;
+
 /** The profile a URL points at, for sites whose URL alone identifies the person (all but Mastodon). */
 export function profileFromUrl(input: string | URL): ProfileRef | null {
+  // An export names tens of thousands of profiles in this one form: read without building a URL (most of the time
+  // an archive's messages and connections took to read profiles). The same answer as the general path below.
+  const plain = typeof input === 'string' ? PLAIN_LINKEDIN.exec(input) : null;
+  if (plain) {
+    const handle = plain[1]!.toLowerCase();
+    return { site: 'linkedin', handle, key: `linkedin:${handle}` };
+  }
   const url = toHttpUrl(input);
   if (!url) return null;
   for (const site of SITES) {
