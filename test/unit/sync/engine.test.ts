@@ -303,7 +303,8 @@ describe('many batches', () => {
     await bigLedger(a);
     const sent = (await a.sync()).sent;
     const b = await device(account);
-    server.cutAfter(/_bulk_get|_all_docs|_changes/, 3);
+    // PouchDB writes a batch before it asks for the next one's documents: the first batch arrives, the second is cut.
+    server.cutAfter(/_bulk_get/, 1);
     await expect(b.sync()).rejects.toBeDefined();
     server.cutAfter(/$^/, 0);
     const arrived =
