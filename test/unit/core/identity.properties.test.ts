@@ -32,7 +32,22 @@ const PREFIXES = [
   'ftp://www.linkedin.com/in/',
 ];
 // Letters of both cases, digits and the characters a parser, decoder or normaliser would act on.
-const SLUG_CHARS = [...'abcXYZ019_-', '.', '%', '%2F', '%41', '%E2%82', '/', '?', '#', ' ', 'é', 'ß', 'İ', '\u0301'];
+const SLUG_CHARS = [
+  ...'abcXYZ019_-',
+  '.',
+  '%',
+  '%2F',
+  '%41',
+  '%E2%82',
+  '/',
+  '?',
+  '#',
+  ' ',
+  'é',
+  'ß',
+  'İ',
+  '\u0301',
+];
 const SUFFIXES = ['', '/', '//', '/details/experience/', '?originalSubdomain=fr', '#top', '/?x=1'];
 
 describe('profileFromUrl: the plain LinkedIn form read without a URL', () => {
