@@ -11,6 +11,8 @@
 import type { Millis, PartialDate } from '../core/types.ts';
 import { readConnectedOn } from './connectedOnDate.ts';
 
+export { utcYear } from '../core/dates.ts';
+
 export interface ArchiveDate {
   /** The day (or month, or year) that could be read; absent when nothing could. */
   date?: PartialDate;
@@ -120,27 +122,6 @@ export function readArchiveInstant(raw: string): Millis | undefined {
   const fast = readMessageInstant(raw);
   if (fast === undefined) return readArchiveDateSlowly(raw).at;
   return fast ?? undefined;
-}
-
-/**
- * The UTC year of an instant, by arithmetic (Hinnant's days-to-civil): the same as `new Date(at).getUTCFullYear()`
- * without a Date made per message of a messages.csv of hundreds of thousands.
- */
-export function utcYear(at: Millis): number {
-  const z = Math.floor(at / 86_400_000) + 719_468;
-  const era = Math.floor(z / 146_097);
-  const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor(
-    (dayOfEra -
-      Math.floor(dayOfEra / 1460) +
-      Math.floor(dayOfEra / 36_524) -
-      Math.floor(dayOfEra / 146_096)) /
-      365,
-  );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  // Years counted from March: January and February belong to the next one.
-  const marchMonth = Math.floor((5 * dayOfYear + 2) / 153);
-  return yearOfEra + era * 400 + (marchMonth >= 10 ? 1 : 0);
 }
 
 /** Reads any of the forms above; an empty or "NA" value, or anything unreadable, is `{}`. */
