@@ -42,6 +42,11 @@ export interface ArchiveParseOptions {
    * the page's own build knows the worker's file). Without it, or for a messages.csv picked alone, it is read here.
    */
   messagesWorker?: (() => Worker) | undefined;
+  /**
+   * Called once Connections.csv is read, while the other files (and the worker's messages.csv) still are: the page
+   * plans it meanwhile (archivePlan.ts planConnections) instead of after the whole archive is read.
+   */
+  connectionsRead?: ((connections: ParsedImport) => void) | undefined;
 }
 
 export interface ArchiveFileSummary {
@@ -478,6 +483,7 @@ export async function parseArchiveFile(
         (done, of) => report(entry, of ? (done / of) * entry.compressedSize : done),
       );
       if (!read.ok) return read;
+      if (kind === 'connections' && parsed.connections) options.connectionsRead?.(parsed.connections);
       report(entry, entry.compressedSize, true);
     }
   } finally {

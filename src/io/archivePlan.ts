@@ -16,7 +16,15 @@ import type { ArchiveFileKind } from './archiveFiles.ts';
 import { type Directory, type Match, type MatchKind, matchWho, readDirectory } from './archiveMatch.ts';
 import type { ArchiveFileSummary, ParsedArchive } from './archiveParse.ts';
 import type { EndorsementTally, Who } from './archiveRows.ts';
-import { buildPlan, type DbFingerprint, dbFingerprint, type ImportPlan, readLookups } from './importPlan.ts';
+import {
+  buildPlan,
+  type DbFingerprint,
+  dbFingerprint,
+  type ImportPlan,
+  readLookups,
+  sameFingerprint,
+} from './importPlan.ts';
+import type { ParsedImport } from './linkedinCsv.ts';
 
 /** One row (or one person's tally) of a file other than Connections.csv, and whom it matched. */
 export interface Subject {
@@ -111,11 +119,67 @@ export async function planArchive(
   tdb: TrustDb,
   parsed: ParsedArchive,
   now: Millis = Date.now(),
+  early?: ConnectionsPlan,
 ): Promise<ArchivePlan> {
   return tdb.transaction('r', [tdb.people, tdb.profiles, tdb.sharedWork, tdb.messages], async () => {
     const fingerprint = await dbFingerprint(tdb);
-    return buildArchivePlan(tdb, parsed, fingerprint, now);
+    // Connections.csv planned while the rest was read holds when the database is as it was then (the test the
+    // commit makes of the whole plan); otherwise it is planned again here.
+    const reuse =
+      early !== undefined &&
+      early.connections === parsed.connections &&
+      sameFingerprint(early.fingerprint, fingerprint);
+    return reuse
+      ? buildArchivePlan(tdb, parsed, fingerprint, early.now, early.plan)
+      : buildArchivePlan(tdb, parsed, fingerprint, now);
   });
+}
+
+/** Connections.csv planned on its own, before the rest of its archive is read (archiveParse.ts connectionsRead). */
+export interface ConnectionsPlan {
+  connections: ParsedImport;
+  plan: ImportPlan;
+  fingerprint: DbFingerprint;
+  now: Millis;
+}
+
+/**
+ * Plans Connections.csv in its own read, while the page waits for the messages worker: the largest part of an
+ * archive's plan (30,000 rows looked up) then costs no time of its own. `planArchive` uses it when the database has
+ * not changed since.
+ */
+export async function planConnections(
+  tdb: TrustDb,
+  connections: ParsedImport,
+  now: Millis = Date.now(),
+): Promise<ConnectionsPlan> {
+  return tdb.transaction('r', [tdb.people, tdb.profiles], async () => {
+    const fingerprint = await dbFingerprint(tdb);
+    const plan = buildPlan(
+      connections,
+      await readLookups(tdb, connections.rows, fingerprint),
+      fingerprint,
+      now,
+    );
+    return { connections, plan, fingerprint, now };
+  });
+}
+
+/**
+ * What a page hands to parseArchiveFile (`connectionsRead`) to plan Connections.csv as soon as it is read, and what it
+ * hands to planArchive after (`planned()`). A failed early plan is no error: planArchive plans Connections.csv again.
+ */
+export function connectionsPlannedEarly(tdb: TrustDb): {
+  connectionsRead: (connections: ParsedImport) => void;
+  planned: () => Promise<ConnectionsPlan | undefined>;
+} {
+  let early: Promise<ConnectionsPlan | undefined> | undefined;
+  return {
+    connectionsRead: (connections) => {
+      early = planConnections(tdb, connections).catch(() => undefined);
+    },
+    planned: async () => early,
+  };
 }
 
 /** The plan against the database as it is now; inside the caller's transaction (the commit re-plans this way). */
@@ -124,15 +188,18 @@ export async function buildArchivePlan(
   parsed: ParsedArchive,
   fingerprint: DbFingerprint,
   now: Millis,
+  planned?: ImportPlan,
 ): Promise<ArchivePlan> {
-  const connections = parsed.connections
-    ? buildPlan(
-        parsed.connections,
-        await readLookups(tdb, parsed.connections.rows, fingerprint),
-        fingerprint,
-        now,
-      )
-    : undefined;
+  const connections = planned
+    ? planned
+    : parsed.connections
+      ? buildPlan(
+          parsed.connections,
+          await readLookups(tdb, parsed.connections.rows, fingerprint),
+          fingerprint,
+          now,
+        )
+      : undefined;
   const bare = subjectsOf(parsed);
   const directory = await readDirectory(
     tdb,

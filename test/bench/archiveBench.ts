@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from '../../src/core/types.ts';
 import { db } from '../../src/db/database.ts';
 import { commitArchive } from '../../src/io/archiveCommit.ts';
 import { parseArchiveFile } from '../../src/io/archiveParse.ts';
-import { planArchive } from '../../src/io/archivePlan.ts';
+import { connectionsPlannedEarly, planArchive } from '../../src/io/archivePlan.ts';
 import { prepareBadge, showBadge } from '../../src/ui/data/toolbarBadge.ts';
 import { done, request } from './rawIdb.ts';
 
@@ -66,10 +66,16 @@ export async function timeImport(messagesWorkerUrl?: string): Promise<ArchiveTim
     ? () => new Worker(messagesWorkerUrl, { type: 'module', name: 'messages' })
     : undefined;
   const t0 = performance.now();
-  const parsed = await parseArchiveFile(file, file.name, { keepMessageText: false, messagesWorker });
+  // As the options page reads an archive (ImportSection.tsx): Connections.csv is planned while the rest is read.
+  const early = connectionsPlannedEarly(tdb);
+  const parsed = await parseArchiveFile(file, file.name, {
+    keepMessageText: false,
+    messagesWorker,
+    connectionsRead: early.connectionsRead,
+  });
   if (!parsed.ok) throw new Error(`parse: ${JSON.stringify(parsed.error)}`);
   const t1 = performance.now();
-  const plan = await planArchive(tdb, parsed.value);
+  const plan = await planArchive(tdb, parsed.value, Date.now(), await early.planned());
   const t2 = performance.now();
   prepareBadge();
   const committed = await commitArchive(tdb, plan, new Map());

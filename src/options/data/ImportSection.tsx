@@ -7,7 +7,12 @@ import { getMeta } from '../../db/meta.ts';
 import { type ArchiveImportResult, commitArchive } from '../../io/archiveCommit.ts';
 import type { ArchiveFileKind } from '../../io/archiveFiles.ts';
 import { type ArchiveProgress, parseArchiveFile } from '../../io/archiveParse.ts';
-import { type ArchivePlan, planArchive, type Resolutions } from '../../io/archivePlan.ts';
+import {
+  type ArchivePlan,
+  connectionsPlannedEarly,
+  planArchive,
+  type Resolutions,
+} from '../../io/archivePlan.ts';
 import type { ImportError, ImportErrorCode } from '../../io/importErrors.ts';
 import { prepareBadge, showBadge } from '../../ui/data/toolbarBadge.ts';
 import { scanNow } from '../../ui/data/workerNotify.ts';
@@ -53,10 +58,16 @@ export function ImportSection() {
   const read = async (file: File) => {
     setState({ step: 'reading', done: 0, total: file.size });
     const owner = await getMeta(db(), 'archiveOwner');
+    const early = connectionsPlannedEarly(db());
     const parsed = await parseArchiveFile(
       file,
       file.name,
-      { keepMessageText: keepTexts, ownerName: owner?.name, messagesWorker: startMessagesWorker },
+      {
+        keepMessageText: keepTexts,
+        ownerName: owner?.name,
+        messagesWorker: startMessagesWorker,
+        connectionsRead: early.connectionsRead,
+      },
       (p: ArchiveProgress) => setState({ step: 'reading', done: p.done, total: p.total, kind: p.kind }),
     );
     if (!parsed.ok) {
@@ -64,7 +75,7 @@ export function ImportSection() {
       return;
     }
     setState({ step: 'matching' });
-    const plan = await planArchive(db(), parsed.value);
+    const plan = await planArchive(db(), parsed.value, Date.now(), await early.planned());
     setState({ step: 'preview', plan, fileName: file.name });
   };
 

@@ -6,7 +6,7 @@ import { evaluatePerson } from '../../../src/core/trust.ts';
 import { DEFAULT_SETTINGS } from '../../../src/core/types.ts';
 import type { TrustDb } from '../../../src/db/database.ts';
 import { getMeta } from '../../../src/db/meta.ts';
-import { createPerson } from '../../../src/db/mutations.ts';
+import { createPerson, linkProfile } from '../../../src/db/mutations.ts';
 import { toPerson } from '../../../src/db/personRow.ts';
 import { getPersonByProfileKey } from '../../../src/db/queries.ts';
 import { commitArchive } from '../../../src/io/archiveCommit.ts';
@@ -14,12 +14,13 @@ import { parseArchiveFile } from '../../../src/io/archiveParse.ts';
 import {
   type ArchivePlan,
   archiveWrites,
+  connectionsPlannedEarly,
   filePreviews,
   planArchive,
   type Resolution,
   writeCount,
 } from '../../../src/io/archivePlan.ts';
-import { freshDb } from '../db/testDb.ts';
+import { freshDb, snapshot } from '../db/testDb.ts';
 import { EXPORT_FILES, exportZip } from './archiveFixtures.ts';
 
 async function plan(tdb: TrustDb, zip = exportZip(), keepMessageText = false): Promise<ArchivePlan> {
@@ -235,6 +236,43 @@ describe('the commit', () => {
     expect(result).toMatchObject({ ok: true, value: { replanned: true } });
     expect(await tdb.people.where('nameSort').equals('lena schmidt').count()).toBe(1);
     expect(await tdb.people.count()).toBe(9);
+  });
+
+  test('Connections.csv planned while the rest is read: used as it is when nothing changed, planned again when', async () => {
+    const read = async (tdb: TrustDb, meanwhile?: () => Promise<unknown>) => {
+      const early = connectionsPlannedEarly(tdb);
+      const parsed = await parseArchiveFile(exportZip(), 'export.zip', {
+        keepMessageText: false,
+        connectionsRead: early.connectionsRead,
+      });
+      if (!parsed.ok) throw new Error(parsed.error.code);
+      const planned = await early.planned();
+      await meanwhile?.();
+      return {
+        parsed: parsed.value,
+        planned,
+        plan: await planArchive(tdb, parsed.value, Date.now(), planned),
+      };
+    };
+    // Nothing changed: the archive's plan is the early one, new people and all (their ids, their time).
+    const calm = await read(freshDb());
+    expect(calm.planned?.connections).toBe(calm.parsed.connections);
+    expect(calm.plan.connections).toBe(calm.planned?.plan);
+    expect(calm.plan.now).toBe(calm.planned?.now);
+    const whole = await planArchive(freshDb(), calm.parsed);
+    expect(calm.plan.connections?.counts).toEqual(whole.connections?.counts);
+
+    // Someone was added meanwhile, with a profile the archive names: the early plan would create them twice.
+    const tdb = freshDb();
+    const changed = await read(tdb, async () => {
+      const sara = await createPerson(tdb, { name: 'Sara Kaplan' });
+      await linkProfile(tdb, sara.id, snapshot('sara-k'));
+    });
+    expect(changed.plan.connections).not.toBe(changed.planned?.plan);
+    expect(changed.plan.connections!.counts.new).toBe(changed.planned!.plan.counts.new - 1);
+    const result = await commitArchive(tdb, changed.plan, new Map());
+    expect(result).toMatchObject({ ok: true, value: { replanned: false } });
+    expect(await tdb.people.where('nameSort').equals('sara kaplan').count()).toBe(1);
   });
 
   test('all or nothing: a write refused at the end leaves the database as it was', async () => {
