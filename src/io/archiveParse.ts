@@ -27,6 +27,7 @@ import type { ImportError } from './importErrors.ts';
 import { MAX_CSV_BYTES, type ParsedImport, parseConnectionsCsv, type RejectedRow } from './linkedinCsv.ts';
 import { looksLikeZip, MAX_ZIP_BYTES } from './linkedinZip.ts';
 import { MessageReader, type MessagesRead, type MessageTally } from './messageStats.ts';
+import { pipeFeed } from './messagesPipe.ts';
 import { createCsvPushParser } from './papaStream.ts';
 import { fail, ok, type Result } from './result.ts';
 import { blobTextChunks, sniffEncoding } from './textChunks.ts';
@@ -47,6 +48,11 @@ export interface ArchiveParseOptions {
    * plans it meanwhile (archivePlan.ts planConnections) instead of after the whole archive is read.
    */
   connectionsRead?: ((connections: ParsedImport) => void) | undefined;
+  /**
+   * Whether a second worker inflates messages.csv for the first (messagesPipe.ts): by default where the machine has
+   * two cores or more to run them on.
+   */
+  twoWorkers?: boolean | undefined;
 }
 
 export interface ArchiveFileSummary {
@@ -100,7 +106,7 @@ function emptyArchive(options: ArchiveParseOptions): ParsedArchive {
 }
 
 /** One CSV's text, pushed chunk by chunk to `push`; `progress` gets the source bytes consumed so far. */
-type TextFeed = (
+export type TextFeed = (
   push: (text: string) => void,
   progress: (bytes: number) => void,
 ) => Promise<Result<void, ImportError>>;
@@ -211,6 +217,11 @@ export interface MessagesWorkerRequest {
   maxBytes: number;
   keepText: boolean;
   ownerName: string | undefined;
+  /**
+   * One stage of two workers (messagesPipe.ts): 'inflate' inflates the entry into `port`, 'read' reads what comes
+   * out of it. Without it, the one worker does both.
+   */
+  stage?: { role: 'inflate' | 'read'; port: MessagePort };
 }
 
 /** What the messages worker posts back: progress (compressed bytes of the entry read), then the reading. */
@@ -226,6 +237,20 @@ export function readZipMessages(
   const archive: ZipArchive = { source: request.source, entries: [request.entry] };
   return readMessagesCsv(
     entryFeed(archive, request.entry, request.maxBytes),
+    request.entry.name,
+    { keepText: request.keepText, ownerName: request.ownerName },
+    progress,
+  );
+}
+
+/** The reading stage of two workers: the same reading, of the bytes the inflating stage sends through `port`. */
+export function readPipedMessages(
+  request: MessagesWorkerRequest,
+  port: MessagePort,
+  progress: (bytes: number) => void,
+): Promise<Result<MessagesFileRead, ImportError>> {
+  return readMessagesCsv(
+    pipeFeed(port),
     request.entry.name,
     { keepText: request.keepText, ownerName: request.ownerName },
     progress,
@@ -252,23 +277,36 @@ function messagesInWorker(
   start: () => Worker,
   request: MessagesWorkerRequest,
   progress: (bytes: number) => void,
+  twoWorkers: boolean,
 ): { result: Promise<Result<MessagesFileRead, ImportError>>; stop: () => void } {
   const worker = start();
+  // The second worker inflates for the first; where it cannot be made, the first does both.
+  const inflater = twoWorkers ? startedOrNot(start) : undefined;
+  const workers = inflater ? [worker, inflater] : [worker];
+  const stop = () => {
+    for (const each of workers) each.terminate();
+  };
   const result = new Promise<Result<MessagesFileRead, ImportError>>((resolve) => {
     worker.onmessage = (event: MessageEvent<MessagesWorkerReply>) => {
       const reply = event.data;
       if (reply.type === 'progress') progress(reply.bytes);
       else resolve(reply.result);
     };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      resolve(fail({ code: 'readFailed', detail: `messages worker: ${event.message || 'failed to run'}` }));
-    };
+    for (const each of workers) {
+      each.onerror = (event) => {
+        event.preventDefault();
+        resolve(fail({ code: 'readFailed', detail: `messages worker: ${event.message || 'failed to run'}` }));
+      };
+    }
     worker.onmessageerror = () =>
       resolve(fail({ code: 'readFailed', detail: 'messages worker: unreadable reply' }));
   });
-  worker.postMessage(request);
-  return { result: result.finally(() => worker.terminate()), stop: () => worker.terminate() };
+  if (inflater) {
+    const pipe = new MessageChannel();
+    inflater.postMessage({ ...request, stage: { role: 'inflate', port: pipe.port1 } }, [pipe.port1]);
+    worker.postMessage({ ...request, stage: { role: 'read', port: pipe.port2 } }, [pipe.port2]);
+  } else worker.postMessage(request);
+  return { result: result.finally(stop), stop };
 }
 
 /** Reads one file of the export into `parsed`. */
@@ -455,6 +493,7 @@ export async function parseArchiveFile(
               ownerName: parsed.owner?.name ?? options.ownerName,
             },
             (bytes) => report(messagesEntry, bytes),
+            options.twoWorkers ?? (globalThis.navigator?.hardwareConcurrency ?? 1) > 1,
           ),
         );
       }

@@ -39,6 +39,8 @@ interface MessageText {
 interface Tally {
   line: number;
   who: Who;
+  /** Rows they appear in, as the sender or a recipient: the one in every row is me (see finish()). */
+  seen: number;
   total: number;
   fromThem: number;
   firstAt: number;
@@ -46,6 +48,8 @@ interface Tally {
   lastAt: number;
   /** Hashes of the conversation ids (see count()). */
   conversations: Set<number>;
+  /** The last row's conversation: a conversation's rows come together, so most rows need no look-up in the set. */
+  lastConversation: number | undefined;
   years: Map<number, number>;
   kept?: KeptMessage[];
 }
@@ -98,7 +102,6 @@ export interface MessagesRead {
 
 export class MessageReader {
   private readonly tallies = new Map<string, Tally>();
-  private readonly appearances = new Map<string, number>();
   private readonly rejected: ArchiveRejected[] = [];
   private rowsRead = 0;
   private skipped = 0;
@@ -108,6 +111,9 @@ export class MessageReader {
   private readonly whoByUrl = new Map<string, Who>();
   private lastConversation: string | undefined;
   private lastConversationHash = 0;
+  private year = 0;
+  private yearStart = 0;
+  private yearEnd = 0;
 
   constructor(private readonly options: { keepText: boolean; ownerName?: string | undefined }) {}
 
@@ -121,12 +127,14 @@ export class MessageReader {
       tally = {
         line,
         who: name === undefined ? who : { ...who, name: ownString(name) },
+        seen: 0,
         total: 0,
         fromThem: 0,
         firstAt: Number.POSITIVE_INFINITY,
         firstFromThem: false,
         lastAt: Number.NEGATIVE_INFINITY,
         conversations: new Set(),
+        lastConversation: undefined,
         years: new Map(),
       };
       this.tallies.set(id, tally);
@@ -151,8 +159,11 @@ export class MessageReader {
     }
     if (at > tally.lastAt) tally.lastAt = at;
     // A hash, not the id itself: tens of thousands of conversation ids would cost more than the counts.
-    tally.conversations.add(conversation);
-    const year = utcYear(at);
+    if (conversation !== tally.lastConversation) {
+      tally.lastConversation = conversation;
+      tally.conversations.add(conversation);
+    }
+    const year = this.yearOf(at);
     tally.years.set(year, (tally.years.get(year) ?? 0) + 1);
     if (text?.content) {
       tally.kept ??= [];
@@ -216,8 +227,15 @@ export class MessageReader {
     return at;
   }
 
-  private appeared(key: string): void {
-    this.appearances.set(key, (this.appearances.get(key) ?? 0) + 1);
+  /** The UTC year of `at`; the year of the row before is kept, since rows of a conversation are close in time. */
+  private yearOf(at: Millis): number {
+    if (at < this.yearStart || at >= this.yearEnd) {
+      this.year = utcYear(at);
+      // setUTCFullYear, not Date.UTC, which reads the years 0 to 99 as 1900 to 1999.
+      this.yearStart = new Date(0).setUTCFullYear(this.year, 0, 1);
+      this.yearEnd = new Date(0).setUTCFullYear(this.year + 1, 0, 1);
+    }
+    return this.year;
   }
 
   /**
@@ -251,13 +269,17 @@ export class MessageReader {
     const senderKey = sender.key;
     const recipientKey = recipient?.key;
     const other = recipientKey !== undefined && !(senderKey && recipientKey === senderKey);
-    if (senderKey) this.appeared(senderKey);
-    if (other) this.appeared(recipientKey);
     const hash = this.conversationHash(conversation);
-    if (senderKey) this.count(this.tally(senderKey, sender, line), at, true, hash, text);
+    if (senderKey) {
+      const tally = this.tally(senderKey, sender, line);
+      tally.seen++;
+      this.count(tally, at, true, hash, text);
+    }
     // One-to-one: each of the two is tallied as if the other were me; the owner's own tally is dropped at the end.
     if (recipient !== undefined && other) {
-      this.count(this.tally(recipientKey, recipient, line, r.to ?? ''), at, false, hash, text);
+      const tally = this.tally(recipientKey, recipient, line, r.to ?? '');
+      tally.seen++;
+      this.count(tally, at, false, hash, text);
     }
   };
 
@@ -276,17 +298,15 @@ export class MessageReader {
       const who = this.recipient(url);
       if (who.key !== undefined && !participants.has(who.key)) participants.set(who.key, who);
     }
-    for (const key of participants.keys()) this.appeared(key);
     const hash = this.conversationHash(r.conversationId ?? '');
-    if (recipientUrls.length === 1) {
-      // "a,": one URL after all, a one-to-one conversation.
-      for (const [key, who] of participants) {
-        const named = key === sender.key ? undefined : (r.to ?? '');
-        this.count(this.tally(key, who, line, named), at, key === sender.key, hash, text);
-      }
-    } else if (sender.key) {
+    const oneToOne = recipientUrls.length === 1;
+    for (const [key, who] of participants) {
+      // "a,": one URL after all, a one-to-one conversation, where the recipient is named by the row's TO.
+      const named = key === sender.key || !oneToOne ? undefined : (r.to ?? '');
+      const tally = this.tally(key, who, line, named);
+      tally.seen++;
       // In a group conversation only their own messages are theirs with me.
-      this.count(this.tally(sender.key, sender, line), at, true, hash, text);
+      if (oneToOne || key === sender.key) this.count(tally, at, key === sender.key, hash, text);
     }
   }
 
@@ -320,13 +340,22 @@ export class MessageReader {
 
   /** The owner found, the tallies of everyone else. */
   finish(): MessagesRead {
-    const ranked = [...this.appearances].sort((a, b) => b[1] - a[1]);
-    let ownerKey = ranked[0]?.[0];
+    // Whoever appears in the most rows, in the order they first appeared.
+    let most = 0;
+    let tied: string[] = [];
+    for (const [key, { seen }] of this.tallies) {
+      if (seen === 0 || seen < most) continue;
+      if (seen > most) {
+        most = seen;
+        tied = [];
+      }
+      tied.push(key);
+    }
+    let ownerKey = tied[0];
     let ownerUnclear = false;
-    if (ranked.length >= 2 && ranked[0]![1] === ranked[1]![1]) {
+    if (tied.length >= 2) {
       // A tie (all one conversation): my name from Profile.csv settles it, else no one can tell.
       const mine = this.options.ownerName?.trim().toLowerCase();
-      const tied = ranked.filter(([, n]) => n === ranked[0]![1]).map(([key]) => key);
       const named = tied.filter(
         (key) => mine && this.tallies.get(key)?.who.name.trim().toLowerCase() === mine,
       );

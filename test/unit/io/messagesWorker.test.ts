@@ -66,22 +66,51 @@ function fakeWorker(behaviour: 'serve' | 'crash' = 'serve'): FakeWorker {
 const NAME = 'Complete_LinkedInDataExport_12-05-2026.zip';
 
 describe('messages.csv in the messages worker', () => {
-  test.each([false, true])(
-    'the same archive as read on the page (keep texts: %s)',
-    async (keepMessageText) => {
+  test.each([
+    [false, false],
+    [true, false],
+    [false, true],
+    [true, true],
+  ])(
+    'the same archive as read on the page (keep texts: %s; a second worker inflating: %s)',
+    async (keepMessageText, twoWorkers) => {
       const onPage = await parseArchiveFile(exportZip(), NAME, { keepMessageText });
       const fake = fakeWorker();
       const inWorker = await parseArchiveFile(exportZip(), NAME, {
         keepMessageText,
         messagesWorker: fake.start,
+        twoWorkers,
       });
       expect(onPage.ok).toBe(true);
       expect(inWorker).toEqual(onPage);
-      expect(fake.started).toBe(1);
-      expect(fake.requests[0]?.entry.name).toMatch(/messages\.csv$/);
-      expect(fake.terminated).toBe(1);
+      expect(fake.started).toBe(twoWorkers ? 2 : 1);
+      expect(fake.requests.map((request) => request.entry.name)).toEqual(
+        Array(fake.started).fill(expect.stringMatching(/messages\.csv$/)),
+      );
+      expect(fake.requests.map((request) => request.stage?.role)).toEqual(
+        twoWorkers ? ['inflate', 'read'] : [undefined],
+      );
+      expect(fake.terminated).toBe(fake.started);
     },
   );
+
+  test('a damaged messages.csv, inflated by the second worker, is the same ImportError as on the page', async () => {
+    const text = `${fixtureText('messages.csv')}${'c9,,Jane Roe,https://www.linkedin.com/in/jane-roe,Alex Owner,https://www.linkedin.com/in/alex-owner,2024-06-19 10:00:00 UTC,,hello there,INBOX\n'.repeat(2000)}`;
+    // Deflated, then broken in the middle of its deflated stream (the entry's data starts at byte 42).
+    const broken = zipSync({ 'messages.csv': strToU8(text) }, { level: 6 }).slice();
+    for (let i = 200; i < 260; i++) broken[i] = 0xff;
+    const file = new Blob([broken as Uint8Array<ArrayBuffer>]);
+    const onPage = await parseArchiveFile(file, 'x.zip', { keepMessageText: false });
+    const fake = fakeWorker();
+    const inWorkers = await parseArchiveFile(file, 'x.zip', {
+      keepMessageText: false,
+      messagesWorker: fake.start,
+      twoWorkers: true,
+    });
+    expect(onPage).toMatchObject({ ok: false, error: { code: 'zipCorrupt' } });
+    expect(inWorkers).toEqual(onPage);
+    expect(fake.started).toBe(2);
+  });
 
   test('Profile.csv names me before the worker starts: a one-conversation messages.csv still finds its owner', async () => {
     const only = [
@@ -128,7 +157,7 @@ describe('messages.csv in the messages worker', () => {
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'readFailed' } });
     expect(!result.ok && result.error.detail).toMatch(/messages worker: SyntaxError/);
-    expect(fake.terminated).toBe(1);
+    expect(fake.terminated).toBe(fake.started);
   });
 
   test('progress still climbs to the whole zip, the worker reading alongside the page', async () => {
