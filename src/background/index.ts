@@ -3,6 +3,7 @@
 import browser from 'webextension-polyfill';
 import { createMessageListener } from '../messages/router.ts';
 import { SYNC_SERVER_KEY } from '../sync/serverGrant.ts';
+import { setBadgeColour } from '../ui/data/toolbarBadge.ts';
 import { forgetAsks } from './askLimit.ts';
 import { currentGrants, grantsChanged } from './grants.ts';
 import { handlers } from './handlers.ts';
@@ -56,6 +57,7 @@ browser.storage.onChanged.addListener((changes, area) => {
   void syncSiteScripts().then(injectIntoOpenTabs);
 });
 void syncSiteScripts();
+void setBadgeColour();
 
 void registerScanLifecycle();
 registerSyncLifecycle();

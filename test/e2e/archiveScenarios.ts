@@ -35,8 +35,8 @@ export interface ArchivePage extends View {
 export interface ArchiveBrowser {
   /** Opens the extension's page at `path` (e.g. src/popup/index.html#/x). */
   open(path: string): Promise<ArchivePage>;
-  /** The toolbar button's badge text and title. */
-  badge(): Promise<{ text: string; title: string }>;
+  /** The toolbar button's badge text, title and colour (RGBA). */
+  badge(): Promise<{ text: string; title: string; colour: number[] }>;
   /** Every row of the extension's database (rawStores.ts), read from an extension page. */
   readStores(): Promise<Stores>;
   close(): Promise<void>;
@@ -279,7 +279,12 @@ export function archiveScenarios(
         .toContain(' of ');
       const shown = await page.text('.people-count');
       expect(Number(shown?.split(' of ')[0]?.replace(/,/g, ''))).toBeGreaterThan(archive.connections / 2);
-      expect(await browser.badge()).toEqual({ text: '5', title: 'Trust Notes: 5 people to test this week' });
+      // Its colour is the theme's caution colour (#9a3412), set by the worker when it starts.
+      expect(await browser.badge()).toEqual({
+        text: '5',
+        title: 'Trust Notes: 5 people to test this week',
+        colour: [0x9a, 0x34, 0x12, 255],
+      });
     });
 
     test("the network view's funnel: connections, any contact, tested work, proven, ambassadors", async () => {

@@ -37,6 +37,7 @@ archiveScenarios(
         ext.worker.evaluate(async () => ({
           text: await chrome.action.getBadgeText({}),
           title: await chrome.action.getTitle({}),
+          colour: await chrome.action.getBadgeBackgroundColor({}),
         })),
       readStores: () => readStores(ext.context, ext.extensionId),
       close: () => ext.close(),

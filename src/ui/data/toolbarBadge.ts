@@ -49,12 +49,19 @@ export function prepareBadge(): void {
   browser.action.getBadgeText({}).catch(() => {});
 }
 
-/** Sets the toolbar badge (text, colour, title in the user's language); returns its number. */
+/**
+ * The badge's colour, set once each time the worker starts (background/index.ts): the browser keeps it while the
+ * extension runs, so a badge shown after an import's commit is a call fewer, and sooner.
+ */
+export function setBadgeColour(): Promise<void> {
+  return browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
+}
+
+/** Sets the toolbar badge (text, and title in the user's language; its colour: setBadgeColour); returns its number. */
 export async function showBadge(badge: QueueBadge): Promise<number> {
   // The catalog is read once per page or worker (catalog.ts), and not at all for the browser's own language.
   const text = await textFor(badge.language);
   await Promise.all([
-    browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR }),
     browser.action.setBadgeText({ text: badgeText(badgeNumber(badge)) }),
     browser.action.setTitle({ title: badgeTitle(text, badge) }),
   ]);

@@ -70,6 +70,7 @@ archiveScenarios(
         inspector.evaluate(async () => ({
           text: await chrome.action.getBadgeText({}),
           title: await chrome.action.getTitle({}),
+          colour: await chrome.action.getBadgeBackgroundColor({}),
         })),
       readStores: async () => (await inspector.evaluate(readAllStores, STORE_NAMES)) as unknown as Stores,
       close: () => ff.close(),
