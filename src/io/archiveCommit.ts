@@ -46,6 +46,12 @@ export async function commitArchive(
   plan: ArchivePlan,
   resolutions: Resolutions,
   onProgress?: (progress: CommitProgress) => void,
+  /**
+   * Called inside the transaction as soon as the first queue is counted, its last step: the page can show it on the
+   * toolbar badge while the commit lands. If the commit fails after all, the page must set the badge back
+   * (options/data/commitShowingQueue.ts).
+   */
+  onQueue?: (badge: QueueBadge) => void,
 ): Promise<Result<ArchiveImportResult, ImportError>> {
   const now: Millis = Date.now();
   const nowDate = new Date(now);
@@ -132,6 +138,7 @@ export async function commitArchive(
       // The first queue: the top of people.queueRank, which the rows above just filled, walked in this
       // transaction; a failure here undoes the import like any other write.
       const badge = await queueBadge(tdb, { now });
+      onQueue?.(badge);
       return {
         created: newRows.length,
         updated: updatedRows.length,

@@ -4,7 +4,7 @@
 import { useId, useState } from 'preact/hooks';
 import { db } from '../../db/database.ts';
 import { getMeta } from '../../db/meta.ts';
-import { type ArchiveImportResult, commitArchive } from '../../io/archiveCommit.ts';
+import type { ArchiveImportResult } from '../../io/archiveCommit.ts';
 import type { ArchiveFileKind } from '../../io/archiveFiles.ts';
 import { type ArchiveProgress, parseArchiveFile } from '../../io/archiveParse.ts';
 import {
@@ -20,6 +20,7 @@ import { type MessageKey, t } from '../../ui/i18n/i18n.ts';
 import { formatCount } from '../../ui/i18n/locale.ts';
 import { ProgressBar } from '../widgets/ProgressBar.tsx';
 import { ARCHIVE_FILE_KEYS, ArchivePreview } from './ArchivePreview.tsx';
+import { commitShowingQueue } from './commitShowingQueue.ts';
 import { startMessagesWorker } from './messagesWorker.ts';
 
 const ERROR_KEYS = {
@@ -82,18 +83,18 @@ export function ImportSection() {
   const commit = async (plan: ArchivePlan, resolutions: Resolutions) => {
     setState({ step: 'writing', done: 0, total: 1 });
     prepareBadge();
-    const result = await commitArchive(db(), plan, resolutions, (p) =>
-      setState({ step: 'writing', done: p.written, total: p.total }),
+    // The first queue goes on the toolbar badge as the commit lands, with the same counts and words as the worker's.
+    const result = await commitShowingQueue(
+      db(),
+      plan,
+      resolutions,
+      { show: showBadge, restore: scanNow },
+      (p) => setState({ step: 'writing', done: p.written, total: p.total }),
     );
     if (!result.ok) {
       setState({ step: 'failed', error: result.error });
       return;
     }
-    // The commit filled the weekly queue: the badge shows it at once, as the worker would (the same counts and
-    // words). A badge that could not be set loses nothing: the worker's scan sets it next.
-    await showBadge(result.value.badge).catch((error: unknown) =>
-      console.warn('Trust Notes: could not show the badge after the import', error),
-    );
     setState({ step: 'done', result: result.value });
     // The worker's refresh finds the queue as the commit left it; then it scans the flags (new people may need
     // some) and sets the badge again.
