@@ -43,10 +43,12 @@ export async function readDirectory(
   connections: ImportPlan | undefined,
 ): Promise<Directory> {
   const keys = [...new Set(whos.flatMap((who) => (who.key ? [who.key] : [])))];
-  const words = [...new Set(whos.flatMap((who) => lookupWord(who.name) ?? []))];
+  // An empty database (a first import) has no namesakes to look up: tens of thousands of names are not split.
+  const words =
+    fingerprint.people === 0 ? [] : [...new Set(whos.flatMap((who) => lookupWord(who.name) ?? []))];
   const [profiles, namesakes] = await Promise.all([
     rowsByKey<Profile, ProfileKey>(tdb.profiles, keys, fingerprint.profiles),
-    words.length === 0 || fingerprint.people === 0
+    words.length === 0
       ? Promise.resolve([])
       : tdb.people.where('nameWords').anyOf(words).distinct().toArray(),
   ]);
