@@ -15,7 +15,7 @@ import {
   type Middleware,
 } from 'dexie';
 import type { TrustDb } from './database.ts';
-import { PERSON_RECORDS, personRecordKeys, personRecords } from './references.ts';
+import { PERSON_RECORDS, personRecordKeys, personRecords, rowsByIds } from './references.ts';
 import { withSideTable } from './sideTable.ts';
 import { isSyncedTable, SYNCED_TABLES, travels } from './syncTables.ts';
 
@@ -204,7 +204,11 @@ export interface PendingBatch {
 async function currentRows(tdb: TrustDb, entries: readonly OutboxRow[], into: PendingBatch['rows']) {
   for (const table of new Set(entries.map((entry) => entry.table))) {
     const mine = entries.filter((entry) => entry.table === table);
-    const found = await tdb.table(table).bulkGet(mine.map((entry) => entry.id));
+    const found = await rowsByIds(
+      tdb,
+      table,
+      mine.map((entry) => entry.id),
+    );
     for (const [i, entry] of mine.entries())
       into.set(entry.key, found[i] as Record<string, unknown> | undefined);
   }
@@ -261,9 +265,7 @@ async function readBatch(tdb: TrustDb, limit: number, skip: ReadonlySet<string>)
     }
   }
   for (const key of [...have, ...skip]) wanted.delete(key);
-  const joined = (await tdb.table(OUTBOX_TABLE).bulkGet([...wanted])).filter(
-    (row): row is OutboxRow => row !== undefined,
-  );
+  const joined = (await outboxEntries(tdb, [...wanted])).filter((row): row is OutboxRow => row !== undefined);
   for (const entry of joined) if (read.has(entry.key)) rows.set(entry.key, read.get(entry.key));
   await currentRows(
     tdb,
@@ -279,13 +281,33 @@ async function readBatch(tdb: TrustDb, limit: number, skip: ReadonlySet<string>)
   return { entries, rows };
 }
 
+/**
+ * The outbox's entries of these keys (undefined where none), in the order asked: read table by table (the keys of one
+ * table sit together), each by one range where it holds few more entries than asked (references.ts rowsByIds).
+ */
+async function outboxEntries(tdb: TrustDb, keys: readonly string[]): Promise<(OutboxRow | undefined)[]> {
+  const byTable = new Map<string, string[]>();
+  for (const key of keys) {
+    const table = key.slice(0, key.indexOf(':'));
+    const group = byTable.get(table);
+    if (group) group.push(key);
+    else byTable.set(table, [key]);
+  }
+  const found = new Map<string, OutboxRow>();
+  for (const group of byTable.values()) {
+    const rows = await rowsByIds<OutboxRow>(tdb, OUTBOX_TABLE, group);
+    for (const row of rows) if (row) found.set(row.key, row);
+  }
+  return keys.map((key) => found.get(key));
+}
+
 /** Forgets the entries a drain handed over, unless a newer write replaced one meanwhile. */
 export async function forgetHandedOver(tdb: TrustDb, handed: readonly OutboxRow[]): Promise<void> {
   await tdb.transaction('rw', tdb.table(OUTBOX_TABLE), async () => {
-    const now = (await tdb.table(OUTBOX_TABLE).bulkGet(handed.map((row) => row.key))) as (
-      | OutboxRow
-      | undefined
-    )[];
+    const now = await outboxEntries(
+      tdb,
+      handed.map((row) => row.key),
+    );
     const done = handed.filter((row, i) => now[i]?.tick === row.tick).map((row) => row.key);
     await tdb.table(OUTBOX_TABLE).bulkDelete(done);
   });

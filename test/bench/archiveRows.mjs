@@ -63,7 +63,7 @@ function scaled(scale) {
 }
 
 /** @param {{ runs?: number, scale?: number, bigMessagesMb?: number }} [opts] */
-export async function archiveRows({ runs = 2, scale = 1, bigMessagesMb = Math.round(300 * scale) } = {}) {
+export async function archiveRows({ runs = 3, scale = 1, bigMessagesMb = Math.round(300 * scale) } = {}) {
   const archive = scale === 1 ? DEFAULT_ARCHIVE : scaled(scale);
   const dir = mkdtempSync(join(tmpdir(), 'trust-notes-archive-bench-'));
   const zipPath = join(dir, 'Complete_LinkedInDataExport.zip');

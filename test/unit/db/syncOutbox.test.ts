@@ -19,7 +19,7 @@ import {
   updatePerson,
 } from '../../../src/db/mutations.ts';
 import { toPerson } from '../../../src/db/personRow.ts';
-import { personRecords } from '../../../src/db/references.ts';
+import { personRecords, rowsByIds } from '../../../src/db/references.ts';
 import { SCHEMA_V3 } from '../../../src/db/schema.ts';
 import {
   forgetHandedOver,
@@ -383,6 +383,34 @@ describe('a batch’s people’s records, read by one index range', () => {
       }
     }
     expect((await perPerson(tdb, 'sharedWork', cases.spread)).length).toBeGreaterThan(0);
+  });
+
+  test('rows by id: what bulkGet gives, in the order asked, whether the ids sit together or far apart', async () => {
+    const tdb = freshDb();
+    await seedNetwork(tdb, generateNetwork(600, 1500, 13));
+    const people = (await tdb.people.toCollection().primaryKeys()).map(String).sort();
+    const works = (await tdb.sharedWork.toCollection().primaryKeys()).map(String).sort();
+    const shuffled = (ids: string[]) =>
+      ids
+        .map((id, i) => ({ id, at: (i * 7919) % ids.length }))
+        .sort((a, b) => a.at - b.at)
+        .map((x) => x.id);
+    const cases: Record<string, [string, string[]]> = {
+      // A first sync's batch: a run of neighbours, asked in any order, some of them since deleted.
+      run: ['people', shuffled([...people.slice(100, 400), 'zz-deleted', '00-deleted'])],
+      all: ['sharedWork', works],
+      // Every tenth: the range holds the others too, which must be left out.
+      spread: ['people', people.filter((_, i) => i % 10 === 0)],
+      // A handful across the whole table: read one by one.
+      sparse: ['sharedWork', works.filter((_, i) => i % 300 === 0)],
+      few: ['people', people.slice(0, 3)],
+    };
+    for (const [name, [table, ids]] of Object.entries(cases)) {
+      const expected = await tdb.table(table).bulkGet(ids);
+      const got = await tdb.transaction('r', tdb.table(table), () => rowsByIds(tdb, table, ids));
+      expect({ name, rows: got }).toEqual({ name, rows: expected });
+    }
+    expect((await tdb.people.bulkGet(['zz-deleted']))[0]).toBeUndefined();
   });
 
   test('a first sync’s batch of many people holds each one’s records, with the rows as stored', async () => {
