@@ -80,8 +80,8 @@ export async function personRecords<T extends { personId?: unknown }>(
 /**
  * The rows of `table` with these primary keys (strings), in the order asked, undefined where there is none: what
  * `bulkGet` gives. A batch of a first sync names ids in key order, side by side in the table, so one read of the range
- * between the lowest and highest, used when it holds few more rows than asked, stands in for a request per id (the
- * hand-over's reads of the ledger were most of its time). Call it inside a transaction.
+ * between the lowest and highest, used when it holds few more rows than asked, stands in for a request per id (a round
+ * trip to IndexedDB each, queued behind the replica's writes during a hand-over). Call it inside a transaction.
  */
 export function rowsByIds<T>(
   tdb: TrustDb,
