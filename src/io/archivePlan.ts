@@ -190,16 +190,16 @@ export async function buildArchivePlan(
   now: Millis,
   planned?: ImportPlan,
 ): Promise<ArchivePlan> {
-  const connections = planned
-    ? planned
-    : parsed.connections
+  const connections =
+    planned ??
+    (parsed.connections
       ? buildPlan(
           parsed.connections,
           await readLookups(tdb, parsed.connections.rows, fingerprint),
           fingerprint,
           now,
         )
-      : undefined;
+      : undefined);
   const bare = subjectsOf(parsed);
   const directory = await readDirectory(
     tdb,

@@ -4,8 +4,7 @@
 // after all, nothing it counted stands: the badge is set back from the database as it is (the worker's scan).
 import type { TrustDb } from '../../db/database.ts';
 import type { QueueBadge } from '../../db/queue.ts';
-import type { ArchiveImportResult } from '../../io/archiveCommit.ts';
-import { commitArchive } from '../../io/archiveCommit.ts';
+import { type ArchiveImportResult, commitArchive } from '../../io/archiveCommit.ts';
 import type { ArchivePlan, Resolutions } from '../../io/archivePlan.ts';
 import type { CommitProgress } from '../../io/importCommit.ts';
 import type { ImportError } from '../../io/importErrors.ts';
