@@ -124,11 +124,22 @@ export async function quietWorker(context, extensionId, opts = {}) {
  * @param {string} extensionId
  */
 export async function forceCloseIndexedDb(page, extensionId) {
-  await page.goto('chrome://indexeddb-internals/');
   const bucket = page.locator('indexeddb-bucket', {
     has: page.locator('.indexeddb-path', { hasText: `chrome-extension_${extensionId}_0.indexeddb` }),
   });
-  await bucket.waitFor();
+  // The page lists the buckets once, as it loads: on a busy machine the extension's may not be listed yet (a full run
+  // waited 30 s on a page that would never show it), so the page is loaded again until it is.
+  for (let attempt = 1; ; attempt++) {
+    await page.goto('chrome://indexeddb-internals/');
+    const listed = await bucket.waitFor({ timeout: 5_000 }).then(
+      () => true,
+      (error) => {
+        if (attempt >= 6) throw error;
+        return false;
+      },
+    );
+    if (listed) break;
+  }
   // The navigation here woke the worker: stop it (through the DevTools protocol, no navigation), so its
   // connection is gone and nothing opens the database again until the caller does.
   await stopWorker(page);
