@@ -104,6 +104,8 @@ export function cspScenario(launch: () => Promise<CspBrowser>): void {
 
     test('a person record, and the panel on a profile page', async () => {
       const list = await browser.open('src/options/index.html#/people');
+      // The list fills in after the page opens (a read of the database): Firefox's click does not wait for it.
+      await list.waitFor('.person-row-name');
       await list.click('.person-row-name');
       await list.waitFor('#record-name');
       expect(await violations(list)).toEqual([]);
