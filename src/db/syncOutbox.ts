@@ -22,6 +22,12 @@ import { isSyncedTable, SYNCED_TABLES, travels } from './syncTables.ts';
 export const OUTBOX_TABLE = 'syncOutbox';
 /** The marker row: present while this device syncs. Table names never start with `!`. */
 export const OUTBOX_ON = '!sync';
+/**
+ * The stamp row: a new random `tick` with every change recorded, so a hand-over that finds the stamp it began with
+ * knows nothing was recorded since, and can forget what it handed by key range (forgetThrough). It sorts below the
+ * marker, so neither is a pending change.
+ */
+export const OUTBOX_STAMP = '!stamp';
 
 export interface OutboxRow {
   /** `${table}:${key}` */
@@ -119,7 +125,8 @@ export const syncOutboxMiddleware: Middleware<DBCore> = {
               const id = keyText(key);
               return { key: outboxKey(name, id), table: name, id, tick: Math.random() };
             });
-          if (rows.length > 0) await outbox.mutate({ type: 'put', trans: req.trans, values: rows });
+          if (rows.length > 0)
+            await outbox.mutate({ type: 'put', trans: req.trans, values: [...rows, stampRow()] });
           return response;
         },
       };
@@ -128,6 +135,10 @@ export const syncOutboxMiddleware: Middleware<DBCore> = {
     return withSideTable(down, OUTBOX_TABLE, (name) => hasOutbox && isSyncedTable(name), wrap);
   },
 };
+
+function stampRow(): OutboxRow {
+  return { key: OUTBOX_STAMP, table: '', id: '', tick: Math.random() };
+}
 
 // ---------------------------------------------------------------------------------------------------
 // The outbox as sync uses it.
@@ -159,7 +170,7 @@ export async function recordEverything(tdb: TrustDb): Promise<number> {
           const id = keyText(row[keyPath]);
           return { key: outboxKey(name, id), table: name, id, tick: Math.random() };
         });
-      await tdb.table(OUTBOX_TABLE).bulkPut(entries);
+      await tdb.table(OUTBOX_TABLE).bulkPut([...entries, stampRow()]);
       count += entries.length;
     });
   }
@@ -168,8 +179,7 @@ export async function recordEverything(tdb: TrustDb): Promise<number> {
 
 /** Changes waiting to be handed to sync (the marker row is not one). */
 export async function pendingCount(tdb: TrustDb): Promise<number> {
-  const all = await tdb.table(OUTBOX_TABLE).count();
-  return Math.max(0, all - ((await outboxIsOn(tdb)) ? 1 : 0));
+  return tdb.table(OUTBOX_TABLE).where('key').above(OUTBOX_ON).count();
 }
 
 /** The next `limit` pending changes, oldest key first. */
@@ -199,6 +209,11 @@ export interface PendingBatch {
   entries: OutboxRow[];
   /** Each entry's record as it is now (by outbox key); undefined when it was deleted. */
   rows: Map<string, Record<string, unknown> | undefined>;
+  /**
+   * Where the read stopped in key order: every entry after the `after` asked for and up to here is in this batch or
+   * was skipped. The next batch is read after it.
+   */
+  through: string;
 }
 
 async function currentRows(tdb: TrustDb, entries: readonly OutboxRow[], into: PendingBatch['rows']) {
@@ -215,29 +230,54 @@ async function currentRows(tdb: TrustDb, entries: readonly OutboxRow[], into: Pe
 }
 
 /**
- * The next pending changes to hand over (but those in `skip`), grouped by person: about `limit` entries in key order, joined by the
- * pending changes of the same people (a person's records, a record's person), each person first and their records
- * after. Another device brings a batch in as one transaction and recomputes a person's derived fields once, with
- * their records in place, rather than once for the person and again for each later batch of their shared work.
+ * Entries a hand-over has handed (key → tick): skipped when read again with the same tick, since a newer write
+ * (another tick) is a change still to hand over.
+ */
+export type Handed = ReadonlyMap<string, number>;
+
+/**
+ * The next pending changes to hand over after the key `after` (but those handed already), grouped by person: about
+ * `limit` entries in key order, joined by the pending changes of the same people (a person's records, a record's
+ * person), each person first and their records after. Another device brings a batch in as one transaction and
+ * recomputes a person's derived fields once, with their records in place, rather than once for the person and again
+ * for each later batch of their shared work.
  */
 export function nextBatch(
   tdb: TrustDb,
   limit: number,
-  skip: ReadonlySet<string> = new Set(),
+  handed: Handed = new Map(),
+  after: string = OUTBOX_ON,
 ): Promise<PendingBatch> {
   // One read transaction for the whole batch: its many small reads go out together.
   const tables = [...new Set([OUTBOX_TABLE, ...Object.keys(SYNCED_TABLES), ...OWN_RECORDS])];
-  return tdb.transaction('r', tables, () => readBatch(tdb, limit, skip));
+  return tdb.transaction('r', tables, () => readBatch(tdb, limit, handed, after));
 }
 
-/** `skip`: outbox keys left out (a batch handed over whose entries are being forgotten meanwhile). */
-async function readBatch(tdb: TrustDb, limit: number, skip: ReadonlySet<string>): Promise<PendingBatch> {
-  const first =
-    skip.size === 0
-      ? await pendingChanges(tdb, limit)
-      : (await pendingChanges(tdb, limit + skip.size))
-          .filter((entry) => !skip.has(entry.key))
-          .slice(0, limit);
+/** Up to `limit` entries after `after` in key order, but those handed; and where the read stopped. */
+async function pendingAfter(
+  tdb: TrustDb,
+  limit: number,
+  handed: Handed,
+  after: string,
+): Promise<{ first: OutboxRow[]; through: string }> {
+  const outbox = tdb.table(OUTBOX_TABLE);
+  const first: OutboxRow[] = [];
+  // Handed entries ahead of the read (a person's records handed with them) are read past, a page at a time.
+  const page = Math.max(limit, 500);
+  for (let from = after; ; ) {
+    const rows = (await outbox.where('key').above(from).limit(page).toArray()) as OutboxRow[];
+    for (const entry of rows) {
+      if (handed.get(entry.key) === entry.tick) continue;
+      first.push(entry);
+      if (first.length === limit) return { first, through: entry.key };
+    }
+    if (rows.length < page) return { first, through: rows.at(-1)?.key ?? from };
+    from = rows.at(-1)!.key;
+  }
+}
+
+async function readBatch(tdb: TrustDb, limit: number, handed: Handed, after: string): Promise<PendingBatch> {
+  const { first, through } = await pendingAfter(tdb, limit, handed, after);
   const rows: PendingBatch['rows'] = new Map();
   await currentRows(tdb, first, rows);
   const personOf = (entry: OutboxRow): string | undefined => {
@@ -264,8 +304,10 @@ async function readBatch(tdb: TrustDb, limit: number, skip: ReadonlySet<string>)
       read.set(key, row);
     }
   }
-  for (const key of [...have, ...skip]) wanted.delete(key);
-  const joined = (await outboxEntries(tdb, [...wanted])).filter((row): row is OutboxRow => row !== undefined);
+  for (const key of have) wanted.delete(key);
+  const joined = (await outboxEntries(tdb, [...wanted])).filter(
+    (row): row is OutboxRow => row !== undefined && handed.get(row.key) !== row.tick,
+  );
   for (const entry of joined) if (read.has(entry.key)) rows.set(entry.key, read.get(entry.key));
   await currentRows(
     tdb,
@@ -278,7 +320,7 @@ async function readBatch(tdb: TrustDb, limit: number, skip: ReadonlySet<string>)
     .map((entry, order) => ({ entry, order, group: group(entry), rank: entry.table === 'people' ? 0 : 1 }))
     .sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : a.rank - b.rank || a.order - b.order))
     .map(({ entry }) => entry);
-  return { entries, rows };
+  return { entries, rows, through };
 }
 
 /**
@@ -299,6 +341,37 @@ async function outboxEntries(tdb: TrustDb, keys: readonly string[]): Promise<(Ou
     for (const row of rows) if (row) found.set(row.key, row);
   }
   return keys.map((key) => found.get(key));
+}
+
+/**
+ * A new stamp, taken as a hand-over begins: while it stands, nothing was recorded since (OUTBOX_STAMP). Returns it.
+ */
+export async function restamp(tdb: TrustDb): Promise<number> {
+  const row = stampRow();
+  await tdb.table(OUTBOX_TABLE).put(row);
+  return row.tick;
+}
+
+/**
+ * Forgets by one key range what a hand-over handed, up to `through` in key order (every entry when undefined), and
+ * returns true, when the stamp it began with still stands: nothing was recorded since it began, so every entry
+ * there is one it read and handed. Otherwise forgets nothing and returns false (forgetHandedOver, entry by entry, then).
+ */
+export async function forgetThrough(
+  tdb: TrustDb,
+  stamp: number,
+  through: string | undefined,
+): Promise<boolean> {
+  const outbox = tdb.table(OUTBOX_TABLE);
+  return tdb.transaction('rw', outbox, async () => {
+    if ((await outbox.get(OUTBOX_STAMP))?.tick !== stamp) return false;
+    const range =
+      through === undefined
+        ? outbox.where('key').above(OUTBOX_ON)
+        : outbox.where('key').between(OUTBOX_ON, through, false, true);
+    await range.delete();
+    return true;
+  });
 }
 
 /** Forgets the entries a drain handed over, unless a newer write replaced one meanwhile. */

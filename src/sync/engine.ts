@@ -21,7 +21,15 @@ import type { TrustDb } from '../db/database.ts';
 import { type AppliedSync, applySyncedChanges, type SyncedChange } from '../db/mutations.ts';
 import { derivePersonRow } from '../db/personRow.ts';
 import { REFERENCES } from '../db/references.ts';
-import { forgetHandedOver, nextBatch, type OutboxRow, pendingCount } from '../db/syncOutbox.ts';
+import {
+  forgetHandedOver,
+  forgetThrough,
+  nextBatch,
+  OUTBOX_ON,
+  type OutboxRow,
+  pendingCount,
+  restamp,
+} from '../db/syncOutbox.ts';
 import { meaningfulFields, toSynced, travels } from '../db/syncTables.ts';
 import { rowProblem } from '../io/backupSchema.ts';
 import { DecryptError, documentId, type SyncKeys } from './crypto.ts';
@@ -131,29 +139,55 @@ export async function handOver(parts: SyncParts, watch = stopwatch()): Promise<n
   const written = new Set<string>();
   let sent = 0;
   let handled = 0;
+  // What was handed is forgotten by key range while nothing else is recorded meanwhile (the stamp taken as a pass
+  // begins stands): a first sync's tens of thousands of entries then cost a delete request per batch, not one per
+  // entry. Once something was recorded, entry by entry, each unless a newer write replaced it (forgetHandedOver).
+  let stamp = 0;
+  let ranged = false;
+  let unforgotten: OutboxRow[] = [];
+  const forget = async (entries: OutboxRow[], through: string | undefined) => {
+    unforgotten.push(...entries);
+    if (ranged && (await forgetThrough(tdb, stamp, through))) {
+      unforgotten = through === undefined ? [] : unforgotten.filter((entry) => entry.key > through);
+      return;
+    }
+    ranged = false;
+    await forgetHandedOver(tdb, unforgotten);
+    unforgotten = [];
+  };
+  const handed = new Map<string, number>();
+  // A pass reads the outbox once in key order. Changes recorded while it ran, to records it had handed already,
+  // go out in this sync too: another pass from the start finds them (their tick is new).
+  const pass = async () => {
+    stamp = await restamp(tdb);
+    ranged = true;
+    return { after: OUTBOX_ON, handed: 0 };
+  };
+  let place = await pass();
   // Two batches at a time: while one is written to the replica and then forgotten in the outbox, the next is read,
-  // looked up and sealed (its read leaves the first one's entries out, so its look-up needs only the batches before,
-  // all written). A batch's write starts once the one before is written and forgotten, and entries are forgotten only
-  // once their documents are in the replica.
-  let previous: OutboxRow[] = [];
+  // looked up and sealed (its read goes on after the first one's and skips what that one handed, so its look-up
+  // needs only the batches before, all written). A batch's write starts once the one before is written and
+  // forgotten, and entries are forgotten only once their documents are in the replica.
   let writing: Promise<void> = Promise.resolve();
   try {
     for (;;) {
       watch.lap('handOver');
-      const { entries: batch, rows } = await nextBatch(
-        tdb,
-        parts.handOverBatch ?? HAND_OVER_BATCH,
-        new Set(previous.map((entry) => entry.key)),
-      );
+      const {
+        entries: batch,
+        rows,
+        through,
+      } = await nextBatch(tdb, parts.handOverBatch ?? HAND_OVER_BATCH, handed, place.after);
       watch.lap('outbox');
       if (batch.length === 0) {
-        if (previous.length === 0) break;
-        // The last batch's entries a newer write replaced meanwhile (left out of this read) go out in this sync too.
         await writing;
+        await forget([], undefined);
         watch.lap('write');
-        previous = [];
+        if (ranged || place.handed === 0) break;
+        place = await pass();
         continue;
       }
+      place = { after: through, handed: place.handed + batch.length };
+      for (const entry of batch) handed.set(entry.key, entry.tick);
       const ids = await Promise.all(batch.map((entry) => documentId(keys, entry.table, entry.id)));
       const lookUp = fresh ? ids.filter((id) => written.has(id)) : ids;
       const found = lookUp.length > 0 ? (await local.allDocs({ keys: lookUp, include_docs: true })).rows : [];
@@ -198,12 +232,11 @@ export async function handOver(parts: SyncParts, watch = stopwatch()): Promise<n
       writing = (async () => {
         if (docs.length > 0) checkWrites(await local.bulkDocs(docs as never));
         for (const doc of docs) written.add(doc._id);
-        await forgetHandedOver(tdb, batch);
+        await forget(batch, through);
         await parts.progress?.('sending', done, total);
       })();
       // Awaited with the next batch or after the last; a failure is thrown there, not left unhandled meanwhile.
       writing.catch(() => undefined);
-      previous = batch;
     }
   } catch (error) {
     // Nothing left running unattended.

@@ -23,13 +23,16 @@ import { personRecords, rowsByIds } from '../../../src/db/references.ts';
 import { SCHEMA_V3 } from '../../../src/db/schema.ts';
 import {
   forgetHandedOver,
+  forgetThrough,
   nextBatch,
   OUTBOX_ON,
+  outboxIsOn,
   outboxKey,
   pendingAmong,
   pendingChanges,
   pendingCount,
   recordEverything,
+  restamp,
   startOutbox,
   stopOutbox,
 } from '../../../src/db/syncOutbox.ts';
@@ -172,6 +175,50 @@ describe('the outbox', () => {
     await forgetHandedOver(tdb, handed);
     expect(await keys(tdb)).toEqual([outboxKey('people', a.id)]);
     expect(await keys(tdb)).not.toContain(outboxKey('people', b.id));
+  });
+
+  test('forgetting by range: only while nothing was recorded since the stamp, and never the marker', async () => {
+    const tdb = freshDb();
+    await startOutbox(tdb);
+    const people = [];
+    for (const name of ['A', 'B', 'C', 'D']) people.push(await createPerson(tdb, { name }));
+    const sorted = (await pendingChanges(tdb, 10)).map((entry) => entry.key);
+    expect(sorted).toHaveLength(4);
+    const stamp = await restamp(tdb);
+    // Up to the second key: the first two go, the others stay.
+    expect(await forgetThrough(tdb, stamp, sorted[1])).toBe(true);
+    expect(await keys(tdb)).toEqual(sorted.slice(2));
+    // A change recorded since: nothing is forgotten by range any more, not even the entries it did not touch.
+    const changed = people.find((person) => outboxKey('people', person.id) === sorted[0])!;
+    await updatePerson(tdb, changed.id, { headline: 'recorded after the stamp' });
+    expect(await forgetThrough(tdb, stamp, undefined)).toBe(false);
+    expect(await keys(tdb)).toEqual(sorted.slice(0, 1).concat(sorted.slice(2)));
+    // A new stamp, then everything: the pending entries go, sync stays on and records the next change.
+    expect(await forgetThrough(tdb, await restamp(tdb), undefined)).toBe(true);
+    expect(await pendingCount(tdb)).toBe(0);
+    expect(await outboxIsOn(tdb)).toBe(true);
+    await updatePerson(tdb, changed.id, { headline: 'and after that' });
+    expect(await keys(tdb)).toEqual([sorted[0]]);
+  });
+
+  test('a batch read after another skips what was handed, unless a newer write replaced it', async () => {
+    const tdb = freshDb();
+    await startOutbox(tdb);
+    for (const name of ['A', 'B', 'C', 'D']) await createPerson(tdb, { name });
+    const one = await nextBatch(tdb, 2);
+    const handed = new Map(one.entries.map((entry) => [entry.key, entry.tick]));
+    expect(one.through).toBe(one.entries.map((entry) => entry.key).sort()[1]);
+    // Rewritten after it was read: its entry has a new tick and is pending again.
+    const rewritten = one.entries[0]!;
+    await updatePerson(tdb, rewritten.id, { headline: 'edited after the read' });
+    const again = await nextBatch(tdb, 10, handed);
+    expect(again.entries.map((entry) => entry.key).sort()).toEqual(
+      [rewritten.key, ...(await keys(tdb)).filter((key) => !handed.has(key))].sort(),
+    );
+    // After the first batch's place: only the two not read yet.
+    const rest = await nextBatch(tdb, 10, handed, one.through);
+    expect(rest.entries).toHaveLength(2);
+    expect(rest.entries.every((entry) => !handed.has(entry.key))).toBe(true);
   });
 
   test('a batch to hand over brings each person’s pending records along, the person first, whatever the key order', async () => {
@@ -432,8 +479,10 @@ describe('a batch’s people’s records, read by one index range', () => {
     ).toEqual(works.map((work) => work.id).sort());
     for (const entry of batch.entries)
       expect(batch.rows.get(entry.key)).toEqual(await tdb.table(entry.table).get(entry.id));
-    // The next batch, while this one's entries are still being forgotten: none of them again, as many new ones.
-    const next = await nextBatch(tdb, 100, new Set(batch.entries.map((entry) => entry.key)));
+    // The next batch, read after this one (whose entries are still being forgotten): none of them again, as many
+    // new ones.
+    const handed = new Map(batch.entries.map((entry) => [entry.key, entry.tick]));
+    const next = await nextBatch(tdb, 100, handed, batch.through);
     const nextPeople = next.entries.filter((entry) => entry.table === 'people');
     expect(nextPeople).toHaveLength(100);
     expect(next.entries.filter((entry) => batch.entries.some((e) => e.key === entry.key))).toEqual([]);

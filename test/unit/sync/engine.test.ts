@@ -284,6 +284,35 @@ describe('many batches', () => {
     expect(await b.tdb.people.count()).toBe(await a.tdb.people.count());
   }, 120_000);
 
+  test('a hand-over stopped part-way (the worker stopped): the next sync hands the rest, nothing lost, nothing twice', async () => {
+    const a = await device(account);
+    await bigLedger(a);
+    const pending = await pendingCount(a.tdb);
+    let batches = 0;
+    const stopped = syncOnce({
+      ...a,
+      handOverBatch: 300,
+      progress: async (phase, _done, total) => {
+        // The hand-over's progress (the push's has no total).
+        if (phase === 'sending' && total !== undefined && ++batches === 2) throw new Error('worker stopped');
+      },
+    });
+    await expect(stopped).rejects.toThrow('worker stopped');
+    // What the written batches handed is forgotten (by range); the rest waits.
+    const left = await pendingCount(a.tdb);
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThan(pending);
+    await a.sync();
+    expect(await pendingCount(a.tdb)).toBe(0);
+    const docs = (await server.rawDocuments(databaseName())) as { _id: string; _rev: string }[];
+    expect(new Set(docs.map((d) => d._id)).size).toBe(docs.length);
+    // Entries handed before the stop and handed again after it made no second revision.
+    expect(docs.filter((d) => !d._rev.startsWith('1-'))).toEqual([]);
+    const b = await device(account);
+    await b.sync();
+    expect(await rows(b)).toEqual(await rows(a));
+  }, 120_000);
+
   test('an edit after a large sync is one push and one pull', async () => {
     const a = await device(account);
     await bigLedger(a);
