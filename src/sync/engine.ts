@@ -74,8 +74,14 @@ export interface SyncReport {
 /** What a bring-in did. */
 type BroughtIn = Omit<SyncReport, 'sent' | 'ms'>;
 
-/** Documents per step: one IndexedDB transaction, one HTTP request of a replication batch. */
+/** Documents per batch of a replication: one HTTP request, one IndexedDB transaction of the replica. */
 const BATCH = 500;
+/**
+ * Documents per batch of the bring-in: a changes read of the replica and one ledger transaction. Larger than a
+ * replication's: each batch also costs a checkpoint, a conflicts transaction and a look-up of the people its rows
+ * name.
+ */
+const BRING_IN_BATCH = 2000;
 /**
  * Outbox entries per batch of the hand-over: larger than a replication's, since each batch costs a read of the outbox
  * and the ledger, a replica write and the outbox's deletes, each a transaction that queues behind the others (bench,
@@ -401,7 +407,7 @@ export async function bringIn(parts: SyncParts, watch = stopwatch()): Promise<Br
   let conflicts = 0;
   let done = 0;
   for (;;) {
-    const feed = await local.changes({ since, limit: BATCH, include_docs: true, conflicts: true });
+    const feed = await local.changes({ since, limit: BRING_IN_BATCH, include_docs: true, conflicts: true });
     const docs = feed.results.flatMap((result) => (result.doc ? [result.doc as unknown as SyncDoc] : []));
     if (retry.length > 0) {
       const ids = new Set(docs.map((doc) => doc._id));
@@ -459,7 +465,7 @@ export async function bringIn(parts: SyncParts, watch = stopwatch()): Promise<Br
     done += feed.results.length;
     await parts.progress?.('applying', done, total);
     watch.lap('record');
-    if (feed.results.length < BATCH) break;
+    if (feed.results.length < BRING_IN_BATCH) break;
   }
   await store.setWaiting(waiting);
   watch.lap('bringIn');
@@ -491,7 +497,10 @@ export async function syncOnce(parts: SyncParts): Promise<SyncReport> {
   await replicate(parts, 'to');
   await parts.pushed?.();
   watch.lap('push');
-  // Changes made on this device while the replications ran go out next time; what came in goes in now.
+  // Changes made on this device while the replications ran go out next time; what came in goes in now. The pull
+  // runs after the push, not beside it: beside it, it ends before the push has written much and the sender's own
+  // documents come back in its next sync instead (bench, 10k: the first sync 6 s quicker, the next edit 7.8 s
+  // slower), which moves the cost and saves nothing.
   const report = await pullAndBringIn(parts, watch);
   return { sent, ...report, ms: watch.steps };
 }
