@@ -217,16 +217,19 @@ export interface PendingBatch {
 }
 
 async function currentRows(tdb: TrustDb, entries: readonly OutboxRow[], into: PendingBatch['rows']) {
-  for (const table of new Set(entries.map((entry) => entry.table))) {
-    const mine = entries.filter((entry) => entry.table === table);
-    const found = await rowsByIds(
-      tdb,
-      table,
-      mine.map((entry) => entry.id),
-    );
-    for (const [i, entry] of mine.entries())
-      into.set(entry.key, found[i] as Record<string, unknown> | undefined);
-  }
+  // Every table's read at once: each is a round trip to IndexedDB, long while the replica writes a batch.
+  await Promise.all(
+    [...new Set(entries.map((entry) => entry.table))].map(async (table) => {
+      const mine = entries.filter((entry) => entry.table === table);
+      const found = await rowsByIds(
+        tdb,
+        table,
+        mine.map((entry) => entry.id),
+      );
+      for (const [i, entry] of mine.entries())
+        into.set(entry.key, found[i] as Record<string, unknown> | undefined);
+    }),
+  );
 }
 
 /**
@@ -262,9 +265,9 @@ async function pendingAfter(
 ): Promise<{ first: OutboxRow[]; through: string }> {
   const outbox = tdb.table(OUTBOX_TABLE);
   const first: OutboxRow[] = [];
-  // Handed entries ahead of the read (a person's records handed with them) are read past, a page at a time.
-  const page = Math.max(limit, 500);
-  for (let from = after; ; ) {
+  // Handed entries ahead of the read (a person's records handed with them) are read past, in pages that double: a
+  // first sync's last batches find tens of thousands of them.
+  for (let from = after, page = Math.max(limit, 500); ; page *= 2) {
     const rows = (await outbox.where('key').above(from).limit(page).toArray()) as OutboxRow[];
     for (const entry of rows) {
       if (handed.get(entry.key) === entry.tick) continue;
@@ -279,31 +282,26 @@ async function pendingAfter(
 async function readBatch(tdb: TrustDb, limit: number, handed: Handed, after: string): Promise<PendingBatch> {
   const { first, through } = await pendingAfter(tdb, limit, handed, after);
   const rows: PendingBatch['rows'] = new Map();
-  await currentRows(tdb, first, rows);
+  // The people the entries are themselves are known before any row is read: their records are read beside the
+  // entries' rows (each read is a round trip to IndexedDB, long while the replica writes the batch before).
+  const named = [...new Set(first.filter((entry) => entry.table === 'people').map((entry) => entry.id))];
+  const [, records] = await Promise.all([currentRows(tdb, first, rows), recordsOf(tdb, named)]);
   const personOf = (entry: OutboxRow): string | undefined => {
     if (entry.table === 'people') return entry.id;
     const personId = rows.get(entry.key)?.personId;
     return typeof personId === 'string' ? personId : undefined;
   };
   const people = [...new Set(first.flatMap((entry) => personOf(entry) ?? []))];
+  const isNamed = new Set(named);
+  // The people of the batch's other records (their rows name them).
+  const more = await recordsOf(
+    tdb,
+    people.filter((id) => !isNamed.has(id)),
+  );
   const have = new Set(first.map((entry) => entry.key));
-  const wanted = new Set(people.map((id) => outboxKey('people', id)));
+  const wanted = new Set([...people.map((id) => outboxKey('people', id)), ...records.keys, ...more.keys]);
   // The records read whole here (by person) are the current rows of their entries: no second read.
-  const read = new Map<string, Record<string, unknown>>();
-  for (const table of OWN_RECORDS) {
-    const store = tdb.table(table);
-    if (!store.schema.indexes.some((index) => index.name === 'personId')) {
-      for (const key of await personRecordKeys(tdb, table, people))
-        wanted.add(outboxKey(table, keyText(key)));
-      continue;
-    }
-    const keyPath = store.schema.primKey.keyPath as string;
-    for (const row of await personRecords<Record<string, unknown>>(tdb, table, people)) {
-      const key = outboxKey(table, keyText(row[keyPath]));
-      wanted.add(key);
-      read.set(key, row);
-    }
-  }
+  const read = new Map([...records.read, ...more.read]);
   for (const key of have) wanted.delete(key);
   const joined = (await outboxEntries(tdb, [...wanted])).filter(
     (row): row is OutboxRow => row !== undefined && handed.get(row.key) !== row.tick,
@@ -324,6 +322,33 @@ async function readBatch(tdb: TrustDb, limit: number, handed: Handed, after: str
 }
 
 /**
+ * The outbox keys of these people's records, table by table in OWN_RECORDS' order, and the rows read whole on the
+ * way (by outbox key). Every table's read at once.
+ */
+async function recordsOf(
+  tdb: TrustDb,
+  people: readonly string[],
+): Promise<{ keys: string[]; read: Map<string, Record<string, unknown>> }> {
+  const read = new Map<string, Record<string, unknown>>();
+  if (people.length === 0) return { keys: [], read };
+  const perTable = await Promise.all(
+    OWN_RECORDS.map(async (table) => {
+      const store = tdb.table(table);
+      if (!store.schema.indexes.some((index) => index.name === 'personId')) {
+        return (await personRecordKeys(tdb, table, people)).map((key) => outboxKey(table, keyText(key)));
+      }
+      const keyPath = store.schema.primKey.keyPath as string;
+      return (await personRecords<Record<string, unknown>>(tdb, table, people)).map((row) => {
+        const key = outboxKey(table, keyText(row[keyPath]));
+        read.set(key, row);
+        return key;
+      });
+    }),
+  );
+  return { keys: perTable.flat(), read };
+}
+
+/**
  * The outbox's entries of these keys (undefined where none), in the order asked: read table by table (the keys of one
  * table sit together), each by one range where it holds few more entries than asked (references.ts rowsByIds).
  */
@@ -336,10 +361,11 @@ async function outboxEntries(tdb: TrustDb, keys: readonly string[]): Promise<(Ou
     else byTable.set(table, [key]);
   }
   const found = new Map<string, OutboxRow>();
-  for (const group of byTable.values()) {
-    const rows = await rowsByIds<OutboxRow>(tdb, OUTBOX_TABLE, group);
-    for (const row of rows) if (row) found.set(row.key, row);
-  }
+  // Every table's read at once (see currentRows).
+  const read = await Promise.all(
+    [...byTable.values()].map((group) => rowsByIds<OutboxRow>(tdb, OUTBOX_TABLE, group)),
+  );
+  for (const row of read.flat()) if (row) found.set(row.key, row);
   return keys.map((key) => found.get(key));
 }
 
