@@ -40,6 +40,8 @@ export interface ReplicationResult {
   docs_written: number;
   doc_write_failures: number;
   last_seq?: number | string;
+  /** In a 'change' event: the documents that batch wrote to the target. */
+  docs?: PouchDoc[];
 }
 
 export interface Replication extends Promise<ReplicationResult> {
@@ -53,6 +55,8 @@ export interface ReplicateOptions {
   timeout?: number;
   retry?: boolean;
   checkpoint?: false | 'source' | 'target';
+  /** Start after this sequence of the source (PouchDB writes it as the checkpoint first). */
+  since?: number | string;
 }
 
 export interface Replica {
@@ -76,6 +80,8 @@ export interface Replica {
   changes(options: {
     since?: number | string;
     limit?: number;
+    /** The HTTP adapter's changes per request (25 unless told). */
+    batch_size?: number;
     include_docs?: boolean;
     conflicts?: boolean;
     style?: 'all_docs';

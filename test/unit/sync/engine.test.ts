@@ -313,6 +313,48 @@ describe('many batches', () => {
     expect(await rows(b)).toEqual(await rows(a));
   }, 120_000);
 
+  const changesReads = (from: number) =>
+    server.requests.slice(from).filter((request) => request.url.includes('/_changes')).length;
+
+  test('a large push is not pulled back: the pull starts after the sender’s own revisions', async () => {
+    const a = await device(account);
+    // A first sync (the setup's): where its pull ended is recorded, here and on the server.
+    await a.sync();
+    await bigLedger(a);
+    const before = server.requests.length;
+    const report = await a.sync();
+    expect(report.sent).toBeGreaterThan(2000);
+    // One read of the server's changes to find the end of its own, one for the pull after them: not one per 500.
+    expect(changesReads(before)).toBeLessThanOrEqual(2);
+    expect(report.received).toBe(0);
+    const b = await device(account);
+    await b.sync();
+    expect(await rows(b)).toEqual(await rows(a));
+    expect((await a.sync()).received).toBe(0);
+  }, 120_000);
+
+  test('another device’s change among the server’s is still pulled, whether before the push or after it', async () => {
+    const a = await device(account);
+    const b = await device(account);
+    await a.sync();
+    await createPerson(b.tdb, { name: 'Written on B before' });
+    await b.sync();
+    await bigLedger(a);
+    let after: Promise<unknown> | undefined;
+    const report = await syncOnce({
+      ...a,
+      // Once A's push is done, before its pull: B writes again.
+      pushed: async () => {
+        after ??= createPerson(b.tdb, { name: 'Written on B after' }).then(() => b.sync());
+        await after;
+      },
+    });
+    expect(report.received).toBe(2);
+    expect(await names(a)).toEqual(expect.arrayContaining(['Written on B before', 'Written on B after']));
+    await b.sync();
+    expect(await rows(b)).toEqual(await rows(a));
+  }, 120_000);
+
   test('an edit after a large sync is one push and one pull', async () => {
     const a = await device(account);
     await bigLedger(a);
@@ -471,4 +513,31 @@ describe('a server that lost everything', () => {
       await again.stop();
     }
   });
+
+  test('restarted empty: where a device last pulled means nothing on the new database, and none of its changes is skipped', async () => {
+    const first = await startSyncServer({ password: 'pw-restart' });
+    const port = first.port;
+    const restartAccount = {
+      address: `${first.origin}/trust-notes`,
+      user: first.user,
+      password: 'pw-restart',
+    };
+    const a = await device(restartAccount);
+    const b = await device(restartAccount);
+    // A's last pull ends past a dozen documents on the first server.
+    for (let i = 0; i < 12; i++) await createPerson(a.tdb, { name: `A ${i}` });
+    await a.sync();
+    await first.stop();
+    const again = await startSyncServer({ port, password: 'pw-restart' });
+    try {
+      // On the new database, B's documents come first, at sequence numbers below where A's last pull ended.
+      await createPerson(b.tdb, { name: 'On B, after the restart' });
+      await b.sync();
+      for (let i = 0; i < 1100; i++) await createPerson(a.tdb, { name: `A more ${i}` });
+      await a.sync();
+      expect(await names(a)).toContain('On B, after the restart');
+    } finally {
+      await again.stop();
+    }
+  }, 120_000);
 });
