@@ -355,6 +355,28 @@ describe('many batches', () => {
     expect(await rows(b)).toEqual(await rows(a));
   }, 120_000);
 
+  test('a large pull is not offered back: the receiver’s next push lists nothing, and its own next change still goes', async () => {
+    const a = await device(account);
+    await bigLedger(a);
+    await a.sync();
+    const b = await device(account);
+    expect((await b.sync()).received).toBeGreaterThan(2000);
+    let before = server.requests.length;
+    await b.sync();
+    // No batch of the documents B received offered back to the server (a revs_diff per 500 without the skip).
+    expect(server.requests.slice(before).filter((request) => request.url.includes('/_revs_diff'))).toEqual(
+      [],
+    );
+    await createPerson(b.tdb, { name: 'Written on B after' });
+    before = server.requests.length;
+    expect((await b.sync()).sent).toBe(1);
+    expect(
+      server.requests.slice(before).filter((request) => request.url.includes('/_bulk_docs')),
+    ).toHaveLength(1);
+    await a.sync();
+    expect(await names(a)).toContain('Written on B after');
+  }, 120_000);
+
   test('an edit after a large sync is one push and one pull', async () => {
     const a = await device(account);
     await bigLedger(a);
