@@ -93,16 +93,15 @@ export function rowsByIds<T>(
   const keyPath = store.schema.primKey.keyPath;
   if (ids.length < RANGE_FROM || typeof keyPath !== 'string') return store.bulkGet([...ids]);
   const sorted = [...ids].sort();
-  // Past this many rows the range holds many others too: a request per id reads less.
-  const limit = Math.max(1000, ids.length * 16);
-  return store
-    .where(':id')
-    .between(sorted[0]!, sorted.at(-1)!, true, true)
-    .limit(limit)
-    .toArray()
-    .then((rows: Record<string, unknown>[]) => {
-      if (rows.length >= limit) return store.bulkGet([...ids]);
+  const range = store.where(':id').between(sorted[0]!, sorted.at(-1)!, true, true);
+  // Counted first (keys only, nothing read into JavaScript): past a few times as many rows as asked, the range holds
+  // many others too (a first sync's outbox entries of a batch's shared work, spread over all of them), and a
+  // request per id reads less.
+  return range.count().then((count) => {
+    if (count > Math.max(1000, ids.length * 4)) return store.bulkGet([...ids]);
+    return range.toArray().then((rows: Record<string, unknown>[]) => {
       const byId = new Map(rows.map((row) => [row[keyPath], row]));
       return ids.map((id) => byId.get(id) as T | undefined);
     });
+  });
 }
