@@ -624,7 +624,8 @@ async function pullAndBringIn(
 ): Promise<BroughtIn> {
   const failed = await replicate(parts, 'from', { since, wrote: revisionsInto(pulled) }).then(
     async ({ lastSeq }) => {
-      if (lastSeq !== undefined) await recordPulled(parts, lastSeq);
+      // Only ever a shortcut for the next sync: a server that refuses the record costs the skip, not the sync.
+      if (lastSeq !== undefined) await recordPulled(parts, lastSeq).catch(() => undefined);
     },
     (error: unknown) => ({ error }),
   );
