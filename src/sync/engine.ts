@@ -622,15 +622,17 @@ async function pullAndBringIn(
   since: number | string | undefined,
   pulled: Map<string, string>,
 ): Promise<BroughtIn> {
+  let recording: Promise<void> = Promise.resolve();
   const failed = await replicate(parts, 'from', { since, wrote: revisionsInto(pulled) }).then(
-    async ({ lastSeq }) => {
-      // Only ever a shortcut for the next sync: a server that refuses the record costs the skip, not the sync.
-      if (lastSeq !== undefined) await recordPulled(parts, lastSeq).catch(() => undefined);
+    ({ lastSeq }) => {
+      // Beside the bring-in (a request to the server, while the bring-in works in IndexedDB). Only ever a shortcut
+      // for the next sync: a server that refuses the record costs the skip, not the sync.
+      if (lastSeq !== undefined) recording = recordPulled(parts, lastSeq).catch(() => undefined);
     },
     (error: unknown) => ({ error }),
   );
   watch.lap('pull');
-  const report = await bringIn(parts, watch);
+  const report = await bringIn(parts, watch).finally(() => recording);
   if (failed) throw failed.error;
   return report;
 }
