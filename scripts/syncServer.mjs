@@ -165,6 +165,11 @@ export async function startSyncServer(opts = {}) {
       // destroy, and it logs its own write conflicts: a read of it waits for that queue, so nothing of this server
       // runs, or logs, after stop() (a log after a test file's end fails the run).
       await Memory.allDbs?.().catch(() => {});
+      // That registry listens for every database the process's PouchDB creates or destroys (a test's replicas too),
+      // and every server started in the process keeps one in the same in-memory database: a stopped server's would go
+      // on writing there beside the next one's, each logging the other's conflicts.
+      Memory.removeAllListeners?.('created');
+      Memory.removeAllListeners?.('destroyed');
     },
   };
 }
