@@ -510,19 +510,27 @@ describe('interrupted syncs', () => {
 });
 
 describe('a server that lost everything', () => {
-  test('restarted empty (the try-out server keeps its data in memory): the next sync sends the ledger again, and a new device joins it', async () => {
+  /** A try-out server (data in memory) with an account, and its restart on the same port, empty. */
+  async function restartable() {
     const first = await startSyncServer({ password: 'pw-restart' });
-    const port = first.port;
     const restartAccount = {
       address: `${first.origin}/trust-notes`,
       user: first.user,
       password: 'pw-restart',
     };
+    const restart = async () => {
+      await first.stop();
+      return startSyncServer({ port: first.port, password: 'pw-restart' });
+    };
+    return { restartAccount, restart };
+  }
+
+  test('restarted empty (the try-out server keeps its data in memory): the next sync sends the ledger again, and a new device joins it', async () => {
+    const { restartAccount, restart } = await restartable();
     const a = await device(restartAccount);
     await createPerson(a.tdb, { name: 'Survives a restart' });
     await a.sync();
-    await first.stop();
-    const again = await startSyncServer({ port, password: 'pw-restart' });
+    const again = await restart();
     try {
       expect(await again.rawDocuments()).toEqual([]);
       await a.sync();
@@ -537,20 +545,13 @@ describe('a server that lost everything', () => {
   });
 
   test('restarted empty: where a device last pulled means nothing on the new database, and none of its changes is skipped', async () => {
-    const first = await startSyncServer({ password: 'pw-restart' });
-    const port = first.port;
-    const restartAccount = {
-      address: `${first.origin}/trust-notes`,
-      user: first.user,
-      password: 'pw-restart',
-    };
+    const { restartAccount, restart } = await restartable();
     const a = await device(restartAccount);
     const b = await device(restartAccount);
     // A's last pull ends past a dozen documents on the first server.
     for (let i = 0; i < 12; i++) await createPerson(a.tdb, { name: `A ${i}` });
     await a.sync();
-    await first.stop();
-    const again = await startSyncServer({ port, password: 'pw-restart' });
+    const again = await restart();
     try {
       // On the new database, B's documents come first, at sequence numbers below where A's last pull ended.
       await createPerson(b.tdb, { name: 'On B, after the restart' });
