@@ -153,10 +153,6 @@ export async function stopOutbox(tdb: TrustDb): Promise<void> {
   await tdb.table(OUTBOX_TABLE).clear();
 }
 
-export async function outboxIsOn(tdb: TrustDb): Promise<boolean> {
-  return (await tdb.table(OUTBOX_TABLE).get(OUTBOX_ON)) !== undefined;
-}
-
 /** Records every row of every synced table as changed: the first sync of a device that already has a ledger. */
 export async function recordEverything(tdb: TrustDb): Promise<number> {
   let count = 0;
@@ -182,9 +178,10 @@ export async function pendingCount(tdb: TrustDb): Promise<number> {
   return tdb.table(OUTBOX_TABLE).where('key').above(OUTBOX_ON).count();
 }
 
-/** The next `limit` pending changes, oldest key first. */
-export async function pendingChanges(tdb: TrustDb, limit: number): Promise<OutboxRow[]> {
-  return (await tdb.table(OUTBOX_TABLE).where('key').above(OUTBOX_ON).limit(limit).toArray()) as OutboxRow[];
+/** The next `limit` pending changes after the key `after`, in key order. */
+export function pendingChanges(tdb: TrustDb, limit: number, after = OUTBOX_ON): Promise<OutboxRow[]> {
+  // Dexie's promise, not an async function's: inside a batch's read transaction, nothing else may be awaited.
+  return tdb.table(OUTBOX_TABLE).where('key').above(after).limit(limit).toArray() as Promise<OutboxRow[]>;
 }
 
 /**
@@ -263,12 +260,11 @@ async function pendingAfter(
   handed: Handed,
   after: string,
 ): Promise<{ first: OutboxRow[]; through: string }> {
-  const outbox = tdb.table(OUTBOX_TABLE);
   const first: OutboxRow[] = [];
   // Handed entries ahead of the read (a person's records handed with them) are read past, in pages that double: a
   // first sync's last batches find tens of thousands of them.
   for (let from = after, page = Math.max(limit, 500); ; page *= 2) {
-    const rows = (await outbox.where('key').above(from).limit(page).toArray()) as OutboxRow[];
+    const rows = await pendingChanges(tdb, page, from);
     for (const entry of rows) {
       if (handed.get(entry.key) === entry.tick) continue;
       first.push(entry);

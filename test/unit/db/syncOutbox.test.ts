@@ -26,7 +26,6 @@ import {
   forgetThrough,
   nextBatch,
   OUTBOX_ON,
-  outboxIsOn,
   outboxKey,
   pendingAmong,
   pendingChanges,
@@ -196,7 +195,7 @@ describe('the outbox', () => {
     // A new stamp, then everything: the pending entries go, sync stays on and records the next change.
     expect(await forgetThrough(tdb, await restamp(tdb), undefined)).toBe(true);
     expect(await pendingCount(tdb)).toBe(0);
-    expect(await outboxIsOn(tdb)).toBe(true);
+    expect(await tdb.syncOutbox.get(OUTBOX_ON)).toBeDefined();
     await updatePerson(tdb, changed.id, { headline: 'and after that' });
     expect(await keys(tdb)).toEqual([sorted[0]]);
   });
