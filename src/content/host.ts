@@ -67,24 +67,51 @@ const REATTACH_BUDGET = 20;
 /**
  * A page whose own observer answers each of our repairs with another change would keep both observers busy
  * forever, and the page's tab with them (mutation callbacks run before anything else gets a turn). Like
- * Bitwarden's inline menu, the host stops repairing after this many observer rounds with no quiet spell of
- * QUIET_MS between them; the count starts again after one.
+ * Bitwarden's inline menu, the host stops repairing after this many rounds; unlike it, only rounds that come
+ * one after another with no task between them count. A page that hides the host again on every tick of a timer
+ * never starves the tab, and is answered every time: counting its rounds over a stretch of time let it win after
+ * a few seconds (100 rounds of a 30 ms timer). Once stopped, the host stays as the page left it until the page
+ * has let it be for QUIET_MS; each of our own later changes would start another fight otherwise.
  */
 export const REPAIR_ROUNDS = 100;
 const QUIET_MS = 2000;
 
-/** Counts observer rounds; true once there were too many without a quiet spell (the loop breaker). */
+/** Counts observer rounds; true once a run of them with no task between them was too long (the loop breaker). */
 function loopBreaker(signal: AbortSignal): () => boolean {
-  let rounds = 0;
+  let run = 0;
+  let runEnd: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
   let quiet: ReturnType<typeof setTimeout> | undefined;
-  signal.addEventListener('abort', () => clearTimeout(quiet), { once: true });
-  return () => {
-    rounds++;
+  signal.addEventListener(
+    'abort',
+    () => {
+      clearTimeout(runEnd);
+      clearTimeout(quiet);
+    },
+    { once: true },
+  );
+  const stayStopped = () => {
     clearTimeout(quiet);
     quiet = setTimeout(() => {
-      rounds = 0;
+      stopped = false;
     }, QUIET_MS);
-    return rounds > REPAIR_ROUNDS;
+  };
+  return () => {
+    if (stopped) {
+      stayStopped();
+      return true;
+    }
+    // A timer runs only once the microtasks are done: when it does, the tab got its turn, and the run is over.
+    if (run++ === 0)
+      runEnd = setTimeout(() => {
+        run = 0;
+      }, 0);
+    if (run <= REPAIR_ROUNDS) return false;
+    stopped = true;
+    run = 0;
+    clearTimeout(runEnd);
+    stayStopped();
+    return true;
   };
 }
 

@@ -149,4 +149,17 @@ describe('mountHost', () => {
     expect(pageRounds).toBeLessThanOrEqual(REPAIR_ROUNDS + 2);
     expect(host.style.getPropertyValue('display')).toBe('none');
   });
+
+  test('keeps repairing a page that hides the host again on every task, however long it keeps at it', async () => {
+    const { host } = mount();
+    // The hostile cover page's way: a timer that hides the host every few milliseconds. The tab gets its turn
+    // between those rounds, so there is no loop to break, and the page must not win by keeping at it.
+    for (let round = 0; round < 3 * REPAIR_ROUNDS; round++) {
+      host.style.setProperty('display', 'none', 'important');
+      host.setAttribute('inert', '');
+      await tick();
+      expect(host.style.getPropertyValue('display')).toBe('block');
+      expect(host.hasAttribute('inert')).toBe(false);
+    }
+  });
 });
