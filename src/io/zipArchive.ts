@@ -4,9 +4,10 @@
 // - listEntries reads only the end of the file and the central directory (Blob.slice, never the whole zip):
 //   names, methods and declared sizes, nothing inflated;
 // - checkEntry refuses an entry larger than the caller's cap, or compressed more than a real file can be;
-// - the chosen entry alone is inflated, from its own byte range, by fflate's streaming Inflate in small
-//   pieces, counting what comes out: more than it declared stops it at once.
-// Reading the directory records is plain byte layout (APPNOTE.TXT); inflating is fflate's.
+// - the chosen entry alone is inflated, from its own byte range, in small pieces, counting what comes out: more
+//   than it declared stops it at once.
+// Reading the directory records is plain byte layout (APPNOTE.TXT). Inflating is the browser's own zlib
+// (DecompressionStream), which is native code, or fflate's streaming Inflate where a browser has none.
 import { Inflate } from 'fflate';
 import type { ImportError } from './importErrors.ts';
 import { fail, ok, type Result } from './result.ts';
@@ -218,9 +219,110 @@ export interface EntryProgress {
   bytesOut: number;
 }
 
+/** Where `streamEntry` gets an entry's compressed bytes, a piece of at most PUSH_BYTES at a time. */
+async function* compressedPieces(
+  source: Blob,
+  start: number,
+  end: number,
+): AsyncGenerator<{ piece: Uint8Array<ArrayBuffer>; bytesIn: number }> {
+  // One pass at least, so an empty entry still ends its stream.
+  let at = start;
+  do {
+    const readEnd = Math.min(end, at + READ_BYTES);
+    const slice = new Uint8Array((await bytesAt(source, at, readEnd)).buffer as ArrayBuffer);
+    let piece = 0;
+    do {
+      const part = slice.subarray(piece, piece + PUSH_BYTES);
+      piece = Math.min(slice.length, piece + PUSH_BYTES);
+      yield { piece: part, bytesIn: at - start + piece };
+    } while (piece < slice.length);
+    at = readEnd;
+  } while (at < end);
+}
+
+/**
+ * The browser's own inflate (zlib, in native code), where it has one: in Chromium about 4× fflate's on LinkedIn's
+ * messages.csv (46 MB: 0.21 s against 0.85 s), which was a third of a large export's parse. Undefined where the
+ * format is not supported (DecompressionStream's constructor throws): fflate's Inflate then does the work.
+ */
+function nativeInflater(): DecompressionStream | undefined {
+  if (typeof DecompressionStream !== 'function') return undefined;
+  try {
+    return new DecompressionStream('deflate-raw');
+  } catch {
+    return undefined;
+  }
+}
+
+// Inflated bytes handed on together: the native inflater's pieces are small, and each one handed on costs the
+// consumer a call (a text decode, a parser push).
+const OUT_BYTES = 128 * 1024;
+
+/**
+ * A deflated entry through the native inflater. The compressed pieces are written one at a time (PUSH_BYTES),
+ * and the next is written only once the inflater has taken the last, which it does as its output is read: what
+ * one piece inflates to is all that can wait unread, as with fflate, however much the entry lies.
+ */
+async function inflateNatively(
+  inflater: DecompressionStream,
+  pieces: AsyncGenerator<{ piece: Uint8Array<ArrayBuffer>; bytesIn: number }>,
+  progress: EntryProgress,
+  take: (chunk: Uint8Array) => void,
+  onChunk: (chunk: Uint8Array, progress: EntryProgress) => void | Promise<void>,
+): Promise<void> {
+  const writer = inflater.writable.getWriter();
+  const reader = inflater.readable.getReader();
+  let bytesIn = 0;
+  const writing = (async () => {
+    try {
+      for await (const { piece, bytesIn: read } of pieces) {
+        await writer.write(piece);
+        bytesIn = read;
+      }
+      await writer.close();
+    } catch (e) {
+      // The reading side then fails with this same reason (a file that could not be read, say).
+      await writer.abort(e).catch(() => {});
+    }
+  })();
+  let held: Uint8Array[] = [];
+  let heldBytes = 0;
+  const handOn = async () => {
+    if (heldBytes === 0) return;
+    const chunk = held.length === 1 ? held[0]! : new Uint8Array(heldBytes);
+    if (held.length > 1) {
+      let at = 0;
+      for (const part of held) {
+        chunk.set(part, at);
+        at += part.length;
+      }
+    }
+    held = [];
+    heldBytes = 0;
+    progress.bytesIn = bytesIn;
+    await onChunk(chunk, progress);
+  };
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      take(value);
+      held.push(value);
+      heldBytes += value.length;
+      if (heldBytes >= OUT_BYTES) await handOn();
+    }
+    await handOn();
+  } catch (e) {
+    await reader.cancel(e).catch(() => {});
+    throw e;
+  } finally {
+    await writing;
+  }
+}
+
 /**
  * Inflates one entry in chunks, after checkEntry: each chunk goes to `onChunk` (awaited, so a consumer such as
- * Papa Parse sets the pace) before the next is read. Only the entry's own byte range is read, a slice at a time,
+ * Papa Parse sets the pace) before more is inflated. Only the entry's own byte range is read, a slice at a time,
  * so a zip of any size costs memory in proportion to one chunk. Output beyond the declared size, or short of
  * it, is a damaged (or lying) zip.
  */
@@ -237,39 +339,39 @@ export async function streamEntry(
     const end = start + entry.compressedSize;
     if (end > archive.source.size) throw corrupt(`${entry.name}: data runs past the file`);
     const progress: EntryProgress = { bytesIn: 0, bytesOut: 0 };
-    let ready: Uint8Array[] = [];
-    const take = (chunk: Uint8Array) => {
+    const counted = (chunk: Uint8Array) => {
       progress.bytesOut += chunk.length;
       if (progress.bytesOut > entry.size)
         throw corrupt(`${entry.name}: more than the declared ${entry.size}`);
-      if (chunk.length > 0) ready.push(chunk);
     };
-    const inflate = entry.method === 8 ? new Inflate((chunk) => take(chunk)) : undefined;
-    // One pass at least, so an empty entry still ends its stream.
-    let at = start;
-    do {
-      const readEnd = Math.min(end, at + READ_BYTES);
-      const slice = new Uint8Array((await bytesAt(archive.source, at, readEnd)).buffer);
-      let piece = 0;
-      do {
-        const part = slice.subarray(piece, piece + PUSH_BYTES);
-        piece = Math.min(slice.length, piece + PUSH_BYTES);
-        const final = readEnd === end && piece === slice.length;
-        if (inflate) inflate.push(part, final);
-        else take(part.slice());
-        progress.bytesIn = at - start + piece;
+    const pieces = compressedPieces(archive.source, start, end);
+    const native = entry.method === 8 ? nativeInflater() : undefined;
+    if (native) {
+      await inflateNatively(native, pieces, progress, counted, onChunk);
+    } else {
+      let ready: Uint8Array[] = [];
+      const take = (chunk: Uint8Array) => {
+        counted(chunk);
+        if (chunk.length > 0) ready.push(chunk);
+      };
+      const inflate = entry.method === 8 ? new Inflate((chunk) => take(chunk)) : undefined;
+      for await (const { piece, bytesIn } of pieces) {
+        const final = bytesIn === end - start;
+        if (inflate) inflate.push(piece, final);
+        else take(piece.slice());
+        progress.bytesIn = bytesIn;
         for (const chunk of ready) await onChunk(chunk, progress);
         ready = [];
-      } while (piece < slice.length);
-      at = readEnd;
-    } while (at < end);
+      }
+    }
     if (progress.bytesOut !== entry.size) {
       throw corrupt(`${entry.name}: ${progress.bytesOut} bytes, declared ${entry.size}`);
     }
     return ok(undefined);
   } catch (e) {
     if (e instanceof ZipFailure) return fail(e.error);
-    // fflate's own errors: invalid block type, unexpected end of data, ...
+    // The inflater's own errors: fflate's "invalid block type", "unexpected end of data", ...; the browser's
+    // TypeError for data it cannot inflate, or that ends too soon.
     return fail({ code: 'zipCorrupt', detail: `${entry.name}: ${String(e)}` });
   }
 }
