@@ -12,7 +12,7 @@ export type PipeMessage = { bytes: Uint8Array; bytesIn: number } | { end: Result
 /** Reading side → inflating side: pieces read, which may be replaced. */
 export type PipeCredit = { credit: number };
 
-/** Inflated pieces (about 128 KB each for CSV text) the inflating side may run ahead of the reading side. */
+/** Inflated pieces (64 KB each from the native inflater, about 128 KB from fflate) the inflating side may run ahead. */
 const PIPE_CHUNKS = 8;
 
 /** A piece's bytes as a buffer of its own, which can be transferred without taking anything else along. */
