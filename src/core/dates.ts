@@ -128,6 +128,14 @@ export function utcYear(at: number): number {
   return fromDayNumber(Math.floor(at / 86_400_000)).year;
 }
 
+/**
+ * The instant a UTC year starts, by arithmetic: `new Date(0).setUTCFullYear(year, 0, 1)` (which, unlike Date.UTC,
+ * reads the years 0 to 99 as they are) without the Date.
+ */
+export function utcYearStart(year: number): number {
+  return dayNumber({ year, month: 1, day: 1 }) * 86_400_000;
+}
+
 function today(now: Date): Day {
   return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
 }

@@ -23,9 +23,12 @@ export function normaliseHeader(cell: string): string {
     .toLowerCase();
 }
 
+// Every field of every record passes through these two: indexed loops, because `for…of` made an iterator result per
+// field here (58 MB of garbage reading the bench's 46 MB messages.csv, by a sampling heap profile).
 function countNewlines(fields: string[]): number {
   let n = 0;
-  for (const field of fields) {
+  for (let f = 0; f < fields.length; f++) {
+    const field = fields[f]!;
     for (let i = field.indexOf('\n'); i !== -1; i = field.indexOf('\n', i + 1)) n++;
   }
   return n;
@@ -60,7 +63,7 @@ export function rawRecord(fields: readonly string[]): string {
 
 /** True when some field has more than white space. */
 function hasText(fields: readonly string[]): boolean {
-  for (const field of fields) if (field.trim() !== '') return true;
+  for (let f = 0; f < fields.length; f++) if (fields[f]!.trim() !== '') return true;
   return false;
 }
 
@@ -89,7 +92,8 @@ export class CsvRecordReader<K extends string> {
   read(batch: string[][]): boolean {
     const keys = this.keys;
     const indexes = this.indexes;
-    for (const fields of batch) {
+    for (let r = 0; r < batch.length; r++) {
+      const fields = batch[r]!;
       const line = this.nextLine;
       this.nextLine += 1 + countNewlines(fields);
       if (fields.length === 1 && fields[0]!.trim() === '') continue;

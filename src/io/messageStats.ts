@@ -7,7 +7,7 @@
 // is me and is dropped (Profile.csv's name settles a tie, as in an archive of one conversation).
 import { contentId, textHash } from '../core/archive.ts';
 import type { MessageFacts, Millis, PartialDate } from '../core/types.ts';
-import { readArchiveInstant, utcYear } from './archiveDates.ts';
+import { readArchiveInstant, utcYear, utcYearStart } from './archiveDates.ts';
 import { type ArchiveRejected, NOTE_MAX, ownString, type Who, whoFrom } from './archiveRows.ts';
 import { type CsvRecord, rawRecord } from './csvRecords.ts';
 
@@ -230,10 +230,11 @@ export class MessageReader {
   /** The UTC year of `at`; the year of the row before is kept, since rows of a conversation are close in time. */
   private yearOf(at: Millis): number {
     if (at < this.yearStart || at >= this.yearEnd) {
+      // By arithmetic: a conversation's rows are close in time, but conversations come in any order, and two Dates
+      // per change of year were 22 MB of garbage in the bench's messages.csv.
       this.year = utcYear(at);
-      // setUTCFullYear, not Date.UTC, which reads the years 0 to 99 as 1900 to 1999.
-      this.yearStart = new Date(0).setUTCFullYear(this.year, 0, 1);
-      this.yearEnd = new Date(0).setUTCFullYear(this.year + 1, 0, 1);
+      this.yearStart = utcYearStart(this.year);
+      this.yearEnd = utcYearStart(this.year + 1);
     }
     return this.year;
   }

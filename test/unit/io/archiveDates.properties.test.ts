@@ -9,6 +9,7 @@ import {
   readArchiveInstant,
   readMessageInstant,
   utcYear,
+  utcYearStart,
 } from '../../../src/io/archiveDates.ts';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -83,5 +84,18 @@ describe('utcYear', () => {
       }),
       { numRuns: 20_000 },
     );
+  });
+});
+
+describe('utcYearStart', () => {
+  test("is the instant Date's UTC year begins, for any year, the years 0 to 99 and before 0 too", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -5000, max: 275_000 }), (y) => {
+        expect(utcYearStart(y)).toBe(new Date(0).setUTCFullYear(y, 0, 1));
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const y of [0, 1, 99, 100, 1970, 2024])
+      expect(utcYearStart(y)).toBe(new Date(0).setUTCFullYear(y, 0, 1));
   });
 });
