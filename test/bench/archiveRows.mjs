@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { DIST, launchWithExtension } from '../e2e/browser.mjs';
 import { DEFAULT_ARCHIVE, writeArchiveZip } from '../fixtures/archive/generate.mjs';
 import { bundleScript } from './seedBundle.mjs';
+import { settle } from './settle.mjs';
 
 const MB = 2 ** 20;
 
@@ -97,8 +98,11 @@ export async function archiveRows({ runs = 3, scale = 1, bigMessagesMb = Math.ro
   try {
     const page = await benchPage(ext);
     for (let run = 0; run < runs; run++) {
-      await page.evaluate(() => globalThis.TrustNotesArchiveBench.emptyDatabase());
+      await page.evaluate(() => globalThis.TrustNotesArchiveBench.freshDatabase());
       await page.locator('#bench-file').setInputFiles(zipPath);
+      // Both the import and its baseline start with the browser quiet (settle.mjs): the writes of the sample before
+      // otherwise go on costing CPU during the next one.
+      const waited = [await settle()];
       const imported = await page.evaluate(
         (url) => globalThis.TrustNotesArchiveBench.timeImport(url),
         messagesWorkerUrl(),
@@ -106,6 +110,8 @@ export async function archiveRows({ runs = 3, scale = 1, bigMessagesMb = Math.ro
       const worker = await page.evaluate(() => globalThis.TrustNotesArchiveBench.timeWorkerQueue());
       const ranking = await page.evaluate(() => globalThis.TrustNotesArchiveBench.timeRankingRead());
       const rankedAll = await page.evaluate(() => globalThis.TrustNotesArchiveBench.timeRankedGetAll());
+      await page.evaluate(() => globalThis.TrustNotesArchiveBench.prepareRawPut());
+      waited.push(await settle());
       const raw = await page.evaluate(() => globalThis.TrustNotesArchiveBench.timeRawPut());
       const rowsWritten = Object.values(imported.written).reduce((a, b) => a + b, 0);
       if (
@@ -123,14 +129,14 @@ export async function archiveRows({ runs = 3, scale = 1, bigMessagesMb = Math.ro
       samples.rankingRead.push(ranking.ms);
       samples.rankedGetAll.push(rankedAll.ms);
       console.log(
-        `archive bench run ${run + 1}/${runs}: ${JSON.stringify({ imported, raw, worker: worker.ms, ranking, rankedAll })}`,
+        `archive bench run ${run + 1}/${runs}: ${JSON.stringify({ imported, raw, worker: worker.ms, ranking, rankedAll, settledMs: waited })}`,
       );
     }
     await page.close();
 
     // The heap: a fresh page, the 300 MB messages.csv export, parse → plan → commit.
     const fresh = await benchPage(ext);
-    await fresh.evaluate(() => globalThis.TrustNotesArchiveBench.emptyDatabase());
+    await fresh.evaluate(() => globalThis.TrustNotesArchiveBench.freshDatabase());
     await fresh.locator('#bench-file').setInputFiles(bigPath);
     // Read on the page, without the messages worker: the tab's heap then holds the whole reading (a worker's heap
     // is not the tab's), as in a browser where the worker could not run.
