@@ -1,9 +1,9 @@
 // Pages that fight back, written once for both browsers over the drivers of panelScenarios.ts: named elements that
-// shadow what a content script looks up, and look-alike host elements. Each browser's file serves these fixtures at
+// shadow what a content script looks up, look-alike host elements, and pages that fight the host itself. Each browser's file serves these fixtures at
 // these addresses and calls hostileScenarios with its driver; what needs one browser's own tools (real key presses
 // into the panel's frame, clicks at its buttons' places) stays in that browser's file.
 import { describe, expect, test } from 'vitest';
-import type { PanelDriver } from './panelScenarios.ts';
+import type { PanelDriver, ProfilePage } from './panelScenarios.ts';
 
 export const CLOBBERED = [
   'browser',
@@ -16,10 +16,14 @@ export const CLOBBERED = [
 ];
 export const clobberUrl = (name: string) => `https://www.linkedin.com/in/clobber-${name.toLowerCase()}/`;
 export const MARKER = 'https://www.linkedin.com/in/mark-marker/';
+export const COVER = 'https://www.linkedin.com/in/cory-cover/';
+export const FIGHTER = 'https://www.linkedin.com/in/fay-fighter/';
 
 /** The fixtures the scenarios open, by address. */
 export const HOSTILE_ROUTES: Record<string, string> = {
   [MARKER]: 'pages/hostile-marker.html',
+  [COVER]: 'pages/hostile-cover.html',
+  [FIGHTER]: 'pages/hostile-fight.html',
   ...Object.fromEntries(CLOBBERED.map((name) => [clobberUrl(name), 'pages/hostile-clobber.html'])),
 };
 
@@ -60,6 +64,71 @@ export function hostileScenarios(driver: () => PanelDriver): void {
       expect(await page.hostCount()).toBe(1);
       const frame = await page.expand();
       await expect.poll(() => frame.text('.tn-name')).toBe('Mark Marker');
+      await page.close();
+    });
+  });
+
+  describe('pages that fight the host itself', () => {
+    const hostState = (page: ProfilePage) =>
+      page.evaluate(() => {
+        const host = document.querySelector('[data-trust-notes-host][popover]') as HTMLElement;
+        const style = getComputedStyle(host);
+        return {
+          display: style.display,
+          visibility: style.visibility,
+          open: host.matches(':popover-open'),
+          inert: host.inert,
+          hidden: host.hidden,
+        };
+      }, '');
+
+    test('a page hiding the host on a timer, however long it keeps at it, never hides it', async () => {
+      const page = await driver().open(COVER);
+      await page.badge();
+      // More rounds than the loop breaker allows a page that fights with no task between rounds (REPAIR_ROUNDS,
+      // 100): a timer's rounds are not that, and wore the host down after about 3 s before.
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as { __hideRounds: number }).__hideRounds, ''), {
+          timeout: 15_000,
+        })
+        .toBeGreaterThanOrEqual(150);
+      expect(await hostState(page)).toEqual({
+        display: 'block',
+        visibility: 'visible',
+        open: true,
+        inert: false,
+        hidden: false,
+      });
+      expect((await page.hostBox())?.width).toBeGreaterThan(40);
+      await page.close();
+    });
+
+    test('a page whose observer answers every repair: the host stops after a bounded number of rounds, and the tab stays responsive', async () => {
+      const page = await driver().open(FIGHTER);
+      await expect.poll(() => page.hostCount()).toBe(1);
+      // Without a bound, the two observers would answer each other forever: no task (a timer, this evaluate)
+      // would ever run again in the tab.
+      const lag = (await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const start = performance.now();
+            setTimeout(() => resolve(performance.now() - start), 0);
+          }),
+        '',
+      )) as number;
+      expect(lag).toBeLessThan(1000);
+      const rounds = () =>
+        page.evaluate(
+          () => (window as unknown as { __fight: { rounds: number } }).__fight.rounds,
+          '',
+        ) as Promise<number>;
+      const first = await rounds();
+      expect(first).toBeGreaterThan(10);
+      expect(first).toBeLessThanOrEqual(110);
+      // And it stays over: no new rounds while nothing else changes, once the content script has looked at the
+      // page as it is now (contentSettled.ts: its reaction to every earlier change is over).
+      await page.settled();
+      expect(await rounds()).toBe(first);
       await page.close();
     });
   });
