@@ -65,8 +65,8 @@ function scaled(scale) {
 
 /**
  * Five samples: the import and its baseline are both IndexedDB writes of tens of seconds whose speed drifts from one
- * minute to the next (the commit came to 0.96–1.13× the raw put of the same rows in single runs), so a median of
- * three moved with one slow run.
+ * minute to the next (the commit came to 0.94–1.25× the raw put of the same rows in single runs, 6 Dec 2026), so a
+ * median of three moved with one slow run.
  * @param {{ runs?: number, scale?: number, bigMessagesMb?: number }} [opts]
  */
 export async function archiveRows({ runs = 5, scale = 1, bigMessagesMb = Math.round(300 * scale) } = {}) {
@@ -140,7 +140,9 @@ export async function archiveRows({ runs = 5, scale = 1, bigMessagesMb = Math.ro
     await page.close();
     // Each run's own ratio, beside the table's ratio of the medians.
     const ratios = samples.total.map((total, i) => total / samples.raw[i]);
-    const middle = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)];
+    const sorted = [...ratios].sort((a, b) => a - b);
+    const half = Math.floor(sorted.length / 2);
+    const middle = sorted.length % 2 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
     console.log(
       `archive bench: import ÷ raw put per run ${ratios.map((r) => r.toFixed(2)).join(', ')} (median ${middle.toFixed(2)})`,
     );
