@@ -1,7 +1,8 @@
 // messages.csv through two workers, each on its own core: one inflates the zip entry, the other reads the text
 // (Papa Parse and the message reader). In one worker the inflating ran before each piece's reading: with fflate it
-// was about 40% of the whole in Chromium, with the browser's native inflater (zipArchive.ts) about 15%. The inflated bytes go through a MessagePort, transferred rather than copied,
-// and at most PIPE_CHUNKS pieces ahead of the reader, so a messages.csv of hundreds of megabytes is never held whole.
+// was about 40% of the whole in Chromium, with the browser's native inflater (zipArchive.ts) about 15%. The
+// inflated bytes go through a MessagePort, transferred rather than copied, and at most PIPE_CHUNKS pieces ahead of
+// the reader, so a messages.csv of hundreds of megabytes is never held whole.
 import type { TextFeed } from './archiveParse.ts';
 import type { ImportError } from './importErrors.ts';
 import { fail, type Result } from './result.ts';
