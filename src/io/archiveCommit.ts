@@ -4,13 +4,20 @@
 // 30,000 connections writes each of them once. If the database changed since the preview, the plan is made again
 // inside the transaction, and the review's answers apply to it by row. The same transaction then fills the weekly
 // queue from the rows it just wrote (db/queue.ts, the worker's rules and code), so the page can show the first queue
-// on the toolbar badge as soon as the commit lands, without waking the worker (ImportSection.tsx).
+// on the toolbar badge as soon as the commit lands, without waking the worker (ImportSection.tsx). The commit spends
+// its plan (archivePlan.ts spendPlan): once it has the writes, the preview's rows are let go before the writes run.
 import type { Millis, Person, SharedWork } from '../core/types.ts';
 import type { TrustDb } from '../db/database.ts';
 import { setMeta } from '../db/meta.ts';
 import { derivePersonRow, type PersonRow, toPerson } from '../db/personRow.ts';
 import { type QueueBadge, queueBadge, queueBadgeTables } from '../db/queue.ts';
-import { type ArchivePlan, archiveWrites, buildArchivePlan, type Resolutions } from './archivePlan.ts';
+import {
+  type ArchivePlan,
+  archiveWrites,
+  buildArchivePlan,
+  type Resolutions,
+  spendPlan,
+} from './archivePlan.ts';
 import { type CommitProgress, chunkedWriter, patchedPeople, worksByPerson } from './importCommit.ts';
 import type { ImportError } from './importErrors.ts';
 import { dbFingerprint, sameFingerprint } from './importPlan.ts';
@@ -53,6 +60,8 @@ export async function commitArchive(
    */
   onQueue?: (badge: QueueBadge) => void,
 ): Promise<Result<ArchiveImportResult, ImportError>> {
+  // A plan is spent by its commit (spendPlan): what it planned is written or was refused, and its rows are gone.
+  if (plan.spent) return fail({ code: 'commitFailed', detail: 'this preview was already imported' });
   const now: Millis = Date.now();
   const nowDate = new Date(now);
   const tables = [...new Set([tdb.profiles, tdb.messages, ...queueBadgeTables(tdb)])];
@@ -62,6 +71,10 @@ export async function commitArchive(
       const replanned = !sameFingerprint(fingerprint, plan.fingerprint);
       const current = replanned ? await buildArchivePlan(tdb, plan.parsed, fingerprint, now) : plan;
       const writes = archiveWrites(current, resolutions);
+      const owner = current.parsed.owner;
+      const rejected = current.parsed.files.reduce((sum, file) => sum + file.rejected.length, 0);
+      spendPlan(plan);
+      if (current !== plan) spendPlan(current);
 
       const connectionsNew = current.connections?.writes.newPeople ?? [];
       const patched = current.connections ? await patchedPeople(tdb, current.connections, now) : [];
@@ -128,7 +141,6 @@ export async function commitArchive(
       await writeAll(works, (chunk) => tdb.sharedWork.bulkAdd(chunk));
       await writeAll(messages, (chunk) => tdb.messages.bulkAdd(chunk));
       await setMeta(tdb, 'lastImportAt', now);
-      const owner = current.parsed.owner;
       if (owner?.name)
         await setMeta(
           tdb,
@@ -143,7 +155,7 @@ export async function commitArchive(
         created: newRows.length,
         updated: updatedRows.length,
         unchanged: current.connections?.counts.unchanged ?? 0,
-        rejected: current.parsed.files.reduce((sum, file) => sum + file.rejected.length, 0),
+        rejected,
         recommendations: works.length,
         messages: messages.length,
         replanned,

@@ -291,6 +291,48 @@ describe('the commit', () => {
     expect(await tdb.profiles.count()).toBe(0);
   });
 
+  test("a commit spends its plan: the preview's rows are let go, and it cannot be committed again", async () => {
+    const tdb = freshDb();
+    const early = connectionsPlannedEarly(tdb);
+    const parsed = await parseArchiveFile(exportZip(), 'export.zip', {
+      keepMessageText: false,
+      connectionsRead: early.connectionsRead,
+    });
+    if (!parsed.ok) throw new Error(parsed.error.code);
+    const planned = await early.planned();
+    const p = await planArchive(tdb, parsed.value, Date.now(), planned);
+    expect(p.connections).toBe(planned?.plan);
+    expect(p.parsed.messages.length).toBeGreaterThan(0);
+    expect(p.subjects.length).toBeGreaterThan(0);
+    expect(p.connections?.rows.length).toBeGreaterThan(0);
+    const rowsRead = p.parsed.files.map((file) => [file.kind, file.rowsRead]);
+    const created = p.connections!.counts.new;
+    const rejected = p.parsed.files.reduce((sum, file) => sum + file.rejected.length, 0);
+    expect(created).toBeGreaterThan(0);
+    expect(rejected).toBeGreaterThan(0);
+
+    const result = await commitArchive(tdb, p, new Map());
+    expect(result).toMatchObject({ ok: true, value: { created, rejected } });
+    expect(p.spent).toBe(true);
+    // Every holder of the rows finds them gone, the early plan's too: only then can they be collected.
+    expect(planned?.connections.rows).toEqual([]);
+    expect(p.parsed.connections?.rows).toEqual([]);
+    expect(p.connections?.rows).toEqual([]);
+    expect(p.parsed.messages).toEqual([]);
+    expect(p.parsed.endorsementsReceived).toEqual([]);
+    expect(p.subjects).toEqual([]);
+    expect(p.directory.people.size).toBe(0);
+    // What the result and the import's summary read stays.
+    expect(p.parsed.files.map((file) => [file.kind, file.rowsRead])).toEqual(rowsRead);
+    expect(p.parsed.owner?.name).toBeTruthy();
+
+    const people = await tdb.people.count();
+    const again = await commitArchive(tdb, p, new Map());
+    expect(again).toMatchObject({ ok: false, error: { code: 'commitFailed' } });
+    expect(await tdb.people.count()).toBe(people);
+    expect(await tdb.sharedWork.count()).toBe(result.ok ? result.value.recommendations : -1);
+  });
+
   test('any one file alone: the recommendations after the connections', async () => {
     const tdb = freshDb();
     await imported(tdb, new Map(), exportZip(['Connections.csv']));

@@ -39,11 +39,13 @@ async function parse(input: string | Blob): Promise<ParsedImport> {
 
 const fixture = (name: string) => new Blob([readFileSync(resolve('test/fixtures/csv', name))]);
 
+/** Imports `input`; `plan` is the preview as the user saw it (the commit spends the plan itself: spendPlan). */
 async function importCsv(tdb: TrustDb, input: string | Blob) {
   const plan = await planImport(tdb, await parse(input));
+  const preview = { ...plan, rows: [...plan.rows] };
   const result = await commitImport(tdb, plan);
   if (!result.ok) throw new Error(`commit failed: ${result.error.detail}`);
-  return { plan, result: result.value };
+  return { plan: preview, result: result.value };
 }
 
 /** Every table, sorted by key, for "nothing changed" comparisons. */
