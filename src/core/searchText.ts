@@ -21,6 +21,9 @@ const LETTER_FOLDS: Record<string, string> = {
 };
 const LETTER_FOLD_PATTERN = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'g');
 
+// Printable ASCII: none of the folds below can change it but for its case (they are all about other letters).
+const ASCII = /^[ -~]*$/;
+
 // Arabic-Indic (U+0660..) and Extended Arabic-Indic / Persian (U+06F0..) digits.
 const EASTERN_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 
@@ -34,6 +37,8 @@ function asciiDigit(digit: string): string {
  * (أ إ آ ٱ → ا, ى → ي, ة → ه), ASCII digits. Scripts without case or accents (CJK, emoji) pass through.
  */
 export function searchKey(text: string): string {
+  // Plain ASCII (most names in an export of tens of thousands) has nothing to fold but its case.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text
     .toLowerCase()
     .normalize('NFKD')

@@ -428,7 +428,8 @@ export function archiveWrites(plan: ArchivePlan, resolutions: Resolutions): Arch
       }
     }
     const merged = mergeArchiveFacts(stored, next);
-    if (merged === undefined || sameValue(merged, stored)) continue;
+    // Without stored facts (everyone, in a first import), any merged facts are a change: no need to compare.
+    if (merged === undefined || (stored !== undefined && sameValue(merged, stored))) continue;
     writes.facts.set(personId, merged);
     for (const kind of kinds) changesOf(kind).people++;
   }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { searchKey, searchWords } from '../../../src/core/searchText.ts';
 
@@ -29,6 +30,16 @@ describe('searchKey', () => {
     ['empty', '', ''],
   ])('%s', (_case, input, expected) => {
     expect(searchKey(input)).toBe(expected);
+  });
+
+  test('plain ASCII only changes case, and a single letter past ASCII takes the whole fold', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii' }), (text) => {
+        expect(searchKey(text)).toBe(text.toLowerCase());
+      }),
+    );
+    expect(searchKey('Zoe Chloe\u0301')).toBe('zoe chloe');
+    expect(searchKey('Fadi ١')).toBe('fadi 1');
   });
 
   test.each(['Hélène', 'أحمد فادى', 'İstanbul', '李小龍 ガ', '٢٠ 👍🏽'])('is idempotent on %s', (text) => {
