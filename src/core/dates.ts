@@ -129,6 +129,17 @@ export function utcYear(at: number): number {
 }
 
 /**
+ * The UTC day of an instant as `YYYY-MM-DD`, by arithmetic: `new Date(at).toISOString().slice(0, 10)` without the
+ * Date and its string, for the first and last message day of each of tens of thousands of people. Years past four
+ * digits, which toISOString writes otherwise, take its own path.
+ */
+export function utcDay(at: number): PartialDate {
+  const day = fromDayNumber(Math.floor(at / 86_400_000));
+  if (day.year < 0 || day.year > 9999) return new Date(at).toISOString().slice(0, 10);
+  return formatPartialDate(day);
+}
+
+/**
  * The instant a UTC year starts, by arithmetic: `new Date(0).setUTCFullYear(year, 0, 1)` (which, unlike Date.UTC,
  * reads the years 0 to 99 as they are) without the Date.
  */

@@ -11,7 +11,7 @@
 import type { Millis, PartialDate } from '../core/types.ts';
 import { readConnectedOn } from './connectedOnDate.ts';
 
-export { utcYear, utcYearStart } from '../core/dates.ts';
+export { utcDay, utcYear, utcYearStart } from '../core/dates.ts';
 
 export interface ArchiveDate {
   /** The day (or month, or year) that could be read; absent when nothing could. */

@@ -7,7 +7,7 @@
 // is me and is dropped (Profile.csv's name settles a tie, as in an archive of one conversation).
 import { contentId, textHash } from '../core/archive.ts';
 import type { MessageFacts, Millis, PartialDate } from '../core/types.ts';
-import { readArchiveInstant, utcYear, utcYearStart } from './archiveDates.ts';
+import { readArchiveInstant, utcDay, utcYear, utcYearStart } from './archiveDates.ts';
 import { type ArchiveRejected, NOTE_MAX, ownString, type Who, whoFrom } from './archiveRows.ts';
 import { type CsvRecord, rawRecord } from './csvRecords.ts';
 
@@ -68,10 +68,6 @@ function isLower(value: string | undefined, lower: string): boolean {
 /** The same for `value.toUpperCase() === upper` ("ß" upper-cases to two letters, which "SPAM" has not). */
 function isUpper(value: string | undefined, upper: string): boolean {
   return value !== undefined && value.length === upper.length && value.toUpperCase() === upper;
-}
-
-function day(at: Millis): PartialDate {
-  return new Date(at).toISOString().slice(0, 10);
 }
 
 type NewRecord = CsvRecord<
@@ -171,7 +167,7 @@ export class MessageReader {
         const kept: KeptMessage = {
           id: `linkedin-msg-${contentId(text.id)}`,
           at,
-          date: day(at),
+          date: utcDay(at),
           fromMe: !fromThem,
           text: ownString(text.content.slice(0, TEXT_KEPT_MAX)),
         };
@@ -371,8 +367,8 @@ export class MessageReader {
           total: t.total,
           fromThem: t.fromThem,
           conversations: t.conversations.size,
-          first: day(t.firstAt),
-          last: day(t.lastAt),
+          first: utcDay(t.firstAt),
+          last: utcDay(t.lastAt),
           firstFrom: t.firstFromThem ? 'them' : 'me',
           perYear: [...t.years].sort((a, b) => a[0] - b[0]).map(([year, count]) => ({ year, count })),
         };

@@ -8,6 +8,7 @@ import {
   readArchiveDateSlowly,
   readArchiveInstant,
   readMessageInstant,
+  utcDay,
   utcYear,
   utcYearStart,
 } from '../../../src/io/archiveDates.ts';
@@ -84,6 +85,22 @@ describe('utcYear', () => {
       }),
       { numRuns: 20_000 },
     );
+  });
+});
+
+describe('utcDay', () => {
+  test("is Date's UTC day for any instant, around every midnight and far past four-digit years too", () => {
+    const midnight = fc
+      .tuple(fc.integer({ min: -40_000, max: 120_000 }), fc.integer({ min: -2, max: 2 }))
+      .map(([days, ms]) => days * 86_400_000 + ms);
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -8.64e15, max: 8.64e15 }), midnight), (at) => {
+        expect(utcDay(at)).toBe(new Date(at).toISOString().slice(0, 10));
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const at of [0, -1, Date.UTC(2024, 1, 29), Date.UTC(9999, 11, 31, 23, 59), Date.UTC(10_000, 0, 1)])
+      expect(utcDay(at)).toBe(new Date(at).toISOString().slice(0, 10));
   });
 });
 
