@@ -36,6 +36,23 @@ async function imported(tdb: TrustDb, answers: Map<string, Resolution> = new Map
   return { plan: p, result: result.value };
 }
 
+/** As the options page reads an archive: Connections.csv planned while the rest is read, then the whole plan. */
+async function readEarly(tdb: TrustDb, meanwhile?: () => Promise<unknown>) {
+  const early = connectionsPlannedEarly(tdb);
+  const parsed = await parseArchiveFile(exportZip(), 'export.zip', {
+    keepMessageText: false,
+    connectionsRead: early.connectionsRead,
+  });
+  if (!parsed.ok) throw new Error(parsed.error.code);
+  const planned = await early.planned();
+  await meanwhile?.();
+  return {
+    parsed: parsed.value,
+    planned,
+    plan: await planArchive(tdb, parsed.value, Date.now(), planned),
+  };
+}
+
 const byKey = async (tdb: TrustDb, key: string) => (await getPersonByProfileKey(tdb, key))!;
 async function record(tdb: TrustDb, key: string) {
   const person = await byKey(tdb, key);
@@ -239,23 +256,8 @@ describe('the commit', () => {
   });
 
   test('Connections.csv planned while the rest is read: used as it is when nothing changed, planned again when', async () => {
-    const read = async (tdb: TrustDb, meanwhile?: () => Promise<unknown>) => {
-      const early = connectionsPlannedEarly(tdb);
-      const parsed = await parseArchiveFile(exportZip(), 'export.zip', {
-        keepMessageText: false,
-        connectionsRead: early.connectionsRead,
-      });
-      if (!parsed.ok) throw new Error(parsed.error.code);
-      const planned = await early.planned();
-      await meanwhile?.();
-      return {
-        parsed: parsed.value,
-        planned,
-        plan: await planArchive(tdb, parsed.value, Date.now(), planned),
-      };
-    };
     // Nothing changed: the archive's plan is the early one, new people and all (their ids, their time).
-    const calm = await read(freshDb());
+    const calm = await readEarly(freshDb());
     expect(calm.planned?.connections).toBe(calm.parsed.connections);
     expect(calm.plan.connections).toBe(calm.planned?.plan);
     expect(calm.plan.now).toBe(calm.planned?.now);
@@ -264,7 +266,7 @@ describe('the commit', () => {
 
     // Someone was added meanwhile, with a profile the archive names: the early plan would create them twice.
     const tdb = freshDb();
-    const changed = await read(tdb, async () => {
+    const changed = await readEarly(tdb, async () => {
       const sara = await createPerson(tdb, { name: 'Sara Kaplan' });
       await linkProfile(tdb, sara.id, snapshot('sara-k'));
     });
@@ -293,14 +295,7 @@ describe('the commit', () => {
 
   test("a commit spends its plan: the preview's rows are let go, and it cannot be committed again", async () => {
     const tdb = freshDb();
-    const early = connectionsPlannedEarly(tdb);
-    const parsed = await parseArchiveFile(exportZip(), 'export.zip', {
-      keepMessageText: false,
-      connectionsRead: early.connectionsRead,
-    });
-    if (!parsed.ok) throw new Error(parsed.error.code);
-    const planned = await early.planned();
-    const p = await planArchive(tdb, parsed.value, Date.now(), planned);
+    const { plan: p, planned } = await readEarly(tdb);
     expect(p.connections).toBe(planned?.plan);
     expect(p.parsed.messages.length).toBeGreaterThan(0);
     expect(p.subjects.length).toBeGreaterThan(0);
