@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, launchWithExtension } from '../e2e/browser.mjs';
 import { DEFAULT_ARCHIVE, writeArchiveZip } from '../fixtures/archive/generate.mjs';
+import { median } from './harness.mjs';
 import { bundleScript } from './seedBundle.mjs';
 import { settle } from './settle.mjs';
 
@@ -140,11 +141,8 @@ export async function archiveRows({ runs = 5, scale = 1, bigMessagesMb = Math.ro
     await page.close();
     // Each run's own ratio, beside the table's ratio of the medians.
     const ratios = samples.total.map((total, i) => total / samples.raw[i]);
-    const sorted = [...ratios].sort((a, b) => a - b);
-    const half = Math.floor(sorted.length / 2);
-    const middle = sorted.length % 2 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
     console.log(
-      `archive bench: import ÷ raw put per run ${ratios.map((r) => r.toFixed(2)).join(', ')} (median ${middle.toFixed(2)})`,
+      `archive bench: import ÷ raw put per run ${ratios.map((r) => r.toFixed(2)).join(', ')} (median ${median(ratios).toFixed(2)})`,
     );
 
     // The heap: a fresh page, the 300 MB messages.csv export, parse → plan → commit.
